@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DiagramaError, escapeForTerminal, formatDiagnostic, formatPath } from './errors.js';
+
+describe('errors', () => {
+  it('formats model paths the way users read them', () => {
+    expect(formatPath(['nodes', 0, 'children', 2, 'label'])).toBe('nodes[0].children[2].label');
+    expect(formatPath([])).toBe('(root)');
+    expect(formatPath(['a b'])).toBe('["a b"]');
+  });
+
+  it('escapes control, bidi and invisible characters', () => {
+    expect(escapeForTerminal('a\u001b]52;c;x\u0007b')).toBe('a\\x1b]52;c;x\\x07b');
+    expect(escapeForTerminal('\u202eevil')).toBe('\\u{202e}evil');
+    expect(escapeForTerminal('x\ny')).toBe('x\\ny');
+  });
+
+  it('formats a diagnostic as file:line:col: error[code]: message', () => {
+    const text = formatDiagnostic({
+      code: 'model/unknown-kind',
+      message: 'unknown kind "server"',
+      path: ['nodes', 0, 'kind'],
+      position: { file: 'x.yaml', line: 3, column: 9 },
+      expected: 'one of host, api',
+      example: '"api"',
+    });
+    expect(text).toBe(
+      'x.yaml:3:9: error[model/unknown-kind]: unknown kind "server" (at nodes[0].kind)\n' +
+        '  expected: one of host, api\n  example: "api"',
+    );
+  });
+
+  it('carries every diagnostic and the first code', () => {
+    const error = new DiagramaError([
+      { code: 'a/b', message: 'first' },
+      { code: 'c/d', message: 'second' },
+    ]);
+    expect(error.code).toBe('a/b');
+    expect(error.message).toBe('first (and 1 more problems)');
+    expect(error.diagnostics).toHaveLength(2);
+  });
+});

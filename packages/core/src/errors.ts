@@ -1,0 +1,104 @@
+/** A path into the plain model, e.g. `['nodes', 0, 'children', 2, 'label']`. */
+export type ModelPath = readonly (string | number)[];
+
+/** Where a problem is in a source file. Lines and columns start at 1. */
+export interface SourcePosition {
+  /** The file, as the user named it (`-` for standard input). */
+  file?: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units as editors count them. */
+  column: number;
+}
+
+/** One problem found in a model or its source, with a stable code. */
+export interface Diagnostic {
+  /** Stable, documented code such as `model/unknown-kind`. Safe to match on. */
+  code: string;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** Where in the model, when the problem is in the model. */
+  path?: ModelPath;
+  /** Where in the source file, when the model came from a file. */
+  position?: SourcePosition;
+  /** What was expected instead. */
+  expected?: string;
+  /** A short example of something valid. */
+  example?: string;
+}
+
+/**
+ * The one error type diagrama throws on purpose. It carries every problem found,
+ * not just the first, and a stable `code` (the first diagnostic's code).
+ */
+export class DiagramaError extends Error {
+  /** The code of the first diagnostic. */
+  readonly code: string;
+  /** Every problem found, in source order. */
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const first = diagnostics[0];
+    super(
+      first === undefined
+        ? 'unknown diagrama error'
+        : diagnostics.length === 1
+          ? first.message
+          : `${first.message} (and ${diagnostics.length - 1} more problems)`,
+    );
+    this.name = 'DiagramaError';
+    this.code = first?.code ?? 'internal/unknown';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** True when `value` is a {@link DiagramaError}. */
+export function isDiagramaError(value: unknown): value is DiagramaError {
+  return value instanceof DiagramaError;
+}
+
+/**
+ * Formats a model path the way users read it: `nodes[0].children[2].label`.
+ * @example formatPath(['nodes', 0, 'label']) // 'nodes[0].label'
+ */
+export function formatPath(path: ModelPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+
+/**
+ * Makes text safe to print to a terminal: control, bidi and invisible characters become
+ * visible escapes such as `\x1b` or `\u{202e}`. Newlines and tabs become `\n` and `\t`.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(CONTROL, (ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code === 0x0a) return '\\n';
+    if (code === 0x09) return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+/**
+ * Formats a diagnostic as one compiler-style line (`file:line:col: error[code]: message`),
+ * followed by indented `expected` and `example` lines. Everything quoted from input is escaped.
+ */
+export function formatDiagnostic(diagnostic: Diagnostic, fallbackFile = '<input>'): string {
+  const position = diagnostic.position;
+  const file = escapeForTerminal(position?.file ?? fallbackFile);
+  const where = position ? `${file}:${position.line}:${position.column}` : file;
+  const at = diagnostic.path ? ` (at ${escapeForTerminal(formatPath(diagnostic.path))})` : '';
+  const lines = [
+    `${where}: error[${diagnostic.code}]: ${escapeForTerminal(diagnostic.message)}${at}`,
+  ];
+  if (diagnostic.expected) lines.push(`  expected: ${escapeForTerminal(diagnostic.expected)}`);
+  if (diagnostic.example) lines.push(`  example: ${escapeForTerminal(diagnostic.example)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,66 @@
+// Errors and diagnostics
+export type { Diagnostic, ModelPath, SourcePosition } from './errors.js';
+export {
+  DiagramaError,
+  escapeForTerminal,
+  formatDiagnostic,
+  formatPath,
+  isDiagramaError,
+} from './errors.js';
+// Layout
+export { modelToScene } from './layout/model-to-scene.js';
+// Builders
+export type { NodeOptions } from './model/builder.js';
+export { api, box, client, connect, daemon, diagram, host, layer, stack } from './model/builder.js';
+export { slugify } from './model/ids.js';
+export type {
+  ConnectionHintsInput,
+  ConnectionInput,
+  DiagramInput,
+  NodeHintsInput,
+  NodeInput,
+} from './model/input.js';
+export type { CheckResult } from './model/parse.js';
+export { checkDiagram, parseDiagram } from './model/parse.js';
+// JSON Schema
+export { diagramJsonSchema, SCHEMA_ID } from './model/schema.js';
+// The model
+export type {
+  Alignment,
+  Connection,
+  ConnectionDirection,
+  ConnectionHints,
+  Diagram,
+  FlowDirection,
+  HostNode,
+  LayerNode,
+  LeafKind,
+  LeafNode,
+  LineStyle,
+  Node,
+  NodeHints,
+  NodeKind,
+  Spacing,
+  StackNode,
+} from './model/types.js';
+export {
+  ALIGNMENTS,
+  CONNECTION_DIRECTIONS,
+  FLOW_DIRECTIONS,
+  LINE_STYLES,
+  NODE_KINDS,
+} from './model/types.js';
+// The positioned scene
+export type {
+  Point,
+  Scene,
+  SceneBox,
+  SceneConnector,
+  SceneDivider,
+  SceneText,
+  SceneTextRole,
+} from './scene/types.js';
+export { SCENE_VERSION } from './scene/types.js';
+// Text width
+export type { DisplayLine, Grapheme } from './text/width.js';
+export { displayGraphemes, TAB_WIDTH, textWidth, toDisplayLines } from './text/width.js';

@@ -1,0 +1,72 @@
+import type { Diagnostic, ModelPath } from '../errors.js';
+import type { Connection, Node, Spacing } from '../model/types.js';
+import type { Scene } from '../scene/types.js';
+import type { DisplayLine } from '../text/width.js';
+import { toDisplayLines } from '../text/width.js';
+
+/** The scene being built; blocks append to it as they are placed. */
+export type SceneSink = Pick<Scene, 'boxes' | 'dividers' | 'connectors' | 'texts'>;
+
+/**
+ * A measured piece of layout. Measuring is bottom-up (sizes only); `place` is top-down and
+ * writes the block's boxes and texts at absolute cell positions.
+ */
+export interface Block {
+  /** The node it draws; the flow uses it to find connections between neighbours. */
+  id: string;
+  width: number;
+  height: number;
+  /** Width taken by boxes alone; notes may reach further, up to `width`. */
+  boxWidth: number;
+  place(x: number, y: number, depth: number, sink: SceneSink): void;
+}
+
+/** What measuring needs besides the node itself. */
+export interface LayoutContext {
+  /** Connections between neighbours, by unordered pair key; the flow consumes them. */
+  pending: Map<string, Connection>;
+  /** Where each connection is in the model, for errors. */
+  connectionPaths: Map<string, ModelPath>;
+  /** Problems found while laying out. */
+  diagnostics: Diagnostic[];
+  /** Measures any node (dispatches on kind). */
+  measure(node: Node, path: ModelPath): Block;
+}
+
+/** Key of an unordered pair of ids. */
+export const pairKey = (a: string, b: string): string =>
+  a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+
+/** Resolves padding hints over defaults. */
+export function resolveSpacing(defaults: Spacing, hint: Partial<Spacing> | undefined): Spacing {
+  return {
+    top: hint?.top ?? defaults.top,
+    right: hint?.right ?? defaults.right,
+    bottom: hint?.bottom ?? defaults.bottom,
+    left: hint?.left ?? defaults.left,
+  };
+}
+
+/** The widest of some display lines. */
+export const widest = (lines: readonly DisplayLine[]): number =>
+  lines.reduce((max, line) => Math.max(max, line.width), 0);
+
+/** Display lines of optional text; no text gives no lines. */
+export const linesOf = (text: string | undefined): DisplayLine[] =>
+  text === undefined || text === '' ? [] : toDisplayLines(text);
+
+/** Records a fixed-width hint that is too small for the content. */
+export function tooNarrow(
+  context: LayoutContext,
+  path: ModelPath,
+  width: number,
+  needed: number,
+): void {
+  context.diagnostics.push({
+    code: 'layout/too-narrow',
+    message: `a width of ${width} columns is too small for this node's content`,
+    path: [...path, 'hints', 'width'],
+    expected: `at least ${needed} columns, or no width hint`,
+    example: `{"width":${needed}}`,
+  });
+}

@@ -1,0 +1,93 @@
+import type { ModelPath } from '../errors.js';
+import type { Alignment, Node } from '../model/types.js';
+import type { DisplayLine } from '../text/width.js';
+import {
+  type Block,
+  type LayoutContext,
+  linesOf,
+  resolveSpacing,
+  type SceneSink,
+  tooNarrow,
+  widest,
+} from './block.js';
+
+/** Padding of a box around its label when no hint says otherwise. */
+export const LEAF_PADDING = { top: 0, right: 2, bottom: 0, left: 2 };
+
+/** Column of a line aligned inside `[left, left + inner)` with side padding and an offset. */
+export function alignColumn(
+  line: DisplayLine,
+  left: number,
+  inner: number,
+  align: Alignment,
+  padding: { left: number; right: number },
+  offset: number,
+): number {
+  const base =
+    align === 'left'
+      ? left + padding.left
+      : align === 'right'
+        ? left + inner - padding.right - line.width
+        : left + Math.floor((inner - line.width) / 2);
+  return base + offset;
+}
+
+/** Writes label lines inside a box. */
+export function placeLabel(
+  sink: SceneSink,
+  owner: string,
+  lines: readonly DisplayLine[],
+  x: number,
+  y: number,
+  inner: number,
+  align: Alignment,
+  padding: { left: number; right: number },
+  offset: number,
+): void {
+  lines.forEach((line, index) => {
+    if (line.width === 0) return;
+    sink.texts.push({
+      id: `${owner}:label:${index}`,
+      owner,
+      role: 'label',
+      x: alignColumn(line, x, inner, align, padding, offset),
+      y: y + index,
+      width: line.width,
+      text: line.text,
+      align,
+    });
+  });
+}
+
+/** Measures a labelled box: client, api, daemon or box. */
+export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext): Block {
+  const lines = linesOf(node.label);
+  const padding = resolveSpacing(LEAF_PADDING, node.hints?.padding);
+  const align = node.hints?.labelAlign ?? 'center';
+  const offset = node.hints?.labelOffset ?? 0;
+  const needed = widest(lines) + padding.left + padding.right + 2;
+  const fixed = node.hints?.width;
+  if (fixed !== undefined && fixed < widest(lines) + 2) tooNarrow(context, path, fixed, needed);
+  const width = fixed ?? needed;
+  const height = 2 + padding.top + lines.length + padding.bottom;
+  return {
+    id: node.id,
+    width,
+    height,
+    boxWidth: width,
+    place(x, y, depth, sink) {
+      sink.boxes.push({ id: node.id, kind: node.kind, x, y, width, height, depth });
+      placeLabel(
+        sink,
+        node.id,
+        lines,
+        x + 1,
+        y + 1 + padding.top,
+        width - 2,
+        align,
+        padding,
+        offset,
+      );
+    },
+  };
+}

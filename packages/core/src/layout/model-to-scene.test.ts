@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { DiagramaError } from '../errors.js';
+import { parseDiagram } from '../model/parse.js';
+import type { Scene, SceneBox } from '../scene/types.js';
+import { modelToScene } from './model-to-scene.js';
+
+const architecture = (hints: boolean) =>
+  parseDiagram({
+    nodes: [
+      {
+        kind: 'host',
+        id: 'host',
+        label: 'Docker HOST( MI PC)',
+        ...(hints ? { hints: { padding: { top: 1, right: 13, bottom: 1, left: 11 } } } : {}),
+        children: [
+          {
+            kind: 'client',
+            id: 'client',
+            label: 'Cliente (Terminal)',
+            ...(hints ? { hints: { width: 59, labelOffset: 1 } } : {}),
+          },
+          { kind: 'api', id: 'api', label: 'Rest API', ...(hints ? { hints: { width: 59 } } : {}) },
+        ],
+      },
+    ],
+    connections: [
+      {
+        from: 'client',
+        to: 'api',
+        note: 'Cliente se comunica con el Server\na través la Rest API',
+        ...(hints ? { hints: { length: 3, join: false } } : {}),
+      },
+    ],
+  });
+
+const box = (scene: Scene, id: string): SceneBox => {
+  const found = scene.boxes.find((b) => b.id === id);
+  if (!found) throw new Error(`no box ${id}`);
+  return found;
+};
+
+describe('modelToScene', () => {
+  it('sizes boxes to their content and centres labels without hints', () => {
+    const scene = modelToScene(architecture(false));
+    const api = box(scene, 'api');
+    expect(api.width).toBe('Rest API'.length + 2 + 4);
+    const label = scene.texts.find((t) => t.owner === 'api' && t.role === 'label');
+    expect(label?.x).toBe(api.x + 3);
+    const connector = scene.connectors[0];
+    expect(connector?.join).toBe(true);
+    const client = box(scene, 'client');
+    expect(connector?.points).toEqual([
+      { x: client.x + Math.floor(client.width / 2), y: client.y + client.height - 1 },
+      { x: api.x + Math.floor(api.width / 2), y: api.y },
+    ]);
+    expect(api.y - (client.y + client.height)).toBe(4);
+  });
+
+  it('follows hints: fixed widths, padding, label offsets, connector length', () => {
+    const scene = modelToScene(architecture(true));
+    const host = box(scene, 'host');
+    const client = box(scene, 'client');
+    expect(host.width).toBe(85);
+    expect(client).toMatchObject({ x: 12, y: 4, width: 59, height: 3 });
+    expect(scene.texts.find((t) => t.owner === 'client')?.x).toBe(13 + 20);
+    expect(box(scene, 'api').y).toBe(client.y + client.height + 3);
+    const notes = scene.texts.filter((t) => t.role === 'note');
+    expect(notes.map((n) => [n.x, n.y])).toEqual([
+      [43, 8],
+      [43, 9],
+    ]);
+  });
+
+  it('is JSON-round-trippable and deterministic', () => {
+    const scene = modelToScene(architecture(false));
+    expect(JSON.parse(JSON.stringify(scene))).toEqual(scene);
+    expect(modelToScene(architecture(false))).toEqual(scene);
+  });
+
+  it('draws a stack as one joined box, newest layer on top, with badges and caption', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            kind: 'stack',
+            id: 'image',
+            label: 'Image',
+            caption: 'read-only layers',
+            layers: [
+              { id: 'base', label: 'ubuntu', instruction: 'FROM', readOnly: true },
+              { id: 'top', label: 'nginx', instruction: 'RUN' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(box(scene, 'top').y).toBeLessThan(box(scene, 'base').y);
+    expect(scene.dividers).toHaveLength(1);
+    expect(scene.texts.filter((t) => t.role === 'badge').map((t) => t.text)).toEqual([
+      'RUN',
+      'FROM · RO',
+    ]);
+    expect(scene.texts.at(-1)).toMatchObject({ role: 'caption', text: 'read-only layers' });
+  });
+
+  it('reports layout problems with model paths', () => {
+    const tooNarrow = () =>
+      modelToScene(
+        parseDiagram({ nodes: [{ kind: 'api', label: 'Rest API', hints: { width: 5 } }] }),
+      );
+    expect(tooNarrow).toThrowError(DiagramaError);
+    try {
+      tooNarrow();
+    } catch (error) {
+      expect((error as DiagramaError).diagnostics[0]).toMatchObject({
+        code: 'layout/too-narrow',
+        path: ['nodes', 0, 'hints', 'width'],
+        expected: 'at least 14 columns, or no width hint',
+      });
+    }
+    const far = parseDiagram({
+      nodes: [
+        { kind: 'api', id: 'a', label: 'A' },
+        { kind: 'api', id: 'b', label: 'B' },
+        { kind: 'api', id: 'c', label: 'C' },
+      ],
+      connections: [{ from: 'a', to: 'c' }],
+    });
+    expect(() => modelToScene(far)).toThrowError(/only between neighbours/);
+    const longNote = parseDiagram({
+      nodes: [
+        { kind: 'api', id: 'a', label: 'A' },
+        { kind: 'api', id: 'b', label: 'B' },
+      ],
+      connections: [{ from: 'a', to: 'b', note: '1\n2\n3', hints: { length: 2 } }],
+    });
+    expect(() => modelToScene(longNote)).toThrowError(/note has 3 lines/);
+  });
+});

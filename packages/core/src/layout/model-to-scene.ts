@@ -1,0 +1,76 @@
+import { DiagramaError, type ModelPath } from '../errors.js';
+import type { Connection, Diagram, Node } from '../model/types.js';
+import { SCENE_VERSION, type Scene } from '../scene/types.js';
+import { type Block, type LayoutContext, pairKey } from './block.js';
+import { measureFlowDown } from './flow.js';
+import { measureHost } from './host.js';
+import { measureLeaf } from './leaf.js';
+import { measureStack } from './stack.js';
+
+type Measure = (node: Node, path: ModelPath, context: LayoutContext) => Block;
+
+/** One measuring handler per node kind. */
+const MEASURE_BY_KIND: Readonly<Record<Node['kind'], Measure>> = {
+  host: (node, path, context) =>
+    measureHost(node as Extract<Node, { kind: 'host' }>, path, context),
+  stack: (node, path, context) =>
+    measureStack(node as Extract<Node, { kind: 'stack' }>, path, context),
+  client: measureLeaf,
+  api: measureLeaf,
+  daemon: measureLeaf,
+  box: measureLeaf,
+  layer: measureLeaf,
+};
+
+function measureNode(node: Node, path: ModelPath, context: LayoutContext): Block {
+  const handler = MEASURE_BY_KIND[node.kind];
+  if (handler === undefined) throw new Error(`no layout for node kind ${String(node.kind)}`);
+  return handler(node, path, context);
+}
+
+/**
+ * Lays a validated diagram out in whole character cells and returns the positioned scene
+ * every renderer draws. Pure: the same diagram always gives the same scene. Throws a
+ * `DiagramaError` when the diagram cannot be laid out (a width hint too small, a connection
+ * between nodes that are not neighbours).
+ */
+export function modelToScene(diagram: Diagram): Scene {
+  const pending = new Map<string, Connection>();
+  const connectionPaths = new Map<string, ModelPath>();
+  const context: LayoutContext = {
+    pending,
+    connectionPaths,
+    diagnostics: [],
+    measure: (node, path) => measureNode(node, path, context),
+  };
+  const duplicates: Connection[] = [];
+  diagram.connections.forEach((connection, index) => {
+    connectionPaths.set(connection.id, ['connections', index]);
+    const key = pairKey(connection.from, connection.to);
+    if (pending.has(key)) duplicates.push(connection);
+    else pending.set(key, connection);
+  });
+  const root = measureFlowDown('(root)', diagram.nodes, ['nodes'], context);
+  for (const connection of [...pending.values(), ...duplicates]) {
+    context.diagnostics.push({
+      code: 'layout/unsupported-connection',
+      message: `cannot draw ${connection.from} → ${connection.to}: this version draws connections only between neighbours in the same container`,
+      path: connectionPaths.get(connection.id) ?? ['connections'],
+      expected:
+        'two nodes next to each other in the same host (or at the top level), one below the other',
+    });
+  }
+  if (context.diagnostics.length > 0) throw new DiagramaError(context.diagnostics);
+  const scene: Scene = {
+    version: SCENE_VERSION,
+    width: root.width,
+    height: root.height,
+    title: diagram.title ?? diagram.nodes[0]?.label.split('\n')[0] ?? 'diagram',
+    boxes: [],
+    dividers: [],
+    connectors: [],
+    texts: [],
+  };
+  root.place(0, 0, 0, scene);
+  return scene;
+}

@@ -1,0 +1,68 @@
+import type {
+  Alignment,
+  ConnectionDirection,
+  FlowDirection,
+  LineStyle,
+  NodeKind,
+  Spacing,
+} from './types.js';
+
+/** Node hints as written in a model file; every field optional. */
+export interface NodeHintsInput {
+  width?: number;
+  padding?: Partial<Spacing>;
+  labelAlign?: Alignment;
+  labelOffset?: number;
+}
+
+/** Connection hints as written in a model file. */
+export interface ConnectionHintsInput {
+  length?: number;
+  noteRow?: number;
+  join?: boolean;
+}
+
+/** A node in the plain form (YAML, JSON, builders). Ids and defaults are filled in by parsing. */
+export interface NodeInput {
+  /** What the node is. Inside `layers` it defaults to `layer`. */
+  kind?: NodeKind;
+  /** Stable id; derived from the label when omitted. */
+  id?: string;
+  /** The text shown; `\n` breaks lines. */
+  label: string;
+  /** Layout direction of a host's children. */
+  direction?: FlowDirection;
+  /** The nodes inside a host. */
+  children?: NodeInput[];
+  /** The layers of a stack, base first. */
+  layers?: NodeInput[];
+  /** A caption for a stack. */
+  caption?: string;
+  /** The instruction that made a layer (FROM, RUN, CMD, …). */
+  instruction?: string;
+  /** Whether a layer is read-only. */
+  readOnly?: boolean;
+  /** Layout hints. */
+  hints?: NodeHintsInput;
+}
+
+/** A connection in the plain form. Builders may pass node objects instead of ids. */
+export interface ConnectionInput {
+  id?: string;
+  from: string | NodeInput;
+  to: string | NodeInput;
+  note?: string;
+  direction?: ConnectionDirection;
+  style?: LineStyle;
+  hints?: ConnectionHintsInput;
+}
+
+/** A diagram in the plain form: what YAML and JSON files hold. */
+export interface DiagramInput {
+  /** The JSON Schema the file follows (ignored by diagrama, used by editors). */
+  $schema?: string;
+  title?: string;
+  direction?: FlowDirection;
+  nodes: NodeInput[];
+  connections?: ConnectionInput[];
+}

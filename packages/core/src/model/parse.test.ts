@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { checkDiagram, parseDiagram } from './parse.js';
+
+const codes = (input: unknown) => checkDiagram(input).diagnostics.map((d) => d.code);
+const paths = (input: unknown) =>
+  checkDiagram(input).diagnostics.map((d) => [d.code, (d.path ?? []).join('.')]);
+
+describe('parseDiagram', () => {
+  it('derives ids from labels, fills defaults and keeps given ids', () => {
+    const diagram = parseDiagram({
+      nodes: [
+        {
+          kind: 'host',
+          label: 'Docker HOST( MI PC)',
+          children: [
+            { kind: 'client', label: 'Cliente (Terminal)' },
+            { kind: 'api', id: 'api', label: 'Rest API' },
+          ],
+        },
+      ],
+      connections: [{ from: 'cliente-terminal', to: 'api', note: 'x' }],
+    });
+    const host = diagram.nodes[0];
+    expect(host?.id).toBe('docker-host-mi-pc');
+    expect(host?.kind === 'host' && host.children.map((c) => c.id)).toEqual([
+      'cliente-terminal',
+      'api',
+    ]);
+    expect(diagram.connections[0]).toEqual({
+      id: 'cliente-terminal->api',
+      from: 'cliente-terminal',
+      to: 'api',
+      note: 'x',
+      direction: 'none',
+      style: 'solid',
+    });
+  });
+
+  it('makes colliding derived ids unique in document order', () => {
+    const diagram = parseDiagram({
+      nodes: [
+        { kind: 'box', label: 'A' },
+        { kind: 'box', label: 'a' },
+        { kind: 'box', id: 'a-2', label: 'x' },
+      ],
+    });
+    expect(diagram.nodes.map((n) => n.id)).toEqual(['a', 'a-3', 'a-2']);
+  });
+
+  it('collects every problem, each with a path and a stable code', () => {
+    expect(
+      paths({
+        nodes: [
+          { kind: 'server', label: 'x' },
+          { kind: 'api', lable: 'y' },
+          { kind: 'api', label: 5 },
+        ],
+        connections: [{ from: 'x', to: 'nowhere' }],
+      }),
+    ).toEqual([
+      ['model/unknown-kind', 'nodes.0.kind'],
+      ['model/missing-property', 'nodes.1'],
+      ['model/unknown-property', 'nodes.1.lable'],
+      ['model/type', 'nodes.2.label'],
+      ['model/unknown-node', 'connections.0.to'],
+    ]);
+  });
+
+  it('suggests the closest name for typos', () => {
+    const [problem] = checkDiagram({ nodes: [{ kind: 'api', label: 'x', hint: {} }] }).diagnostics;
+    expect(problem?.message).toContain('did you mean `hints`?');
+    const [unknown] = checkDiagram({
+      nodes: [{ kind: 'api', label: 'Rest API' }],
+      connections: [{ from: 'rest-apii', to: 'rest-api' }],
+    }).diagnostics;
+    expect(unknown?.message).toContain('did you mean "rest-api"?');
+  });
+
+  it('rejects duplicate ids, self connections and misplaced fields', () => {
+    expect(
+      codes({
+        nodes: [
+          { kind: 'api', id: 'a', label: 'x', layers: [] },
+          { kind: 'api', id: 'a', label: 'y' },
+        ],
+        connections: [{ from: 'a', to: 'a' }],
+      }),
+    ).toEqual(['model/duplicate-id', 'model/misplaced-property', 'model/self-connection']);
+  });
+
+  it('rejects control and bidi characters in text', () => {
+    expect(codes({ nodes: [{ kind: 'api', label: 'a\u001b[31mred' }] })).toEqual([
+      'model/control-character',
+    ]);
+    expect(codes({ nodes: [{ kind: 'api', label: 'x\u202e' }] })).toEqual([
+      'model/control-character',
+    ]);
+    expect(codes({ nodes: [{ kind: 'api', label: 'tab\tand\nnewline' }] })).toEqual([]);
+  });
+
+  it('rejects prototype keys as unknown properties', () => {
+    const input = JSON.parse('{"nodes":[{"kind":"api","label":"x","__proto__":{"polluted":1}}]}');
+    expect(codes(input)).toEqual(['model/unknown-property']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('defaults layers to kind layer and keeps them inside stacks only', () => {
+    const diagram = parseDiagram({
+      nodes: [
+        {
+          kind: 'stack',
+          label: 'Image',
+          layers: [{ label: 'base', instruction: 'FROM', readOnly: true }],
+        },
+      ],
+    });
+    const stack = diagram.nodes[0];
+    expect(stack?.kind === 'stack' && stack.layers[0]).toMatchObject({
+      kind: 'layer',
+      instruction: 'FROM',
+      readOnly: true,
+    });
+    expect(codes({ nodes: [{ kind: 'layer', label: 'x' }] })).toEqual(['model/invalid-child']);
+    expect(codes({ nodes: [{ kind: 'stack', label: 'x', layers: [] }] })).toEqual([
+      'model/missing-property',
+    ]);
+  });
+
+  it('throws a DiagramaError for a value that is not a diagram', () => {
+    expect(() => parseDiagram('nope')).toThrowError(/must be a mapping/);
+    expect(() => parseDiagram({})).toThrowError(/missing required property `nodes`/);
+  });
+});

@@ -1,0 +1,361 @@
+import { type Diagnostic, DiagramaError, escapeForTerminal, type ModelPath } from '../errors.js';
+import { checkShape, suggest } from './check.js';
+import { slugify } from './ids.js';
+import { DEFINITIONS, DIAGRAM_SPEC } from './plain-spec.js';
+import type {
+  Connection,
+  ConnectionHints,
+  Diagram,
+  LeafKind,
+  Node,
+  NodeHints,
+  NodeKind,
+} from './types.js';
+
+/** The result of {@link checkDiagram}: a diagram when there were no problems. */
+export interface CheckResult {
+  /** The validated diagram, present only when `diagnostics` is empty. */
+  diagram?: Diagram;
+  /** Every problem found. */
+  diagnostics: Diagnostic[];
+}
+
+type Raw = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Raw =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Characters never allowed in labels: C0/C1 controls (but line breaks and tabs), bidi controls. */
+const FORBIDDEN_TEXT =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
+
+const KIND_FIELDS: Readonly<Record<string, NodeKind[]>> = {
+  direction: ['host'],
+  children: ['host'],
+  layers: ['stack'],
+  caption: ['stack'],
+  instruction: ['layer'],
+  readOnly: ['layer'],
+};
+
+interface Walk {
+  diagnostics: Diagnostic[];
+  /** Node objects (by identity) to the path they were found at. */
+  nodePaths: Map<object, ModelPath>;
+  /** Path key to the resolved id. */
+  idsByPath: Map<string, string>;
+  ids: Set<string>;
+}
+
+const pathKey = (path: ModelPath): string => JSON.stringify(path);
+
+function collectNodes(list: unknown, path: ModelPath, walk: Walk, out: [Raw, ModelPath][]): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((item, index) => {
+    if (!isRecord(item)) return;
+    const here = [...path, index];
+    walk.nodePaths.set(item, here);
+    out.push([item, here]);
+    collectNodes(item.children, [...here, 'children'], walk, out);
+    collectNodes(item.layers, [...here, 'layers'], walk, out);
+  });
+}
+
+function checkText(value: unknown, path: ModelPath, walk: Walk): void {
+  if (typeof value !== 'string') return;
+  const bad = FORBIDDEN_TEXT.exec(value);
+  if (bad) {
+    walk.diagnostics.push({
+      code: 'model/control-character',
+      message: `text contains the control character ${escapeForTerminal(bad[0])}`,
+      path,
+      expected: 'printable text; use a line break (\\n) to start a new line',
+    });
+  }
+}
+
+function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
+  for (const [node, path] of nodes) {
+    if (typeof node.id !== 'string') continue;
+    if (walk.ids.has(node.id)) {
+      walk.diagnostics.push({
+        code: 'model/duplicate-id',
+        message: `the id ${JSON.stringify(node.id)} is used by more than one node`,
+        path: [...path, 'id'],
+        expected: 'a unique id for every node',
+      });
+      continue;
+    }
+    walk.ids.add(node.id);
+    walk.idsByPath.set(pathKey(path), node.id);
+  }
+  for (const [node, path] of nodes) {
+    if (typeof node.id === 'string') continue;
+    const base =
+      slugify(typeof node.label === 'string' ? node.label : '') ||
+      (typeof node.kind === 'string' ? node.kind : 'node');
+    let id = base;
+    for (let n = 2; walk.ids.has(id); n++) id = `${base}-${n}`;
+    walk.ids.add(id);
+    walk.idsByPath.set(pathKey(path), id);
+  }
+}
+
+function toNodeHints(raw: unknown): NodeHints | undefined {
+  if (!isRecord(raw)) return undefined;
+  const hints: NodeHints = {};
+  if (typeof raw.width === 'number') hints.width = raw.width;
+  if (isRecord(raw.padding)) {
+    const padding: NodeHints['padding'] = {};
+    for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+      const value = raw.padding[side];
+      if (typeof value === 'number') padding[side] = value;
+    }
+    hints.padding = padding;
+  }
+  if (raw.labelAlign === 'left' || raw.labelAlign === 'center' || raw.labelAlign === 'right') {
+    hints.labelAlign = raw.labelAlign;
+  }
+  if (typeof raw.labelOffset === 'number') hints.labelOffset = raw.labelOffset;
+  return hints;
+}
+
+function toConnectionHints(raw: unknown): ConnectionHints | undefined {
+  if (!isRecord(raw)) return undefined;
+  const hints: ConnectionHints = {};
+  if (typeof raw.length === 'number') hints.length = raw.length;
+  if (typeof raw.noteRow === 'number') hints.noteRow = raw.noteRow;
+  if (typeof raw.join === 'boolean') hints.join = raw.join;
+  return hints;
+}
+
+function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): Node | undefined {
+  const kind = (raw.kind ?? (inLayers ? 'layer' : undefined)) as NodeKind | undefined;
+  if (kind === undefined) {
+    walk.diagnostics.push({
+      code: 'model/missing-property',
+      message: 'missing required property `kind`',
+      path,
+      expected: 'a `kind`: one of host, client, api, daemon, stack, box',
+      example: '{"kind":"api","label":"Rest API"}',
+    });
+    return undefined;
+  }
+  for (const [field, kinds] of Object.entries(KIND_FIELDS)) {
+    if (Object.hasOwn(raw, field) && !kinds.includes(kind)) {
+      walk.diagnostics.push({
+        code: 'model/misplaced-property',
+        message: `\`${field}\` is not allowed on a ${kind}`,
+        path: [...path, field],
+        expected: `\`${field}\` only on ${kinds.join(' or ')} nodes`,
+      });
+    }
+  }
+  if (inLayers && kind !== 'layer') {
+    walk.diagnostics.push({
+      code: 'model/invalid-child',
+      message: `a stack holds only layers, not a ${kind}`,
+      path: [...path, 'kind'],
+      expected: 'kind: layer (or no kind at all)',
+      example: '{"label":"CAPA 1(FROM) - Sistema Operativo","instruction":"FROM"}',
+    });
+  }
+  if (!inLayers && kind === 'layer') {
+    walk.diagnostics.push({
+      code: 'model/invalid-child',
+      message: 'a layer must be inside the `layers` of a stack',
+      path: [...path, 'kind'],
+      expected: 'a stack node holding this layer',
+      example: '{"kind":"stack","label":"Image","layers":[{"label":"base"}]}',
+    });
+  }
+  checkText(raw.label, [...path, 'label'], walk);
+  checkText(raw.caption, [...path, 'caption'], walk);
+  if (typeof raw.label === 'string' && raw.label.trim() === '') {
+    walk.diagnostics.push({
+      code: 'model/empty',
+      message: 'the label is empty',
+      path: [...path, 'label'],
+      expected: 'some visible text',
+      example: '"Rest API"',
+    });
+  }
+  const id = walk.idsByPath.get(pathKey(path)) ?? '';
+  const label = typeof raw.label === 'string' ? raw.label : '';
+  const hints = toNodeHints(raw.hints);
+  const base = { id, label, ...(hints ? { hints } : {}) };
+  const children = (key: 'children' | 'layers'): Node[] => {
+    const list = raw[key];
+    if (!Array.isArray(list)) return [];
+    const out: Node[] = [];
+    list.forEach((item, index) => {
+      if (!isRecord(item)) return;
+      const node = buildNode(item, [...path, key, index], walk, key === 'layers');
+      if (node) out.push(node);
+    });
+    return out;
+  };
+  switch (kind) {
+    case 'host':
+      return { ...base, kind, direction: 'down', children: children('children') };
+    case 'stack': {
+      const layers = children('layers').filter((n) => n.kind === 'layer');
+      if (!Array.isArray(raw.layers) || raw.layers.length === 0) {
+        walk.diagnostics.push({
+          code: 'model/missing-property',
+          message: 'a stack needs at least one layer',
+          path,
+          expected: 'a `layers` list, base first',
+          example:
+            '{"kind":"stack","label":"Image","layers":[{"label":"base","instruction":"FROM"}]}',
+        });
+      }
+      return {
+        ...base,
+        kind,
+        layers,
+        ...(typeof raw.caption === 'string' ? { caption: raw.caption } : {}),
+      };
+    }
+    case 'layer':
+      return {
+        ...base,
+        kind,
+        readOnly: raw.readOnly === true,
+        ...(typeof raw.instruction === 'string' ? { instruction: raw.instruction } : {}),
+      };
+    default:
+      return { ...base, kind: kind as LeafKind };
+  }
+}
+
+function resolveEndpoint(value: unknown, path: ModelPath, walk: Walk): string | undefined {
+  if (typeof value === 'string') {
+    if (!walk.ids.has(value)) {
+      const hint = suggest(value, walk.ids);
+      walk.diagnostics.push({
+        code: 'model/unknown-node',
+        message: `no node has the id ${JSON.stringify(value)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`,
+        path,
+        expected: `the id of a node in this diagram${walk.ids.size > 0 ? `: ${[...walk.ids].slice(0, 8).join(', ')}` : ''}`,
+      });
+      return undefined;
+    }
+    return value;
+  }
+  if (isRecord(value)) {
+    const nodePath = walk.nodePaths.get(value);
+    const id = nodePath ? walk.idsByPath.get(pathKey(nodePath)) : undefined;
+    if (id === undefined) {
+      walk.diagnostics.push({
+        code: 'model/unknown-node',
+        message: 'the connection points at a node that is not part of this diagram',
+        path,
+        expected: 'a node object passed in `nodes`, or its id',
+      });
+    }
+    return id;
+  }
+  return undefined;
+}
+
+function buildConnections(list: unknown, walk: Walk): Connection[] {
+  if (!Array.isArray(list)) return [];
+  const out: Connection[] = [];
+  const used = new Set<string>();
+  list.forEach((raw, index) => {
+    if (!isRecord(raw)) return;
+    const path: ModelPath = ['connections', index];
+    const from = resolveEndpoint(raw.from, [...path, 'from'], walk);
+    const to = resolveEndpoint(raw.to, [...path, 'to'], walk);
+    checkText(raw.note, [...path, 'note'], walk);
+    if (from === undefined || to === undefined) return;
+    if (from === to) {
+      walk.diagnostics.push({
+        code: 'model/self-connection',
+        message: `the connection starts and ends at ${JSON.stringify(from)}`,
+        path,
+        expected: 'two different nodes',
+      });
+      return;
+    }
+    let id = typeof raw.id === 'string' ? raw.id : `${from}->${to}`;
+    if (used.has(id) && typeof raw.id === 'string') {
+      walk.diagnostics.push({
+        code: 'model/duplicate-id',
+        message: `the connection id ${JSON.stringify(id)} is used twice`,
+        path: [...path, 'id'],
+        expected: 'a unique id for every connection',
+      });
+    }
+    const base = id;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    const hints = toConnectionHints(raw.hints);
+    out.push({
+      id,
+      from,
+      to,
+      direction: raw.direction === 'forward' || raw.direction === 'both' ? raw.direction : 'none',
+      style: raw.style === 'dashed' || raw.style === 'dotted' ? raw.style : 'solid',
+      ...(typeof raw.note === 'string' ? { note: raw.note } : {}),
+      ...(hints ? { hints } : {}),
+    });
+  });
+  return out;
+}
+
+/**
+ * Validates a diagram in plain form (parsed YAML or JSON, or builder output) and returns it
+ * with ids derived and defaults filled in, or every problem found. Never throws.
+ */
+export function checkDiagram(input: unknown): CheckResult {
+  const walk: Walk = {
+    diagnostics: [],
+    nodePaths: new Map(),
+    idsByPath: new Map(),
+    ids: new Set(),
+  };
+  const root = isRecord(input) ? input : undefined;
+  const nodes: [Raw, ModelPath][] = [];
+  collectNodes(root?.nodes, ['nodes'], walk, nodes);
+  walk.diagnostics.push(
+    ...checkShape(input, DIAGRAM_SPEC, {
+      definitions: DEFINITIONS,
+      isReference: (value) => isRecord(value) && typeof value.label === 'string',
+    }),
+  );
+  if (!root) return { diagnostics: walk.diagnostics };
+  assignIds(nodes, walk);
+  checkText(root.title, ['title'], walk);
+  const built: Node[] = [];
+  if (Array.isArray(root.nodes)) {
+    root.nodes.forEach((item, index) => {
+      if (!isRecord(item)) return;
+      const node = buildNode(item, ['nodes', index], walk, false);
+      if (node) built.push(node);
+    });
+  }
+  const connections = buildConnections(root.connections, walk);
+  if (walk.diagnostics.length > 0) return { diagnostics: walk.diagnostics };
+  return {
+    diagram: {
+      ...(typeof root.title === 'string' ? { title: root.title } : {}),
+      direction: 'down',
+      nodes: built,
+      connections,
+    },
+    diagnostics: [],
+  };
+}
+
+/**
+ * Validates a diagram in plain form and returns it, or throws a {@link DiagramaError}
+ * carrying every problem found.
+ * @example parseDiagram({ nodes: [{ kind: 'api', label: 'Rest API' }] })
+ */
+export function parseDiagram(input: unknown): Diagram {
+  const result = checkDiagram(input);
+  if (result.diagram === undefined) throw new DiagramaError(result.diagnostics);
+  return result.diagram;
+}

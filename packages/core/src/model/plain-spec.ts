@@ -1,0 +1,109 @@
+import { type ObjectSpec, s } from './spec.js';
+import {
+  ALIGNMENTS,
+  CONNECTION_DIRECTIONS,
+  FLOW_DIRECTIONS,
+  LINE_STYLES,
+  NODE_KINDS,
+} from './types.js';
+
+/** Ids: letters, digits, `-`, `_`, `.` and `:`, starting with a letter or digit. */
+export const ID_PATTERN = '^[\\p{L}\\p{N}][\\p{L}\\p{N}_.:-]*$';
+
+const cells = (what: string, minimum = 0) => s.integer(what, { minimum, maximum: 10_000 });
+
+const spacing = s.object(
+  'Space in character cells on each side.',
+  {
+    top: cells('Cells above.'),
+    right: cells('Cells to the right.'),
+    bottom: cells('Cells below.'),
+    left: cells('Cells to the left.'),
+  },
+  { example: { top: 1, left: 11, right: 13, bottom: 1 } },
+);
+
+const nodeHints = s.object(
+  'Layout hints, to reproduce a hand-drawn diagram exactly. Without them the layout is canonical.',
+  {
+    width: cells('Fixed outer width in columns, borders included.', 3),
+    padding: spacing,
+    labelAlign: s.enum('How each label line is aligned inside the box.', ALIGNMENTS),
+    labelOffset: s.integer('Columns to shift the label right (negative: left).', {
+      minimum: -10_000,
+      maximum: 10_000,
+    }),
+  },
+  { example: { width: 59, labelAlign: 'center', labelOffset: 1 } },
+);
+
+const connectionHints = s.object(
+  'Layout hints for a connection.',
+  {
+    length: cells('Rows of line between the two boxes.', 1),
+    noteRow: cells("Which row of the connector the note's first line sits on, from 0."),
+    join: s.boolean('Whether the line joins the box borders with a junction glyph.'),
+  },
+  { example: { length: 3, noteRow: 1, join: false } },
+);
+
+const label = s.string('The text shown; a line break starts a new line.', {
+  example: 'Rest API',
+});
+
+const node = s.object(
+  'A node: a host holding children, a stack of layers, or a labelled box.',
+  {
+    kind: s.enum('What the node is.', NODE_KINDS, { code: 'model/unknown-kind', example: 'api' }),
+    id: s.string('Stable id; derived from the label when omitted.', {
+      pattern: ID_PATTERN,
+      example: 'rest-api',
+    }),
+    label,
+    direction: s.enum('Layout direction of a host\u2019s children.', FLOW_DIRECTIONS),
+    children: s.array('The nodes inside a host, in order.', s.ref('node', 'A node.')),
+    layers: s.array('The layers of a stack, base first.', s.ref('node', 'A layer.')),
+    caption: s.string('A caption for a stack.'),
+    instruction: s.string('The instruction that made a layer (FROM, RUN, CMD, \u2026).', {
+      example: 'RUN',
+    }),
+    readOnly: s.boolean('Whether a layer is read-only.'),
+    hints: nodeHints,
+  },
+  { required: ['label'], example: { kind: 'api', label: 'Rest API' } },
+);
+
+const connection = s.object(
+  'A line between two nodes, with an optional note beside it.',
+  {
+    id: s.string('Stable id; derived from the endpoints when omitted.', { pattern: ID_PATTERN }),
+    from: s.string('Id of the node the connection starts at.', { example: 'client' }),
+    to: s.string('Id of the node the connection ends at.', { example: 'rest-api' }),
+    note: s.string('Text beside the line; a line break starts a new line.'),
+    direction: s.enum('Arrowheads: none, at the target (forward), or at both ends.', [
+      ...CONNECTION_DIRECTIONS,
+    ]),
+    style: s.enum('Line style.', LINE_STYLES),
+    hints: connectionHints,
+  },
+  { required: ['from', 'to'], example: { from: 'client', to: 'rest-api' } },
+);
+
+/** Named specs that `ref` points at. */
+export const DEFINITIONS: Readonly<Record<string, ObjectSpec>> = { node, connection };
+
+/** The plain form of a diagram, as YAML and JSON files write it. */
+export const DIAGRAM_SPEC: ObjectSpec = s.object(
+  'A diagrama diagram: nodes (hosts, clients, APIs, daemons, stacks, boxes) and connections.',
+  {
+    $schema: s.string('The JSON Schema this file follows, for editors.'),
+    title: s.string('A title for the diagram as a whole.'),
+    direction: s.enum('Layout direction of the top-level nodes.', FLOW_DIRECTIONS),
+    nodes: s.array('The top-level nodes, in order.', s.ref('node', 'A node.')),
+    connections: s.array('Connections between nodes.', s.ref('connection', 'A connection.')),
+  },
+  {
+    required: ['nodes'],
+    example: { nodes: [{ kind: 'api', label: 'Rest API' }] },
+  },
+);

@@ -1,0 +1,94 @@
+import type { LineStyle, NodeKind } from '../model/types.js';
+
+/** The scene format version; bumped when the shape changes. */
+export const SCENE_VERSION = 1;
+
+/** A cell on the grid: column `x`, row `y`, both from 0 at the top left. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A bordered rectangle of cells, borders included. */
+export interface SceneBox {
+  /** The model id of the node it draws. */
+  id: string;
+  kind: NodeKind;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Nesting depth: 0 for top-level nodes. */
+  depth: number;
+  /** For layers: whether the layer is read-only. */
+  readOnly?: boolean;
+}
+
+/** A horizontal rule across a box, joined to its side borders (a title band, a layer edge). */
+export interface SceneDivider {
+  /** `<box id>#<n>`. */
+  id: string;
+  /** The box it divides. */
+  box: string;
+  /** The row of the rule. */
+  y: number;
+}
+
+/** A connector drawn as an orthogonal polyline through cell centres. */
+export interface SceneConnector {
+  /** The model id of the connection. */
+  id: string;
+  from: string;
+  to: string;
+  /**
+   * The polyline, first point on the source box's border, last on the target's.
+   * Consecutive points share a row or a column.
+   */
+  points: Point[];
+  style: LineStyle;
+  /** An arrowhead next to the source box. */
+  arrowStart: boolean;
+  /** An arrowhead next to the target box. */
+  arrowEnd: boolean;
+  /** Whether the line joins the box borders with junction glyphs. */
+  join: boolean;
+}
+
+/** What a run of text is. */
+export type SceneTextRole = 'title' | 'label' | 'note' | 'caption' | 'badge';
+
+/** One line of text at a cell position, already safe to write and measured. */
+export interface SceneText {
+  /** `<owner id>:<role>:<line>`. */
+  id: string;
+  /** The id of the box or connector it belongs to. */
+  owner: string;
+  role: SceneTextRole;
+  /** Column of the first cell. */
+  x: number;
+  y: number;
+  /** Width in columns. */
+  width: number;
+  text: string;
+  /** How the line was aligned, so non-grid renderers can anchor it the same way. */
+  align: 'left' | 'center' | 'right';
+}
+
+/**
+ * A positioned diagram in whole character cells: what every renderer draws. Plain data,
+ * JSON-round-trippable, with ids derived from model ids.
+ */
+export interface Scene {
+  version: typeof SCENE_VERSION;
+  /** Columns. */
+  width: number;
+  /** Rows. */
+  height: number;
+  /** A title for accessibility: the diagram's title, else its first node's label. */
+  title: string;
+  /** Boxes in paint order: containers before what they contain. */
+  boxes: SceneBox[];
+  dividers: SceneDivider[];
+  connectors: SceneConnector[];
+  texts: SceneText[];
+}

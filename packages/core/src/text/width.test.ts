@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { displayGraphemes, textWidth, toDisplayLines } from './width.js';
+
+describe('textWidth', () => {
+  it.each([
+    ['Rest API', 8],
+    ['客户端 (终端)', 13],
+    ['🐳 Rest API ✅', 14],
+    ['👩‍👩‍👧‍👦', 2],
+    ['🇪🇸', 2],
+    ['👍🏽', 2],
+    ['1️⃣', 2],
+    ['Qúe', 3],
+    ['Que\u0301', 3],
+    ['╔═╗║╚╝╠╣', 8],
+    ['ｆｕｌｌ', 8],
+  ])('%s is %i columns', (text, width) => {
+    expect(textWidth(text)).toBe(width);
+  });
+
+  it('expands tabs to the next stop of 4 columns', () => {
+    expect(toDisplayLines('a\tb')).toEqual([{ text: 'a   b', width: 5 }]);
+    expect(toDisplayLines('\tb')).toEqual([{ text: '    b', width: 5 }]);
+  });
+
+  it('turns zero-width and invisible characters into visible escapes', () => {
+    expect(toDisplayLines('a\u200bb')[0]).toEqual({ text: 'a\\u{200b}b', width: 10 });
+    expect(toDisplayLines('\u0301x')[0]?.text).toBe('\\u{301}x');
+    for (const g of displayGraphemes('x\u200b\u2060\ufeffy')) expect(g.width).toBeGreaterThan(0);
+  });
+
+  it('keeps zero-width joiners inside emoji sequences', () => {
+    expect(toDisplayLines('👩‍💻')[0]).toEqual({ text: '👩‍💻', width: 2 });
+  });
+
+  it('splits lines at \\n and \\r\\n and drops trailing spaces', () => {
+    expect(toDisplayLines('a  \r\nb\nc')).toEqual([
+      { text: 'a', width: 1 },
+      { text: 'b', width: 1 },
+      { text: 'c', width: 1 },
+    ]);
+  });
+});

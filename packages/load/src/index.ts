@@ -1,0 +1,11 @@
+// Loading
+
+// Parsers with positions
+export type { ParsedSource } from './json.js';
+export { parseJson } from './json.js';
+export type { LoadedDiagram, LoadOptions, SourceFormat } from './load.js';
+export { formatFromPath, loadDiagram } from './load.js';
+// Source positions
+export type { SourceMap } from './source-map.js';
+export { locateDiagnostics } from './source-map.js';
+export { parseYaml } from './yaml.js';

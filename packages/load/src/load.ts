@@ -1,0 +1,54 @@
+import { checkDiagram, type Diagnostic, type Diagram, DiagramaError } from '@diagrama/core';
+import { parseJson } from './json.js';
+import { locateDiagnostics, type SourceMap } from './source-map.js';
+import { parseYaml } from './yaml.js';
+
+/** The source languages diagrama reads. */
+export type SourceFormat = 'yaml' | 'json';
+
+/** Options for {@link loadDiagram}. */
+export interface LoadOptions {
+  /** The file name used in positions. @default '<input>' */
+  file?: string;
+  /** The language; when omitted it comes from the file extension, else YAML. */
+  format?: SourceFormat;
+}
+
+/** A validated diagram and where its parts came from. */
+export interface LoadedDiagram {
+  diagram: Diagram;
+  source: SourceMap;
+}
+
+/**
+ * The source language a file name implies: `.json` is JSON, `.yaml`/`.yml` YAML.
+ * @example formatFromPath('docs/x.json') // 'json'
+ */
+export function formatFromPath(path: string): SourceFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+/**
+ * Parses and validates a diagram from YAML or JSON text. Throws a `DiagramaError` whose
+ * diagnostics all carry `file:line:col` — syntax errors and model errors alike.
+ */
+export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiagram {
+  const file = options.file ?? '<input>';
+  const format = options.format ?? formatFromPath(file) ?? 'yaml';
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const parsed = format === 'json' ? parseJson(body) : parseYaml(body);
+  const source = parsed.index.toSourceMap(file);
+  const withFile = (list: Diagnostic[]) =>
+    list.map((d) => (d.position ? { ...d, position: { ...d.position, file } } : d));
+  if (parsed.diagnostics.length > 0) {
+    throw new DiagramaError(locateDiagnostics(withFile(parsed.diagnostics), source));
+  }
+  const result = checkDiagram(parsed.value);
+  if (result.diagram === undefined) {
+    throw new DiagramaError(locateDiagnostics(result.diagnostics, source));
+  }
+  return { diagram: result.diagram, source };
+}

@@ -1,0 +1,98 @@
+import type { Diagnostic, ModelPath } from '@diagrama/core';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+} from 'yaml';
+import type { ParsedSource } from './json.js';
+import { OffsetIndex } from './source-map.js';
+
+function record(node: unknown, path: ModelPath, index: OffsetIndex, depth: number): void {
+  if (depth > 1000) return;
+  const start = (node as Node | null)?.range?.[0];
+  if (start !== undefined) index.value(path, start);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      const keyStart = (pair.key as Node).range?.[0];
+      if (keyStart !== undefined) index.key([...path, key], keyStart);
+      record(pair.value, [...path, key], index, depth + 1);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      record(item, [...path, i], index, depth + 1);
+    });
+  }
+}
+
+/**
+ * Parses YAML 1.2 (core schema, unique keys, one document, no aliases) recording where every
+ * value and key starts. Parser errors and warnings all become located diagnostics.
+ */
+export function parseYaml(text: string): ParsedSource {
+  const index = new OffsetIndex(text);
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    merge: false,
+    lineCounter,
+    prettyErrors: false,
+  });
+  const diagnostics: Diagnostic[] = [];
+  const list = Array.isArray(documents) ? documents : [];
+  const at = (offset: number) => index.position(offset);
+  if (list.length > 1) {
+    diagnostics.push({
+      code: 'yaml/multiple-documents',
+      message: 'the file holds more than one YAML document',
+      position: at(list[1]?.range[0] ?? 0),
+      expected: 'one diagram per file (no second `---`)',
+    });
+  }
+  const document = list[0];
+  if (document === undefined) {
+    return {
+      value: null,
+      index,
+      diagnostics,
+    };
+  }
+  for (const problem of [...document.errors, ...document.warnings]) {
+    diagnostics.push({
+      code: problem.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+      message: problem.message.split('\n')[0] ?? problem.message,
+      position: at(problem.pos[0]),
+    });
+  }
+  let hasAlias = false;
+  const scan = (node: unknown, depth: number): void => {
+    if (hasAlias || depth > 1000) return;
+    if (isAlias(node)) {
+      hasAlias = true;
+      diagnostics.push({
+        code: 'yaml/alias',
+        message: 'YAML aliases (*name) are not allowed in diagrams',
+        position: at(node.range?.[0] ?? 0),
+        expected: 'the value written out in full',
+      });
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) scan(item, depth + 1);
+    } else if (isPair(node)) {
+      scan(node.key, depth + 1);
+      scan(node.value, depth + 1);
+    }
+  };
+  scan(document.contents, 0);
+  record(document.contents, [], index, 0);
+  if (diagnostics.length > 0) return { index, diagnostics };
+  return { value: document.toJS({ maxAliasCount: 0 }) ?? null, index, diagnostics };
+}

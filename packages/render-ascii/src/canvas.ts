@@ -1,0 +1,151 @@
+import { displayGraphemes } from '@diagrama/core';
+import type { Arms, Weight } from './box-glyphs.js';
+import type { Charset, Dash } from './charsets.js';
+
+const UP = 0;
+const RIGHT = 1;
+const DOWN = 2;
+const LEFT = 3;
+const DASH_CODE: Readonly<Record<Dash, number>> = { solid: 0, dashed: 1, dotted: 2 };
+const DASH_NAME: readonly Dash[] = ['solid', 'dashed', 'dotted'];
+const CONTINUATION = '';
+
+/**
+ * A grid of character cells. Lines are recorded as arms per cell and turned into glyphs only
+ * at the end, so crossings and junctions always get the right glyph whatever the drawing order.
+ */
+export class Canvas {
+  readonly width: number;
+  readonly height: number;
+  private readonly arms: Uint8Array;
+  private readonly dash: Uint8Array;
+  private readonly cells: (string | undefined)[];
+
+  constructor(width: number, height: number) {
+    this.width = width;
+    this.height = height;
+    this.arms = new Uint8Array(width * height * 4);
+    this.dash = new Uint8Array(width * height);
+    this.cells = new Array(width * height);
+  }
+
+  private inside(x: number, y: number): boolean {
+    return x >= 0 && y >= 0 && x < this.width && y < this.height;
+  }
+
+  /** Adds one arm to a cell; a heavier arm wins over a lighter one. */
+  arm(x: number, y: number, direction: number, weight: Weight, dash: Dash = 'solid'): void {
+    if (!this.inside(x, y)) return;
+    const index = (y * this.width + x) * 4 + direction;
+    if ((this.arms[index] ?? 0) < weight) this.arms[index] = weight;
+    if (dash !== 'solid') this.dash[y * this.width + x] = DASH_CODE[dash];
+  }
+
+  /** A horizontal line between two columns, both ends included. */
+  horizontal(y: number, x1: number, x2: number, weight: Weight, dash: Dash = 'solid'): void {
+    const [from, to] = x1 <= x2 ? [x1, x2] : [x2, x1];
+    for (let x = from; x <= to; x++) {
+      if (x > from) this.arm(x, y, LEFT, weight, dash);
+      if (x < to) this.arm(x, y, RIGHT, weight, dash);
+    }
+  }
+
+  /** A vertical line between two rows, both ends included. */
+  vertical(x: number, y1: number, y2: number, weight: Weight, dash: Dash = 'solid'): void {
+    const [from, to] = y1 <= y2 ? [y1, y2] : [y2, y1];
+    for (let y = from; y <= to; y++) {
+      if (y > from) this.arm(x, y, UP, weight, dash);
+      if (y < to) this.arm(x, y, DOWN, weight, dash);
+    }
+  }
+
+  /**
+   * An orthogonal polyline through cell centres. With `detached`, the two end cells get no
+   * arms: the line stops one cell short of them but still looks continuous up to them.
+   */
+  polyline(
+    points: readonly { x: number; y: number }[],
+    weight: Weight,
+    dash: Dash,
+    detached: boolean,
+  ): void {
+    const cells: { x: number; y: number }[] = [];
+    points.forEach((point, index) => {
+      if (index === 0) {
+        cells.push(point);
+        return;
+      }
+      const previous = points[index - 1] as { x: number; y: number };
+      const dx = Math.sign(point.x - previous.x);
+      const dy = Math.sign(point.y - previous.y);
+      let x = previous.x;
+      let y = previous.y;
+      while (x !== point.x || y !== point.y) {
+        x += dx;
+        y += dy;
+        cells.push({ x, y });
+      }
+    });
+    const last = cells.length - 1;
+    for (let i = 0; i < last; i++) {
+      const a = cells[i] as { x: number; y: number };
+      const b = cells[i + 1] as { x: number; y: number };
+      const direction = b.x > a.x ? RIGHT : b.x < a.x ? LEFT : b.y > a.y ? DOWN : UP;
+      if (!(detached && i === 0)) this.arm(a.x, a.y, direction, weight, dash);
+      if (!(detached && i + 1 === last)) this.arm(b.x, b.y, (direction + 2) % 4, weight, dash);
+    }
+  }
+
+  /** A rectangle outline. */
+  rectangle(x: number, y: number, width: number, height: number, weight: Weight): void {
+    const right = x + width - 1;
+    const bottom = y + height - 1;
+    this.horizontal(y, x, right, weight);
+    this.horizontal(bottom, x, right, weight);
+    this.vertical(x, y, bottom, weight);
+    this.vertical(right, y, bottom, weight);
+  }
+
+  /** Puts one glyph in a cell, over any lines there. */
+  put(x: number, y: number, glyph: string): void {
+    if (this.inside(x, y)) this.cells[y * this.width + x] = glyph;
+  }
+
+  /** Writes text from a cell; wide graphemes take two cells. */
+  text(x: number, y: number, text: string): void {
+    let column = x;
+    for (const grapheme of displayGraphemes(text)) {
+      this.put(column, y, grapheme.text);
+      for (let i = 1; i < grapheme.width; i++) this.put(column + i, y, CONTINUATION);
+      column += grapheme.width;
+    }
+  }
+
+  /** The finished picture: one string per row, never with trailing spaces. */
+  toLines(charset: Charset): string[] {
+    const lines: string[] = [];
+    for (let y = 0; y < this.height; y++) {
+      let line = '';
+      for (let x = 0; x < this.width; x++) {
+        const index = y * this.width + x;
+        const cell = this.cells[index];
+        if (cell !== undefined) {
+          line += cell;
+          continue;
+        }
+        const base = index * 4;
+        const arms: Arms = [
+          this.arms[base] as Weight,
+          this.arms[base + 1] as Weight,
+          this.arms[base + 2] as Weight,
+          this.arms[base + 3] as Weight,
+        ];
+        line += arms.some((w) => w !== 0)
+          ? charset.glyph(arms, DASH_NAME[this.dash[index] ?? 0] ?? 'solid')
+          : ' ';
+      }
+      lines.push(line.trimEnd());
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Point, Scene, SceneBox, SceneConnector } from '@diagrama/core';
+import type { Weight } from './box-glyphs.js';
+import { Canvas } from './canvas.js';
+import { CHARSETS, type Charset, type CharsetName } from './charsets.js';
+
+/** Options for {@link sceneToText}. */
+export interface TextOptions {
+  /**
+   * The charset: a built-in name or your own {@link Charset}.
+   * @default 'double'
+   */
+  charset?: CharsetName | Charset;
+}
+
+type Draw<T> = (canvas: Canvas, item: T, charset: Charset, scene: Scene) => void;
+
+const step = (a: Point, b: Point): Point => ({ x: Math.sign(b.x - a.x), y: Math.sign(b.y - a.y) });
+
+function arrowGlyph(charset: Charset, direction: Point): string {
+  if (direction.y > 0) return charset.arrows.down;
+  if (direction.y < 0) return charset.arrows.up;
+  return direction.x > 0 ? charset.arrows.right : charset.arrows.left;
+}
+
+const drawBox: Draw<SceneBox> = (canvas, box, charset) => {
+  canvas.rectangle(box.x, box.y, box.width, box.height, charset.border);
+};
+
+const drawConnector: Draw<SceneConnector> = (canvas, connector, charset) => {
+  const { points } = connector;
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first === undefined || last === undefined || points.length < 2) return;
+  const weight: Weight =
+    connector.style !== 'solid' && charset.connector === 3 ? 1 : charset.connector;
+  canvas.polyline(points, weight, connector.style, !connector.join);
+  const ends: [Point, Point, boolean][] = [
+    [first, points[1] as Point, connector.arrowStart],
+    [last, points[points.length - 2] as Point, connector.arrowEnd],
+  ];
+  for (const [end, next, arrow] of ends) {
+    if (!arrow) continue;
+    const inward = step(end, next);
+    canvas.put(
+      end.x + inward.x,
+      end.y + inward.y,
+      arrowGlyph(charset, { x: -inward.x, y: -inward.y }),
+    );
+  }
+};
+
+const drawDivider: Draw<Scene['dividers'][number]> = (canvas, divider, charset, scene) => {
+  const box = scene.boxes.find((b) => b.id === divider.box);
+  if (box === undefined) throw new Error(`divider ${divider.id} names unknown box ${divider.box}`);
+  canvas.horizontal(divider.y, box.x, box.x + box.width - 1, charset.border);
+};
+
+/**
+ * Draws a scene as box-drawing text. Pure and deterministic: the same scene and options give
+ * the same string, one line per row, no trailing spaces, ending with a newline.
+ * @example sceneToText(modelToScene(diagram), { charset: 'rounded' })
+ */
+export function sceneToText(scene: Scene, options: TextOptions = {}): string {
+  const charset =
+    typeof options.charset === 'object' ? options.charset : CHARSETS[options.charset ?? 'double'];
+  if (charset === undefined) throw new Error(`unknown charset ${String(options.charset)}`);
+  const canvas = new Canvas(scene.width, scene.height);
+  for (const box of scene.boxes) drawBox(canvas, box, charset, scene);
+  for (const divider of scene.dividers) drawDivider(canvas, divider, charset, scene);
+  for (const connector of scene.connectors) drawConnector(canvas, connector, charset, scene);
+  for (const text of scene.texts) canvas.text(text.x, text.y, text.text);
+  return `${canvas.toLines(charset).join('\n')}\n`;
+}
