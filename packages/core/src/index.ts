@@ -12,6 +12,8 @@ export { modelToScene } from './layout/model-to-scene.js';
 // Builders
 export type { NodeOptions } from './model/builder.js';
 export { api, box, client, connect, daemon, diagram, host, layer, stack } from './model/builder.js';
+// Model transforms and descriptions
+export { describeDiagram } from './model/describe.js';
 export { slugify } from './model/ids.js';
 export type {
   ConnectionHintsInput,
@@ -24,9 +26,11 @@ export type { CheckResult } from './model/parse.js';
 export { checkDiagram, parseDiagram } from './model/parse.js';
 // JSON Schema
 export { diagramJsonSchema, SCHEMA_ID } from './model/schema.js';
+export { stripHints } from './model/transform.js';
 // The model
 export type {
   Alignment,
+  CaptionPlace,
   Connection,
   ConnectionDirection,
   ConnectionHints,
@@ -41,14 +45,17 @@ export type {
   NodeHints,
   NodeKind,
   Spacing,
+  StackLayout,
   StackNode,
 } from './model/types.js';
 export {
   ALIGNMENTS,
+  CAPTION_PLACES,
   CONNECTION_DIRECTIONS,
   FLOW_DIRECTIONS,
   LINE_STYLES,
   NODE_KINDS,
+  STACK_LAYOUTS,
 } from './model/types.js';
 // The positioned scene
 export type {

@@ -3,7 +3,7 @@ import { formatFromPath, type LoadedDiagram, loadDiagram, locateDiagnostics } fr
 import { CHARSET_NAMES, isCharsetName, sceneToText } from '@diagrama/render-ascii';
 import { type OptionSpec, parseArgs, UsageError } from '../args.js';
 import { EXIT } from '../exit-codes.js';
-import { type CliIo, readText, writeFileAtomic } from '../io.js';
+import { type CliIo, readText, writeOutput } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
 /** Options of `diagrama render`. */
@@ -88,7 +88,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     throw error;
   }
   const out = options.get('out');
-  if (typeof out === 'string' && out !== '-') await writeFileAtomic(out, output);
+  if (typeof out === 'string' && out !== '-') await writeOutput(out, output);
   else io.stdout.write(output);
   return EXIT.ok;
 }

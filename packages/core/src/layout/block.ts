@@ -29,8 +29,16 @@ export interface LayoutContext {
   connectionPaths: Map<string, ModelPath>;
   /** Problems found while laying out. */
   diagnostics: Diagnostic[];
+  /** Captions to draw under the whole picture, in model order. */
+  diagramCaptions: { owner: string; lines: DisplayLine[] }[];
   /** Measures any node (dispatches on kind). */
   measure(node: Node, path: ModelPath): Block;
+}
+
+/** A node to lay out and where it is in the model. */
+export interface Placed {
+  node: Node;
+  path: ModelPath;
 }
 
 /** Key of an unordered pair of ids. */

@@ -1,7 +1,6 @@
-import type { ModelPath } from '../errors.js';
-import type { Connection, Node } from '../model/types.js';
+import type { Connection } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
-import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
+import { type Block, type LayoutContext, linesOf, type Placed, pairKey, widest } from './block.js';
 
 /** Blank rows between neighbours that no connection joins. */
 export const FLOW_GAP = 1;
@@ -15,9 +14,25 @@ interface Link {
   noteRow: number;
 }
 
-function linkBetween(a: Block, b: Block, context: LayoutContext): Link | undefined {
+/** Options for {@link measureFlowDown}. */
+export interface FlowOptions {
+  /** Join every pair of neighbours, with a plain connector where the model has none. */
+  linkAll?: boolean;
+}
+
+function linkBetween(
+  a: Block,
+  b: Block,
+  context: LayoutContext,
+  options: FlowOptions,
+): Link | undefined {
   const key = pairKey(a.id, b.id);
-  const connection = context.pending.get(key);
+  const given = context.pending.get(key);
+  const connection: Connection | undefined =
+    given ??
+    (options.linkAll
+      ? { id: `${a.id}->${b.id}`, from: a.id, to: b.id, direction: 'none', style: 'solid' }
+      : undefined);
   if (connection === undefined) return undefined;
   context.pending.delete(key);
   const notes = linesOf(connection.note);
@@ -42,14 +57,14 @@ function linkBetween(a: Block, b: Block, context: LayoutContext): Link | undefin
  */
 export function measureFlowDown(
   id: string,
-  nodes: readonly Node[],
-  path: ModelPath,
+  items: readonly Placed[],
   context: LayoutContext,
+  options: FlowOptions = {},
 ): Block {
-  const blocks = nodes.map((node, index) => context.measure(node, [...path, index]));
+  const blocks = items.map(({ node, path }) => context.measure(node, path));
   const links: (Link | undefined)[] = [];
   for (let i = 0; i + 1 < blocks.length; i++) {
-    links.push(linkBetween(blocks[i] as Block, blocks[i + 1] as Block, context));
+    links.push(linkBetween(blocks[i] as Block, blocks[i + 1] as Block, context, options));
   }
   const axis = blocks.reduce((max, block) => Math.max(max, Math.floor(block.boxWidth / 2)), 0);
   let boxWidth = 0;

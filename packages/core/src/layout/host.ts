@@ -17,7 +17,11 @@ export const HOST_PADDING = { top: 1, right: 2, bottom: 1, left: 2 };
 export function measureHost(node: HostNode, path: ModelPath, context: LayoutContext): Block {
   const title = linesOf(node.label);
   const padding = resolveSpacing(HOST_PADDING, node.hints?.padding);
-  const flow = measureFlowDown(node.id, node.children, [...path, 'children'], context);
+  const flow = measureFlowDown(
+    node.id,
+    node.children.map((child, index) => ({ node: child, path: [...path, 'children', index] })),
+    context,
+  );
   const content = Math.max(
     padding.left + flow.boxWidth + padding.right,
     flow.width > flow.boxWidth ? padding.left + flow.width + 1 : 0,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagramaError } from '../errors.js';
 import { parseDiagram } from '../model/parse.js';
+import { stripHints } from '../model/transform.js';
 import type { Scene, SceneBox } from '../scene/types.js';
 import { modelToScene } from './model-to-scene.js';
 
@@ -97,7 +98,7 @@ describe('modelToScene', () => {
     expect(box(scene, 'top').y).toBeLessThan(box(scene, 'base').y);
     expect(scene.dividers).toHaveLength(1);
     expect(scene.texts.filter((t) => t.role === 'badge').map((t) => t.text)).toEqual([
-      'RUN',
+      'RUN · RW',
       'FROM · RO',
     ]);
     expect(scene.texts.at(-1)).toMatchObject({ role: 'caption', text: 'read-only layers' });
@@ -135,5 +136,51 @@ describe('modelToScene', () => {
       connections: [{ from: 'a', to: 'b', note: '1\n2\n3', hints: { length: 2 } }],
     });
     expect(() => modelToScene(longNote)).toThrowError(/note has 3 lines/);
+  });
+});
+
+describe('stacks drawn the seed way', () => {
+  const layered = (hints: boolean) =>
+    parseDiagram({
+      nodes: [
+        {
+          kind: 'stack',
+          id: 'image',
+          label: 'Image',
+          caption: 'RO',
+          ...(hints ? { hints: { layout: 'separate', captionAt: 'diagram' } } : {}),
+          layers: [
+            { id: 'base', label: 'base', readOnly: true },
+            { id: 'top', label: 'top', readOnly: true },
+          ],
+        },
+      ],
+      connections: [{ from: 'top', to: 'base', note: 'builds on' }],
+    });
+
+  it('draws one box per layer joined by a connector with the note, caption under all', () => {
+    const scene = modelToScene(layered(true));
+    expect(scene.boxes.map((b) => [b.id, b.kind, b.readOnly])).toEqual([
+      ['top', 'layer', true],
+      ['base', 'layer', true],
+    ]);
+    expect(scene.connectors[0]?.id).toBe('top->base');
+    expect(scene.texts.find((t) => t.role === 'note')?.text).toBe('builds on');
+    expect(scene.texts.at(-1)).toMatchObject({ role: 'caption', x: 0, y: scene.height - 1 });
+  });
+
+  it('puts connection notes inside the joined box without hints', () => {
+    const scene = modelToScene(stripHints(layered(true)));
+    expect(scene.connectors).toEqual([]);
+    const note = scene.texts.find((t) => t.role === 'note');
+    const top = box(scene, 'top');
+    expect(note).toMatchObject({ text: 'builds on', y: top.y + 2 });
+    expect(scene.texts.at(-1)).toMatchObject({ role: 'caption', x: 0, y: scene.height - 1 });
+  });
+
+  it('rejects stack hints on other kinds', () => {
+    expect(() =>
+      parseDiagram({ nodes: [{ kind: 'api', label: 'x', hints: { layout: 'separate' } }] }),
+    ).toThrowError(/not allowed on a api/);
   });
 });

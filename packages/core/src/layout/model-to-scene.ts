@@ -41,6 +41,7 @@ export function modelToScene(diagram: Diagram): Scene {
     pending,
     connectionPaths,
     diagnostics: [],
+    diagramCaptions: [],
     measure: (node, path) => measureNode(node, path, context),
   };
   const duplicates: Connection[] = [];
@@ -50,7 +51,11 @@ export function modelToScene(diagram: Diagram): Scene {
     if (pending.has(key)) duplicates.push(connection);
     else pending.set(key, connection);
   });
-  const root = measureFlowDown('(root)', diagram.nodes, ['nodes'], context);
+  const root = measureFlowDown(
+    '(root)',
+    diagram.nodes.map((node, index) => ({ node, path: ['nodes', index] })),
+    context,
+  );
   for (const connection of [...pending.values(), ...duplicates]) {
     context.diagnostics.push({
       code: 'layout/unsupported-connection',
@@ -61,10 +66,13 @@ export function modelToScene(diagram: Diagram): Scene {
     });
   }
   if (context.diagnostics.length > 0) throw new DiagramaError(context.diagnostics);
+  const captions = context.diagramCaptions.flatMap(({ owner, lines }) =>
+    lines.map((line, index) => ({ owner, line, index })),
+  );
   const scene: Scene = {
     version: SCENE_VERSION,
-    width: root.width,
-    height: root.height,
+    width: captions.reduce((max, { line }) => Math.max(max, line.width), root.width),
+    height: root.height + captions.length,
     title: diagram.title ?? diagram.nodes[0]?.label.split('\n')[0] ?? 'diagram',
     boxes: [],
     dividers: [],
@@ -72,5 +80,17 @@ export function modelToScene(diagram: Diagram): Scene {
     texts: [],
   };
   root.place(0, 0, 0, scene);
+  captions.forEach(({ owner, line, index }, row) => {
+    scene.texts.push({
+      id: `${owner}:caption:${index}`,
+      owner,
+      role: 'caption',
+      x: 0,
+      y: root.height + row,
+      width: line.width,
+      text: line.text,
+      align: 'left',
+    });
+  });
   return scene;
 }

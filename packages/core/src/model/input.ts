@@ -1,10 +1,12 @@
 import type {
   Alignment,
+  CaptionPlace,
   ConnectionDirection,
   FlowDirection,
   LineStyle,
   NodeKind,
   Spacing,
+  StackLayout,
 } from './types.js';
 
 /** Node hints as written in a model file; every field optional. */
@@ -13,6 +15,8 @@ export interface NodeHintsInput {
   padding?: Partial<Spacing>;
   labelAlign?: Alignment;
   labelOffset?: number;
+  layout?: StackLayout;
+  captionAt?: CaptionPlace;
 }
 
 /** Connection hints as written in a model file. */

@@ -117,6 +117,8 @@ function toNodeHints(raw: unknown): NodeHints | undefined {
     hints.labelAlign = raw.labelAlign;
   }
   if (typeof raw.labelOffset === 'number') hints.labelOffset = raw.labelOffset;
+  if (raw.layout === 'joined' || raw.layout === 'separate') hints.layout = raw.layout;
+  if (raw.captionAt === 'stack' || raw.captionAt === 'diagram') hints.captionAt = raw.captionAt;
   return hints;
 }
 
@@ -168,6 +170,18 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
       expected: 'a stack node holding this layer',
       example: '{"kind":"stack","label":"Image","layers":[{"label":"base"}]}',
     });
+  }
+  if (isRecord(raw.hints) && kind !== 'stack') {
+    for (const field of ['layout', 'captionAt']) {
+      if (Object.hasOwn(raw.hints, field)) {
+        walk.diagnostics.push({
+          code: 'model/misplaced-property',
+          message: `the \`${field}\` hint is not allowed on a ${kind}`,
+          path: [...path, 'hints', field],
+          expected: `\`${field}\` only on stack nodes`,
+        });
+      }
+    }
   }
   checkText(raw.label, [...path, 'label'], walk);
   checkText(raw.caption, [...path, 'caption'], walk);

@@ -1,10 +1,12 @@
 import { type ObjectSpec, s } from './spec.js';
 import {
   ALIGNMENTS,
+  CAPTION_PLACES,
   CONNECTION_DIRECTIONS,
   FLOW_DIRECTIONS,
   LINE_STYLES,
   NODE_KINDS,
+  STACK_LAYOUTS,
 } from './types.js';
 
 /** Ids: letters, digits, `-`, `_`, `.` and `:`, starting with a letter or digit. */
@@ -33,6 +35,14 @@ const nodeHints = s.object(
       minimum: -10_000,
       maximum: 10_000,
     }),
+    layout: s.enum(
+      'For stacks: one joined box (joined), or a box per layer joined by connectors (separate).',
+      STACK_LAYOUTS,
+    ),
+    captionAt: s.enum(
+      'For stacks: the caption right under the stack, or under the whole diagram.',
+      CAPTION_PLACES,
+    ),
   },
   { example: { width: 59, labelAlign: 'center', labelOffset: 1 } },
 );

@@ -25,6 +25,16 @@ export const ALIGNMENTS = ['left', 'center', 'right'] as const;
 /** A label alignment. */
 export type Alignment = (typeof ALIGNMENTS)[number];
 
+/** How a stack is drawn. */
+export const STACK_LAYOUTS = ['joined', 'separate'] as const;
+/** `joined`: one box with a rule between layers; `separate`: one box per layer, joined by connectors. */
+export type StackLayout = (typeof STACK_LAYOUTS)[number];
+
+/** Where a stack's caption goes. */
+export const CAPTION_PLACES = ['stack', 'diagram'] as const;
+/** `stack`: right under the stack; `diagram`: under the whole picture, from its first column. */
+export type CaptionPlace = (typeof CAPTION_PLACES)[number];
+
 /** Space in character cells on each side. */
 export interface Spacing {
   top: number;
@@ -46,6 +56,10 @@ export interface NodeHints {
   labelAlign?: Alignment;
   /** Columns to shift the label right (negative: left) from its aligned position. @default 0 */
   labelOffset?: number;
+  /** For stacks: one joined box, or a box per layer joined by connectors. @default 'joined' */
+  layout?: StackLayout;
+  /** For stacks: where the caption goes. @default 'stack' */
+  captionAt?: CaptionPlace;
 }
 
 /** Optional layout hints for a connection. */

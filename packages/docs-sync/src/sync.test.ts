@@ -1,0 +1,113 @@
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from './atomic-write.js';
+import { syncMarkdownFile } from './sync.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'diagrama-sync-'));
+  writeFileSync(join(dir, 'm.yaml'), 'nodes:\n  - {kind: api, label: Rest API}\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+const leftovers = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+const zone = (eol = '\n', inner = '') =>
+  [
+    '# Doc',
+    '<!-- diagrama:start m.yaml charset=single -->',
+    ...(inner ? [inner] : []),
+    '<!-- diagrama:end -->',
+    'end',
+    '',
+  ].join(eol);
+const box = '```text\n┌────────────┐\n│  Rest API  │\n└────────────┘\n```\n';
+
+describe('syncMarkdownFile', () => {
+  it('renders the zone, then changes nothing on a second run', async () => {
+    write('doc.md', zone());
+    expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('updated');
+    expect(read('doc.md')).toBe(
+      `# Doc\n<!-- diagrama:start m.yaml charset=single -->\n${box}<!-- diagrama:end -->\nend\n`,
+    );
+    expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('unchanged');
+  });
+
+  it('keeps CRLF and a BOM', async () => {
+    write('doc.md', `\ufeff${zone('\r\n')}`);
+    await syncMarkdownFile('doc.md', { cwd: dir });
+    const text = read('doc.md');
+    expect(text.startsWith('\ufeff# Doc\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(text).toContain('│  Rest API  │\r\n');
+  });
+
+  it('reports stale files with a diff in check mode and writes nothing', async () => {
+    write('doc.md', zone('\n', 'hand edit'));
+    const result = await syncMarkdownFile('doc.md', { cwd: dir, check: true });
+    expect(result.status).toBe('stale');
+    expect(result.diff).toContain('-hand edit\n+```text\n');
+    expect(read('doc.md')).toBe(zone('\n', 'hand edit'));
+  });
+
+  it('leaves the file untouched on bad markers, naming file and line', async () => {
+    write('doc.md', '# x\n<!-- diagrama:start m.yaml -->\n');
+    const result = await syncMarkdownFile('doc.md', { cwd: dir });
+    expect(result).toMatchObject({
+      status: 'error',
+      diagnostics: [{ code: 'zone/unbalanced', position: { file: 'doc.md', line: 2 } }],
+    });
+    expect(read('doc.md')).toBe('# x\n<!-- diagrama:start m.yaml -->\n');
+  });
+
+  it('leaves the file untouched when a model is invalid, with the model position', async () => {
+    write('bad.yaml', 'nodes:\n  - {kind: server, label: x}\n');
+    const text = `${zone('\n', 'keep me')}<!-- diagrama:start bad.yaml -->\n<!-- diagrama:end -->\n`;
+    write('doc.md', text);
+    const result = await syncMarkdownFile('doc.md', { cwd: dir });
+    expect(result.status).toBe('error');
+    expect(result.diagnostics[0]).toMatchObject({
+      code: 'model/unknown-kind',
+      position: { file: 'bad.yaml', line: 2 },
+    });
+    expect(result.diagnostics[0]?.message).toContain('in the zone on doc.md:6');
+    expect(read('doc.md')).toBe(text);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('keeps a label containing ``` inside the fence', async () => {
+    write('m.yaml', 'nodes:\n  - {kind: api, label: "a ``` b"}\n');
+    write('doc.md', zone());
+    await syncMarkdownFile('doc.md', { cwd: dir });
+    expect(read('doc.md')).toContain('````text\n');
+    expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('unchanged');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('keeps the mode of the file it replaces', async () => {
+    write('x.txt', 'old');
+    chmodSync(join(dir, 'x.txt'), 0o640);
+    await writeFileAtomic(join(dir, 'x.txt'), 'new');
+    expect(read('x.txt')).toBe('new');
+    expect(statSync(join(dir, 'x.txt')).mode & 0o777).toBe(0o640);
+  });
+
+  it('leaves no temporary file when the write fails', async () => {
+    await expect(writeFileAtomic(join(dir, 'missing', 'x.txt'), 'new')).rejects.toThrowError(
+      /no such file or folder/,
+    );
+    expect(leftovers()).toEqual([]);
+  });
+});

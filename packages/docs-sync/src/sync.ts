@@ -1,0 +1,159 @@
+import { promises as fs } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { type Diagnostic, DiagramaError } from '@diagrama/core';
+import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
+import { diagramToMarkdown, parseZones, replaceZones, type Zone } from '@diagrama/render-markdown';
+import { describeFsError, writeFileAtomic } from './atomic-write.js';
+import { unifiedDiff } from './diff.js';
+import { renderModelFile } from './render-model.js';
+
+/** What happened to one Markdown file. */
+export interface SyncResult {
+  /** The file, as given. */
+  file: string;
+  /** `unchanged`, `updated` (written), `stale` (check mode: would change) or `error`. */
+  status: 'unchanged' | 'updated' | 'stale' | 'error';
+  /** Problems, when `status` is `error`. */
+  diagnostics: Diagnostic[];
+  /** What regeneration changes, in check mode. */
+  diff?: string;
+}
+
+/** Options for {@link syncMarkdownFile}. */
+export interface SyncOptions {
+  /** Write nothing; report stale files with a diff. @default false */
+  check?: boolean;
+  /** Folder that file names in messages are relative to. @default process.cwd() */
+  cwd?: string;
+}
+
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+
+async function renderZone(
+  zone: Zone,
+  markdownFile: string,
+  display: (p: string) => string,
+): Promise<string> {
+  const charset = zone.options.charset ?? 'double';
+  if (!isCharsetName(charset)) {
+    throw new DiagramaError([
+      {
+        code: 'zone/unknown-option',
+        message: `unknown charset ${JSON.stringify(charset)}`,
+        position: { file: display(markdownFile), line: zone.startLine, column: 1 },
+        expected: `one of ${CHARSET_NAMES.join(', ')}`,
+      },
+    ]);
+  }
+  const modelPath = resolve(dirname(markdownFile), zone.model);
+  const rendered = await renderModelFile(modelPath, {
+    charset,
+    canonical: zone.options.hints === 'off',
+    displayName: display(modelPath),
+  });
+  return diagramToMarkdown({
+    text: rendered.text,
+    ...(zone.options.caption ? { caption: zone.options.caption.replace(/_/g, ' ') } : {}),
+    ...(TRUE.has(zone.options.describe ?? '') ? { description: rendered.description } : {}),
+  });
+}
+
+/**
+ * Regenerates the zones of one Markdown file from their models. Only the lines between the
+ * markers change; line endings and a BOM are kept; a second run changes nothing. Bad markers
+ * or models leave the file untouched and are reported with `file:line`. Writes atomically.
+ */
+export async function syncMarkdownFile(
+  file: string,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
+  const path = resolve(cwd, file);
+  const name = display(path);
+  let before: string;
+  try {
+    before = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    return {
+      file: name,
+      status: 'error',
+      diagnostics: [
+        {
+          code: 'io/read',
+          message: `cannot read ${name}: ${describeFsError(error)}`,
+          position: { file: name, line: 1, column: 1 },
+        },
+      ],
+    };
+  }
+  const parsed = parseZones(before);
+  if (parsed.diagnostics.length > 0) {
+    return {
+      file: name,
+      status: 'error',
+      diagnostics: parsed.diagnostics.map((d) => ({
+        ...d,
+        position: { line: 1, column: 1, ...d.position, file: name },
+      })),
+    };
+  }
+  const rendered = new Map<Zone, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const zone of parsed.zones) {
+    try {
+      rendered.set(zone, await renderZone(zone, path, display));
+    } catch (error) {
+      if (!(error instanceof DiagramaError)) throw error;
+      for (const d of error.diagnostics) {
+        diagnostics.push({
+          ...d,
+          message: `${d.message} (in the zone on ${name}:${zone.startLine})`,
+        });
+      }
+    }
+  }
+  if (diagnostics.length > 0) return { file: name, status: 'error', diagnostics };
+  const after = replaceZones(parsed, (zone) => rendered.get(zone) ?? zone.content);
+  if (after === before) return { file: name, status: 'unchanged', diagnostics: [] };
+  if (options.check) {
+    return {
+      file: name,
+      status: 'stale',
+      diagnostics: [],
+      diff: unifiedDiff(before, after, { from: `a/${name}`, to: `b/${name}` }),
+    };
+  }
+  try {
+    await writeFileAtomic(path, after);
+  } catch (error) {
+    return {
+      file: name,
+      status: 'error',
+      diagnostics: [
+        {
+          code: 'io/write',
+          message: error instanceof Error ? error.message : String(error),
+          position: { file: name, line: 1, column: 1 },
+        },
+      ],
+    };
+  }
+  return { file: name, status: 'updated', diagnostics: [] };
+}
+
+/** Every Markdown file under a folder, skipping `node_modules` and dot-folders, sorted. */
+export async function findMarkdownFiles(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+    }
+  };
+  await walk(folder);
+  return out;
+}
