@@ -129,7 +129,24 @@ describe('diagrama render', () => {
     expect(result.stderr).not.toMatch(/[\u0007\u001b]/);
   });
 
-  it('exits 2 for usage errors and formats not available yet', () => {
+  it('renders SVG in every theme and Markdown blocks', () => {
+    const svg = run([
+      'render',
+      'docs/examples/docker-architecture.yaml',
+      '--format',
+      'svg',
+      '--theme',
+      'auto',
+    ]);
+    expect(svg.code).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg [^>]*role="img"/);
+    expect(svg.stdout).toContain('prefers-color-scheme');
+    expect(svg.stdout).toBe(readFileSync(join(repo, 'docs/img/docker-architecture.svg'), 'utf8'));
+    const md = run(['render', 'docs/examples/docker-architecture.yaml', '--format', 'md']);
+    expect(md.stdout).toBe(`\`\`\`text\n${seed}\n\`\`\`\n`);
+  });
+
+  it('exits 2 for usage errors', () => {
     expect(run(['render']).code).toBe(2);
     expect(run(['render', 'a.yaml', '--bogus']).stderr).toBe(
       'diagrama: error[usage]: unknown option --bogus\n',
@@ -137,9 +154,12 @@ describe('diagrama render', () => {
     expect(
       run(['render', 'docs/examples/docker-architecture.yaml', '--charset', 'fancy']).code,
     ).toBe(2);
-    const svg = run(['render', 'docs/examples/docker-architecture.yaml', '--format', 'svg']);
-    expect(svg.code).toBe(2);
-    expect(svg.stderr).toContain('not available yet');
+    expect(run(['render', 'docs/examples/docker-architecture.yaml', '--theme', 'pink']).code).toBe(
+      2,
+    );
+    expect(run(['render', 'docs/examples/docker-architecture.yaml', '--format', 'png']).code).toBe(
+      2,
+    );
     expect(run(['frobnicate']).code).toBe(2);
   });
 });

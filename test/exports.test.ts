@@ -1,7 +1,10 @@
 import * as cli from '@diagrama/cli';
 import * as core from '@diagrama/core';
+import * as docsSync from '@diagrama/docs-sync';
 import * as load from '@diagrama/load';
 import * as renderAscii from '@diagrama/render-ascii';
+import * as renderMarkdown from '@diagrama/render-markdown';
+import * as renderSvg from '@diagrama/render-svg';
 import { describe, expect, it } from 'vitest';
 
 const surface = (module: Record<string, unknown>) =>
@@ -15,6 +18,9 @@ describe('public exports', () => {
     ['@diagrama/core', core],
     ['@diagrama/load', load],
     ['@diagrama/render-ascii', renderAscii],
+    ['@diagrama/render-markdown', renderMarkdown],
+    ['@diagrama/render-svg', renderSvg],
+    ['@diagrama/docs-sync', docsSync],
     ['@diagrama/cli', cli],
   ])('%s', (_, module) => {
     expect(surface(module as Record<string, unknown>)).toMatchSnapshot();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagramaError, formatDiagnostic, modelToScene } from '@diagrama/core';
 import { loadDiagram, locateDiagnostics } from '@diagrama/load';
 import { CHARSET_NAMES, sceneToText } from '@diagrama/render-ascii';
+import { sceneToSvg } from '@diagrama/render-svg';
 import { describe, expect, it } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -67,6 +68,12 @@ describe.each([...fixtureCases, ...exampleCases])('$name', ({ model, goldens }) 
     await expect(`${JSON.stringify(scene, null, 2)}\n`).toMatchFileSnapshot(
       join(goldens, 'scene.json'),
     );
+  });
+
+  it('renders the same SVG', async () => {
+    await expect(
+      sceneToSvg(scene as NonNullable<typeof scene>, { theme: 'light' }),
+    ).toMatchFileSnapshot(join(goldens, 'diagram.svg'));
   });
 
   it.each(CHARSET_NAMES)('renders the same %s text', async (charset) => {

@@ -20,11 +20,15 @@ describe('README', () => {
     expect(read('.ci/run')).toContain('lines[1]');
   });
 
-  it('shows the architecture diagram exactly as diagrama renders it', () => {
+  it('shows the architecture diagram as SVG with the exact text rendering as its alternative', () => {
     const zone =
-      /<!-- diagrama:start (\S+) -->\n```text\n([\s\S]*?)```\n<!-- diagrama:end -->/.exec(readme);
+      /<!-- diagrama:start (\S+) image=(\S+) -->\n!\[[^\]]*\]\(<([^>]+)>\)\n\n```text\n([\s\S]*?)```\n<!-- diagrama:end -->/.exec(
+        readme,
+      );
     expect(zone?.[1]).toBe('docs/examples/docker-architecture.yaml');
+    expect(zone?.[3]).toBe(zone?.[2]);
+    expect(read(zone?.[2] ?? '')).toMatch(/^<svg [^>]*role="img"/);
     const model = read(zone?.[1] ?? '');
-    expect(zone?.[2]).toBe(sceneToText(modelToScene(loadDiagram(model).diagram)));
+    expect(zone?.[4]).toBe(sceneToText(modelToScene(loadDiagram(model).diagram)));
   });
 });

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { type Diagnostic, DiagramaError } from '@diagrama/core';
 import {
   findMarkdownFiles,
@@ -10,6 +10,7 @@ import {
   writeFileAtomic,
 } from '@diagrama/docs-sync';
 import { type DocumentBlock, documentToMarkdown } from '@diagrama/render-markdown';
+import { sceneToSvg } from '@diagrama/render-svg';
 import type { SourceDocument } from './document.js';
 import { DOCUMENTS } from './documents/arquitectura-docker.js';
 
@@ -40,36 +41,57 @@ async function readOrEmpty(path: string): Promise<string | undefined> {
   }
 }
 
-async function writeDocument(
-  document: SourceDocument,
+/** An SVG image the docs app keeps in step with its model. */
+export interface SvgOutput {
+  /** The model file, relative to the repository root. */
+  model: string;
+  /** The SVG file written, relative to the repository root. */
+  output: string;
+  theme: 'light' | 'dark' | 'auto';
+}
+
+/** The source document's diagrams as SVG, for the README and readers who prefer images. */
+export const SVG_OUTPUTS: readonly SvgOutput[] = [
+  {
+    model: 'docs/examples/docker-architecture.yaml',
+    output: 'docs/img/docker-architecture.svg',
+    theme: 'auto',
+  },
+  {
+    model: 'docs/examples/docker-image-layers.yaml',
+    output: 'docs/img/docker-image-layers.svg',
+    theme: 'auto',
+  },
+];
+
+async function writeGenerated(
+  output: string,
   root: string,
   check: boolean,
+  produce: () => Promise<string>,
 ): Promise<SyncResult> {
-  const path = join(root, document.output);
+  const path = join(root, output);
   try {
-    const after = await documentMarkdown(document, root);
+    const after = await produce();
     const before = await readOrEmpty(path);
-    if (before === after) return { file: document.output, status: 'unchanged', diagnostics: [] };
+    if (before === after) return { file: output, status: 'unchanged', diagnostics: [] };
     if (check) {
       return {
-        file: document.output,
+        file: output,
         status: 'stale',
         diagnostics: [],
-        diff: unifiedDiff(before ?? '', after, {
-          from: `a/${document.output}`,
-          to: `b/${document.output}`,
-        }),
+        diff: unifiedDiff(before ?? '', after, { from: `a/${output}`, to: `b/${output}` }),
       };
     }
-    await fs.mkdir(join(path, '..'), { recursive: true });
+    await fs.mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, after);
-    return { file: document.output, status: 'updated', diagnostics: [] };
+    return { file: output, status: 'updated', diagnostics: [] };
   } catch (error) {
     const diagnostics: Diagnostic[] =
       error instanceof DiagramaError
         ? [...error.diagnostics]
         : [{ code: 'io/write', message: error instanceof Error ? error.message : String(error) }];
-    return { file: document.output, status: 'error', diagnostics };
+    return { file: output, status: 'error', diagnostics };
   }
 }
 
@@ -81,6 +103,8 @@ export interface GenerateOptions {
   check: boolean;
   /** The documents written whole. @default DOCUMENTS */
   documents?: readonly SourceDocument[];
+  /** The SVG images written. @default SVG_OUTPUTS */
+  svgs?: readonly SvgOutput[];
 }
 
 /**
@@ -91,7 +115,19 @@ export async function generateDocs(options: GenerateOptions): Promise<SyncResult
   const { root, check } = options;
   const documents = options.documents ?? DOCUMENTS;
   const results: SyncResult[] = [];
-  for (const document of documents) results.push(await writeDocument(document, root, check));
+  for (const document of documents) {
+    results.push(
+      await writeGenerated(document.output, root, check, () => documentMarkdown(document, root)),
+    );
+  }
+  for (const svg of options.svgs ?? SVG_OUTPUTS) {
+    results.push(
+      await writeGenerated(svg.output, root, check, async () => {
+        const rendered = await renderModelFile(join(root, svg.model), { displayName: svg.model });
+        return sceneToSvg(rendered.scene, { theme: svg.theme });
+      }),
+    );
+  }
   const owned = new Set(documents.map((d) => join(root, d.output)));
   const files = [join(root, 'README.md'), ...(await findMarkdownFiles(join(root, 'docs')))];
   for (const file of files) {

@@ -13,10 +13,10 @@ export function version(): string {
   return manifest.version;
 }
 
-export const HELP = `diagrama — diagrams as code, rendered to box-drawing text
+export const HELP = `diagrama — diagrams as code, rendered to box-drawing text, SVG and Markdown
 
 Usage:
-  diagrama render <file|-> [--format ascii] [--charset double|single|rounded|heavy|ascii] [--out FILE]
+  diagrama render <file|-> [--format ascii|svg|md] [--charset NAME] [--theme light|dark|auto] [--out FILE]
   diagrama --help | --version
 
 Commands:
@@ -27,6 +27,7 @@ Exit codes:
   1  a check found stale output
   2  invalid input or usage
   3  a file could not be read or written
+  70 an internal error (a bug: please report it)
 `;
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;

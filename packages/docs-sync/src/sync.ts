@@ -53,6 +53,9 @@ async function renderZone(
   });
   return diagramToMarkdown({
     text: rendered.text,
+    ...(zone.options.image
+      ? { image: { src: zone.options.image, alt: rendered.scene.title } }
+      : {}),
     ...(zone.options.caption ? { caption: zone.options.caption.replace(/_/g, ' ') } : {}),
     ...(TRUE.has(zone.options.describe ?? '') ? { description: rendered.description } : {}),
   });

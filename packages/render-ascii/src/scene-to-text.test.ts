@@ -8,6 +8,7 @@ const scene = (join: boolean, style: 'solid' | 'dashed' = 'solid'): Scene => ({
   width: 12,
   height: 9,
   title: 't',
+  description: 'd',
   boxes: [
     { id: 'a', kind: 'api', x: 0, y: 0, width: 7, height: 3, depth: 0 },
     { id: 'b', kind: 'api', x: 0, y: 6, width: 7, height: 3, depth: 0 },

@@ -1,4 +1,5 @@
 import { DiagramaError, type ModelPath } from '../errors.js';
+import { describeDiagram } from '../model/describe.js';
 import type { Connection, Diagram, Node } from '../model/types.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
 import { type Block, type LayoutContext, pairKey } from './block.js';
@@ -74,6 +75,7 @@ export function modelToScene(diagram: Diagram): Scene {
     width: captions.reduce((max, { line }) => Math.max(max, line.width), root.width),
     height: root.height + captions.length,
     title: diagram.title ?? diagram.nodes[0]?.label.split('\n')[0] ?? 'diagram',
+    description: describeDiagram(diagram),
     boxes: [],
     dividers: [],
     connectors: [],

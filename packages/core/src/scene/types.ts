@@ -86,6 +86,8 @@ export interface Scene {
   height: number;
   /** A title for accessibility: the diagram's title, else its first node's label. */
   title: string;
+  /** A plain-text description of the diagram (see `describeDiagram`), for accessibility. */
+  description: string;
   /** Boxes in paint order: containers before what they contain. */
   boxes: SceneBox[];
   dividers: SceneDivider[];

@@ -1,0 +1,21 @@
+import type { Scene } from '@diagrama/core';
+import { SVG } from '@svgdotjs/svg.js';
+import { drawScene, type SvgOptions } from './scene-to-svg.js';
+
+/**
+ * Renders a scene as an SVG document string with the page's own DOM (no svgdom). Same output
+ * as the Node entry.
+ */
+export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
+  const root = SVG();
+  try {
+    return drawScene(root, scene, options);
+  } finally {
+    root.remove();
+  }
+}
+
+export type { SvgOptions } from './scene-to-svg.js';
+export { encodeId, FONT_STACK, safeText } from './scene-to-svg.js';
+export type { Palette, ThemeName } from './theme.js';
+export { DARK, LIGHT, THEMES } from './theme.js';

@@ -1,0 +1,85 @@
+import { modelToScene, parseDiagram } from '@diagrama/core';
+import { describe, expect, it } from 'vitest';
+import { sceneToSvg } from './index.js';
+import { encodeId, safeText } from './scene-to-svg.js';
+
+const scene = (label: string, note = 'talks to') =>
+  modelToScene(
+    parseDiagram({
+      nodes: [
+        {
+          kind: 'host',
+          id: 'pc',
+          label: 'PC',
+          children: [
+            { kind: 'client', id: 'cli', label },
+            { kind: 'api', id: 'api', label: 'Rest API' },
+          ],
+        },
+      ],
+      connections: [{ from: 'cli', to: 'api', note, direction: 'forward', style: 'dashed' }],
+    }),
+  );
+
+describe('sceneToSvg', () => {
+  it('gives the same bytes every time, with ids derived from the model', () => {
+    const a = sceneToSvg(scene('Cliente'));
+    expect(sceneToSvg(scene('Cliente'))).toBe(a);
+    expect(a).toMatch(/id="diagrama-[0-9a-f]{8}-cli"/);
+    expect(a).not.toMatch(/svgjs|SvgjsRect|data-svgjs/i);
+    expect(sceneToSvg(scene('Cliente'), { idPrefix: 'x' })).toContain('id="x-cli"');
+  });
+
+  it('is accessible: role, title, desc and aria-labelledby', () => {
+    const svg = sceneToSvg(scene('Cliente'), { idPrefix: 'd' });
+    expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="d-title d-desc"/);
+    expect(svg).toContain('<title id="d-title">PC</title>');
+    expect(svg).toContain(
+      '<desc id="d-desc">The host “PC” contains the client “Cliente” and the API “Rest API”.\n“Cliente” talks to “Rest API”: talks to.</desc>',
+    );
+  });
+
+  it.each(['light', 'dark', 'auto'] as const)(
+    'draws the %s theme with one style element',
+    (theme) => {
+      const svg = sceneToSvg(scene('Cliente'), { theme, idPrefix: 'd' });
+      expect(svg.match(/<style>/g)).toHaveLength(1);
+      expect(svg.includes('prefers-color-scheme')).toBe(theme === 'auto');
+      expect(svg).toContain(theme === 'dark' ? '#0d1117' : '#ffffff');
+    },
+  );
+
+  it('draws arrowheads, dashed lines and kind glyphs as paths', () => {
+    const svg = sceneToSvg(scene('Cliente'), { idPrefix: 'd' });
+    expect(svg).toContain('class="d-arrow"');
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain('class="d-glyph d-glyph-client"');
+  });
+
+  it('keeps hostile labels inert text', () => {
+    const hostile = '<script>alert(1)</script> " \' ]]> javascript:alert(1) <foreignObject/>';
+    const svg = sceneToSvg(scene(hostile, '<img src=x onerror=alert(1)>'), { idPrefix: 'd' });
+    const tags = svg.match(/<[^>]*>/g) ?? [];
+    for (const tag of tags)
+      expect(tag).not.toMatch(/script|foreignObject|<img|onerror|href|url\(|javascript:/i);
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(svg).toContain(']]&gt;');
+  });
+
+  it('escapes characters XML cannot hold', () => {
+    expect(safeText('a\u0000b\u001bc\ud800')).toBe('a\\u{0}b\\u{1b}c\\u{d800}');
+    expect(safeText('👩‍💻 ok')).toBe('👩‍💻 ok');
+  });
+
+  it('encodes ids injectively', () => {
+    expect(encodeId('a:b')).toBe('a_3a_b');
+    expect(encodeId('a_3a_b')).toBe('a_5f_3a_5f_b');
+    expect(encodeId('客')).toBe('_5ba2_');
+  });
+
+  it('scales the cell layout by the cell size', () => {
+    const svg = sceneToSvg(scene('Cliente'), { idPrefix: 'd', cellWidth: 10, cellHeight: 20 });
+    const s = scene('Cliente');
+    expect(svg).toContain(`width="${s.width * 10 + 20}" height="${s.height * 20 + 20}"`);
+  });
+});

@@ -1,0 +1,265 @@
+import type { Point, Scene, SceneBox, SceneConnector, SceneText } from '@diagrama/core';
+import type { Container, Svg } from '@svgdotjs/svg.js';
+import { KIND_GLYPHS, LOCK_GLYPH } from './glyphs.js';
+import { type ThemeName, themeCss } from './theme.js';
+
+/** Options for `sceneToSvg`. */
+export interface SvgOptions {
+  /** `light`, `dark`, or `auto` (one file that follows `prefers-color-scheme`). @default 'light' */
+  theme?: ThemeName;
+  /** Width of one character cell in pixels. @default 9 */
+  cellWidth?: number;
+  /** Height of one character cell in pixels. @default 18 */
+  cellHeight?: number;
+  /** Font size in pixels. @default 14 */
+  fontSize?: number;
+  /**
+   * Prefix of every id in the file, so several diagrams can share a page. The default is
+   * derived from the scene's content, so it is stable and differs between diagrams.
+   */
+  idPrefix?: string;
+}
+
+/** The monospace stack text is drawn in: the layout is in character cells. */
+export const FONT_STACK =
+  'ui-monospace,SFMono-Regular,Menlo,Consolas,DejaVu Sans Mono,Liberation Mono,monospace';
+
+/** Characters XML 1.0 cannot hold, and controls that have no business in a label. */
+const UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text made safe for XML: unsafe characters become visible `\u{…}` escapes. */
+export function safeText(text: string): string {
+  return text.replace(UNSAFE, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
+/** An id fragment from any model id: ASCII letters, digits and `-` as they are, others as `_hex_` (injective). */
+export function encodeId(id: string): string {
+  let out = '';
+  for (const ch of id) {
+    out += /[A-Za-z0-9-]/.test(ch) ? ch : `_${(ch.codePointAt(0) ?? 0).toString(16)}_`;
+  }
+  return out;
+}
+
+/** FNV-1a of a string, as 8 hex digits. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+interface Frame {
+  cw: number;
+  ch: number;
+  fontSize: number;
+  id: (part: string) => string;
+}
+
+const px = (value: number): number => Math.round(value * 100) / 100;
+
+type Draw<T> = (group: Container, item: T, frame: Frame, scene: Scene) => void;
+
+/** A pictogram centred at (cx, cy); on a border it sits on a small disc that hides the line. */
+function glyph(
+  group: Container,
+  path: string,
+  kind: string,
+  cx: number,
+  cy: number,
+  f: Frame,
+  onBorder: boolean,
+  title?: string,
+): void {
+  const size = Math.min(f.cw * 1.4, f.ch * 0.62);
+  if (onBorder)
+    group.circle(px(size + 5)).attr({ cx: px(cx), cy: px(cy), class: `d-disc d-${kind}` });
+  const icon = group.path(path).attr({
+    class: `d-glyph d-glyph-${kind}`,
+    transform: `translate(${px(cx - size / 2)} ${px(cy - size / 2)}) scale(${px(size / 16)})`,
+  });
+  if (title) icon.element('title').words(title);
+}
+
+const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
+  const x = (box.x + 0.5) * f.cw;
+  const y = (box.y + 0.5) * f.ch;
+  const w = (box.width - 1) * f.cw;
+  const h = (box.height - 1) * f.ch;
+  const joinedLayer =
+    box.kind === 'layer' &&
+    scene.boxes.some(
+      (b) =>
+        b.kind === 'stack' &&
+        b.id !== box.id &&
+        b.x === box.x &&
+        b.width === box.width &&
+        box.y >= b.y &&
+        box.y + box.height <= b.y + b.height,
+    );
+  const rect = group.rect(px(w), px(h)).attr({
+    x: px(x),
+    y: px(y),
+    id: f.id(box.id),
+    class: box.kind === 'host' ? 'd-host' : `d-${box.kind}`,
+  });
+  if (!joinedLayer) rect.radius(6);
+  if (box.kind === 'host') {
+    const divider = scene.dividers.find((d) => d.box === box.id);
+    if (divider) {
+      const bandBottom = (divider.y + 0.5) * f.ch;
+      group
+        .path(
+          `M${px(x)} ${px(bandBottom)}V${px(y + 6)}a6 6 0 0 1 6 -6H${px(x + w - 6)}a6 6 0 0 1 6 6V${px(bandBottom)}Z`,
+        )
+        .attr({ class: 'd-band' });
+      group.line(px(x), px(bandBottom), px(x + w), px(bandBottom)).attr({ class: 'd-rule' });
+    }
+  }
+  if (box.kind === 'host') {
+    const row = box.y + 1;
+    const free = !scene.texts.some((t) => t.y === row && t.x <= box.x + 3);
+    if (free && box.width >= 6)
+      glyph(group, KIND_GLYPHS.host, 'host', (box.x + 2) * f.cw, (row + 0.5) * f.ch, f, false);
+  } else if (box.width >= 6) {
+    glyph(group, KIND_GLYPHS[box.kind], box.kind, (box.x + 2) * f.cw, y, f, true);
+  }
+  if (box.readOnly && box.width >= 9) {
+    glyph(group, LOCK_GLYPH, box.kind, (box.x + box.width - 2) * f.cw, y, f, true, 'read-only');
+  }
+};
+
+const drawDivider: Draw<Scene['dividers'][number]> = (group, divider, f, scene) => {
+  const box = scene.boxes.find((b) => b.id === divider.box);
+  if (box === undefined || box.kind === 'host') return;
+  const y = (divider.y + 0.5) * f.ch;
+  group
+    .line(px((box.x + 0.5) * f.cw), px(y), px((box.x + box.width - 0.5) * f.cw), px(y))
+    .attr({ class: 'd-rule' });
+};
+
+const center = (p: Point, f: Frame) => ({ x: (p.x + 0.5) * f.cw, y: (p.y + 0.5) * f.ch });
+
+function arrowhead(
+  group: Container,
+  tip: { x: number; y: number },
+  from: { x: number; y: number },
+): void {
+  const dx = Math.sign(tip.x - from.x);
+  const dy = Math.sign(tip.y - from.y);
+  const length = 9;
+  const half = 4.5;
+  const bx = tip.x - dx * length;
+  const by = tip.y - dy * length;
+  group
+    .path(
+      `M${px(tip.x)} ${px(tip.y)}L${px(bx - dy * half)} ${px(by + dx * half)}L${px(bx + dy * half)} ${px(by - dx * half)}Z`,
+    )
+    .attr({ class: 'd-arrow' });
+}
+
+const drawConnector: Draw<SceneConnector> = (group, connector, f) => {
+  const points = connector.points.map((p) => center(p, f));
+  if (points.length < 2) return;
+  const first = points[0] as { x: number; y: number };
+  const last = points[points.length - 1] as { x: number; y: number };
+  const trim = (end: { x: number; y: number }, next: { x: number; y: number }) => ({
+    x: end.x + Math.sign(next.x - end.x) * 8,
+    y: end.y + Math.sign(next.y - end.y) * 8,
+  });
+  const drawn = [...points];
+  if (connector.arrowStart) drawn[0] = trim(first, points[1] as { x: number; y: number });
+  if (connector.arrowEnd)
+    drawn[drawn.length - 1] = trim(last, points[points.length - 2] as { x: number; y: number });
+  const d = drawn.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(p.x)} ${px(p.y)}`).join('');
+  const line = group.path(d).attr({ class: 'd-line', id: f.id(connector.id) });
+  if (connector.style === 'dashed') line.attr({ 'stroke-dasharray': '6 4' });
+  if (connector.style === 'dotted')
+    line.attr({ 'stroke-dasharray': '1.5 3.5', 'stroke-linecap': 'round' });
+  if (connector.arrowEnd)
+    arrowhead(group, last, points[points.length - 2] as { x: number; y: number });
+  if (connector.arrowStart) arrowhead(group, first, points[1] as { x: number; y: number });
+};
+
+const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
+
+const drawText: Draw<SceneText> = (group, text, f) => {
+  const x =
+    text.align === 'center'
+      ? text.x + text.width / 2
+      : text.align === 'right'
+        ? text.x + text.width
+        : text.x;
+  group.plain(safeText(text.text)).attr({
+    id: f.id(text.id),
+    x: px(x * f.cw),
+    y: px((text.y + 0.5) * f.ch + f.fontSize * 0.35),
+    'text-anchor': ANCHOR[text.align],
+    'xml:space': 'preserve',
+    class: `d-${text.role}`,
+  });
+};
+
+/** The part of a DOM element this module touches (the lib has no DOM types). */
+interface ElementLike {
+  readonly attributes: ArrayLike<{ name: string }>;
+  readonly children: ArrayLike<ElementLike>;
+  removeAttribute(name: string): void;
+}
+
+function stripLibraryTraces(node: ElementLike): void {
+  const names = Array.from(node.attributes, (attribute) => attribute.name);
+  for (const name of names) {
+    if (name.startsWith('data-svgjs') || name.startsWith('svgjs:') || name === 'xmlns:svgjs') {
+      node.removeAttribute(name);
+    }
+  }
+  for (const child of Array.from(node.children)) stripLibraryTraces(child);
+}
+
+/**
+ * Draws a scene on an svg.js root. Geometry comes from the cell layout (cells × cell size), so
+ * the SVG and the text rendering always agree; nothing asks the DOM how wide text is.
+ */
+export function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
+  const cw = options.cellWidth ?? 9;
+  const ch = options.cellHeight ?? 18;
+  const fontSize = options.fontSize ?? 14;
+  const prefix = encodeId(options.idPrefix ?? `diagrama-${hash(JSON.stringify(scene))}`);
+  const frame: Frame = { cw, ch, fontSize, id: (part) => `${prefix}-${encodeId(part)}` };
+  const margin = Math.round(cw);
+  const width = px(scene.width * cw + 2 * margin);
+  const height = px(scene.height * ch + 2 * margin);
+  root.attr({
+    id: prefix,
+    width,
+    height,
+    viewBox: `${-margin} ${-margin} ${width} ${height}`,
+    role: 'img',
+    'aria-labelledby': `${prefix}-title ${prefix}-desc`,
+  });
+  root
+    .element('title')
+    .attr({ id: `${prefix}-title` })
+    .words(safeText(scene.title));
+  root
+    .element('desc')
+    .attr({ id: `${prefix}-desc` })
+    .words(safeText(scene.description));
+  root
+    .element('style')
+    .words(themeCss(`#${prefix}`, options.theme ?? 'light', FONT_STACK, fontSize));
+  root.rect(width, height).attr({ x: -margin, y: -margin, class: 'd-bg' });
+  const boxes = root.group().attr({ class: 'd-boxes' });
+  for (const box of scene.boxes) drawBox(boxes, box, frame, scene);
+  for (const divider of scene.dividers) drawDivider(boxes, divider, frame, scene);
+  const lines = root.group().attr({ class: 'd-connectors' });
+  for (const connector of scene.connectors) drawConnector(lines, connector, frame, scene);
+  const texts = root.group().attr({ class: 'd-texts' });
+  for (const text of scene.texts) drawText(texts, text, frame, scene);
+  stripLibraryTraces(root.node as unknown as ElementLike);
+  return `${root.svg()}\n`;
+}

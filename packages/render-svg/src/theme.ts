@@ -1,0 +1,94 @@
+/** The built-in themes; `auto` follows the reader's `prefers-color-scheme`. */
+export const THEMES = ['light', 'dark', 'auto'] as const;
+/** A theme name. */
+export type ThemeName = (typeof THEMES)[number];
+
+/** Colours of one palette. */
+export interface Palette {
+  background: string;
+  text: string;
+  muted: string;
+  line: string;
+  hostFill: string;
+  hostStroke: string;
+  band: string;
+  /** Fill and stroke per box kind. */
+  kinds: Record<'client' | 'api' | 'daemon' | 'box' | 'stack' | 'layer', [string, string]>;
+}
+
+export const LIGHT: Palette = {
+  background: '#ffffff',
+  text: '#1f2328',
+  muted: '#59636e',
+  line: '#57606a',
+  hostFill: '#f6f8fa',
+  hostStroke: '#8c959f',
+  band: '#eaeef2',
+  kinds: {
+    client: ['#ddf4ff', '#0969da'],
+    api: ['#dafbe1', '#1a7f37'],
+    daemon: ['#fbefff', '#8250df'],
+    box: ['#fff8c5', '#9a6700'],
+    stack: ['#fff1e5', '#bc4c00'],
+    layer: ['#fff1e5', '#bc4c00'],
+  },
+};
+
+export const DARK: Palette = {
+  background: '#0d1117',
+  text: '#e6edf3',
+  muted: '#9198a1',
+  line: '#9198a1',
+  hostFill: '#161b22',
+  hostStroke: '#3d444d',
+  band: '#21262d',
+  kinds: {
+    client: ['#0c2d6b', '#4493f8'],
+    api: ['#033a16', '#3fb950'],
+    daemon: ['#271052', '#ab7df8'],
+    box: ['#3b2300', '#d29922'],
+    stack: ['#3d1300', '#db6d28'],
+    layer: ['#3d1300', '#db6d28'],
+  },
+};
+
+function rules(scope: string, p: Palette): string {
+  const kinds = Object.entries(p.kinds)
+    .map(
+      ([kind, [fill, stroke]]) =>
+        `${scope} .d-${kind}{fill:${fill};stroke:${stroke}}${scope} .d-glyph-${kind}{stroke:${stroke}}`,
+    )
+    .join('');
+  return [
+    `${scope} .d-bg{fill:${p.background}}`,
+    `${scope} .d-host{fill:${p.hostFill};stroke:${p.hostStroke}}`,
+    `${scope} .d-band{fill:${p.band}}`,
+    `${scope} .d-rule{stroke:${p.hostStroke}}`,
+    `${scope} .d-line{stroke:${p.line}}`,
+    `${scope} .d-arrow{fill:${p.line}}`,
+    `${scope} text{fill:${p.text}}`,
+    `${scope} .d-note,${scope} .d-caption,${scope} .d-badge{fill:${p.muted}}`,
+    `${scope} .d-glyph-host{stroke:${p.hostStroke}}`,
+    kinds,
+  ].join('');
+}
+
+/**
+ * The one `<style>` element's text. Every rule is scoped to the diagram's root id, so several
+ * diagrams with different themes can share one HTML page.
+ */
+export function themeCss(scope: string, theme: ThemeName, font: string, fontSize: number): string {
+  const base = [
+    `${scope} text{font-family:${font};font-size:${fontSize}px;white-space:pre}`,
+    `${scope} .d-title{font-weight:600}`,
+    `${scope} .d-note,${scope} .d-caption{font-style:italic}`,
+    `${scope} .d-badge{font-size:${Math.round(fontSize * 0.8)}px;font-weight:600}`,
+    `${scope} .d-box,${scope} .d-host,${scope} .d-client,${scope} .d-api,${scope} .d-daemon,${scope} .d-stack,${scope} .d-layer{stroke-width:1.5}`,
+    `${scope} .d-line{fill:none;stroke-width:1.5}`,
+    `${scope} .d-glyph{fill:none;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}`,
+    `${scope} .d-disc{stroke-width:1.5}`,
+  ].join('');
+  if (theme === 'light') return base + rules(scope, LIGHT);
+  if (theme === 'dark') return base + rules(scope, DARK);
+  return `${base}${rules(scope, LIGHT)}@media (prefers-color-scheme: dark){${rules(scope, DARK)}}`;
+}
