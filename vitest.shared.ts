@@ -16,6 +16,9 @@ export function sharedProject(configUrl: string): UserWorkspaceConfig {
       root,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*.test.ts'],
       exclude: ['**/node_modules/**', '**/dist/**'],
+      // CI runs every package's tests at once on two cores; a slow machine is not a failure.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
     },
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '@diagrama/docs-sync';
 import { type DocumentBlock, documentToMarkdown } from '@diagrama/render-markdown';
 import { sceneToSvg } from '@diagrama/render-svg';
+import { API_PACKAGES, apiReference } from './api-reference.js';
 import type { SourceDocument } from './document.js';
 import { DOCUMENTS } from './documents/arquitectura-docker.js';
 
@@ -105,6 +106,8 @@ export interface GenerateOptions {
   documents?: readonly SourceDocument[];
   /** The SVG images written. @default SVG_OUTPUTS */
   svgs?: readonly SvgOutput[];
+  /** The packages whose API reference is written. @default API_PACKAGES */
+  apiPackages?: readonly (typeof API_PACKAGES)[number][];
 }
 
 /**
@@ -128,7 +131,28 @@ export async function generateDocs(options: GenerateOptions): Promise<SyncResult
       }),
     );
   }
-  const owned = new Set(documents.map((d) => join(root, d.output)));
+  for (const name of options.apiPackages ?? API_PACKAGES) {
+    results.push(
+      await writeGenerated(`docs/api/${name}.md`, root, check, async () => {
+        const page = await apiReference(root, name);
+        if (page.undocumented.length > 0) {
+          throw new DiagramaError([
+            {
+              code: 'docs/undocumented-export',
+              message: `exports of @diagrama/${name} without TSDoc: ${page.undocumented.join(', ')}`,
+              position: { file: `packages/${name}/src/index.ts`, line: 1, column: 1 },
+              expected: 'a /** … */ comment on every export',
+            },
+          ]);
+        }
+        return page.markdown;
+      }),
+    );
+  }
+  const owned = new Set([
+    ...documents.map((d) => join(root, d.output)),
+    ...(options.apiPackages ?? API_PACKAGES).map((name) => join(root, `docs/api/${name}.md`)),
+  ]);
   const files = [join(root, 'README.md'), ...(await findMarkdownFiles(join(root, 'docs')))];
   for (const file of files) {
     if (owned.has(file)) continue;

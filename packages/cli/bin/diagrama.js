@@ -1,2 +1,6 @@
 #!/usr/bin/env node
-import '../dist/bin.js';
+import module from 'node:module';
+
+// Node 22.1+ caches compiled code between runs; start-up is most of a render.
+module.enableCompileCache?.();
+await import('../dist/bundle/diagrama.js');

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import { describeFsError, WriteError, writeFileAtomic } from '@diagrama/docs-sync';
 
 /** What the CLI reads and writes, injectable for tests. */
 export interface CliIo {
@@ -25,7 +24,10 @@ export async function readText(path: string, io: CliIo): Promise<string> {
   try {
     return await fs.readFile(path, 'utf8');
   } catch (error) {
-    throw new IoError(`cannot read ${path}: ${describeFsError(error)}`, path);
+    throw new IoError(
+      `cannot read ${path}: ${(await import('@diagrama/docs-sync')).describeFsError(error)}`,
+      path,
+    );
   }
 }
 
@@ -38,6 +40,7 @@ export async function readProcessStdin(): Promise<string> {
 
 /** Writes a file atomically, reporting failure as an {@link IoError}. */
 export async function writeOutput(path: string, content: string): Promise<void> {
+  const { WriteError, writeFileAtomic } = await import('@diagrama/docs-sync');
   try {
     await writeFileAtomic(path, content);
   } catch (error) {

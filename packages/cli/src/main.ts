@@ -1,39 +1,64 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './args.js';
-import { runRender } from './commands/render.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, IoError } from './io.js';
-import { printError } from './report.js';
+import { createReporter } from './reporter.js';
 
-/** The version of this package. */
+/** The version of this package (found from wherever this code runs: dist or the bundle). */
 export function version(): string {
-  const manifest = JSON.parse(
-    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-  ) as { version: string };
-  return manifest.version;
+  let dir = new URL('.', import.meta.url);
+  for (let depth = 0; depth < 5; depth++) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
+      if (manifest.name === '@diagrama/cli') return manifest.version;
+    } catch {
+      // not here; look one folder up
+    }
+    dir = new URL('..', dir);
+  }
+  return 'unknown';
 }
 
+/** The text of `diagrama --help`. */
 export const HELP = `diagrama — diagrams as code, rendered to box-drawing text, SVG and Markdown
 
 Usage:
-  diagrama render <file|-> [--format ascii|svg|md] [--charset NAME] [--theme light|dark|auto] [--out FILE]
+  diagrama render <files…|-> [--format ascii|svg|md] [--charset NAME] [--theme light|dark|auto]
+                             [--out FILE | --out-dir DIR]
+  diagrama validate <files…|->
+  diagrama docs [paths…] [--check] [--watch]
+  diagrama init [dir]
   diagrama --help | --version
 
 Commands:
-  render    render a YAML or JSON diagram model (see diagrama render --help)
+  render    render YAML, JSON or TypeScript (.ts) diagram models
+  validate  report every problem in models (and type errors in .ts models); exit 2 if any
+  docs      regenerate the diagrama zones in Markdown files
+  init      write a starter model and a Markdown file with a zone
+
+Models in .ts files are code: they run with your permissions, like any script.
+Every command takes --help, --quiet and --json. NO_COLOR and FORCE_COLOR are respected.
 
 Exit codes:
-  0  ok
-  1  a check found stale output
-  2  invalid input or usage
-  3  a file could not be read or written
-  70 an internal error (a bug: please report it)
+  0   ok
+  1   a check found stale output
+  2   invalid input or usage
+  3   a file could not be read or written
+  70  an internal error (a bug: please report it)
 `;
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-/** One handler per command. */
-const COMMANDS: Readonly<Record<string, Command>> = { render: runRender };
+/** One handler per command, each loaded only when it runs (start-up stays close to Node's own). */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  render: async () => (await import('./commands/render.js')).runRender,
+  validate: async () => (await import('./commands/validate.js')).runValidate,
+  docs: async () => (await import('./commands/docs.js')).runDocs,
+  init: async () => (await import('./commands/init.js')).runInit,
+};
 
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and returns the exit
@@ -41,6 +66,7 @@ const COMMANDS: Readonly<Record<string, Command>> = { render: runRender };
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const debug = argv.includes('--debug');
+  const reporter = createReporter(io, { quiet: false, json: argv.includes('--json') });
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -51,26 +77,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
-    const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (handler === undefined) {
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (load === undefined) {
       throw new UsageError(
         command.startsWith('-')
           ? `unknown option ${command}; try diagrama --help`
           : `unknown command ${JSON.stringify(command)}; try diagrama --help`,
       );
     }
-    return await handler(rest, io);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      printError(io, 'usage', error.message);
+      reporter.error('usage', error.message);
+      reporter.finish();
       return EXIT.invalid;
     }
     if (error instanceof IoError) {
-      printError(io, 'io', error.message);
+      reporter.error('io', error.message);
+      reporter.finish();
       return EXIT.io;
     }
-    printError(
-      io,
+    reporter.error(
       'internal',
       `internal error: ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -52,9 +52,17 @@ export class DiagramaError extends Error {
   }
 }
 
-/** True when `value` is a {@link DiagramaError}. */
+/**
+ * True when `value` is a {@link DiagramaError} — also one thrown by another copy of this
+ * package (a `.ts` diagram module may load its own).
+ */
 export function isDiagramaError(value: unknown): value is DiagramaError {
-  return value instanceof DiagramaError;
+  return (
+    value instanceof DiagramaError ||
+    (value instanceof Error &&
+      value.name === 'DiagramaError' &&
+      Array.isArray((value as { diagnostics?: unknown }).diagnostics))
+  );
 }
 
 /**

@@ -71,7 +71,10 @@ export async function syncMarkdownFile(
   options: SyncOptions = {},
 ): Promise<SyncResult> {
   const cwd = options.cwd ?? process.cwd();
-  const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
+  const display = (p: string) => {
+    const shown = relative(cwd, resolve(cwd, p));
+    return shown === '' || shown.startsWith('..') ? resolve(cwd, p) : shown;
+  };
   const path = resolve(cwd, file);
   const name = display(path);
   let before: string;

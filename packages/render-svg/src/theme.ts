@@ -16,6 +16,7 @@ export interface Palette {
   kinds: Record<'client' | 'api' | 'daemon' | 'box' | 'stack' | 'layer', [string, string]>;
 }
 
+/** The light palette (GitHub-like greys, one hue per node kind). */
 export const LIGHT: Palette = {
   background: '#ffffff',
   text: '#1f2328',
@@ -34,6 +35,7 @@ export const LIGHT: Palette = {
   },
 };
 
+/** The dark palette, used by the `dark` theme and by `auto` when the reader prefers dark. */
 export const DARK: Palette = {
   background: '#0d1117',
   text: '#e6edf3',

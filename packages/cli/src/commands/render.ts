@@ -1,5 +1,5 @@
-import { type Diagnostic, DiagramaError, modelToScene, type Scene } from '@diagrama/core';
-import { formatFromPath, type LoadedDiagram, loadDiagram, locateDiagnostics } from '@diagrama/load';
+import { basename, extname, join } from 'node:path';
+import { DiagramaError, isDiagramaError, type Scene } from '@diagrama/core';
 import {
   CHARSET_NAMES,
   type CharsetName,
@@ -8,46 +8,53 @@ import {
 } from '@diagrama/render-ascii';
 import { type OptionSpec, parseArgs, UsageError } from '../args.js';
 import { EXIT } from '../exit-codes.js';
-import { type CliIo, readText, writeOutput } from '../io.js';
-import { printDiagnostics } from '../report.js';
+import { type CliIo, IoError, writeOutput } from '../io.js';
+import { createReporter } from '../reporter.js';
+import { layout, loadInput } from '../source.js';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
 
 /** Options of `diagrama render`. */
 export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  ...COMMON_OPTIONS,
   format: { takesValue: true, short: 'f' },
   charset: { takesValue: true, short: 'c' },
   theme: { takesValue: true, short: 't' },
   out: { takesValue: true, short: 'o' },
-  help: { takesValue: false, short: 'h' },
-  debug: { takesValue: false },
+  'out-dir': { takesValue: true, short: 'd' },
+  timeout: { takesValue: true },
 };
 
 /** Output formats `render` knows. */
 export const FORMATS = ['ascii', 'svg', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+const THEMES = ['light', 'dark', 'auto'] as const;
+type Theme = (typeof THEMES)[number];
+const EXTENSIONS: Readonly<Record<Format, string>> = { ascii: '.txt', svg: '.svg', md: '.md' };
 
-export const RENDER_HELP = `Usage: diagrama render <file|-> [options]
+export const RENDER_HELP = `Usage: diagrama render <file|-> [more files…] [options]
 
-Renders a diagram model (YAML or JSON, by extension; '-' reads YAML from standard input).
+Renders diagram models: YAML (.yaml, .yml), JSON (.json), or TypeScript modules (.ts, .mts)
+whose default export is a diagram. '-' reads YAML from standard input.
+
+A .ts model is code: it runs with your permissions, like any script you execute. It is
+transpiled (not type-checked) with the TypeScript that ts-morph bundles; use
+'diagrama validate' to type-check it.
 
 Options:
   -f, --format <ascii|svg|md>   box-drawing text, an SVG image, or a Markdown block (default: ascii)
   -c, --charset <name>          ${CHARSET_NAMES.join(', ')} (default: double; ascii and md)
   -t, --theme <light|dark|auto> SVG colours; auto follows prefers-color-scheme (default: light)
-  -o, --out <file>              write to a file (atomically) instead of standard output
-      --debug                   print stack traces of internal errors
-  -h, --help                    show this help
+  -o, --out <file|->            write one diagram to a file (atomically); - is standard output
+  -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md (needed for several)
+      --timeout <ms>            how long a .ts module may take to load (default: 10000)
+${COMMON_HELP}
 
-Exit codes: 0 ok, 2 invalid input or usage, 3 a file could not be read or written.
+${EXIT_HELP}
 `;
-
-type Format = (typeof FORMATS)[number];
-const THEMES: readonly string[] = ['light', 'dark', 'auto'];
 
 /** One drawing function per format; heavy renderers load only when their format is asked for. */
 const DRAW: Readonly<
-  Record<
-    Format,
-    (scene: Scene, charset: CharsetName, theme: 'light' | 'dark' | 'auto') => Promise<string>
-  >
+  Record<Format, (scene: Scene, charset: CharsetName, theme: Theme) => Promise<string>>
 > = {
   ascii: async (scene, charset) => sceneToText(scene, { charset }),
   svg: async (scene, _charset, theme) =>
@@ -58,74 +65,78 @@ const DRAW: Readonly<
     }),
 };
 
-function draw(
-  scene: Scene,
-  format: Format,
-  charset: CharsetName,
-  theme: 'light' | 'dark' | 'auto',
-): Promise<string> {
-  return DRAW[format](scene, charset, theme);
+function choice<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(
+      `unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(', ')}`,
+    );
+  }
+  return value as T;
 }
 
-/** Runs `diagrama render`; returns the exit code. */
+/** Parses `--timeout`. */
+export function parseTimeout(value: string | true | undefined): number {
+  if (value === undefined) return 10_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new UsageError('--timeout needs a whole number of milliseconds');
+  return ms;
+}
+
+/** Runs `diagrama render`; returns the exit code (the worst over all inputs). */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
   const { positionals, options } = parseArgs(argv, RENDER_OPTIONS);
   if (options.has('help')) {
     io.stdout.write(RENDER_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'render needs a model file (or - for standard input)'
-        : 'render takes one model file',
-    );
-  }
-  const format = String(options.get('format') ?? 'ascii');
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(
-      `unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`,
-    );
-  }
-  const theme = String(options.get('theme') ?? 'light');
-  if (!THEMES.includes(theme)) {
-    throw new UsageError(
-      `unknown theme ${JSON.stringify(theme)}; expected one of ${THEMES.join(', ')}`,
-    );
-  }
+  if (positionals.length === 0)
+    throw new UsageError('render needs a model file (or - for standard input)');
+  const format = choice(String(options.get('format') ?? 'ascii'), FORMATS, 'format');
+  const theme = choice(String(options.get('theme') ?? 'light'), THEMES, 'theme');
   const charset = String(options.get('charset') ?? 'double');
   if (!isCharsetName(charset)) {
     throw new UsageError(
       `unknown charset ${JSON.stringify(charset)}; expected one of ${CHARSET_NAMES.join(', ')}`,
     );
   }
-  const input = positionals[0] as string;
-  const file = input === '-' ? '<stdin>' : input;
-  const text = await readText(input, io);
-  let loaded: LoadedDiagram;
-  let output: string;
-  try {
-    loaded = loadDiagram(text, { file, format: formatFromPath(input) ?? 'yaml' });
-  } catch (error) {
-    if (error instanceof DiagramaError) {
-      printDiagnostics(io, error.diagnostics);
-      return EXIT.invalid;
-    }
-    throw error;
-  }
-  try {
-    const scene = modelToScene(loaded.diagram);
-    output = await draw(scene, format as Format, charset, theme as 'light' | 'dark' | 'auto');
-  } catch (error) {
-    if (error instanceof DiagramaError) {
-      const located: Diagnostic[] = locateDiagnostics(error.diagnostics, loaded.source);
-      printDiagnostics(io, located);
-      return EXIT.invalid;
-    }
-    throw error;
-  }
   const out = options.get('out');
-  if (typeof out === 'string' && out !== '-') await writeOutput(out, output);
-  else io.stdout.write(output);
-  return EXIT.ok;
+  const outDir = options.get('out-dir');
+  if (typeof out === 'string' && typeof outDir === 'string')
+    throw new UsageError('use --out or --out-dir, not both');
+  if (positionals.length > 1 && typeof outDir !== 'string') {
+    throw new UsageError('several inputs need --out-dir <dir>');
+  }
+  const timeout = parseTimeout(options.get('timeout'));
+  const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
+  let worst: number = EXIT.ok;
+  for (const [index, input] of positionals.entries()) {
+    reporter.progress(index + 1, positionals.length, input);
+    try {
+      const loaded = await loadInput(input, io, timeout);
+      const output = await DRAW[format](layout(loaded), charset, theme);
+      if (typeof outDir === 'string') {
+        const name = input === '-' ? 'stdin' : basename(input, extname(input));
+        const target = join(outDir, `${name}${EXTENSIONS[format]}`);
+        await writeOutput(target, output);
+        reporter.info(`wrote ${target}`);
+      } else if (typeof out === 'string' && out !== '-') {
+        await writeOutput(out, output);
+      } else {
+        io.stdout.write(output);
+      }
+    } catch (error) {
+      if (isDiagramaError(error)) {
+        reporter.diagnostics(error.diagnostics);
+        worst = Math.max(worst, EXIT.invalid);
+      } else if (error instanceof IoError) {
+        reporter.error('io', error.message);
+        worst = Math.max(worst, EXIT.io);
+      } else {
+        throw error;
+      }
+    }
+  }
+  reporter.finish();
+  return worst;
 }

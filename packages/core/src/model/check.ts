@@ -130,7 +130,7 @@ function visit(
           code: 'model/invalid-id',
           message: `${JSON.stringify(value)} is not a valid id`,
           path,
-          expected: 'letters, digits, "-", "_", "." or ":", starting with a letter or digit',
+          expected: 'letters, digits, "-", "_", ".", ":" or ">", starting with a letter or digit',
           ...(example === undefined ? {} : { example }),
         });
       }

@@ -9,8 +9,8 @@ import {
   STACK_LAYOUTS,
 } from './types.js';
 
-/** Ids: letters, digits, `-`, `_`, `.` and `:`, starting with a letter or digit. */
-export const ID_PATTERN = '^[\\p{L}\\p{N}][\\p{L}\\p{N}_.:-]*$';
+/** Ids: letters, digits, `-`, `_`, `.`, `:` and `>` (as in `client->api`), starting with a letter or digit. */
+export const ID_PATTERN = '^[\\p{L}\\p{N}][\\p{L}\\p{N}_.:>-]*$';
 
 const cells = (what: string, minimum = 0) => s.integer(what, { minimum, maximum: 10_000 });
 

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** One user-perceived character and the terminal columns it takes. */
 export interface Grapheme {
@@ -19,13 +19,83 @@ export interface DisplayLine {
 /** Columns between tab stops when a label contains a tab. */
 export const TAB_WIDTH = 4;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const INVISIBLE_GLOBAL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const RGI_EMOJI = /^\p{RGI_Emoji}$/v;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/gu;
 const KEYCAP = /^[\d#*]\uFE0F?\u20E3$/u;
-const MEASURE = { ambiguousIsNarrow: true, countAnsiEscapeCodes: true } as const;
+/** Characters that take no column of their own. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]$/u;
+const isLeadingJamo = (c: number) => (c >= 0x1100 && c <= 0x115f) || (c >= 0xa960 && c <= 0xa97c);
+const isVowelJamo = (c: number) => (c >= 0x1160 && c <= 0x11a7) || (c >= 0xd7b0 && c <= 0xd7c6);
+const isTrailingJamo = (c: number) => (c >= 0x11a8 && c <= 0x11ff) || (c >= 0xd7cb && c <= 0xd7fb);
+const isJamo = (c: number) => isLeadingJamo(c) || isVowelJamo(c) || isTrailingJamo(c);
+
+/**
+ * Clusters of conjoining Hangul jamo: each leading+vowel(+trailing) run is one syllable of two
+ * columns, other jamo add up, as terminals draw them. Undefined when the cluster is not jamo.
+ */
+function hangulWidth(cluster: string): number | undefined {
+  const codes: number[] = [];
+  for (const ch of cluster) if (!ZERO_WIDTH.test(ch)) codes.push(ch.codePointAt(0) ?? 0);
+  if (codes.length === 0 || !isJamo(codes[0] as number)) return undefined;
+  let width = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (!isJamo(code)) {
+      for (const rest of codes.slice(i)) width += eastAsianWidth(rest);
+      return width;
+    }
+    if (isLeadingJamo(code) && isVowelJamo(codes[i + 1] ?? 0)) {
+      width += 2;
+      i += isTrailingJamo(codes[i + 2] ?? 0) ? 2 : 1;
+      continue;
+    }
+    width += eastAsianWidth(code);
+  }
+  return width;
+}
+
+/** Marks that take space after their base, as terminals draw them. */
+const SPACING_MARK = /^\p{Mc}$/u;
+/** Text where every UTF-16 unit is one grapheme of one column: the common case, no segmenter. */
+const SIMPLE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
+
+/** Grapheme clusters, segmenting only text that needs it (the segmenter is slow to create). */
+function clusters(text: string): Iterable<string> {
+  if (SIMPLE.test(text)) return text;
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * Terminal columns of one grapheme cluster: East Asian Width of its base (ambiguous counts as
+ * narrow, so box-drawing glyphs are 1), 2 for emoji sequences, 0 for marks and controls alone.
+ */
+export function graphemeWidth(cluster: string): number {
+  const first = cluster.codePointAt(0) ?? 0;
+  const single = cluster.length === (first > 0xffff ? 2 : 1);
+  if (single) {
+    if (first >= 0x20 && first < 0x7f) return 1;
+    if (ZERO_WIDTH.test(cluster)) return 0;
+    return eastAsianWidth(first);
+  }
+  if (isEmojiSequence(cluster)) return 2;
+  const hangul = hangulWidth(cluster);
+  if (hangul !== undefined) return hangul;
+  let width = -1;
+  for (const ch of cluster) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (width < 0) {
+      if (ZERO_WIDTH.test(ch)) continue;
+      width = eastAsianWidth(code);
+    } else if (SPACING_MARK.test(ch) || (code >= 0xff00 && code <= 0xffef)) {
+      width += eastAsianWidth(code);
+    }
+  }
+  return Math.max(0, width);
+}
 
 function isEmojiSequence(cluster: string): boolean {
   if (RGI_EMOJI.test(cluster) || KEYCAP.test(cluster)) return true;
@@ -49,7 +119,7 @@ function pushAscii(out: Grapheme[], text: string): void {
 export function displayGraphemes(line: string): Grapheme[] {
   const out: Grapheme[] = [];
   let column = 0;
-  for (const { segment } of segmenter.segment(line)) {
+  for (const segment of clusters(line)) {
     if (segment === '\t') {
       const spaces = TAB_WIDTH - (column % TAB_WIDTH);
       pushAscii(out, ' '.repeat(spaces));
@@ -59,8 +129,8 @@ export function displayGraphemes(line: string): Grapheme[] {
     const hasInvisible = INVISIBLE.test(segment);
     if (hasInvisible && !isEmojiSequence(segment)) {
       const escaped = segment.replace(INVISIBLE_GLOBAL, escapeCodePoint);
-      for (const { segment: part } of segmenter.segment(escaped)) {
-        const width = stringWidth(part, MEASURE);
+      for (const part of clusters(escaped)) {
+        const width = graphemeWidth(part);
         if (width === 0) {
           const visible = [...part].map(escapeCodePoint).join('');
           pushAscii(out, visible);
@@ -72,7 +142,7 @@ export function displayGraphemes(line: string): Grapheme[] {
       }
       continue;
     }
-    const width = stringWidth(segment, MEASURE);
+    const width = graphemeWidth(segment);
     if (width === 0) {
       const visible = [...segment].map(escapeCodePoint).join('');
       pushAscii(out, visible);

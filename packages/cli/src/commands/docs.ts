@@ -1,0 +1,116 @@
+import { promises as fs, watch } from 'node:fs';
+import { resolve } from 'node:path';
+import { findMarkdownFiles, syncMarkdownFile } from '@diagrama/docs-sync';
+import { parseArgs } from '../args.js';
+import { EXIT } from '../exit-codes.js';
+import { type CliIo, IoError } from '../io.js';
+import { createReporter, type Reporter } from '../reporter.js';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
+
+export const DOCS_HELP = `Usage: diagrama docs [paths…] [--check] [--watch] [options]
+
+Regenerates the diagrama zones in Markdown files (or every .md file under the given folders;
+default: the current folder). A zone is
+  <!-- diagrama:start path/to/model.yaml [charset=…] [hints=off] [describe=true] [image=…] -->
+  <!-- diagrama:end -->
+with the model path relative to the Markdown file. Only the lines between the markers change,
+line endings and a BOM are kept, and files are written atomically.
+
+Options:
+      --check                   write nothing; print a unified diff and exit 1 if anything is stale
+  -w, --watch                   keep running and regenerate when a model or Markdown file changes
+${COMMON_HELP}
+
+${EXIT_HELP}
+`;
+
+async function expand(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let stat: Awaited<ReturnType<typeof fs.stat>>;
+    try {
+      stat = await fs.stat(path);
+    } catch {
+      throw new IoError(`cannot read ${path}: no such file or folder`, path);
+    }
+    if (stat.isDirectory()) files.push(...(await findMarkdownFiles(path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+async function syncAll(
+  paths: readonly string[],
+  check: boolean,
+  io: CliIo,
+  reporter: Reporter,
+): Promise<number> {
+  const files = await expand(paths);
+  let worst: number = EXIT.ok;
+  for (const [index, file] of files.entries()) {
+    reporter.progress(index + 1, files.length, file);
+    const result = await syncMarkdownFile(file, { check });
+    if (result.status === 'error') {
+      reporter.diagnostics(result.diagnostics);
+      worst = Math.max(
+        worst,
+        result.diagnostics.some((d) => d.code.startsWith('io/')) ? EXIT.io : EXIT.invalid,
+      );
+    } else if (result.status === 'stale') {
+      io.stdout.write(result.diff ?? '');
+      worst = Math.max(worst, EXIT.stale);
+    } else if (result.status === 'updated') {
+      reporter.info(`updated ${result.file}`);
+    }
+  }
+  if (check && worst === EXIT.stale)
+    reporter.info('stale: run `diagrama docs` and commit the result');
+  return worst;
+}
+
+/** Runs `diagrama docs`. */
+export async function runDocs(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positionals, options } = parseArgs(argv, {
+    ...COMMON_OPTIONS,
+    check: { takesValue: false },
+    watch: { takesValue: false, short: 'w' },
+  });
+  if (options.has('help')) {
+    io.stdout.write(DOCS_HELP);
+    return EXIT.ok;
+  }
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
+  const check = options.has('check');
+  const code = await syncAll(paths, check, io, reporter);
+  reporter.finish();
+  if (!options.has('watch')) return code;
+  reporter.info('watching for changes (Ctrl-C to stop)');
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rerun = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        await syncAll(paths, check, io, reporter);
+      });
+    }, 100);
+  };
+  const folders = new Set(paths.map((p) => resolve(p)));
+  const watchers = [...folders].map((folder) =>
+    watch(folder, { recursive: true }, (_event, name) => {
+      if (name && /\.(md|ya?ml|json|m?ts)$/i.test(String(name)) && !String(name).includes('.tmp'))
+        rerun();
+    }),
+  );
+  await new Promise<void>((done) => {
+    const stop = () => {
+      for (const watcher of watchers) watcher.close();
+      clearTimeout(timer);
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return code;
+}

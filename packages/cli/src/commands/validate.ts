@@ -1,0 +1,64 @@
+import { type Diagnostic, DiagramaError, isDiagramaError } from '@diagrama/core';
+import { parseArgs, UsageError } from '../args.js';
+import { EXIT } from '../exit-codes.js';
+import { type CliIo, IoError } from '../io.js';
+import { createReporter } from '../reporter.js';
+import { isTypeScript, layout, loadInput } from '../source.js';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
+import { parseTimeout } from './render.js';
+
+export const VALIDATE_HELP = `Usage: diagrama validate <file|-> [more files…] [options]
+
+Checks diagram models and reports every problem at file:line:col: syntax, the model's rules,
+and whether it can be laid out. TypeScript modules are also type-checked (through ts-morph)
+against diagrama's model types. Nothing is written.
+
+Options:
+      --timeout <ms>            how long a .ts module may take to load (default: 10000)
+${COMMON_HELP}
+
+${EXIT_HELP}
+`;
+
+/** Runs `diagrama validate`: exit 2 when any input has a problem. */
+export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positionals, options } = parseArgs(argv, {
+    ...COMMON_OPTIONS,
+    timeout: { takesValue: true },
+  });
+  if (options.has('help')) {
+    io.stdout.write(VALIDATE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0)
+    throw new UsageError('validate needs a model file (or - for standard input)');
+  const timeout = parseTimeout(options.get('timeout'));
+  const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
+  let worst: number = EXIT.ok;
+  for (const [index, input] of positionals.entries()) {
+    reporter.progress(index + 1, positionals.length, input);
+    try {
+      if (input !== '-' && isTypeScript(input)) {
+        const { typeCheckDiagramModule } = await import('@diagrama/typescript');
+        const typeErrors: Diagnostic[] = await typeCheckDiagramModule(input, {
+          displayName: input,
+        });
+        if (typeErrors.length > 0) throw new DiagramaError(typeErrors);
+      }
+      layout(await loadInput(input, io, timeout));
+      reporter.info(`${input}: ok`);
+    } catch (error) {
+      if (isDiagramaError(error)) {
+        reporter.diagnostics(error.diagnostics);
+        worst = Math.max(worst, EXIT.invalid);
+      } else if (error instanceof IoError) {
+        reporter.error('io', error.message);
+        worst = Math.max(worst, EXIT.io);
+      } else {
+        throw error;
+      }
+    }
+  }
+  reporter.finish();
+  return worst;
+}

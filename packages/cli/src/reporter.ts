@@ -1,0 +1,71 @@
+import { type Diagnostic, escapeForTerminal, formatDiagnostic } from '@diagrama/core';
+import type { CliIo } from './io.js';
+
+/** How the CLI talks to the user: colours, quietness, JSON. */
+export interface Reporter {
+  /** Diagnostics of one file, to standard error. */
+  diagnostics(list: readonly Diagnostic[]): void;
+  /** An error without a location. */
+  error(code: string, message: string): void;
+  /** A line of information (suppressed by --quiet), to standard error. */
+  info(message: string): void;
+  /** Progress when many files are processed on a terminal. */
+  progress(done: number, total: number, file: string): void;
+  /** Called once at the end: prints the JSON report when --json was given. */
+  finish(): void;
+}
+
+/** Whether to colour standard error: NO_COLOR wins, then FORCE_COLOR, then a TTY. */
+export function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined)
+    return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  return io.stderr.isTTY === true;
+}
+
+const paint = (on: boolean, code: string, text: string) =>
+  on ? `\u001b[${code}m${text}\u001b[0m` : text;
+
+/** Creates the reporter for one run. */
+export function createReporter(io: CliIo, options: { quiet: boolean; json: boolean }): Reporter {
+  const color = useColor(io);
+  const collected: Diagnostic[] = [];
+  return {
+    diagnostics(list) {
+      if (options.json) {
+        collected.push(...list);
+        return;
+      }
+      for (const diagnostic of list) {
+        const text = formatDiagnostic(diagnostic).replace(
+          /^(.*?): error\[([^\]]+)\]/,
+          (_, where: string, code: string) =>
+            `${paint(color, '1', where)}: ${paint(color, '31;1', 'error')}[${code}]`,
+        );
+        io.stderr.write(`${text}\n`);
+      }
+      if (list.length > 1) io.stderr.write(`${list.length} problems found\n`);
+    },
+    error(code, message) {
+      if (options.json) {
+        collected.push({ code, message });
+        return;
+      }
+      io.stderr.write(
+        `diagrama: ${paint(color, '31;1', 'error')}[${code}]: ${escapeForTerminal(message)}\n`,
+      );
+    },
+    info(message) {
+      if (!options.quiet && !options.json) io.stderr.write(`${escapeForTerminal(message)}\n`);
+    },
+    progress(done, total, file) {
+      if (options.quiet || options.json || io.stderr.isTTY !== true || total < 2) return;
+      io.stderr.write(
+        `\r\u001b[2K[${done}/${total}] ${escapeForTerminal(file)}${done === total ? '\n' : ''}`,
+      );
+    },
+    finish() {
+      if (options.json) io.stderr.write(`${JSON.stringify({ diagnostics: collected })}\n`);
+    },
+  };
+}

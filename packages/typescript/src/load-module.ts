@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  checkDiagram,
+  type Diagnostic,
+  type Diagram,
+  DiagramaError,
+  isDiagramaError,
+} from '@diagrama/core';
+
+/** Options for {@link loadDiagramModule}. */
+export interface ModuleOptions {
+  /** How long the module may take to load and produce its diagram. @default 10000 */
+  timeoutMs?: number;
+  /** The name used in positions; defaults to the path. */
+  displayName?: string;
+}
+
+/** The diagrama packages a module may import; they resolve to the caller's own copies. */
+const OWN_PACKAGES = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(@diagrama\/[a-z-]+)\2/g;
+
+function resolveOwn(specifier: string): string | undefined {
+  try {
+    return import.meta.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
+const error = (file: string, code: string, message: string, extra: Partial<Diagnostic> = {}) =>
+  new DiagramaError([{ code, message, position: { file, line: 1, column: 1 }, ...extra }]);
+
+function withTimeout<T>(promise: Promise<T>, ms: number, file: string, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          error(file, 'ts/timeout', `the module did not ${what} within ${ms} ms`, {
+            expected:
+              'a module whose default export is a diagram, available without waiting on anything',
+          }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Loads a `.ts`/`.mts` diagram module: transpiles it with the TypeScript that ts-morph
+ * bundles (no type check, so it stays fast), imports it, and validates its default export —
+ * a diagram from the builders, or the plain form — by the same rules as YAML and JSON.
+ * `@diagrama/*` imports resolve to the caller's own packages. A module that throws, never
+ * settles, or exports something that is not a diagram gives a `DiagramaError`.
+ */
+export async function loadDiagramModule(
+  path: string,
+  options: ModuleOptions = {},
+): Promise<Diagram> {
+  const file = options.displayName ?? path;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let source: string;
+  try {
+    source = await fs.readFile(path, 'utf8');
+  } catch (cause) {
+    throw error(
+      file,
+      'io/read',
+      `cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
+    );
+  }
+  const { ts } = await import('ts-morph');
+  const output = ts.transpileModule(source, {
+    fileName: path,
+    reportDiagnostics: true,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      sourceMap: false,
+      inlineSourceMap: false,
+    },
+  });
+  const syntax = (output.diagnostics ?? []).filter(
+    (d) => d.category === ts.DiagnosticCategory.Error,
+  );
+  if (syntax.length > 0) {
+    throw new DiagramaError(
+      syntax.map((d) => {
+        const at =
+          d.file && d.start !== undefined
+            ? d.file.getLineAndCharacterOfPosition(d.start)
+            : undefined;
+        return {
+          code: `ts/TS${d.code}`,
+          message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+          position: { file, line: (at?.line ?? 0) + 1, column: (at?.character ?? 0) + 1 },
+        };
+      }),
+    );
+  }
+  const code = output.outputText.replace(
+    OWN_PACKAGES,
+    (match, lead: string, quote: string, specifier: string) => {
+      const resolved = resolveOwn(specifier);
+      return resolved ? `${lead}${quote}${resolved}${quote}` : match;
+    },
+  );
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.mjs`,
+  );
+  let exported: unknown;
+  try {
+    await fs.writeFile(temporary, code, { flag: 'wx' });
+    const module = (await withTimeout(
+      import(pathToFileURL(temporary).href),
+      timeoutMs,
+      file,
+      'load',
+    )) as {
+      default?: unknown;
+    };
+    if (!('default' in module)) {
+      throw error(file, 'ts/no-default-export', 'the module has no default export', {
+        expected: 'export default diagram({ … })',
+        example:
+          "import { diagram, api } from '@diagrama/core'; export default diagram({ nodes: [api('Rest API')] });",
+      });
+    }
+    exported = await withTimeout(
+      Promise.resolve(module.default),
+      timeoutMs,
+      file,
+      'produce its diagram',
+    );
+  } catch (cause) {
+    if (isDiagramaError(cause)) {
+      if (cause.diagnostics.every((d) => d.position)) throw cause;
+      throw new DiagramaError(
+        cause.diagnostics.map((d) => ({ ...d, position: { file, line: 1, column: 1 } })),
+      );
+    }
+    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    throw error(file, 'ts/module-threw', `the module threw while loading: ${message}`);
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
+  const result = checkDiagram(exported);
+  if (result.diagram === undefined) {
+    const notObject = exported === null || typeof exported !== 'object';
+    throw new DiagramaError(
+      notObject
+        ? [
+            {
+              code: 'ts/not-a-diagram',
+              message: `the default export is ${exported === null ? 'null' : typeof exported}, not a diagram`,
+              position: { file, line: 1, column: 1 },
+              expected: 'a diagram built with diagram({ … }) or its plain form { nodes: [ … ] }',
+            },
+          ]
+        : result.diagnostics.map((d) => ({ ...d, position: { file, line: 1, column: 1 } })),
+    );
+  }
+  return result.diagram;
+}

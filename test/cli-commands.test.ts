@@ -1,0 +1,225 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(repo, 'packages/cli/bin/diagrama.js');
+const scratch = mkdtempSync(join(tmpdir(), 'diagrama-commands-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+) {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  if (!options.env?.FORCE_COLOR) delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? repo,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const folder = (name: string) => {
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+const reference = run(['render', 'docs/examples/docker-architecture.yaml']).stdout;
+
+describe('render with several inputs and TypeScript', () => {
+  it('renders the .ts example to the same bytes as the YAML one', () => {
+    expect(run(['render', 'docs/examples/docker-architecture.ts'])).toEqual({
+      code: 0,
+      stdout: reference,
+      stderr: '',
+    });
+  });
+
+  it('accepts a plain-form default export from a .ts module', () => {
+    expect(run(['render', 'test/ts-models/plain.ts', '-c', 'ascii']).stdout).toBe(
+      '+------------+\n|  Rest API  |\n+------------+\n',
+    );
+  });
+
+  it('writes each input into --out-dir and reports the worst exit code', () => {
+    const out = folder('out');
+    const ok = run([
+      'render',
+      'docs/examples/docker-architecture.yaml',
+      'docs/examples/docker-image-layers.json',
+      '-f',
+      'svg',
+      '--out-dir',
+      out,
+      '--quiet',
+    ]);
+    expect(ok).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(out, 'docker-architecture.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(existsSync(join(out, 'docker-image-layers.svg'))).toBe(true);
+    const mixed = run([
+      'render',
+      'test/ts-models/not-a-diagram.ts',
+      'missing.yaml',
+      'docs/examples/docker-architecture.yaml',
+      '--out-dir',
+      out,
+    ]);
+    expect(mixed.code).toBe(3);
+    expect(mixed.stderr).toContain('error[ts/not-a-diagram]');
+    expect(mixed.stderr).toContain('error[io]: cannot read missing.yaml');
+    expect(readFileSync(join(out, 'docker-architecture.txt'), 'utf8')).toBe(reference);
+    expect(run(['render', 'a.yaml', 'b.yaml']).stderr).toContain('several inputs need --out-dir');
+  });
+
+  it.each([
+    [
+      'throws',
+      /error\[ts\/module-threw\]: the module threw while loading: Error: the model could not be built/,
+    ],
+    ['hangs', /error\[ts\/timeout\]: the module did not load within 300 ms/],
+    ['not-a-diagram', /error\[ts\/not-a-diagram\]: the default export is string, not a diagram/],
+  ])('gives a clear error for a module that %s', (name, pattern) => {
+    const result = run(['render', `test/ts-models/${name}.ts`, '--timeout', '300']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirTmp()).toEqual([]);
+  });
+});
+
+function readdirTmp(): string[] {
+  return spawnSync('ls', ['-a', join(repo, 'test/ts-models')], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((f) => f.endsWith('.mjs'));
+}
+
+describe('validate', () => {
+  it('passes a good model and reports every problem in a bad one with exit 2', () => {
+    expect(
+      run([
+        'validate',
+        'docs/examples/docker-architecture.yaml',
+        'docs/examples/docker-architecture.ts',
+      ]),
+    ).toMatchObject({ code: 0 });
+    const bad = run(['validate', 'test/fixtures/invalid-model/model.yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('5 problems found');
+  });
+
+  it('reports a type error in a .ts model at its line and column', () => {
+    const result = run(['validate', 'test/ts-models/type-error.ts']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^test\/ts-models\/type-error\.ts:3:7: error\[ts\/TS2322\]: Type 'string' is not assignable to type 'number'\./m,
+    );
+  });
+
+  it('prints diagnostics as JSON with --json', () => {
+    const result = run(['validate', 'test/fixtures/invalid-model/model.yaml', '--json']);
+    const report = JSON.parse(result.stderr) as {
+      diagnostics: { code: string; position: { line: number } }[];
+    };
+    expect(report.diagnostics.map((d) => d.code)).toContain('model/unknown-kind');
+    expect(report.diagnostics[0]?.position.line).toBe(6);
+  });
+
+  it('colours only when allowed: FORCE_COLOR forces, NO_COLOR wins', () => {
+    const forced = run(['validate', 'test/fixtures/invalid-model/model.yaml'], {
+      env: { FORCE_COLOR: '1' },
+    });
+    expect(forced.stderr).toContain('\u001b[31;1merror\u001b[0m');
+    const plain = run(['validate', 'test/fixtures/invalid-model/model.yaml'], {
+      env: { FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    expect(plain.stderr).not.toContain('\u001b[');
+    expect(run(['validate', 'test/fixtures/invalid-model/model.yaml']).stderr).not.toContain(
+      '\u001b[',
+    );
+  });
+});
+
+describe('docs', () => {
+  const setup = () => {
+    const dir = folder(`docs-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(join(dir, 'model.yaml'), 'nodes:\n  - {kind: api, label: Rest API}\n');
+    writeFileSync(
+      join(dir, 'page.md'),
+      '# Page\n\n<!-- diagrama:start model.yaml charset=ascii -->\n<!-- diagrama:end -->\n',
+    );
+    return dir;
+  };
+
+  it('regenerates zones, and --check fails with a diff once a model changes', () => {
+    const dir = setup();
+    expect(run(['docs', dir])).toMatchObject({ code: 0 });
+    expect(readFileSync(join(dir, 'page.md'), 'utf8')).toContain('|  Rest API  |');
+    expect(run(['docs', '--check', dir])).toMatchObject({ code: 0, stdout: '' });
+    writeFileSync(join(dir, 'model.yaml'), 'nodes:\n  - {kind: api, label: Engine API}\n');
+    const stale = run(['docs', '--check', join(dir, 'page.md')]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('\n-|  Rest API  |\n');
+    expect(stale.stdout).toContain('\n+|  Engine API  |\n');
+    expect(readFileSync(join(dir, 'page.md'), 'utf8')).toContain('|  Rest API  |');
+  });
+
+  it('re-renders in --watch mode when a model changes', async () => {
+    const dir = setup();
+    const child = spawn(process.execPath, [bin, 'docs', '--watch', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await waitFor(() => readFileSync(join(dir, 'page.md'), 'utf8').includes('Rest API'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      writeFileSync(join(dir, 'model.yaml'), 'nodes:\n  - {kind: api, label: Watched API}\n');
+      await waitFor(() => readFileSync(join(dir, 'page.md'), 'utf8').includes('Watched API'));
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 20_000);
+});
+
+async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('init', () => {
+  it('writes a starter model and a Markdown file with a filled zone, and will not overwrite', () => {
+    const dir = join(scratch, 'init');
+    expect(run(['init', dir])).toMatchObject({ code: 0 });
+    const page = readFileSync(join(dir, 'diagrams.md'), 'utf8');
+    expect(page).toContain('<!-- diagrama:start diagram.yaml -->\n```text\n╔');
+    expect(run(['validate', join(dir, 'diagram.yaml')]).code).toBe(0);
+    const again = run(['init', dir]);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('already exists (use --force to overwrite it)');
+    expect(run(['init', dir, '--force']).code).toBe(0);
+  });
+});
+
+describe('help', () => {
+  it.each(['render', 'validate', 'docs', 'init'])(
+    '%s --help documents options and exit codes',
+    (command) => {
+      const result = run([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: diagrama ${command}`);
+      expect(result.stdout).toContain('Exit codes:');
+    },
+  );
+
+  it('says a .ts model is code', () => {
+    expect(run(['--help']).stdout).toContain('Models in .ts files are code');
+    expect(run(['render', '--help']).stdout).toContain('A .ts model is code');
+  });
+});

@@ -1,0 +1,1 @@
+throw new Error('the model could not be built');
