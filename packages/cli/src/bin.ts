@@ -4,6 +4,6 @@ import { main } from './main.js';
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  readStdin: readProcessStdin,
+  readStdinBytes: readProcessStdin,
   env: process.env,
 });

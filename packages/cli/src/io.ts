@@ -1,10 +1,11 @@
-import { promises as fs } from 'node:fs';
+import { DiagramaError } from '@diagrama/core';
 
 /** What the CLI reads and writes, injectable for tests. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
-  readStdin(): Promise<string>;
+  /** All of standard input, refusing more than `maxBytes`. */
+  readStdinBytes(maxBytes: number): Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -18,24 +19,24 @@ export class IoError extends Error {
   }
 }
 
-/** Reads a text file, or standard input for `-`. */
-export async function readText(path: string, io: CliIo): Promise<string> {
-  if (path === '-') return io.readStdin();
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    throw new IoError(
-      `cannot read ${path}: ${(await import('@diagrama/docs-sync')).describeFsError(error)}`,
-      path,
-    );
-  }
-}
-
-/** Reads all of standard input as UTF-8. */
-export async function readProcessStdin(): Promise<string> {
+/** Reads all of standard input, stopping with `limit/input-size` past `maxBytes`. */
+export async function readProcessStdin(maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > maxBytes) {
+      throw new DiagramaError([
+        {
+          code: 'limit/input-size',
+          message: `standard input is over the limit of ${maxBytes} bytes (raise it with --max-input-bytes)`,
+          position: { file: '<stdin>', line: 1, column: 1 },
+        },
+      ]);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Writes a file atomically, reporting failure as an {@link IoError}. */

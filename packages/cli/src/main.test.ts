@@ -8,7 +8,7 @@ function memoryIo(stdin = ''): CliIo & { out: string; err: string } {
     err: '',
     stdout: { write: (text: string) => (io.out += text) },
     stderr: { write: (text: string) => (io.err += text) },
-    readStdin: async () => stdin,
+    readStdinBytes: async () => new TextEncoder().encode(stdin),
     env: {},
   };
   return io;

@@ -2,11 +2,20 @@ import {
   type Diagram,
   DiagramaError,
   isDiagramaError,
+  type Limits,
   modelToScene,
+  resolveLimits,
   type Scene,
 } from '@diagrama/core';
-import { formatFromPath, loadDiagram, locateDiagnostics, type SourceMap } from '@diagrama/load';
-import { type CliIo, readText } from './io.js';
+import {
+  decodeSource,
+  formatFromPath,
+  loadDiagram,
+  locateDiagnostics,
+  readModelFile,
+  type SourceMap,
+} from '@diagrama/load';
+import { type CliIo, IoError } from './io.js';
 
 /** A diagram read from a file or standard input. */
 export interface LoadedInput {
@@ -24,23 +33,53 @@ export const isTypeScript = (path: string): boolean =>
 /**
  * Reads and validates one input: YAML or JSON by extension (`-` is YAML on standard input),
  * or a `.ts`/`.mts` module, loaded with the TypeScript compiler only when one is given.
- * Throws a `DiagramaError` with located diagnostics.
+ * Files are size-checked before reading and decoded as strict UTF-8. Throws a
+ * `DiagramaError` with located diagnostics.
  */
-export async function loadInput(input: string, io: CliIo, timeoutMs: number): Promise<LoadedInput> {
+export async function loadInput(
+  input: string,
+  io: CliIo,
+  timeoutMs: number,
+  limits: Partial<Limits> = {},
+): Promise<LoadedInput> {
   const file = input === '-' ? '<stdin>' : input;
   if (input !== '-' && isTypeScript(input)) {
     const { loadDiagramModule } = await import('@diagrama/typescript');
-    return { file, diagram: await loadDiagramModule(input, { timeoutMs, displayName: file }) };
+    return {
+      file,
+      diagram: await loadDiagramModule(input, { timeoutMs, displayName: file, limits }),
+    };
   }
-  const text = await readText(input, io);
-  const { diagram, source } = loadDiagram(text, { file, format: formatFromPath(input) ?? 'yaml' });
-  return { file, diagram, source };
+  if (input === '-') {
+    const bytes = await io.readStdinBytes(resolveLimits(limits).maxInputBytes);
+    const { diagram, source } = loadDiagram(decodeSource(bytes, file), {
+      file,
+      format: 'yaml',
+      limits,
+    });
+    return { file, diagram, source };
+  }
+  try {
+    const { diagram, source } = await readModelFile(input, {
+      file,
+      format: formatFromPath(input) ?? 'yaml',
+      limits,
+    });
+    return { file, diagram, source };
+  } catch (error) {
+    const first = isDiagramaError(error) ? error.diagnostics[0] : undefined;
+    if (first?.code === 'io/read') throw new IoError(first.message, file);
+    throw error;
+  }
 }
 
-/** Lays a loaded diagram out, with layout problems located in its source. */
-export function layout(loaded: LoadedInput): Scene {
+/** Lays a loaded diagram out within the limits and the time budget, problems located. */
+export function layout(loaded: LoadedInput, limits: Partial<Limits> = {}): Scene {
   try {
-    return modelToScene(loaded.diagram);
+    return modelToScene(loaded.diagram, {
+      limits,
+      signal: AbortSignal.timeout(resolveLimits(limits).timeBudgetMs),
+    });
   } catch (error) {
     if (isDiagramaError(error) && loaded.source) {
       throw new DiagramaError(locateDiagnostics(error.diagnostics, loaded.source));

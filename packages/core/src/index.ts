@@ -8,7 +8,11 @@ export {
   isDiagramaError,
 } from './errors.js';
 // Layout
+export type { LayoutOptions } from './layout/model-to-scene.js';
 export { modelToScene } from './layout/model-to-scene.js';
+// Limits on untrusted input
+export type { Limits } from './limits.js';
+export { DEFAULT_LIMITS, LIMIT_FLAGS, limitMessage, resolveLimits } from './limits.js';
 // Builders
 export type { NodeOptions } from './model/builder.js';
 export { api, box, client, connect, daemon, diagram, host, layer, stack } from './model/builder.js';
@@ -22,7 +26,7 @@ export type {
   NodeHintsInput,
   NodeInput,
 } from './model/input.js';
-export type { CheckResult } from './model/parse.js';
+export type { CheckOptions, CheckResult } from './model/parse.js';
 export { checkDiagram, parseDiagram } from './model/parse.js';
 // JSON Schema
 export { diagramJsonSchema, SCHEMA_ID } from './model/schema.js';

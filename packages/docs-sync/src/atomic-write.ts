@@ -8,6 +8,8 @@ export class WriteError extends Error {
     message: string,
     readonly file: string,
     readonly reason: string,
+    /** A stable code: `io/write`, `io/read-only`, `io/hard-link` or `io/changed`. */
+    readonly code = 'io/write',
   ) {
     super(message);
     this.name = 'WriteError';
@@ -34,23 +36,65 @@ export function describeFsError(error: unknown): string {
   }
 }
 
+/** Options for {@link writeFileAtomic}. */
+export interface AtomicWriteOptions {
+  /**
+   * What the file held when it was read. If it holds something else just before the
+   * rename (someone edited it meanwhile), nothing is written and `io/changed` is raised.
+   */
+  expected?: string;
+}
+
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, is
  * flushed to disk, and replaces the target with one rename. A reader (or a crash) sees the old
  * file or the new one, never a part; the target's mode is kept; on failure the temporary file
  * is removed and the target is untouched.
+ *
+ * Deliberate choices: a read-only file or folder (by its mode bits — root could write anyway)
+ * is refused; a symbolic link is followed and its target replaced, so the link stays a link;
+ * a file with several hard links is refused, since replacing it would split them.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const refuse = (code: string, reason: string): never => {
+    throw new WriteError(`cannot write ${path}: ${reason}`, path, reason, code);
+  };
+  let target = path;
   let mode: number | undefined;
   try {
-    mode = (await fs.stat(path)).mode & 0o7777;
-  } catch {
-    mode = undefined;
+    const link = await fs.lstat(path);
+    if (link.isSymbolicLink()) target = await fs.realpath(path);
+    const stat = link.isSymbolicLink() ? await fs.stat(target) : link;
+    if (stat.isDirectory()) refuse('io/write', 'is a folder, not a file');
+    if (stat.nlink > 1)
+      refuse(
+        'io/hard-link',
+        `the file has ${stat.nlink} hard links; replacing it would split them`,
+      );
+    if ((stat.mode & 0o222) === 0) refuse('io/read-only', 'the file is read-only');
+    mode = stat.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      refuse('io/write', describeFsError(error));
+    }
   }
+  const folder = dirname(target);
+  try {
+    const dir = await fs.stat(folder);
+    if ((dir.mode & 0o222) === 0) refuse('io/read-only', 'its folder is read-only');
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    refuse('io/write', describeFsError(error));
+  }
+  const temporary = join(
+    folder,
+    `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const handle = await fs.open(temporary, 'wx', mode ?? 0o666);
     try {
@@ -60,10 +104,15 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     } finally {
       await handle.close();
     }
-    await fs.rename(temporary, path);
+    if (options.expected !== undefined) {
+      const now = await fs.readFile(target, 'utf8').catch(() => undefined);
+      if (now !== options.expected)
+        refuse('io/changed', 'the file changed while diagrama was working on it; run again');
+    }
+    await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { force: true });
-    const reason = describeFsError(error);
-    throw new WriteError(`cannot write ${path}: ${reason}`, path, reason);
+    if (error instanceof WriteError) throw error;
+    refuse('io/write', describeFsError(error));
   }
 }

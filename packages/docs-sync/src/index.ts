@@ -1,6 +1,7 @@
 // Regenerating zones
 
 // Safe writes and diffs
+export type { AtomicWriteOptions } from './atomic-write.js';
 export { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
 export type { DiffOptions } from './diff.js';
 export { unifiedDiff } from './diff.js';

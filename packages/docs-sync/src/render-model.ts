@@ -1,15 +1,15 @@
-import { promises as fs } from 'node:fs';
 import {
   type Diagram,
   DiagramaError,
   describeDiagram,
+  type Limits,
   modelToScene,
+  resolveLimits,
   type Scene,
   stripHints,
 } from '@diagrama/core';
-import { type LoadedDiagram, loadDiagram, locateDiagnostics } from '@diagrama/load';
+import { type LoadedDiagram, locateDiagnostics, readModelFile } from '@diagrama/load';
 import { type CharsetName, sceneToText } from '@diagrama/render-ascii';
-import { describeFsError } from './atomic-write.js';
 
 /** A model file rendered for a document. */
 export interface RenderedModel {
@@ -29,6 +29,8 @@ export interface RenderModelOptions {
   canonical?: boolean;
   /** The name used in positions; defaults to the path. */
   displayName?: string;
+  /** Limits on untrusted input; defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -40,23 +42,15 @@ export async function renderModelFile(
   options: RenderModelOptions = {},
 ): Promise<RenderedModel> {
   const file = options.displayName ?? path;
-  let text: string;
-  try {
-    text = await fs.readFile(path, 'utf8');
-  } catch (error) {
-    throw new DiagramaError([
-      {
-        code: 'io/read',
-        message: `cannot read ${file}: ${describeFsError(error)}`,
-        position: { file, line: 1, column: 1 },
-      },
-    ]);
-  }
-  const loaded: LoadedDiagram = loadDiagram(text, { file });
+  const limits = options.limits ?? {};
+  const loaded: LoadedDiagram = await readModelFile(path, { file, limits });
   const diagram = options.canonical ? stripHints(loaded.diagram) : loaded.diagram;
   let scene: Scene;
   try {
-    scene = modelToScene(diagram);
+    scene = modelToScene(diagram, {
+      limits,
+      signal: AbortSignal.timeout(resolveLimits(limits).timeBudgetMs),
+    });
   } catch (error) {
     if (error instanceof DiagramaError) {
       throw new DiagramaError(locateDiagnostics(error.diagnostics, loaded.source));

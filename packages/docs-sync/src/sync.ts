@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { type Diagnostic, DiagramaError } from '@diagrama/core';
+import { type Diagnostic, DiagramaError, type Limits } from '@diagrama/core';
 import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
 import { diagramToMarkdown, parseZones, replaceZones, type Zone } from '@diagrama/render-markdown';
-import { describeFsError, writeFileAtomic } from './atomic-write.js';
+import { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './diff.js';
 import { renderModelFile } from './render-model.js';
 
@@ -25,6 +25,8 @@ export interface SyncOptions {
   check?: boolean;
   /** Folder that file names in messages are relative to. @default process.cwd() */
   cwd?: string;
+  /** Limits on the models the zones name; defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -33,6 +35,7 @@ async function renderZone(
   zone: Zone,
   markdownFile: string,
   display: (p: string) => string,
+  limits: Partial<Limits>,
 ): Promise<string> {
   const charset = zone.options.charset ?? 'double';
   if (!isCharsetName(charset)) {
@@ -50,6 +53,7 @@ async function renderZone(
     charset,
     canonical: zone.options.hints === 'off',
     displayName: display(modelPath),
+    limits,
   });
   return diagramToMarkdown({
     text: rendered.text,
@@ -108,7 +112,7 @@ export async function syncMarkdownFile(
   const diagnostics: Diagnostic[] = [];
   for (const zone of parsed.zones) {
     try {
-      rendered.set(zone, await renderZone(zone, path, display));
+      rendered.set(zone, await renderZone(zone, path, display, options.limits ?? {}));
     } catch (error) {
       if (!(error instanceof DiagramaError)) throw error;
       for (const d of error.diagnostics) {
@@ -131,14 +135,14 @@ export async function syncMarkdownFile(
     };
   }
   try {
-    await writeFileAtomic(path, after);
+    await writeFileAtomic(path, after, { expected: before });
   } catch (error) {
     return {
       file: name,
       status: 'error',
       diagnostics: [
         {
-          code: 'io/write',
+          code: error instanceof WriteError ? error.code : 'io/write',
           message: error instanceof Error ? error.message : String(error),
           position: { file: name, line: 1, column: 1 },
         },

@@ -1,4 +1,15 @@
-import { checkDiagram, type Diagnostic, type Diagram, DiagramaError } from '@diagrama/core';
+import { promises as fs } from 'node:fs';
+import {
+  checkDiagram,
+  type Diagnostic,
+  type Diagram,
+  DiagramaError,
+  type Limits,
+  limitMessage,
+  resolveLimits,
+} from '@diagrama/core';
+import { decodeSource } from './decode.js';
+import { nestingDepth } from './depth.js';
 import { parseJson } from './json.js';
 import { locateDiagnostics, type SourceMap } from './source-map.js';
 import { parseYaml } from './yaml.js';
@@ -12,6 +23,8 @@ export interface LoadOptions {
   file?: string;
   /** The language; when omitted it comes from the file extension, else YAML. */
   format?: SourceFormat;
+  /** Limits on untrusted input; defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
 }
 
 /** A validated diagram and where its parts came from. */
@@ -39,6 +52,18 @@ export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiag
   const file = options.file ?? '<input>';
   const format = options.format ?? formatFromPath(file) ?? 'yaml';
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const limits = resolveLimits(options.limits);
+  const nesting = nestingDepth(body);
+  if (nesting.depth > limits.maxDepth) {
+    throw new DiagramaError([
+      {
+        code: 'limit/depth',
+        message: limitMessage('maxDepth', 'the nesting depth', nesting.depth, limits),
+        position: { file, line: nesting.line, column: 1 },
+        expected: `data nested at most ${limits.maxDepth} levels deep`,
+      },
+    ]);
+  }
   const parsed = format === 'json' ? parseJson(body) : parseYaml(body);
   const source = parsed.index.toSourceMap(file);
   const withFile = (list: Diagnostic[]) =>
@@ -46,9 +71,54 @@ export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiag
   if (parsed.diagnostics.length > 0) {
     throw new DiagramaError(locateDiagnostics(withFile(parsed.diagnostics), source));
   }
-  const result = checkDiagram(parsed.value);
+  const result = checkDiagram(parsed.value, { limits });
   if (result.diagram === undefined) {
     throw new DiagramaError(locateDiagnostics(result.diagnostics, source));
   }
   return { diagram: result.diagram, source };
+}
+
+/**
+ * Reads a model file with its size checked before reading (`maxInputBytes`), decodes it as
+ * strict UTF-8 and loads it. Every failure is a `DiagramaError` with a stable code.
+ */
+export async function readModelFile(
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadedDiagram> {
+  const file = options.file ?? path;
+  const limits = resolveLimits(options.limits);
+  const fail = (code: string, message: string, expected?: string): never => {
+    throw new DiagramaError([
+      { code, message, position: { file, line: 1, column: 1 }, ...(expected ? { expected } : {}) },
+    ]);
+  };
+  let size = 0;
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) fail('io/read', `cannot read ${file}: is a folder, not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof DiagramaError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(
+      'io/read',
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file or folder' : (code ?? String(error))}`,
+    );
+  }
+  if (size > limits.maxInputBytes) {
+    fail(
+      'limit/input-size',
+      limitMessage('maxInputBytes', 'the file size in bytes', size, limits),
+      `files of at most ${limits.maxInputBytes} bytes`,
+    );
+  }
+  const bytes = await fs.readFile(path);
+  if (bytes.length > limits.maxInputBytes) {
+    fail(
+      'limit/input-size',
+      limitMessage('maxInputBytes', 'the file size in bytes', bytes.length, limits),
+    );
+  }
+  return loadDiagram(decodeSource(bytes, file), { ...options, file });
 }

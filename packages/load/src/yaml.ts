@@ -32,6 +32,11 @@ function record(node: unknown, path: ModelPath, index: OffsetIndex, depth: numbe
   }
 }
 
+/** The tags of the YAML 1.2 core schema; anything else (!!binary, !!set, !!js/…, !custom) is refused. */
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
 /**
  * Parses YAML 1.2 (core schema, unique keys, one document, no aliases) recording where every
  * value and key starts. Parser errors and warnings all become located diagnostics.
@@ -73,9 +78,27 @@ export function parseYaml(text: string): ParsedSource {
       position: at(problem.pos[0]),
     });
   }
+  const directive = /^%YAML[ \t]+(\S+)/m.exec(text);
+  if (directive && directive[1] !== '1.2') {
+    diagnostics.push({
+      code: 'yaml/version',
+      message: `YAML ${directive[1]} is not supported: diagrama reads YAML 1.2 (so \`no\` stays a string)`,
+      position: at(directive.index),
+      expected: 'no %YAML directive, or %YAML 1.2',
+    });
+  }
   let hasAlias = false;
   const scan = (node: unknown, depth: number): void => {
     if (hasAlias || depth > 1000) return;
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      diagnostics.push({
+        code: 'yaml/tag',
+        message: `the YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed`,
+        position: at((node as Node).range?.[0] ?? 0),
+        expected: 'plain YAML 1.2 values: strings, numbers, booleans, null, lists and mappings',
+      });
+    }
     if (isAlias(node)) {
       hasAlias = true;
       diagnostics.push({
@@ -87,6 +110,16 @@ export function parseYaml(text: string): ParsedSource {
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) scan(item, depth + 1);
     } else if (isPair(node)) {
+      const key = node.key;
+      if (!isScalar(key) || typeof key.value !== 'string') {
+        diagnostics.push({
+          code: 'yaml/non-string-key',
+          message: `a mapping key must be a string, not ${isScalar(key) ? `${key.value === null ? 'null' : typeof key.value} ${String(key.value)}` : 'a collection'}`,
+          position: at((key as Node | null)?.range?.[0] ?? 0),
+          expected: 'a plain or quoted string key',
+          example: '"1": value',
+        });
+      }
       scan(node.key, depth + 1);
       scan(node.value, depth + 1);
     }

@@ -8,6 +8,7 @@ import {
   type Diagram,
   DiagramaError,
   isDiagramaError,
+  type Limits,
 } from '@diagrama/core';
 
 /** Options for {@link loadDiagramModule}. */
@@ -16,6 +17,8 @@ export interface ModuleOptions {
   timeoutMs?: number;
   /** The name used in positions; defaults to the path. */
   displayName?: string;
+  /** Limits on the diagram the module produces; defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
 }
 
 /** The diagrama packages a module may import; they resolve to the caller's own copies. */
@@ -148,7 +151,7 @@ export async function loadDiagramModule(
   } finally {
     await fs.rm(temporary, { force: true });
   }
-  const result = checkDiagram(exported);
+  const result = checkDiagram(exported, { limits: options.limits ?? {} });
   if (result.diagram === undefined) {
     const notObject = exported === null || typeof exported !== 'object';
     throw new DiagramaError(

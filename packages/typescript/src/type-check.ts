@@ -39,7 +39,7 @@ export async function typeCheckDiagramModule(
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       allowImportingTsExtensions: true,
       types: [],
-      lib: ['lib.es2023.d.ts'],
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
       ...(core ? { paths: { '@diagrama/core': [core] } } : {}),
     },
     skipAddingFilesFromTsConfig: true,

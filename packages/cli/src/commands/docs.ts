@@ -1,9 +1,11 @@
 import { promises as fs, watch } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Limits } from '@diagrama/core';
 import { findMarkdownFiles, syncMarkdownFile } from '@diagrama/docs-sync';
 import { parseArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, IoError } from '../io.js';
+import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter, type Reporter } from '../reporter.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
 
@@ -20,6 +22,9 @@ Options:
       --check                   write nothing; print a unified diff and exit 1 if anything is stale
   -w, --watch                   keep running and regenerate when a model or Markdown file changes
 ${COMMON_HELP}
+
+Limits on untrusted input (errors name the limit and the flag):
+${LIMIT_HELP}
 
 ${EXIT_HELP}
 `;
@@ -44,12 +49,13 @@ async function syncAll(
   check: boolean,
   io: CliIo,
   reporter: Reporter,
+  limits: Partial<Limits>,
 ): Promise<number> {
   const files = await expand(paths);
   let worst: number = EXIT.ok;
   for (const [index, file] of files.entries()) {
     reporter.progress(index + 1, files.length, file);
-    const result = await syncMarkdownFile(file, { check });
+    const result = await syncMarkdownFile(file, { check, limits });
     if (result.status === 'error') {
       reporter.diagnostics(result.diagnostics);
       worst = Math.max(
@@ -70,11 +76,14 @@ async function syncAll(
 
 /** Runs `diagrama docs`. */
 export async function runDocs(argv: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(argv, {
+  const parsed = parseArgs(argv, {
     ...COMMON_OPTIONS,
+    ...LIMIT_OPTIONS,
     check: { takesValue: false },
     watch: { takesValue: false, short: 'w' },
   });
+  const { positionals, options } = parsed;
+  const limits = limitsFrom(parsed);
   if (options.has('help')) {
     io.stdout.write(DOCS_HELP);
     return EXIT.ok;
@@ -82,7 +91,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
   const paths = positionals.length > 0 ? positionals : ['.'];
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   const check = options.has('check');
-  const code = await syncAll(paths, check, io, reporter);
+  const code = await syncAll(paths, check, io, reporter, limits);
   reporter.finish();
   if (!options.has('watch')) return code;
   reporter.info('watching for changes (Ctrl-C to stop)');
@@ -92,7 +101,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        await syncAll(paths, check, io, reporter);
+        await syncAll(paths, check, io, reporter, limits);
       });
     }, 100);
   };

@@ -9,6 +9,7 @@ import {
 import { type OptionSpec, parseArgs, UsageError } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, IoError, writeOutput } from '../io.js';
+import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { layout, loadInput } from '../source.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
@@ -22,6 +23,7 @@ export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   out: { takesValue: true, short: 'o' },
   'out-dir': { takesValue: true, short: 'd' },
   timeout: { takesValue: true },
+  ...LIMIT_OPTIONS,
 };
 
 /** Output formats `render` knows. */
@@ -48,6 +50,9 @@ Options:
   -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md (needed for several)
       --timeout <ms>            how long a .ts module may take to load (default: 10000)
 ${COMMON_HELP}
+
+Limits on untrusted input (errors name the limit and the flag):
+${LIMIT_HELP}
 
 ${EXIT_HELP}
 `;
@@ -85,7 +90,9 @@ export function parseTimeout(value: string | true | undefined): number {
 
 /** Runs `diagrama render`; returns the exit code (the worst over all inputs). */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(argv, RENDER_OPTIONS);
+  const parsed = parseArgs(argv, RENDER_OPTIONS);
+  const { positionals, options } = parsed;
+  const limits = limitsFrom(parsed);
   if (options.has('help')) {
     io.stdout.write(RENDER_HELP);
     return EXIT.ok;
@@ -113,8 +120,8 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   for (const [index, input] of positionals.entries()) {
     reporter.progress(index + 1, positionals.length, input);
     try {
-      const loaded = await loadInput(input, io, timeout);
-      const output = await DRAW[format](layout(loaded), charset, theme);
+      const loaded = await loadInput(input, io, timeout, limits);
+      const output = await DRAW[format](layout(loaded, limits), charset, theme);
       if (typeof outDir === 'string') {
         const name = input === '-' ? 'stdin' : basename(input, extname(input));
         const target = join(outDir, `${name}${EXTENSIONS[format]}`);

@@ -2,6 +2,7 @@ import { type Diagnostic, DiagramaError, isDiagramaError } from '@diagrama/core'
 import { parseArgs, UsageError } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, IoError } from '../io.js';
+import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { isTypeScript, layout, loadInput } from '../source.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
@@ -17,15 +18,21 @@ Options:
       --timeout <ms>            how long a .ts module may take to load (default: 10000)
 ${COMMON_HELP}
 
+Limits on untrusted input (errors name the limit and the flag):
+${LIMIT_HELP}
+
 ${EXIT_HELP}
 `;
 
 /** Runs `diagrama validate`: exit 2 when any input has a problem. */
 export async function runValidate(argv: readonly string[], io: CliIo): Promise<number> {
-  const { positionals, options } = parseArgs(argv, {
+  const parsed = parseArgs(argv, {
     ...COMMON_OPTIONS,
     timeout: { takesValue: true },
+    ...LIMIT_OPTIONS,
   });
+  const { positionals, options } = parsed;
+  const limits = limitsFrom(parsed);
   if (options.has('help')) {
     io.stdout.write(VALIDATE_HELP);
     return EXIT.ok;
@@ -45,7 +52,7 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
         });
         if (typeErrors.length > 0) throw new DiagramaError(typeErrors);
       }
-      layout(await loadInput(input, io, timeout));
+      layout(await loadInput(input, io, timeout, limits), limits);
       reporter.info(`${input}: ok`);
     } catch (error) {
       if (isDiagramaError(error)) {

@@ -1,4 +1,5 @@
 import { DiagramaError, type ModelPath } from '../errors.js';
+import { LIMIT_FLAGS, type Limits, limitMessage, resolveLimits } from '../limits.js';
 import { describeDiagram } from '../model/describe.js';
 import type { Connection, Diagram, Node } from '../model/types.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
@@ -23,6 +24,27 @@ const MEASURE_BY_KIND: Readonly<Record<Node['kind'], Measure>> = {
   layer: measureLeaf,
 };
 
+/** Options for {@link modelToScene}. */
+export interface LayoutOptions {
+  /** Limits on the picture's size and the time spent; defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
+  /**
+   * Cancels the layout (a request that went away) with `limit/time-budget`. The wall-clock
+   * budget itself is `limits.timeBudgetMs`, checked as the layout goes.
+   */
+  signal?: AbortSignal;
+}
+
+function aborted(limits: Limits): DiagramaError {
+  return new DiagramaError([
+    {
+      code: 'limit/time-budget',
+      message: `laying out the diagram took longer than its budget of ${limits.timeBudgetMs} ms (raise it with ${LIMIT_FLAGS.timeBudgetMs}, or the \`timeBudgetMs\` option)`,
+      expected: 'a smaller diagram, or a larger budget',
+    },
+  ]);
+}
+
 function measureNode(node: Node, path: ModelPath, context: LayoutContext): Block {
   const handler = MEASURE_BY_KIND[node.kind];
   if (handler === undefined) throw new Error(`no layout for node kind ${String(node.kind)}`);
@@ -35,7 +57,11 @@ function measureNode(node: Node, path: ModelPath, context: LayoutContext): Block
  * `DiagramaError` when the diagram cannot be laid out (a width hint too small, a connection
  * between nodes that are not neighbours).
  */
-export function modelToScene(diagram: Diagram): Scene {
+export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Scene {
+  const limits = resolveLimits(options.limits);
+  const signal = options.signal;
+  if (signal?.aborted) throw aborted(limits);
+  const deadline = performance.now() + limits.timeBudgetMs;
   const pending = new Map<string, Connection>();
   const connectionPaths = new Map<string, ModelPath>();
   const context: LayoutContext = {
@@ -43,7 +69,10 @@ export function modelToScene(diagram: Diagram): Scene {
     connectionPaths,
     diagnostics: [],
     diagramCaptions: [],
-    measure: (node, path) => measureNode(node, path, context),
+    measure: (node, path) => {
+      if (signal?.aborted || performance.now() > deadline) throw aborted(limits);
+      return measureNode(node, path, context);
+    },
   };
   const duplicates: Connection[] = [];
   diagram.connections.forEach((connection, index) => {
@@ -64,6 +93,19 @@ export function modelToScene(diagram: Diagram): Scene {
       path: connectionPaths.get(connection.id) ?? ['connections'],
       expected:
         'two nodes next to each other in the same host (or at the top level), one below the other',
+    });
+  }
+  if (root.width * root.height > limits.maxCanvasCells) {
+    context.diagnostics.push({
+      code: 'limit/canvas',
+      message: limitMessage(
+        'maxCanvasCells',
+        `the picture (${root.width} × ${root.height} cells) has`,
+        root.width * root.height,
+        limits,
+      ),
+      path: [],
+      expected: `at most ${limits.maxCanvasCells} cells`,
     });
   }
   if (context.diagnostics.length > 0) throw new DiagramaError(context.diagnostics);

@@ -1,4 +1,6 @@
 import { type Diagnostic, DiagramaError, escapeForTerminal, type ModelPath } from '../errors.js';
+import { type Limits, limitMessage, resolveLimits } from '../limits.js';
+import { clusters } from '../text/width.js';
 import { checkShape, suggest } from './check.js';
 import { slugify } from './ids.js';
 import { DEFINITIONS, DIAGRAM_SPEC } from './plain-spec.js';
@@ -11,6 +13,12 @@ import type {
   NodeHints,
   NodeKind,
 } from './types.js';
+
+/** Options for {@link checkDiagram} and {@link parseDiagram}. */
+export interface CheckOptions {
+  /** Limits on the model's size; defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<Limits>;
+}
 
 /** The result of {@link checkDiagram}: a diagram when there were no problems. */
 export interface CheckResult {
@@ -39,6 +47,7 @@ const KIND_FIELDS: Readonly<Record<string, NodeKind[]>> = {
 };
 
 interface Walk {
+  limits: Limits;
   diagnostics: Diagnostic[];
   /** Node objects (by identity) to the path they were found at. */
   nodePaths: Map<object, ModelPath>;
@@ -63,6 +72,42 @@ function collectNodes(list: unknown, path: ModelPath, walk: Walk, out: [Raw, Mod
 
 function checkText(value: unknown, path: ModelPath, walk: Walk): void {
   if (typeof value !== 'string') return;
+  const { maxLabelGraphemes, maxGraphemeCodePoints } = walk.limits;
+  const tooLong = (seen: number) =>
+    walk.diagnostics.push({
+      code: 'limit/label-length',
+      message: limitMessage('maxLabelGraphemes', 'text length (graphemes)', seen, walk.limits),
+      path,
+      expected: `at most ${maxLabelGraphemes} graphemes`,
+    });
+  if (value.length > maxLabelGraphemes * maxGraphemeCodePoints * 2) {
+    tooLong(value.length);
+    return;
+  }
+  let graphemes = 0;
+  for (const cluster of clusters(value)) {
+    graphemes++;
+    let codePoints = 0;
+    for (const _ of cluster) codePoints++;
+    if (codePoints > maxGraphemeCodePoints) {
+      walk.diagnostics.push({
+        code: 'limit/grapheme-size',
+        message: limitMessage(
+          'maxGraphemeCodePoints',
+          'code points in one grapheme',
+          codePoints,
+          walk.limits,
+        ),
+        path,
+        expected: `graphemes of at most ${maxGraphemeCodePoints} code points (stacked combining marks?)`,
+      });
+      return;
+    }
+  }
+  if (graphemes > maxLabelGraphemes) {
+    tooLong(graphemes);
+    return;
+  }
   const bad = FORBIDDEN_TEXT.exec(value);
   if (bad) {
     walk.diagnostics.push({
@@ -323,8 +368,10 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
  * Validates a diagram in plain form (parsed YAML or JSON, or builder output) and returns it
  * with ids derived and defaults filled in, or every problem found. Never throws.
  */
-export function checkDiagram(input: unknown): CheckResult {
+export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckResult {
+  const limits = resolveLimits(options.limits);
   const walk: Walk = {
+    limits,
     diagnostics: [],
     nodePaths: new Map(),
     idsByPath: new Map(),
@@ -333,6 +380,40 @@ export function checkDiagram(input: unknown): CheckResult {
   const root = isRecord(input) ? input : undefined;
   const nodes: [Raw, ModelPath][] = [];
   collectNodes(root?.nodes, ['nodes'], walk, nodes);
+  const connectionCount = Array.isArray(root?.connections) ? root.connections.length : 0;
+  if (nodes.length > limits.maxNodes) {
+    walk.diagnostics.push({
+      code: 'limit/nodes',
+      message: limitMessage('maxNodes', 'the number of nodes', nodes.length, limits),
+      path: ['nodes'],
+      expected: `at most ${limits.maxNodes} nodes`,
+    });
+  }
+  if (connectionCount > limits.maxConnections) {
+    walk.diagnostics.push({
+      code: 'limit/connections',
+      message: limitMessage('maxConnections', 'the number of connections', connectionCount, limits),
+      path: ['connections'],
+      expected: `at most ${limits.maxConnections} connections`,
+    });
+  }
+  const deepest = nodes.find(
+    ([, path]) => path.filter((p) => p === 'children').length > limits.maxContainerDepth,
+  );
+  if (deepest) {
+    walk.diagnostics.push({
+      code: 'limit/container-depth',
+      message: limitMessage(
+        'maxContainerDepth',
+        'hosts nested',
+        deepest[1].filter((p) => p === 'children').length,
+        limits,
+      ),
+      path: deepest[1],
+      expected: `hosts nested at most ${limits.maxContainerDepth} deep`,
+    });
+  }
+  if (walk.diagnostics.length > 0) return { diagnostics: walk.diagnostics };
   walk.diagnostics.push(
     ...checkShape(input, DIAGRAM_SPEC, {
       definitions: DEFINITIONS,
@@ -368,8 +449,8 @@ export function checkDiagram(input: unknown): CheckResult {
  * carrying every problem found.
  * @example parseDiagram({ nodes: [{ kind: 'api', label: 'Rest API' }] })
  */
-export function parseDiagram(input: unknown): Diagram {
-  const result = checkDiagram(input);
+export function parseDiagram(input: unknown, options: CheckOptions = {}): Diagram {
+  const result = checkDiagram(input, options);
   if (result.diagram === undefined) throw new DiagramaError(result.diagnostics);
   return result.diagram;
 }

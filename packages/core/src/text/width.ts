@@ -63,7 +63,7 @@ const SPACING_MARK = /^\p{Mc}$/u;
 const SIMPLE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 
 /** Grapheme clusters, segmenting only text that needs it (the segmenter is slow to create). */
-function clusters(text: string): Iterable<string> {
+export function clusters(text: string): Iterable<string> {
   if (SIMPLE.test(text)) return text;
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
