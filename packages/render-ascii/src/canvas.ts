@@ -9,6 +9,8 @@ const LEFT = 3;
 const DASH_CODE: Readonly<Record<Dash, number>> = { solid: 0, dashed: 1, dotted: 2 };
 const DASH_NAME: readonly Dash[] = ['solid', 'dashed', 'dotted'];
 const CONTINUATION = '';
+/** Glyphs already looked up, per charset, by arms and dash packed into one number. */
+const GLYPH_CACHE = new WeakMap<Charset, Map<number, string>>();
 
 /**
  * A grid of character cells. Lines are recorded as arms per cell and turned into glyphs only
@@ -123,6 +125,11 @@ export class Canvas {
 
   /** The finished picture: one string per row, never with trailing spaces. */
   toLines(charset: Charset): string[] {
+    let cache = GLYPH_CACHE.get(charset);
+    if (cache === undefined) {
+      cache = new Map();
+      GLYPH_CACHE.set(charset, cache);
+    }
     const lines: string[] = [];
     for (let y = 0; y < this.height; y++) {
       let line = '';
@@ -134,15 +141,22 @@ export class Canvas {
           continue;
         }
         const base = index * 4;
-        const arms: Arms = [
-          this.arms[base] as Weight,
-          this.arms[base + 1] as Weight,
-          this.arms[base + 2] as Weight,
-          this.arms[base + 3] as Weight,
-        ];
-        line += arms.some((w) => w !== 0)
-          ? charset.glyph(arms, DASH_NAME[this.dash[index] ?? 0] ?? 'solid')
-          : ' ';
+        const a0 = this.arms[base] as Weight;
+        const a1 = this.arms[base + 1] as Weight;
+        const a2 = this.arms[base + 2] as Weight;
+        const a3 = this.arms[base + 3] as Weight;
+        if ((a0 | a1 | a2 | a3) === 0) {
+          line += ' ';
+          continue;
+        }
+        const dash = this.dash[index] ?? 0;
+        const key = a0 | (a1 << 2) | (a2 << 4) | (a3 << 6) | (dash << 8);
+        let glyph = cache.get(key);
+        if (glyph === undefined) {
+          glyph = charset.glyph([a0, a1, a2, a3], DASH_NAME[dash] ?? 'solid');
+          cache.set(key, glyph);
+        }
+        line += glyph;
       }
       lines.push(line.trimEnd());
     }

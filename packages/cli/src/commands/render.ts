@@ -1,5 +1,5 @@
 import { basename, extname, join } from 'node:path';
-import { DiagramaError, isDiagramaError, type Scene } from '@diagrama/core';
+import type { Scene } from '@diagrama/core';
 import {
   CHARSET_NAMES,
   type CharsetName,
@@ -7,8 +7,9 @@ import {
   sceneToText,
 } from '@diagrama/render-ascii';
 import { type OptionSpec, parseArgs, UsageError } from '../args.js';
+import { forEachInput } from '../each-input.js';
 import { EXIT } from '../exit-codes.js';
-import { type CliIo, IoError, writeOutput } from '../io.js';
+import { type CliIo, writeOutput } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { layout, loadInput } from '../source.js';
@@ -116,34 +117,18 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   }
   const timeout = parseTimeout(options.get('timeout'));
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
-  let worst: number = EXIT.ok;
-  for (const [index, input] of positionals.entries()) {
-    reporter.progress(index + 1, positionals.length, input);
-    try {
-      const loaded = await loadInput(input, io, timeout, limits);
-      const output = await DRAW[format](layout(loaded, limits), charset, theme);
-      if (typeof outDir === 'string') {
-        const name = input === '-' ? 'stdin' : basename(input, extname(input));
-        const target = join(outDir, `${name}${EXTENSIONS[format]}`);
-        await writeOutput(target, output);
-        reporter.info(`wrote ${target}`);
-      } else if (typeof out === 'string' && out !== '-') {
-        await writeOutput(out, output);
-      } else {
-        io.stdout.write(output);
-      }
-    } catch (error) {
-      if (isDiagramaError(error)) {
-        reporter.diagnostics(error.diagnostics);
-        worst = Math.max(worst, EXIT.invalid);
-      } else if (error instanceof IoError) {
-        reporter.error('io', error.message);
-        worst = Math.max(worst, EXIT.io);
-      } else {
-        throw error;
-      }
+  return forEachInput(positionals, reporter, async (input) => {
+    const loaded = await loadInput(input, io, timeout, limits);
+    const output = await DRAW[format](layout(loaded, limits), charset, theme);
+    if (typeof outDir === 'string') {
+      const name = input === '-' ? 'stdin' : basename(input, extname(input));
+      const target = join(outDir, `${name}${EXTENSIONS[format]}`);
+      await writeOutput(target, output);
+      reporter.info(`wrote ${target}`);
+    } else if (typeof out === 'string' && out !== '-') {
+      await writeOutput(out, output);
+    } else {
+      io.stdout.write(output);
     }
-  }
-  reporter.finish();
-  return worst;
+  });
 }

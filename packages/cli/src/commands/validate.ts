@@ -1,7 +1,8 @@
-import { type Diagnostic, DiagramaError, isDiagramaError } from '@diagrama/core';
+import { type Diagnostic, DiagramaError } from '@diagrama/core';
 import { parseArgs, UsageError } from '../args.js';
+import { forEachInput } from '../each-input.js';
 import { EXIT } from '../exit-codes.js';
-import { type CliIo, IoError } from '../io.js';
+import type { CliIo } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { isTypeScript, layout, loadInput } from '../source.js';
@@ -41,31 +42,13 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
     throw new UsageError('validate needs a model file (or - for standard input)');
   const timeout = parseTimeout(options.get('timeout'));
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
-  let worst: number = EXIT.ok;
-  for (const [index, input] of positionals.entries()) {
-    reporter.progress(index + 1, positionals.length, input);
-    try {
-      if (input !== '-' && isTypeScript(input)) {
-        const { typeCheckDiagramModule } = await import('@diagrama/typescript');
-        const typeErrors: Diagnostic[] = await typeCheckDiagramModule(input, {
-          displayName: input,
-        });
-        if (typeErrors.length > 0) throw new DiagramaError(typeErrors);
-      }
-      layout(await loadInput(input, io, timeout, limits), limits);
-      reporter.info(`${input}: ok`);
-    } catch (error) {
-      if (isDiagramaError(error)) {
-        reporter.diagnostics(error.diagnostics);
-        worst = Math.max(worst, EXIT.invalid);
-      } else if (error instanceof IoError) {
-        reporter.error('io', error.message);
-        worst = Math.max(worst, EXIT.io);
-      } else {
-        throw error;
-      }
+  return forEachInput(positionals, reporter, async (input) => {
+    if (input !== '-' && isTypeScript(input)) {
+      const { typeCheckDiagramModule } = await import('@diagrama/typescript');
+      const typeErrors: Diagnostic[] = await typeCheckDiagramModule(input, { displayName: input });
+      if (typeErrors.length > 0) throw new DiagramaError(typeErrors);
     }
-  }
-  reporter.finish();
-  return worst;
+    layout(await loadInput(input, io, timeout, limits), limits);
+    reporter.info(`${input}: ok`);
+  });
 }

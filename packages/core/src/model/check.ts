@@ -11,6 +11,17 @@ export interface CheckOptions {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const PATTERNS = new Map<string, RegExp>();
+/** Spec patterns, compiled once (they use Unicode property classes, which are slow to build). */
+function compiled(pattern: string): RegExp {
+  let regex = PATTERNS.get(pattern);
+  if (regex === undefined) {
+    regex = new RegExp(pattern, 'u');
+    PATTERNS.set(pattern, regex);
+  }
+  return regex;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -124,7 +135,7 @@ function visit(
           expected: spec.description,
         });
       }
-      if (spec.pattern !== undefined && !new RegExp(spec.pattern, 'u').test(value)) {
+      if (spec.pattern !== undefined && !compiled(spec.pattern).test(value)) {
         const example = exampleOf(spec);
         out.push({
           code: 'model/invalid-id',
