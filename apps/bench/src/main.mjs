@@ -104,3 +104,6 @@ if (report) {
   });
   console.log(`\nwrote ${file}`);
 }
+
+// The D2 peer keeps a worker alive; the run is over, so end the process explicitly.
+process.exit(0);
