@@ -42,7 +42,7 @@ export function peerStatus() {
     ? {
         available: true,
         version:
-          spawnSync('sh', ['-c', "dpkg-query -W -f='${Version}' libgraph-easy-perl"], {
+          spawnSync('sh', ['-c', `dpkg-query -W -f='\${Version}' libgraph-easy-perl`], {
             encoding: 'utf8',
           }).stdout.trim() || 'installed',
       }
@@ -54,7 +54,7 @@ export function peerStatus() {
     ? {
         available: true,
         version:
-          spawnSync('sh', ['-c', "dpkg-query -W -f='${Version}' plantuml"], {
+          spawnSync('sh', ['-c', `dpkg-query -W -f='\${Version}' plantuml`], {
             encoding: 'utf8',
           }).stdout.trim() || 'installed',
       }

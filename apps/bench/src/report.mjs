@@ -15,7 +15,8 @@ const fence = (text) => {
 };
 
 function verdict(value, target, better) {
-  if (!Number.isFinite(value)) return 'not measured (peer missing or failed, or the size is not part of this run)';
+  if (!Number.isFinite(value))
+    return 'not measured (peer missing or failed, or the size is not part of this run)';
   const met = better === 'higher' ? value >= target : value <= target;
   return `${value.toFixed(2)}× — ${met ? '**met**' : '**not met**'}`;
 }
