@@ -26,6 +26,17 @@ export async function loadNpmPeer(name) {
   return entry ? import(entry) : undefined;
 }
 
+/** Peers from Debian's packages: name, command, package. */
+const DEBIAN_PEERS = [
+  ['Graph::Easy', 'graph-easy', 'libgraph-easy-perl'],
+  ['PlantUML', 'plantuml', 'plantuml'],
+];
+
+const debianVersion = (pkg) =>
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
+  spawnSync('dpkg-query', ['-W', '-f=${Version}', pkg], { encoding: 'utf8' }).stdout.trim() ||
+  'installed';
+
 /** Which peers are here, with their versions (or why not). */
 export function peerStatus() {
   const status = {};
@@ -38,26 +49,10 @@ export function peerStatus() {
         }
       : { available: false, why: 'not installed: run pnpm bench:setup' };
   }
-  status['Graph::Easy'] = has('graph-easy')
-    ? {
-        available: true,
-        version:
-          spawnSync('sh', ['-c', `dpkg-query -W -f='\${Version}' libgraph-easy-perl`], {
-            encoding: 'utf8',
-          }).stdout.trim() || 'installed',
-      }
-    : {
-        available: false,
-        why: 'graph-easy not found: pnpm bench:setup installs libgraph-easy-perl',
-      };
-  status.PlantUML = has('plantuml')
-    ? {
-        available: true,
-        version:
-          spawnSync('sh', ['-c', `dpkg-query -W -f='\${Version}' plantuml`], {
-            encoding: 'utf8',
-          }).stdout.trim() || 'installed',
-      }
-    : { available: false, why: 'plantuml not found: pnpm bench:setup installs it' };
+  for (const [name, command, pkg] of DEBIAN_PEERS) {
+    status[name] = has(command)
+      ? { available: true, version: debianVersion(pkg) }
+      : { available: false, why: `${command} not found: pnpm bench:setup installs ${pkg}` };
+  }
   return status;
 }

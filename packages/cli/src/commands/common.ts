@@ -1,4 +1,4 @@
-import type { OptionSpec } from '../args.js';
+import { type OptionSpec, UsageError } from '../args.js';
 
 /** Options every command accepts. */
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -21,3 +21,12 @@ export const EXIT_HELP = `Exit codes:
   2   invalid input or usage
   3   a file could not be read or written
   70  an internal error (a bug: please report it)`;
+
+/** Parses `--timeout`. */
+export function parseTimeout(value: string | true | undefined): number {
+  if (value === undefined) return 10_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new UsageError('--timeout needs a whole number of milliseconds');
+  return ms;
+}

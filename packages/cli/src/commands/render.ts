@@ -13,7 +13,7 @@ import { type CliIo, writeOutput } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { layout, loadInput } from '../source.js';
-import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP, parseTimeout } from './common.js';
 
 /** Options of `diagrama render`. */
 export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -78,15 +78,6 @@ function choice<T extends string>(value: string, allowed: readonly T[], what: st
     );
   }
   return value as T;
-}
-
-/** Parses `--timeout`. */
-export function parseTimeout(value: string | true | undefined): number {
-  if (value === undefined) return 10_000;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0)
-    throw new UsageError('--timeout needs a whole number of milliseconds');
-  return ms;
 }
 
 /** Runs `diagrama render`; returns the exit code (the worst over all inputs). */

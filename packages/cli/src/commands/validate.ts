@@ -6,8 +6,7 @@ import type { CliIo } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { isTypeScript, layout, loadInput } from '../source.js';
-import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
-import { parseTimeout } from './render.js';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP, parseTimeout } from './common.js';
 
 export const VALIDATE_HELP = `Usage: diagrama validate <file|-> [more files…] [options]
 

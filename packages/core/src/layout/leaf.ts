@@ -76,7 +76,16 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
     height,
     boxWidth: width,
     place(x, y, depth, sink) {
-      sink.boxes.push({ id: node.id, kind: node.kind, x, y, width, height, depth });
+      sink.boxes.push({
+        id: node.id,
+        kind: node.kind,
+        x,
+        y,
+        width,
+        height,
+        depth,
+        ...(node.kind === 'layer' && node.readOnly ? { readOnly: true } : {}),
+      });
       placeLabel(
         sink,
         node.id,

@@ -74,15 +74,7 @@ function measureSeparate(node: StackNode, path: ModelPath, context: LayoutContex
   const items = node.layers
     .map((layer, index) => ({ node: layer as Node, path: [...path, 'layers', index] }))
     .reverse();
-  const flow = measureFlowDown(node.id, items, context, { linkAll: true });
-  return {
-    ...flow,
-    place(x, y, depth, sink) {
-      flow.place(x, y, depth, sink);
-      const readOnly = new Set(node.layers.filter((l) => l.readOnly).map((l) => l.id));
-      for (const box of sink.boxes) if (readOnly.has(box.id)) box.readOnly = true;
-    },
-  };
+  return measureFlowDown(node.id, items, context, { linkAll: true });
 }
 
 function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext): Block {
