@@ -3,8 +3,11 @@ import { sceneToText } from '@diagrama/render-ascii';
 import { median, ms } from './stats.mjs';
 
 /**
- * A host of hosts: `hosts` hosts of `perHost` boxes each, every box joined to the next one in
- * its host by a labelled connection (the shape the layout draws today: vertical chains).
+ * `hosts` hosts of `perHost` boxes each, in a grid of ten hosts per row. Inside each host
+ * every box is joined to the next by a labelled connection (straight connectors), and the
+ * last box of each host is joined to the first box of the next host by a labelled arrow
+ * that the router takes across the hosts (the last host's runs from its first box to its
+ * last, around the whole chain): `hosts × perHost` connections in all.
  */
 export function scaleModel(hosts, perHost) {
   const nodes = [];
@@ -21,11 +24,15 @@ export function scaleModel(hosts, perHost) {
         connections.push({ from: `h${h}-n${i - 1}`, to: `h${h}-n${i}`, note: `step ${i}` });
     }
     nodes.push({ kind: 'host', id: `h${h}`, label: `Host ${h}`, children });
+    const last = h + 1 < hosts;
+    connections.push({
+      from: last ? `h${h}-n${perHost - 1}` : `h${h}-n0`,
+      to: last ? `h${h + 1}-n0` : `h${h}-n${perHost - 1}`,
+      note: `hop ${h}`,
+      direction: 'forward',
+    });
   }
-  return {
-    nodes: [{ kind: 'host', id: 'all', label: `Host of ${hosts} hosts`, children: nodes }],
-    connections,
-  };
+  return { direction: 'grid', columns: 10, nodes, connections };
 }
 
 /** Validation, layout and text rendering time and memory per size. */

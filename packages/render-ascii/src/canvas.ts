@@ -1,5 +1,5 @@
 import { displayGraphemes } from '@diagrama/core';
-import type { Arms, Weight } from './box-glyphs.js';
+import type { Weight } from './box-glyphs.js';
 import type { Charset, Dash } from './charsets.js';
 
 const UP = 0;

@@ -15,6 +15,11 @@ export interface Charset {
   border: Weight;
   /** Weight of solid connectors. */
   connector: Weight;
+  /**
+   * Weight of routed connectors (those that bend around boxes and cross each other), when it
+   * differs from `connector`: `double` draws them light so they never read as box borders.
+   */
+  route?: Weight;
   /** The glyph for a cell with these arms; `dash` applies to straight runs. */
   glyph(arms: Arms, dash: Dash): string;
   /** Arrowheads, by the direction they point. */
@@ -35,11 +40,12 @@ function straight(arms: Arms): 'h' | 'v' | undefined {
   return undefined;
 }
 
-function unicodeCharset(name: string, weight: Weight, rounded = false): Charset {
+function unicodeCharset(name: string, weight: Weight, rounded = false, route?: Weight): Charset {
   return {
     name,
     border: weight,
     connector: weight,
+    ...(route === undefined ? {} : { route }),
     arrows: UNICODE_ARROWS,
     glyph(arms, dash) {
       const run = straight(arms);
@@ -69,7 +75,7 @@ const ascii: Charset = {
 
 /** The built-in charsets by name. */
 export const CHARSETS: Readonly<Record<CharsetName, Charset>> = {
-  double: unicodeCharset('double', 3),
+  double: unicodeCharset('double', 3, false, 1),
   single: unicodeCharset('single', 1),
   rounded: unicodeCharset('rounded', 1, true),
   heavy: unicodeCharset('heavy', 2),

@@ -31,8 +31,8 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset) => {
   const first = points[0];
   const last = points[points.length - 1];
   if (first === undefined || last === undefined || points.length < 2) return;
-  const weight: Weight =
-    connector.style !== 'solid' && charset.connector === 3 ? 1 : charset.connector;
+  const base = connector.routed ? (charset.route ?? charset.connector) : charset.connector;
+  const weight: Weight = connector.style !== 'solid' && base === 3 ? 1 : base;
   canvas.polyline(points, weight, connector.style, !connector.join);
   const ends: [Point, Point, boolean][] = [
     [first, points[1] as Point, connector.arrowStart],

@@ -18,6 +18,8 @@ export interface Block {
   height: number;
   /** Width taken by boxes alone; notes may reach further, up to `width`. */
   boxWidth: number;
+  /** Height taken by boxes alone; a caption under them may reach further, up to `height`. */
+  boxHeight: number;
   place(x: number, y: number, depth: number, sink: SceneSink): void;
 }
 
@@ -33,6 +35,11 @@ export interface LayoutContext {
   diagramCaptions: { owner: string; lines: DisplayLine[] }[];
   /** Measures any node (dispatches on kind). */
   measure(node: Node, path: ModelPath): Block;
+  /**
+   * Extra room for routed connections: 0 when every connection joins neighbours; each
+   * attempt at routing that fails lays the diagram out again with one more.
+   */
+  spread: number;
 }
 
 /** A node to lay out and where it is in the model. */

@@ -1,11 +1,15 @@
-import type { Connection } from '../model/types.js';
+import type { Connection, FlowDirection } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { type Block, type LayoutContext, linesOf, type Placed, pairKey, widest } from './block.js';
 
 /** Blank rows between neighbours that no connection joins. */
 export const FLOW_GAP = 1;
+/** Blank columns between side-by-side neighbours that no connection joins. */
+export const SIDE_GAP = 3;
 /** Columns between a vertical connector and its note. */
 export const NOTE_GAP = 2;
+/** Columns of line between side-by-side neighbours joined by a connection without a note. */
+export const SIDE_LINK = 6;
 
 interface Link {
   connection: Connection;
@@ -18,6 +22,29 @@ interface Link {
 export interface FlowOptions {
   /** Join every pair of neighbours, with a plain connector where the model has none. */
   linkAll?: boolean;
+}
+
+/** Rows between unlinked neighbours one below the other, with room for routes. */
+const rowGap = (context: LayoutContext): number => FLOW_GAP + context.spread;
+
+/** Columns between unlinked neighbours side by side, with room for routes and their notes. */
+const columnGap = (context: LayoutContext): number => SIDE_GAP + 2 * context.spread;
+
+/**
+ * Lays nodes out in a container's direction: one below the other, side by side, or in a grid.
+ * Neighbours in a row or column are joined by straight connectors; the grid joins none (its
+ * connections are routed).
+ */
+export function measureFlow(
+  id: string,
+  items: readonly Placed[],
+  context: LayoutContext,
+  direction: FlowDirection,
+  columns?: number,
+): Block {
+  if (direction === 'right') return measureFlowRight(id, items, context);
+  if (direction === 'grid') return measureGrid(id, items, context, columns);
+  return measureFlowDown(id, items, context);
 }
 
 function linkBetween(
@@ -77,7 +104,7 @@ export function measureFlowDown(
     height += block.height;
     if (index + 1 < blocks.length) {
       const link = links[index];
-      height += link ? link.length : FLOW_GAP;
+      height += link ? link.length : rowGap(context);
       if (link && link.notes.length > 0)
         width = Math.max(width, axis + NOTE_GAP + widest(link.notes));
     }
@@ -88,6 +115,7 @@ export function measureFlowDown(
     width,
     height,
     boxWidth,
+    boxHeight: height,
     place(left, top, depth, sink) {
       let y = top;
       const column = left + axis;
@@ -97,7 +125,7 @@ export function measureFlowDown(
         if (index + 1 >= blocks.length) return;
         const link = links[index];
         if (link === undefined) {
-          y += FLOW_GAP;
+          y += rowGap(context);
           return;
         }
         const { connection } = link;
@@ -128,6 +156,167 @@ export function measureFlowDown(
           });
         });
         y += link.length;
+      });
+    },
+  };
+}
+
+interface SideLink {
+  connection: Connection;
+  notes: DisplayLine[];
+  length: number;
+}
+
+function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink | undefined {
+  const key = pairKey(a.id, b.id);
+  const connection = context.pending.get(key);
+  if (connection === undefined) return undefined;
+  context.pending.delete(key);
+  const notes = linesOf(connection.note);
+  const length = connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4);
+  if (notes.length > 0 && length < widest(notes) + 2) {
+    context.diagnostics.push({
+      code: 'layout/note-too-long',
+      message: `the note is ${widest(notes)} columns wide but the connector has only ${length}`,
+      path: [...(context.connectionPaths.get(connection.id) ?? []), 'hints'],
+      expected: `a length of at least ${widest(notes) + 2}`,
+      example: `{"length":${widest(notes) + 2}}`,
+    });
+  }
+  return { connection, notes, length };
+}
+
+/**
+ * Lays nodes out left to right, their boxes centred on one horizontal axis so that connectors
+ * between neighbours are straight; each connector's note sits above it.
+ */
+export function measureFlowRight(
+  id: string,
+  items: readonly Placed[],
+  context: LayoutContext,
+): Block {
+  const blocks = items.map(({ node, path }) => context.measure(node, path));
+  const links: (SideLink | undefined)[] = [];
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    links.push(sideLinkBetween(blocks[i] as Block, blocks[i + 1] as Block, context));
+  }
+  const half = (block: Block): number => Math.floor(block.boxHeight / 2);
+  const axis = Math.max(
+    blocks.reduce((max, block) => Math.max(max, half(block)), 0),
+    links.reduce((max, link) => Math.max(max, link?.notes.length ?? 0), 0),
+  );
+  const lefts: number[] = [];
+  let x = 0;
+  let boxWidth = 0;
+  let width = 0;
+  let height = 0;
+  blocks.forEach((block, index) => {
+    lefts.push(x);
+    boxWidth = x + block.boxWidth;
+    width = Math.max(width, x + block.width);
+    height = Math.max(height, axis - half(block) + block.height);
+    const link = links[index];
+    x += block.width + (link ? link.length : columnGap(context));
+  });
+  return {
+    id,
+    width,
+    height,
+    boxWidth: Math.max(boxWidth, width),
+    boxHeight: height,
+    place(left, top, depth, sink) {
+      const row = top + axis;
+      blocks.forEach((block, index) => {
+        const x = left + (lefts[index] ?? 0);
+        block.place(x, row - half(block), depth, sink);
+        const link = links[index];
+        const next = blocks[index + 1];
+        if (link === undefined || next === undefined) return;
+        const { connection } = link;
+        const start = { x: x + block.boxWidth - 1, y: row };
+        const end = { x: left + (lefts[index + 1] ?? 0), y: row };
+        const rightward = connection.from === block.id;
+        sink.connectors.push({
+          id: connection.id,
+          from: connection.from,
+          to: connection.to,
+          points: rightward ? [start, end] : [end, start],
+          style: connection.style,
+          arrowStart: connection.direction === 'both',
+          arrowEnd: connection.direction !== 'none',
+          join: connection.hints?.join ?? true,
+        });
+        const gapStart = x + block.width;
+        const room = end.x - gapStart;
+        link.notes.forEach((line, n) => {
+          if (line.width === 0) return;
+          sink.texts.push({
+            id: `${connection.id}:note:${n}`,
+            owner: connection.id,
+            role: 'note',
+            x: gapStart + Math.floor((room - line.width) / 2),
+            y: row - link.notes.length + n,
+            width: line.width,
+            text: line.text,
+            align: 'center',
+          });
+        });
+      });
+    },
+  };
+}
+
+/** The number of grid columns: given, or the smallest n with n × n ≥ the number of cells. */
+export const gridColumns = (count: number, columns?: number): number =>
+  Math.max(1, Math.min(count, columns ?? Math.ceil(Math.sqrt(count))));
+
+/**
+ * Lays nodes out in rows of `columns` cells, each box centred in its cell. Every connection
+ * between grid cells is routed.
+ */
+export function measureGrid(
+  id: string,
+  items: readonly Placed[],
+  context: LayoutContext,
+  columns?: number,
+): Block {
+  const blocks = items.map(({ node, path }) => context.measure(node, path));
+  const perRow = gridColumns(blocks.length, columns);
+  const widths: number[] = [];
+  const heights: number[] = [];
+  blocks.forEach((block, index) => {
+    const c = index % perRow;
+    const r = Math.floor(index / perRow);
+    widths[c] = Math.max(widths[c] ?? 0, block.width);
+    heights[r] = Math.max(heights[r] ?? 0, block.height);
+  });
+  const gapX = columnGap(context);
+  const gapY = rowGap(context) + (context.spread > 0 ? 1 : 0);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  widths.reduce((x, w, c) => {
+    xs[c] = x;
+    return x + w + gapX;
+  }, 0);
+  heights.reduce((y, h, r) => {
+    ys[r] = y;
+    return y + h + gapY;
+  }, 0);
+  const width = (xs[widths.length - 1] ?? 0) + (widths[widths.length - 1] ?? 0);
+  const height = (ys[heights.length - 1] ?? 0) + (heights[heights.length - 1] ?? 0);
+  return {
+    id,
+    width,
+    height,
+    boxWidth: width,
+    boxHeight: height,
+    place(left, top, depth, sink) {
+      blocks.forEach((block, index) => {
+        const c = index % perRow;
+        const r = Math.floor(index / perRow);
+        const x = left + (xs[c] ?? 0) + Math.floor(((widths[c] ?? 0) - block.width) / 2);
+        const y = top + (ys[r] ?? 0) + Math.floor(((heights[r] ?? 0) - block.height) / 2);
+        block.place(x, y, depth, sink);
       });
     },
   };

@@ -8,7 +8,7 @@ import {
   tooNarrow,
   widest,
 } from './block.js';
-import { measureFlowDown } from './flow.js';
+import { measureFlow } from './flow.js';
 
 /** Space between a host's border and its children when no hint says otherwise. */
 export const HOST_PADDING = { top: 1, right: 2, bottom: 1, left: 2 };
@@ -16,11 +16,22 @@ export const HOST_PADDING = { top: 1, right: 2, bottom: 1, left: 2 };
 /** Measures a host: a bordered container with a title band over its children. */
 export function measureHost(node: HostNode, path: ModelPath, context: LayoutContext): Block {
   const title = linesOf(node.label);
-  const padding = resolveSpacing(HOST_PADDING, node.hints?.padding);
-  const flow = measureFlowDown(
+  const room = context.spread;
+  const padding = resolveSpacing(
+    {
+      top: HOST_PADDING.top + room,
+      right: HOST_PADDING.right + room,
+      bottom: HOST_PADDING.bottom + room,
+      left: HOST_PADDING.left + room,
+    },
+    node.hints?.padding,
+  );
+  const flow = measureFlow(
     node.id,
     node.children.map((child, index) => ({ node: child, path: [...path, 'children', index] })),
     context,
+    node.direction,
+    node.columns,
   );
   const content = Math.max(
     padding.left + flow.boxWidth + padding.right,
@@ -38,6 +49,7 @@ export function measureHost(node: HostNode, path: ModelPath, context: LayoutCont
     width,
     height,
     boxWidth: width,
+    boxHeight: height,
     place(x, y, depth, sink) {
       sink.boxes.push({ id: node.id, kind: 'host', x, y, width, height, depth });
       title.forEach((line, index) => {

@@ -75,6 +75,7 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
     width,
     height,
     boxWidth: width,
+    boxHeight: height,
     place(x, y, depth, sink) {
       sink.boxes.push({
         id: node.id,

@@ -119,15 +119,29 @@ describe('modelToScene', () => {
         expected: 'at least 14 columns, or no width hint',
       });
     }
-    const far = parseDiagram({
+    const separate = parseDiagram({
       nodes: [
         { kind: 'api', id: 'a', label: 'A' },
         { kind: 'api', id: 'b', label: 'B' },
-        { kind: 'api', id: 'c', label: 'C' },
+        {
+          kind: 'stack',
+          id: 's',
+          label: 'S',
+          hints: { layout: 'separate' },
+          layers: [{ label: 'one' }, { label: 'two' }],
+        },
       ],
-      connections: [{ from: 'a', to: 'c' }],
+      connections: [{ from: 'a', to: 's' }],
     });
-    expect(() => modelToScene(far)).toThrowError(/only between neighbours/);
+    try {
+      modelToScene(separate);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DiagramaError).diagnostics[0]).toMatchObject({
+        code: 'layout/unsupported-connection',
+        path: ['connections', 0],
+      });
+    }
     const longNote = parseDiagram({
       nodes: [
         { kind: 'api', id: 'a', label: 'A' },

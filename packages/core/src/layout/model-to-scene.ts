@@ -3,10 +3,11 @@ import { LIMIT_FLAGS, type Limits, limitMessage, resolveLimits } from '../limits
 import { describeDiagram } from '../model/describe.js';
 import type { Connection, Diagram, Node } from '../model/types.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
-import { type Block, type LayoutContext, pairKey } from './block.js';
-import { measureFlowDown } from './flow.js';
+import { type Block, type LayoutContext, linesOf, pairKey } from './block.js';
+import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
+import { type RouteFailure, type RouteRequest, routeConnections } from './route.js';
 import { measureStack } from './stack.js';
 
 type Measure = (node: Node, path: ModelPath, context: LayoutContext) => Block;
@@ -51,17 +52,73 @@ function measureNode(node: Node, path: ModelPath, context: LayoutContext): Block
   return handler(node, path, context);
 }
 
+/** Each node's container, by id. */
+function parents(diagram: Diagram): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (nodes: readonly Node[], parent: string | undefined): void => {
+    for (const node of nodes) {
+      if (parent !== undefined) out.set(node.id, parent);
+      if (node.kind === 'host') walk(node.children, node.id);
+      if (node.kind === 'stack') walk(node.layers, node.id);
+    }
+  };
+  walk(diagram.nodes, undefined);
+  return out;
+}
+
+/** The most times a diagram is laid out again with more room before routing gives up. */
+const MAX_SPREAD = 8;
+
 /**
  * Lays a validated diagram out in whole character cells and returns the positioned scene
- * every renderer draws. Pure: the same diagram always gives the same scene. Throws a
- * `DiagramaError` when the diagram cannot be laid out (a width hint too small, a connection
- * between nodes that are not neighbours).
+ * every renderer draws. Pure: the same diagram always gives the same scene, whatever the
+ * order of its connections. Neighbours joined by a connection get a straight connector;
+ * every other connection is routed around the boxes (see `routeConnections`), and the
+ * diagram is laid out again with more room between boxes when a route or its note does not
+ * fit. Throws a `DiagramaError` when the diagram cannot be laid out (a width hint too small,
+ * a connection that finds no route).
  */
 export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Scene {
   const limits = resolveLimits(options.limits);
   const signal = options.signal;
   if (signal?.aborted) throw aborted(limits);
   const deadline = performance.now() + limits.timeBudgetMs;
+  const check = (): void => {
+    if (signal?.aborted || performance.now() > deadline) throw aborted(limits);
+  };
+  const byId = [...diagram.connections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const up = parents(diagram);
+  const isInside = (inner: string, outer: string): boolean => {
+    for (let at = up.get(inner); at !== undefined; at = up.get(at)) if (at === outer) return true;
+    return false;
+  };
+  for (let spread = 0; ; spread++) {
+    const attempt = layOut(diagram, byId, check, spread);
+    if (attempt.routed.length === 0) return finish(attempt, limits, []);
+    // the first pass only finds which connections need routes; routes get room from here on
+    if (spread === 0) continue;
+    check();
+    const scene = attempt.scene;
+    const margin = 2 + spread;
+    const { failures } = routeConnections(scene, attempt.routed, margin, isInside);
+    if (failures.length === 0 || spread === MAX_SPREAD) {
+      return finish(attempt, limits, failures);
+    }
+  }
+}
+
+interface Attempt {
+  scene: Scene;
+  routed: RouteRequest[];
+  context: LayoutContext;
+}
+
+function layOut(
+  diagram: Diagram,
+  byId: readonly Connection[],
+  check: () => void,
+  spread: number,
+): Attempt {
   const pending = new Map<string, Connection>();
   const connectionPaths = new Map<string, ModelPath>();
   const context: LayoutContext = {
@@ -69,46 +126,32 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
     connectionPaths,
     diagnostics: [],
     diagramCaptions: [],
+    spread,
     measure: (node, path) => {
-      if (signal?.aborted || performance.now() > deadline) throw aborted(limits);
+      check();
       return measureNode(node, path, context);
     },
   };
-  const duplicates: Connection[] = [];
   diagram.connections.forEach((connection, index) => {
     connectionPaths.set(connection.id, ['connections', index]);
-    const key = pairKey(connection.from, connection.to);
-    if (pending.has(key)) duplicates.push(connection);
-    else pending.set(key, connection);
   });
-  const root = measureFlowDown(
+  // one connection per pair of neighbours is drawn straight: the first by id
+  const extra: Connection[] = [];
+  for (const connection of byId) {
+    const key = pairKey(connection.from, connection.to);
+    if (connection.from === connection.to || pending.has(key)) extra.push(connection);
+    else pending.set(key, connection);
+  }
+  const root = measureFlow(
     '(root)',
     diagram.nodes.map((node, index) => ({ node, path: ['nodes', index] })),
     context,
+    diagram.direction,
+    diagram.columns,
   );
-  for (const connection of [...pending.values(), ...duplicates]) {
-    context.diagnostics.push({
-      code: 'layout/unsupported-connection',
-      message: `cannot draw ${connection.from} → ${connection.to}: this version draws connections only between neighbours in the same container`,
-      path: connectionPaths.get(connection.id) ?? ['connections'],
-      expected:
-        'two nodes next to each other in the same host (or at the top level), one below the other',
-    });
-  }
-  if (root.width * root.height > limits.maxCanvasCells) {
-    context.diagnostics.push({
-      code: 'limit/canvas',
-      message: limitMessage(
-        'maxCanvasCells',
-        `the picture (${root.width} × ${root.height} cells) has`,
-        root.width * root.height,
-        limits,
-      ),
-      path: [],
-      expected: `at most ${limits.maxCanvasCells} cells`,
-    });
-  }
-  if (context.diagnostics.length > 0) throw new DiagramaError(context.diagnostics);
+  const leftover = [...pending.values(), ...extra].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const captions = context.diagramCaptions.flatMap(({ owner, lines }) =>
     lines.map((line, index) => ({ owner, line, index })),
   );
@@ -123,18 +166,118 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
     connectors: [],
     texts: [],
   };
-  root.place(0, 0, 0, scene);
-  captions.forEach(({ owner, line, index }, row) => {
-    scene.texts.push({
-      id: `${owner}:caption:${index}`,
-      owner,
-      role: 'caption',
-      x: 0,
-      y: root.height + row,
-      width: line.width,
-      text: line.text,
-      align: 'left',
+  if (context.diagnostics.length > 0) return { scene, routed: [], context };
+  if (spread > 0 || leftover.length === 0) {
+    root.place(0, 0, 0, scene);
+    captions.forEach(({ owner, line, index }, row) => {
+      scene.texts.push({
+        id: `${owner}:caption:${index}`,
+        owner,
+        role: 'caption',
+        x: 0,
+        y: root.height + row,
+        width: line.width,
+        text: line.text,
+        align: 'left',
+      });
     });
-  });
+  }
+  const routed = leftover.map((connection) => ({ connection, notes: linesOf(connection.note) }));
+  // shorter connections first: they get the straightest routes
+  const centre = new Map<string, { x: number; y: number }>();
+  for (const box of scene.boxes) {
+    centre.set(box.id, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  }
+  const span = (c: Connection): number => {
+    const a = centre.get(c.from);
+    const b = centre.get(c.to);
+    return a && b ? Math.abs(a.x - b.x) + Math.abs(a.y - b.y) : 0;
+  };
+  routed.sort((a, b) => span(a.connection) - span(b.connection));
+  return { scene, routed, context };
+}
+
+/** Checks the finished attempt, grows the scene to hold its routes, and returns it. */
+function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailure[]): Scene {
+  const { scene, context } = attempt;
+  for (const { connection, reason } of failures) {
+    const path = context.connectionPaths.get(connection.id) ?? ['connections'];
+    if (reason === 'unknown-endpoint') {
+      context.diagnostics.push({
+        code: 'layout/unsupported-connection',
+        message: `cannot draw ${connection.from} → ${connection.to}: one end is a stack drawn as separate layers, which has no outline to attach to`,
+        path,
+        expected: 'a connection to one of its layers, or the stack drawn joined (no layout hint)',
+      });
+    } else {
+      context.diagnostics.push({
+        code: reason === 'no-path' ? 'layout/no-route' : 'layout/no-room-for-note',
+        message:
+          reason === 'no-path'
+            ? `found no route for ${connection.from} → ${connection.to} that keeps clear of every box and other route`
+            : `found no place beside ${connection.from} → ${connection.to} for its note that overlaps nothing`,
+        path,
+        expected:
+          reason === 'no-path'
+            ? 'fewer connections into the same box side, or the two nodes in the same container'
+            : 'a shorter note (line breaks help), or fewer connections around it',
+      });
+    }
+  }
+  if (context.diagnostics.length === 0) fitBounds(scene);
+  if (scene.width * scene.height > limits.maxCanvasCells) {
+    context.diagnostics.push({
+      code: 'limit/canvas',
+      message: limitMessage(
+        'maxCanvasCells',
+        `the picture (${scene.width} × ${scene.height} cells) has`,
+        scene.width * scene.height,
+        limits,
+      ),
+      path: [],
+      expected: `at most ${limits.maxCanvasCells} cells`,
+    });
+  }
+  if (context.diagnostics.length > 0) throw new DiagramaError(context.diagnostics);
   return scene;
+}
+
+/** Grows the scene to hold routes and notes that went outside it, moving everything in. */
+function fitBounds(scene: Scene): void {
+  let minX = 0;
+  let minY = 0;
+  let maxX = scene.width - 1;
+  let maxY = scene.height - 1;
+  for (const connector of scene.connectors) {
+    for (const point of connector.points) {
+      minX = Math.min(minX, point.x);
+      minY = Math.min(minY, point.y);
+      maxX = Math.max(maxX, point.x);
+      maxY = Math.max(maxY, point.y);
+    }
+  }
+  for (const text of scene.texts) {
+    minX = Math.min(minX, text.x);
+    minY = Math.min(minY, text.y);
+    maxX = Math.max(maxX, text.x + text.width - 1);
+    maxY = Math.max(maxY, text.y);
+  }
+  scene.width = maxX - minX + 1;
+  scene.height = maxY - minY + 1;
+  if (minX === 0 && minY === 0) return;
+  for (const box of scene.boxes) {
+    box.x -= minX;
+    box.y -= minY;
+  }
+  for (const divider of scene.dividers) divider.y -= minY;
+  for (const connector of scene.connectors) {
+    for (const point of connector.points) {
+      point.x -= minX;
+      point.y -= minY;
+    }
+  }
+  for (const text of scene.texts) {
+    text.x -= minX;
+    text.y -= minY;
+  }
 }

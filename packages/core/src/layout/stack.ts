@@ -48,6 +48,7 @@ export function measureStack(node: StackNode, path: ModelPath, context: LayoutCo
     width: Math.max(body.width, widest(inStack)),
     height: body.height + inStack.length,
     boxWidth: body.boxWidth,
+    boxHeight: body.boxHeight,
     place(x, y, depth, sink) {
       body.place(x, y, depth, sink);
       inStack.forEach((line, index) => {
@@ -113,6 +114,7 @@ function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext)
     width,
     height: boxHeight,
     boxWidth: width,
+    boxHeight,
     place(x, y, depth, sink) {
       sink.boxes.push({ id: node.id, kind: 'stack', x, y, width, height: boxHeight, depth });
       let row = y + 1;

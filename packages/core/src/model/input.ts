@@ -36,6 +36,8 @@ export interface NodeInput {
   label: string;
   /** Layout direction of a host's children. */
   direction?: FlowDirection;
+  /** For a `grid` host: cells per row. */
+  columns?: number;
   /** The nodes inside a host. */
   children?: NodeInput[];
   /** The layers of a stack, base first. */
@@ -67,6 +69,8 @@ export interface DiagramInput {
   $schema?: string;
   title?: string;
   direction?: FlowDirection;
+  /** For a `grid` diagram: cells per row. */
+  columns?: number;
   nodes: NodeInput[];
   connections?: ConnectionInput[];
 }

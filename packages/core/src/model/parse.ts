@@ -4,14 +4,16 @@ import { clusters } from '../text/width.js';
 import { checkShape, suggest } from './check.js';
 import { slugify } from './ids.js';
 import { DEFINITIONS, DIAGRAM_SPEC } from './plain-spec.js';
-import type {
-  Connection,
-  ConnectionHints,
-  Diagram,
-  LeafKind,
-  Node,
-  NodeHints,
-  NodeKind,
+import {
+  type Connection,
+  type ConnectionHints,
+  type Diagram,
+  FLOW_DIRECTIONS,
+  type FlowDirection,
+  type LeafKind,
+  type Node,
+  type NodeHints,
+  type NodeKind,
 } from './types.js';
 
 /** Options for {@link checkDiagram} and {@link parseDiagram}. */
@@ -39,6 +41,7 @@ const FORBIDDEN_TEXT =
 
 const KIND_FIELDS: Readonly<Record<string, NodeKind[]>> = {
   direction: ['host'],
+  columns: ['host'],
   children: ['host'],
   layers: ['stack'],
   caption: ['stack'],
@@ -57,6 +60,12 @@ interface Walk {
 }
 
 const pathKey = (path: ModelPath): string => JSON.stringify(path);
+
+/** A container's direction and grid columns, validated by the spec already. */
+function arrangement(raw: Raw): { direction: FlowDirection; columns?: number } {
+  const direction = FLOW_DIRECTIONS.find((d) => d === raw.direction) ?? 'down';
+  return typeof raw.columns === 'number' ? { direction, columns: raw.columns } : { direction };
+}
 
 function collectNodes(list: unknown, path: ModelPath, walk: Walk, out: [Raw, ModelPath][]): void {
   if (!Array.isArray(list)) return;
@@ -256,7 +265,7 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
   };
   switch (kind) {
     case 'host':
-      return { ...base, kind, direction: 'down', children: children('children') };
+      return { ...base, kind, ...arrangement(raw), children: children('children') };
     case 'stack': {
       const layers = children('layers').filter((n) => n.kind === 'layer');
       if (!Array.isArray(raw.layers) || raw.layers.length === 0) {
@@ -436,7 +445,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
   return {
     diagram: {
       ...(typeof root.title === 'string' ? { title: root.title } : {}),
-      direction: 'down',
+      ...arrangement(root),
       nodes: built,
       connections,
     },

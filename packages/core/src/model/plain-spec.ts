@@ -70,7 +70,11 @@ const node = s.object(
       example: 'rest-api',
     }),
     label,
-    direction: s.enum('Layout direction of a host\u2019s children.', FLOW_DIRECTIONS),
+    direction: s.enum(
+      'How a host arranges its children: down (one below the other), right (side by side) or grid.',
+      FLOW_DIRECTIONS,
+    ),
+    columns: cells('For a grid host: cells per row.', 1),
     children: s.array('The nodes inside a host, in order.', s.ref('node', 'A node.')),
     layers: s.array('The layers of a stack, base first.', s.ref('node', 'A layer.')),
     caption: s.string('A caption for a stack.'),
@@ -108,7 +112,11 @@ export const DIAGRAM_SPEC: ObjectSpec = s.object(
   {
     $schema: s.string('The JSON Schema this file follows, for editors.'),
     title: s.string('A title for the diagram as a whole.'),
-    direction: s.enum('Layout direction of the top-level nodes.', FLOW_DIRECTIONS),
+    direction: s.enum(
+      'How the top-level nodes are arranged: down (one below the other), right (side by side) or grid.',
+      FLOW_DIRECTIONS,
+    ),
+    columns: cells('For a grid diagram: cells per row.', 1),
     nodes: s.array('The top-level nodes, in order.', s.ref('node', 'A node.')),
     connections: s.array('Connections between nodes.', s.ref('connection', 'A connection.')),
   },

@@ -15,9 +15,12 @@ export const LINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
 /** A connection's line style. */
 export type LineStyle = (typeof LINE_STYLES)[number];
 
-/** The direction a container lays out its children in. */
-export const FLOW_DIRECTIONS = ['down'] as const;
-/** Layout direction of a container. */
+/** How a container arranges its children. */
+export const FLOW_DIRECTIONS = ['down', 'right', 'grid'] as const;
+/**
+ * `down`: one below the other; `right`: side by side, left to right; `grid`: rows of
+ * `columns` cells, filled left to right, then top to bottom.
+ */
 export type FlowDirection = (typeof FLOW_DIRECTIONS)[number];
 
 /** Horizontal alignment of a label inside its box. */
@@ -86,6 +89,8 @@ export interface HostNode extends NodeBase {
   kind: 'host';
   /** Layout direction of the children. @default 'down' */
   direction: FlowDirection;
+  /** For `grid`: cells per row. @default the smallest n with n × n ≥ the number of children */
+  columns?: number;
   /** The nodes inside, in order. */
   children: Node[];
 }
@@ -140,6 +145,8 @@ export interface Diagram {
   title?: string;
   /** Layout direction of the top-level nodes. @default 'down' */
   direction: FlowDirection;
+  /** For `grid`: cells per row. @default the smallest n with n × n ≥ the number of nodes */
+  columns?: number;
   /** The top-level nodes, in order. */
   nodes: Node[];
   /** The connections between nodes. */

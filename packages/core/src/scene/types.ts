@@ -52,6 +52,8 @@ export interface SceneConnector {
   arrowEnd: boolean;
   /** Whether the line joins the box borders with junction glyphs. */
   join: boolean;
+  /** Set when the router drew it around boxes (rather than straight between neighbours). */
+  routed?: true;
 }
 
 /** What a run of text is. */
