@@ -70,3 +70,77 @@ export const diagramArb: fc.Arbitrary<DiagramInput> = fc
     });
     return { nodes: withIds, connections };
   });
+
+const directionArb = fc.constantFrom('down' as const, 'right' as const, 'grid' as const);
+
+const generalNodeArb: fc.Arbitrary<NodeInput> = fc.oneof(
+  { weight: 3, arbitrary: leafArb },
+  { weight: 1, arbitrary: stackArb },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('host' as const),
+      label: labelArb,
+      direction: directionArb,
+      children: fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: leafArb },
+          {
+            weight: 1,
+            arbitrary: fc.record({
+              kind: fc.constant('host' as const),
+              label: labelArb,
+              direction: directionArb,
+              children: fc.array(leafArb, { minLength: 1, maxLength: 3 }),
+            }),
+          },
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+    }),
+  },
+);
+
+/** Gives every node of a tree an id `n0`, `n1`, … in document order; returns all ids. */
+function numberNodes(nodes: NodeInput[], ids: string[]): NodeInput[] {
+  return nodes.map((node) => {
+    const id = `n${ids.length}`;
+    ids.push(id);
+    if (node.children) return { ...node, id, children: numberNodes(node.children, ids) };
+    if (node.layers) return { ...node, id, layers: numberNodes(node.layers, ids) };
+    return { ...node, id };
+  });
+}
+
+/**
+ * Any valid model in any arrangement (down, right, grid, nested), with connections between
+ * any two nodes, containers and layers included: what the router has to cope with.
+ */
+export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
+  .record({
+    direction: directionArb,
+    nodes: fc.array(generalNodeArb, { minLength: 1, maxLength: 5 }),
+    links: fc.array(
+      fc.record({
+        from: fc.nat(),
+        to: fc.nat(),
+        note: fc.option(labelArb),
+        direction: fc.constantFrom('none' as const, 'forward' as const, 'both' as const),
+        style: fc.constantFrom('solid' as const, 'dashed' as const, 'dotted' as const),
+      }),
+      { maxLength: 6 },
+    ),
+  })
+  .map(({ direction, nodes, links }) => {
+    const ids: string[] = [];
+    const numbered = numberNodes(nodes, ids);
+    const seen = new Set<string>();
+    const connections = links.flatMap(({ from, to, note, ...rest }) => {
+      const a = ids[from % ids.length] as string;
+      const b = ids[to % ids.length] as string;
+      if (a === b || seen.has(`${a}>${b}`)) return [];
+      seen.add(`${a}>${b}`);
+      return [{ from: a, to: b, ...rest, ...(note ? { note } : {}) }];
+    });
+    return { direction, nodes: numbered, connections };
+  });

@@ -32,6 +32,34 @@ const folder = (name: string) => {
 };
 const reference = run(['render', 'docs/examples/docker-architecture.yaml']).stdout;
 
+describe('render --width', () => {
+  const widest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
+
+  it('wraps and re-flows the overview into 80 columns', () => {
+    const full = run(['render', 'docs/examples/docker-overview.yaml']);
+    expect(full.code).toBe(0);
+    expect(widest(full.stdout)).toBeGreaterThan(80);
+    const fitted = run(['render', 'docs/examples/docker-overview.yaml', '--width', '80']);
+    expect(fitted.code).toBe(0);
+    expect(widest(fitted.stdout)).toBeLessThanOrEqual(80);
+    expect(fitted.stdout).toContain('docker build');
+  });
+
+  it('fails naming the narrowest width that fits, writing nothing', () => {
+    const out = join(folder('too-wide'), 'out.txt');
+    const result = run(['render', 'docs/examples/docker-overview.yaml', '-w', '20', '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /error\[layout\/too-wide\]: the diagram needs at least (\d+) columns/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const narrowest = Number(/at least (\d+) columns/.exec(result.stderr)?.[1]);
+    const fits = run(['render', 'docs/examples/docker-overview.yaml', '-w', String(narrowest)]);
+    expect(fits.code).toBe(0);
+    expect(widest(fits.stdout)).toBeLessThanOrEqual(narrowest);
+  });
+});
+
 describe('render with several inputs and TypeScript', () => {
   it('renders the .ts example to the same bytes as the YAML one', () => {
     expect(run(['render', 'docs/examples/docker-architecture.ts'])).toEqual({

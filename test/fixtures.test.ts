@@ -16,6 +16,12 @@ interface Case {
   goldens: string;
 }
 
+/** Layout options of a fixture, from an optional `options.json` beside its model. */
+function optionsOf(goldens: string): { width?: number } {
+  const file = join(goldens, 'options.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
 const fixtureCases: Case[] = readdirSync(join(here, 'fixtures'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'examples')
   .map((entry) => {
@@ -35,7 +41,8 @@ const exampleCases: Case[] = readdirSync(join(repo, 'docs/examples'))
 
 /**
  * Golden files beside each input: the positioned scene and one rendering per charset, or the
- * diagnostics of an invalid model. Accept changes with `pnpm test:update`.
+ * diagnostics of an invalid model; an `options.json` beside the model holds layout options
+ * (such as a width budget). Accept changes with `pnpm test:update`.
  */
 describe.each([...fixtureCases, ...exampleCases])('$name', ({ model, goldens }) => {
   const file = model.slice(repo.length + 1);
@@ -45,7 +52,7 @@ describe.each([...fixtureCases, ...exampleCases])('$name', ({ model, goldens }) 
   try {
     const loaded = loadDiagram(text, { file });
     try {
-      scene = modelToScene(loaded.diagram);
+      scene = modelToScene(loaded.diagram, optionsOf(goldens));
     } catch (error) {
       if (!(error instanceof DiagramaError)) throw error;
       errors = locateDiagnostics(error.diagnostics, loaded.source)

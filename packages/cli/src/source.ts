@@ -74,11 +74,12 @@ export async function loadInput(
 }
 
 /** Lays a loaded diagram out within the limits and the time budget, problems located. */
-export function layout(loaded: LoadedInput, limits: Partial<Limits> = {}): Scene {
+export function layout(loaded: LoadedInput, limits: Partial<Limits> = {}, width?: number): Scene {
   try {
     return modelToScene(loaded.diagram, {
       limits,
       signal: AbortSignal.timeout(resolveLimits(limits).timeBudgetMs),
+      ...(width === undefined ? {} : { width }),
     });
   } catch (error) {
     if (isDiagramaError(error) && loaded.source) {

@@ -7,6 +7,7 @@ export {
   formatPath,
   isDiagramaError,
 } from './errors.js';
+export { fitWidth, wrapText } from './layout/fit-width.js';
 // Layout
 export type { LayoutOptions } from './layout/model-to-scene.js';
 export { modelToScene } from './layout/model-to-scene.js';

@@ -24,6 +24,7 @@ export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   out: { takesValue: true, short: 'o' },
   'out-dir': { takesValue: true, short: 'd' },
   timeout: { takesValue: true },
+  width: { takesValue: true, short: 'w' },
   ...LIMIT_OPTIONS,
 };
 
@@ -49,6 +50,10 @@ Options:
   -t, --theme <light|dark|auto> SVG colours; auto follows prefers-color-scheme (default: light)
   -o, --out <file|->            write one diagram to a file (atomically); - is standard output
   -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md (needed for several)
+  -w, --width <columns|none>    fit the picture in this many columns: wrap labels and notes at
+                                spaces, then turn rows into columns; fails naming the narrowest
+                                width that fits (default: the terminal's width when text goes
+                                to a terminal, else none)
       --timeout <ms>            how long a .ts module may take to load (default: 10000)
 ${COMMON_HELP}
 
@@ -70,6 +75,26 @@ const DRAW: Readonly<
       text: sceneToText(scene, { charset }),
     }),
 };
+
+/** The `--width` budget: given, else the terminal's columns when text is shown on it. */
+function widthFrom(
+  value: string | true | undefined,
+  io: CliIo,
+  toTerminal: boolean,
+): number | undefined {
+  if (value === undefined) {
+    const columns = io.stdout.columns;
+    return toTerminal && io.stdout.isTTY && typeof columns === 'number' && columns > 0
+      ? columns
+      : undefined;
+  }
+  if (value === 'none') return undefined;
+  const columns = Number(value);
+  if (value === true || !Number.isInteger(columns) || columns < 1) {
+    throw new UsageError('--width needs a whole number of columns (at least 1), or none');
+  }
+  return columns;
+}
 
 function choice<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
@@ -107,10 +132,13 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     throw new UsageError('several inputs need --out-dir <dir>');
   }
   const timeout = parseTimeout(options.get('timeout'));
+  const toTerminal =
+    format !== 'svg' && typeof outDir !== 'string' && (out === undefined || out === '-');
+  const width = widthFrom(options.get('width'), io, toTerminal);
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   return forEachInput(positionals, reporter, async (input) => {
     const loaded = await loadInput(input, io, timeout, limits);
-    const output = await DRAW[format](layout(loaded, limits), charset, theme);
+    const output = await DRAW[format](layout(loaded, limits, width), charset, theme);
     if (typeof outDir === 'string') {
       const name = input === '-' ? 'stdin' : basename(input, extname(input));
       const target = join(outDir, `${name}${EXTENSIONS[format]}`);

@@ -40,6 +40,8 @@ export interface LayoutContext {
    * attempt at routing that fails lays the diagram out again with one more.
    */
   spread: number;
+  /** The fewest columns between side-by-side neighbours, so that routed notes fit there. */
+  noteRoom: number;
 }
 
 /** A node to lay out and where it is in the model. */

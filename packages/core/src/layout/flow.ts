@@ -28,7 +28,8 @@ export interface FlowOptions {
 const rowGap = (context: LayoutContext): number => FLOW_GAP + context.spread;
 
 /** Columns between unlinked neighbours side by side, with room for routes and their notes. */
-const columnGap = (context: LayoutContext): number => SIDE_GAP + 2 * context.spread;
+const columnGap = (context: LayoutContext): number =>
+  Math.max(SIDE_GAP + 2 * context.spread, context.noteRoom);
 
 /**
  * Lays nodes out in a container's direction: one below the other, side by side, or in a grid.
@@ -173,7 +174,8 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
   if (connection === undefined) return undefined;
   context.pending.delete(key);
   const notes = linesOf(connection.note);
-  const length = connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4);
+  const length =
+    connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4, context.noteRoom);
   if (notes.length > 0 && length < widest(notes) + 2) {
     context.diagnostics.push({
       code: 'layout/note-too-long',

@@ -198,3 +198,70 @@ describe('stacks drawn the seed way', () => {
     ).toThrowError(/not allowed on a api/);
   });
 });
+
+describe('routed connections', () => {
+  /** Each cell a connector passes through (ends excluded), keyed by position. */
+  const cells = (points: readonly { x: number; y: number }[]) => {
+    const out: { key: string; across: boolean }[] = [];
+    for (let k = 1; k < points.length; k++) {
+      const a = points[k - 1] as { x: number; y: number };
+      const b = points[k] as { x: number; y: number };
+      const dx = Math.sign(b.x - a.x);
+      const dy = Math.sign(b.y - a.y);
+      for (let x = a.x + dx, y = a.y + dy; x !== b.x || y !== b.y; x += dx, y += dy) {
+        out.push({ key: `${x},${y}`, across: dy === 0 });
+      }
+    }
+    return out;
+  };
+
+  it('gives parallel connections around a box separate lanes, with arrowheads and notes', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'api', id: 'a', label: 'A wide source box' },
+          { kind: 'box', id: 'b', label: 'B, wider than both, is in the way' },
+          { kind: 'daemon', id: 'c', label: 'C wide target box' },
+        ],
+        connections: [
+          { id: 'one', from: 'a', to: 'c', note: 'first', direction: 'forward' },
+          { id: 'two', from: 'a', to: 'c', note: 'second', direction: 'both' },
+          { id: 'three', from: 'c', to: 'a', direction: 'forward' },
+        ],
+      }),
+    );
+    const routed = scene.connectors.filter((c) => c.routed);
+    expect(routed.map((c) => c.id).sort()).toEqual(['one', 'three', 'two']);
+    const seen = new Map<string, boolean>();
+    for (const c of routed) {
+      expect(c.points.length).toBeGreaterThan(2);
+      for (const { key, across } of cells(c.points)) {
+        expect(seen.get(key), `${c.id} shares ${key}`).not.toBe(across);
+        seen.set(key, across);
+      }
+    }
+    expect(routed.find((c) => c.id === 'two')).toMatchObject({ arrowStart: true, arrowEnd: true });
+    const notes = scene.texts.filter((t) => t.role === 'note').map((t) => t.text);
+    expect(notes.sort()).toEqual(['first', 'second']);
+  });
+
+  it('turns a row into a column, then wraps, to fit a width, and says when it cannot', () => {
+    const wide = parseDiagram({
+      direction: 'right',
+      nodes: [
+        { kind: 'client', id: 'a', label: 'a client with a long label' },
+        { kind: 'daemon', id: 'b', label: 'a daemon with a long label' },
+      ],
+      connections: [{ from: 'a', to: 'b', note: 'talks to' }],
+    });
+    expect(modelToScene(wide).width).toBeGreaterThan(60);
+    expect(modelToScene(wide, { width: 60 }).width).toBeLessThanOrEqual(60);
+    const narrow = modelToScene(wide, { width: 20 });
+    expect(narrow.width).toBeLessThanOrEqual(20);
+    const lines = narrow.texts.filter((t) => t.owner === 'a').map((t) => t.text);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('a client with a long label');
+    expect(() => modelToScene(wide, { width: 8 })).toThrowError(/needs at least 1\d columns/);
+    expect(() => modelToScene(wide, { width: 0 })).toThrowError(/whole number of columns/);
+  });
+});

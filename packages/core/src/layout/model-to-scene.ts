@@ -3,7 +3,8 @@ import { LIMIT_FLAGS, type Limits, limitMessage, resolveLimits } from '../limits
 import { describeDiagram } from '../model/describe.js';
 import type { Connection, Diagram, Node } from '../model/types.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
-import { type Block, type LayoutContext, linesOf, pairKey } from './block.js';
+import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
+import { fitWidth } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
@@ -34,6 +35,12 @@ export interface LayoutOptions {
    * budget itself is `limits.timeBudgetMs`, checked as the layout goes.
    */
   signal?: AbortSignal;
+  /**
+   * The most columns the picture may take. Labels and notes are wrapped at spaces, then rows
+   * turned into columns, to fit; `layout/too-wide` names the narrowest width possible when
+   * nothing fits. @default unlimited
+   */
+  width?: number;
 }
 
 function aborted(limits: Limits): DiagramaError {
@@ -86,14 +93,33 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
   const check = (): void => {
     if (signal?.aborted || performance.now() > deadline) throw aborted(limits);
   };
+  const { width } = options;
+  if (width === undefined) return layOutWithRoutes(diagram, limits, check);
+  if (!Number.isInteger(width) || width < 1) {
+    throw new DiagramaError([
+      {
+        code: 'layout/bad-width',
+        message: `the width must be a whole number of columns, at least 1, not ${String(width)}`,
+        path: [],
+        expected: 'a positive integer',
+        example: '80',
+      },
+    ]);
+  }
+  return fitWidth(diagram, width, (shaped) => layOutWithRoutes(shaped, limits, check));
+}
+
+/** Lays out, then routes, laying out again with more room while routes do not fit. */
+function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): Scene {
   const byId = [...diagram.connections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const up = parents(diagram);
   const isInside = (inner: string, outer: string): boolean => {
     for (let at = up.get(inner); at !== undefined; at = up.get(at)) if (at === outer) return true;
     return false;
   };
+  let noteRoom = 0;
   for (let spread = 0; ; spread++) {
-    const attempt = layOut(diagram, byId, check, spread);
+    const attempt = layOut(diagram, byId, check, spread, noteRoom);
     if (attempt.routed.length === 0) return finish(attempt, limits, []);
     // the first pass only finds which connections need routes; routes get room from here on
     if (spread === 0) continue;
@@ -103,6 +129,11 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
     const { failures } = routeConnections(scene, attempt.routed, margin, isInside);
     if (failures.length === 0 || spread === MAX_SPREAD) {
       return finish(attempt, limits, failures);
+    }
+    // a note with no room: side-by-side gaps wide enough for it next time
+    for (const failure of failures) {
+      if (failure.reason !== 'no-room-for-note') continue;
+      noteRoom = Math.max(noteRoom, widest(linesOf(failure.connection.note)) + 4);
     }
   }
 }
@@ -118,6 +149,7 @@ function layOut(
   byId: readonly Connection[],
   check: () => void,
   spread: number,
+  noteRoom: number,
 ): Attempt {
   const pending = new Map<string, Connection>();
   const connectionPaths = new Map<string, ModelPath>();
@@ -127,6 +159,7 @@ function layOut(
     diagnostics: [],
     diagramCaptions: [],
     spread,
+    noteRoom,
     measure: (node, path) => {
       check();
       return measureNode(node, path, context);

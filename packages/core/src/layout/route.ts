@@ -575,7 +575,8 @@ export function routeConnections(
       failures.push({ connection, reason: 'no-room-for-note' });
       continue;
     }
-    grid.fill(spot.x, spot.y, w, notes.length, BLOCKED);
+    // the note and a blank column each side of it stay clear of later routes
+    grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
     notes.forEach((line, n) => {
       if (line.width === 0) return;
       scene.texts.push({

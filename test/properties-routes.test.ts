@@ -1,0 +1,186 @@
+import {
+  DiagramaError,
+  type DiagramInput,
+  modelToScene,
+  parseDiagram,
+  type Scene,
+  type SceneBox,
+  textWidth,
+} from '@diagrama/core';
+import { CHARSET_NAMES, sceneToText } from '@diagrama/render-ascii';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generalDiagramArb } from './arbitraries.js';
+
+/** Every cell a connector passes through, with the orientation it passes in. */
+function cellsOf(points: readonly { x: number; y: number }[]) {
+  const cells: { x: number; y: number; across: boolean; turn: boolean }[] = [];
+  for (let k = 1; k < points.length; k++) {
+    const a = points[k - 1] as { x: number; y: number };
+    const b = points[k] as { x: number; y: number };
+    const dx = Math.sign(b.x - a.x);
+    const dy = Math.sign(b.y - a.y);
+    for (let x = a.x, y = a.y; x !== b.x || y !== b.y; ) {
+      x += dx;
+      y += dy;
+      cells.push({ x, y, across: dy === 0, turn: false });
+    }
+  }
+  for (let k = 0; k + 1 < cells.length; k++) {
+    const cell = cells[k] as (typeof cells)[number];
+    if (cell.across !== (cells[k + 1] as (typeof cells)[number]).across) cell.turn = true;
+  }
+  return cells;
+}
+
+const within = (box: SceneBox, x: number, y: number) =>
+  x >= box.x && y >= box.y && x < box.x + box.width && y < box.y + box.height;
+const onBorder = (box: SceneBox, x: number, y: number) =>
+  within(box, x, y) &&
+  (x === box.x || y === box.y || x === box.x + box.width - 1 || y === box.y + box.height - 1);
+
+/** Lays out, or returns undefined when the router gave up (reported, never a crash). */
+function layOut(input: DiagramInput): Scene | undefined {
+  try {
+    return modelToScene(parseDiagram(input));
+  } catch (error) {
+    expect(error).toBeInstanceOf(DiagramaError);
+    for (const d of (error as DiagramaError).diagnostics) {
+      expect(d.code).toMatch(/^layout\/(no-route|no-room-for-note)$/);
+    }
+    return undefined;
+  }
+}
+
+describe('routed connections in any arrangement', () => {
+  it('run orthogonally from border to border, around boxes, never along another route', () => {
+    let routed = 0;
+    fc.assert(
+      fc.property(generalDiagramArb, (input) => {
+        const scene = layOut(input);
+        if (scene === undefined) return;
+        const boxes = new Map(scene.boxes.map((b) => [b.id, b]));
+        const used = new Map<string, { across: boolean; turn: boolean; id: string }[]>();
+        for (const c of scene.connectors) {
+          const first = c.points[0] as { x: number; y: number };
+          const last = c.points.at(-1) as { x: number; y: number };
+          expect(onBorder(boxes.get(c.from) as SceneBox, first.x, first.y)).toBe(true);
+          expect(onBorder(boxes.get(c.to) as SceneBox, last.x, last.y)).toBe(true);
+          c.points.slice(1).forEach((p, k) => {
+            const q = c.points[k] as { x: number; y: number };
+            expect(p.x === q.x || p.y === q.y).toBe(true);
+          });
+          if (c.routed) routed++;
+          const cells = cellsOf(c.points).slice(0, -1);
+          for (const cell of cells) {
+            for (const box of scene.boxes) {
+              if (!within(box, cell.x, cell.y)) continue;
+              // only a container's border, crossed straight through
+              expect(box.kind, `${c.id} enters ${box.id} at ${cell.x},${cell.y}`).toBe('host');
+              if (onBorder(box, cell.x, cell.y)) expect(cell.turn).toBe(false);
+            }
+            for (const t of scene.texts) {
+              const hit = cell.y === t.y && cell.x >= t.x && cell.x < t.x + t.width;
+              expect(hit, `${c.id} runs through text ${t.id}`).toBe(false);
+            }
+            const key = `${cell.x},${cell.y}`;
+            for (const other of used.get(key) ?? []) {
+              expect(other.across === cell.across, `${c.id} runs along ${other.id}`).toBe(false);
+              expect(other.turn || cell.turn, `${c.id} bends on ${other.id}`).toBe(false);
+            }
+            used.set(key, [...(used.get(key) ?? []), { ...cell, id: c.id }]);
+          }
+        }
+        // notes overlap no box border and no other text
+        for (const t of scene.texts) {
+          for (const box of scene.boxes) {
+            for (let x = t.x; x < t.x + t.width; x++) expect(onBorder(box, x, t.y)).toBe(false);
+          }
+          for (const u of scene.texts) {
+            if (u !== t && u.y === t.y) {
+              expect(u.x + u.width <= t.x || t.x + t.width <= u.x).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(routed).toBeGreaterThan(50);
+  });
+
+  it('give the same scene whatever the order of the connections and of the keys', () => {
+    fc.assert(
+      fc.property(
+        generalDiagramArb.filter((d) => (d.connections?.length ?? 0) > 1),
+        fc.nat(),
+        (input, seed) => {
+          const scene = layOut(input);
+          const connections = [...(input.connections ?? [])];
+          for (let i = connections.length - 1; i > 0; i--) {
+            const j = (seed + i * 7) % (i + 1);
+            [connections[i], connections[j]] = [
+              connections[j] as (typeof connections)[number],
+              connections[i] as (typeof connections)[number],
+            ];
+          }
+          const reversedKeys = (value: unknown): unknown =>
+            Array.isArray(value)
+              ? value.map(reversedKeys)
+              : value !== null && typeof value === 'object'
+                ? Object.fromEntries(
+                    Object.entries(value)
+                      .reverse()
+                      .map(([k, v]) => [k, reversedKeys(v)]),
+                  )
+                : value;
+          const shuffled = reversedKeys({ ...input, connections }) as DiagramInput;
+          const again = layOut(shuffled);
+          if (scene === undefined || again === undefined) {
+            expect(again).toBe(scene);
+            return;
+          }
+          const { description: _a, ...geometry } = scene;
+          const { description: _b, ...geometryAgain } = again;
+          expect(geometryAgain).toEqual(geometry);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('render with every border aligned and every row within the width', () => {
+    fc.assert(
+      fc.property(generalDiagramArb, fc.constantFrom(...CHARSET_NAMES), (input, charset) => {
+        const scene = layOut(input);
+        if (scene === undefined) return;
+        const rows = sceneToText(scene, { charset }).split('\n');
+        expect(rows).toHaveLength(scene.height + 1);
+        for (const row of rows) expect(textWidth(row)).toBeLessThanOrEqual(scene.width);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('fit any width budget they can, and otherwise name one that fits', () => {
+    fc.assert(
+      fc.property(generalDiagramArb, fc.integer({ min: 10, max: 120 }), (input, width) => {
+        const diagram = parseDiagram(input);
+        try {
+          const scene = modelToScene(diagram, { width });
+          expect(scene.width).toBeLessThanOrEqual(width);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DiagramaError);
+          const [d] = (error as DiagramaError).diagnostics;
+          if (d?.code !== 'layout/too-wide') {
+            expect(d?.code).toMatch(/^layout\/(no-route|no-room-for-note)$/);
+            return;
+          }
+          const narrowest = Number(/at least (\d+) columns/.exec(d.message)?.[1]);
+          expect(narrowest).toBeGreaterThan(width);
+          expect(modelToScene(diagram, { width: narrowest }).width).toBeLessThanOrEqual(narrowest);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
