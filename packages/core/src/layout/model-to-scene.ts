@@ -109,6 +109,34 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
   return fitWidth(diagram, width, (shaped) => layOutWithRoutes(shaped, limits, check));
 }
 
+/**
+ * Whether some connection will need a route: the flows draw at most one connection (the
+ * first by id) per pair of neighbours in a row, a column or a stack; grids draw none.
+ */
+function needsRoutes(diagram: Diagram, byId: readonly Connection[]): boolean {
+  const neighbours = new Set<string>();
+  const pairs = (nodes: readonly Node[]): void => {
+    for (let i = 0; i + 1 < nodes.length; i++) {
+      neighbours.add(pairKey((nodes[i] as Node).id, (nodes[i + 1] as Node).id));
+    }
+  };
+  const walk = (nodes: readonly Node[], direction: Diagram['direction']): void => {
+    if (direction !== 'grid') pairs(nodes);
+    for (const node of nodes) {
+      if (node.kind === 'host') walk(node.children, node.direction);
+      if (node.kind === 'stack') pairs(node.layers);
+    }
+  };
+  walk(diagram.nodes, diagram.direction);
+  const drawn = new Set<string>();
+  for (const connection of byId) {
+    const key = pairKey(connection.from, connection.to);
+    if (connection.from === connection.to || !neighbours.has(key) || drawn.has(key)) return true;
+    drawn.add(key);
+  }
+  return false;
+}
+
 /** Lays out, then routes, laying out again with more room while routes do not fit. */
 function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): Scene {
   const byId = [...diagram.connections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -118,11 +146,10 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
     return false;
   };
   let noteRoom = 0;
-  for (let spread = 0; ; spread++) {
+  // routes get room from the first pass when some connection is not between neighbours
+  for (let spread = needsRoutes(diagram, byId) ? 1 : 0; ; spread++) {
     const attempt = layOut(diagram, byId, check, spread, noteRoom);
     if (attempt.routed.length === 0) return finish(attempt, limits, []);
-    // the first pass only finds which connections need routes; routes get room from here on
-    if (spread === 0) continue;
     check();
     const scene = attempt.scene;
     const margin = 2 + spread;
@@ -139,6 +166,7 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
 }
 
 interface Attempt {
+  diagram: Diagram;
   scene: Scene;
   routed: RouteRequest[];
   context: LayoutContext;
@@ -193,28 +221,26 @@ function layOut(
     width: captions.reduce((max, { line }) => Math.max(max, line.width), root.width),
     height: root.height + captions.length,
     title: diagram.title ?? diagram.nodes[0]?.label.split('\n')[0] ?? 'diagram',
-    description: describeDiagram(diagram),
+    description: '',
     boxes: [],
     dividers: [],
     connectors: [],
     texts: [],
   };
-  if (context.diagnostics.length > 0) return { scene, routed: [], context };
-  if (spread > 0 || leftover.length === 0) {
-    root.place(0, 0, 0, scene);
-    captions.forEach(({ owner, line, index }, row) => {
-      scene.texts.push({
-        id: `${owner}:caption:${index}`,
-        owner,
-        role: 'caption',
-        x: 0,
-        y: root.height + row,
-        width: line.width,
-        text: line.text,
-        align: 'left',
-      });
+  if (context.diagnostics.length > 0) return { diagram, scene, routed: [], context };
+  root.place(0, 0, 0, scene);
+  captions.forEach(({ owner, line, index }, row) => {
+    scene.texts.push({
+      id: `${owner}:caption:${index}`,
+      owner,
+      role: 'caption',
+      x: 0,
+      y: root.height + row,
+      width: line.width,
+      text: line.text,
+      align: 'left',
     });
-  }
+  });
   const routed = leftover.map((connection) => ({ connection, notes: linesOf(connection.note) }));
   // shorter connections first: they get the straightest routes
   const centre = new Map<string, { x: number; y: number }>();
@@ -227,12 +253,13 @@ function layOut(
     return a && b ? Math.abs(a.x - b.x) + Math.abs(a.y - b.y) : 0;
   };
   routed.sort((a, b) => span(a.connection) - span(b.connection));
-  return { scene, routed, context };
+  return { diagram, scene, routed, context };
 }
 
 /** Checks the finished attempt, grows the scene to hold its routes, and returns it. */
 function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailure[]): Scene {
   const { scene, context } = attempt;
+  scene.description = describeDiagram(attempt.diagram);
   for (const { connection, reason } of failures) {
     const path = context.connectionPaths.get(connection.id) ?? ['connections'];
     if (reason === 'unknown-endpoint') {

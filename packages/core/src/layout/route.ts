@@ -60,7 +60,6 @@ class Grid {
   readonly oy: number;
   readonly block: Uint8Array;
   readonly use: Uint8Array;
-  readonly near: Uint8Array;
   /** For a container's border cell: the container's number; else -1. */
   readonly owner: Int32Array;
 
@@ -71,7 +70,6 @@ class Grid {
     this.oy = oy;
     this.block = new Uint8Array(width * height);
     this.use = new Uint8Array(width * height);
-    this.near = new Uint8Array(width * height);
     this.owner = new Int32Array(width * height).fill(-1);
   }
 
@@ -92,23 +90,6 @@ class Grid {
         const i = this.index(column, row);
         this.block[i] = code;
         this.owner[i] = owner;
-      }
-    }
-  }
-
-  /** Marks free cells next to anything drawn, so routes keep a cell away when they can. */
-  markNear(): void {
-    const { width, height, block, use, near } = this;
-    for (let i = 0; i < width * height; i++) {
-      if (block[i] !== FREE) continue;
-      const x = i % width;
-      const y = (i - x) / width;
-      for (let d = 0; d < 4; d++) {
-        const nx = x + (DX[d] as number);
-        const ny = y + (DY[d] as number);
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-        const j = ny * width + nx;
-        if (block[j] !== FREE || use[j] !== 0) near[i] = 1;
       }
     }
   }
@@ -251,7 +232,18 @@ class Search {
     crossable: Uint8Array,
   ): number[] | undefined {
     const { grid, heap, goal } = this;
-    const { width, block, use, near, owner } = grid;
+    const { width, height, block, use, owner } = grid;
+    /** Whether a free cell touches a border, a text or another route: a route keeps off. */
+    const near = (x: number, y: number): boolean => {
+      for (let d = 0; d < 4; d++) {
+        const nx = x + (DX[d] as number);
+        const ny = y + (DY[d] as number);
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const k = ny * width + nx;
+        if (block[k] !== FREE || use[k] !== 0) return true;
+      }
+      return false;
+    };
     const ww = window.x1 - window.x0 + 1;
     const wh = window.y1 - window.y0 + 1;
     this.reserve(ww * wh * 4);
@@ -334,7 +326,7 @@ class Search {
             if (u & USE_FIXED) continue;
             if (u & (vertical ? USE_V : USE_H)) continue;
             if (u !== 0) step += CROSS;
-            else if (near[j] === 1) step += NEAR;
+            else if (near(nx, ny)) step += NEAR;
           }
         }
         const next = local(nx, ny) * 4 + d;
@@ -516,7 +508,6 @@ export function routeConnections(
     });
     occupy(grid, cells);
   }
-  grid.markNear();
   const search = new Search(grid);
   const failures: RouteFailure[] = [];
   for (const { connection, notes } of requests) {
