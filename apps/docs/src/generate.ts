@@ -63,6 +63,11 @@ export const SVG_OUTPUTS: readonly SvgOutput[] = [
     output: 'docs/img/docker-image-layers.svg',
     theme: 'auto',
   },
+  {
+    model: 'docs/examples/docker-overview.yaml',
+    output: 'docs/img/docker-overview.svg',
+    theme: 'auto',
+  },
 ];
 
 async function writeGenerated(

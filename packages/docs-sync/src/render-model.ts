@@ -31,6 +31,8 @@ export interface RenderModelOptions {
   displayName?: string;
   /** Limits on untrusted input; defaults to `DEFAULT_LIMITS`. */
   limits?: Partial<Limits>;
+  /** The most columns the picture may take (see `LayoutOptions.width`). @default unlimited */
+  width?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function renderModelFile(
     scene = modelToScene(diagram, {
       limits,
       signal: AbortSignal.timeout(resolveLimits(limits).timeBudgetMs),
+      ...(options.width === undefined ? {} : { width: options.width }),
     });
   } catch (error) {
     if (error instanceof DiagramaError) {

@@ -44,6 +44,22 @@ describe('syncMarkdownFile', () => {
     expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('unchanged');
   });
 
+  it('fits a zone with width=N, and rejects a width that is not a number', async () => {
+    write('wide.yaml', 'nodes:\n  - {kind: api, label: A rather long label for a box}\n');
+    write(
+      'doc.md',
+      '<!-- diagrama:start wide.yaml charset=ascii width=16 -->\n<!-- diagrama:end -->\n',
+    );
+    expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('updated');
+    const rows = read('doc.md').split('\n').slice(2, -3);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(16);
+    write('bad.md', '<!-- diagrama:start wide.yaml width=wide -->\n<!-- diagrama:end -->\n');
+    const bad = await syncMarkdownFile('bad.md', { cwd: dir });
+    expect(bad.status).toBe('error');
+    expect(bad.diagnostics?.[0]).toMatchObject({ code: 'zone/unknown-option' });
+  });
+
   it('keeps CRLF and a BOM', async () => {
     write('doc.md', `\ufeff${zone('\r\n')}`);
     await syncMarkdownFile('doc.md', { cwd: dir });

@@ -48,12 +48,25 @@ async function renderZone(
       },
     ]);
   }
+  const width = zone.options.width === undefined ? undefined : Number(zone.options.width);
+  if (width !== undefined && !(Number.isInteger(width) && width > 0)) {
+    throw new DiagramaError([
+      {
+        code: 'zone/unknown-option',
+        message: `width=${zone.options.width} is not a number of columns`,
+        position: { file: display(markdownFile), line: zone.startLine, column: 1 },
+        expected: 'a whole number of columns, at least 1',
+        example: 'width=80',
+      },
+    ]);
+  }
   const modelPath = resolve(dirname(markdownFile), zone.model);
   const rendered = await renderModelFile(modelPath, {
     charset,
     canonical: zone.options.hints === 'off',
     displayName: display(modelPath),
     limits,
+    ...(width === undefined ? {} : { width }),
   });
   return diagramToMarkdown({
     text: rendered.text,
