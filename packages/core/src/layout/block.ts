@@ -20,6 +20,8 @@ export interface Block {
   boxWidth: number;
   /** Height taken by boxes alone; a caption under them may reach further, up to `height`. */
   boxHeight: number;
+  /** Set for containers (hosts): routes pass between them, so gaps beside them hold notes. */
+  container?: true;
   place(x: number, y: number, depth: number, sink: SceneSink): void;
 }
 
@@ -40,7 +42,7 @@ export interface LayoutContext {
    * attempt at routing that fails lays the diagram out again with one more.
    */
   spread: number;
-  /** The fewest columns between side-by-side neighbours, so that routed notes fit there. */
+  /** The fewest columns beside a side-by-side container, so that routed notes fit there. */
   noteRoom: number;
 }
 

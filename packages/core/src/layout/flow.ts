@@ -27,9 +27,12 @@ export interface FlowOptions {
 /** Rows between unlinked neighbours one below the other, with room for routes. */
 const rowGap = (context: LayoutContext): number => FLOW_GAP + context.spread;
 
-/** Columns between unlinked neighbours side by side, with room for routes and their notes. */
-const columnGap = (context: LayoutContext): number =>
-  Math.max(SIDE_GAP + 2 * context.spread, context.noteRoom);
+/**
+ * Columns between unlinked neighbours side by side, with room for routes; beside a container
+ * (where routes between hosts pass) also room for their notes.
+ */
+const columnGap = (context: LayoutContext, nextToContainer: boolean): number =>
+  Math.max(SIDE_GAP + 2 * context.spread, nextToContainer ? context.noteRoom : 0);
 
 /**
  * Lays nodes out in a container's direction: one below the other, side by side, or in a grid.
@@ -218,7 +221,9 @@ export function measureFlowRight(
     width = Math.max(width, x + block.width);
     height = Math.max(height, axis - half(block) + block.height);
     const link = links[index];
-    x += block.width + (link ? link.length : columnGap(context));
+    const next = blocks[index + 1];
+    const beside = block.container === true || next?.container === true;
+    x += block.width + (link ? link.length : columnGap(context, beside));
   });
   return {
     id,
@@ -292,7 +297,10 @@ export function measureGrid(
     widths[c] = Math.max(widths[c] ?? 0, block.width);
     heights[r] = Math.max(heights[r] ?? 0, block.height);
   });
-  const gapX = columnGap(context);
+  const gapX = columnGap(
+    context,
+    blocks.some((block) => block.container === true),
+  );
   const gapY = rowGap(context) + (context.spread > 0 ? 1 : 0);
   const xs: number[] = [];
   const ys: number[] = [];

@@ -50,6 +50,7 @@ export function measureHost(node: HostNode, path: ModelPath, context: LayoutCont
     height,
     boxWidth: width,
     boxHeight: height,
+    container: true,
     place(x, y, depth, sink) {
       sink.boxes.push({ id: node.id, kind: 'host', x, y, width, height, depth });
       title.forEach((line, index) => {

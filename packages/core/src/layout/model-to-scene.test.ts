@@ -265,3 +265,26 @@ describe('routed connections', () => {
     expect(() => modelToScene(wide, { width: 0 })).toThrowError(/whole number of columns/);
   });
 });
+
+describe('routing answers to the limits', () => {
+  it('stops a diagram with thousands of routes at its time budget', () => {
+    const nodes = Array.from({ length: 900 }, (_, i) => ({
+      kind: 'box' as const,
+      id: `b${i}`,
+      label: `${i}`,
+    }));
+    const connections = Array.from({ length: 3000 }, (_, i) => ({
+      from: `b${(i * 7) % 900}`,
+      to: `b${(i * 13 + 451) % 900}`,
+      id: `c${i}`,
+    }));
+    const limits = { maxConnections: 10_000, timeBudgetMs: 100 };
+    const big = parseDiagram({ direction: 'grid', nodes, connections }, { limits });
+    try {
+      modelToScene(big, { limits });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DiagramaError).diagnostics[0]?.code).toBe('limit/time-budget');
+    }
+  });
+});

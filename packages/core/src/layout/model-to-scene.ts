@@ -110,10 +110,10 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
 }
 
 /**
- * Whether some connection will need a route: the flows draw at most one connection (the
- * first by id) per pair of neighbours in a row, a column or a stack; grids draw none.
+ * The connections that will need routes: the flows draw at most one connection (the first
+ * by id) per pair of neighbours in a row, a column or a stack; grids draw none.
  */
-function needsRoutes(diagram: Diagram, byId: readonly Connection[]): boolean {
+function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
   const neighbours = new Set<string>();
   const pairs = (nodes: readonly Node[]): void => {
     for (let i = 0; i + 1 < nodes.length; i++) {
@@ -129,12 +129,16 @@ function needsRoutes(diagram: Diagram, byId: readonly Connection[]): boolean {
   };
   walk(diagram.nodes, diagram.direction);
   const drawn = new Set<string>();
+  const routed: Connection[] = [];
   for (const connection of byId) {
     const key = pairKey(connection.from, connection.to);
-    if (connection.from === connection.to || !neighbours.has(key) || drawn.has(key)) return true;
-    drawn.add(key);
+    if (connection.from === connection.to || !neighbours.has(key) || drawn.has(key)) {
+      routed.push(connection);
+    } else {
+      drawn.add(key);
+    }
   }
-  return false;
+  return routed;
 }
 
 /** Lays out, then routes, laying out again with more room while routes do not fit. */
@@ -145,15 +149,21 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
     for (let at = up.get(inner); at !== undefined; at = up.get(at)) if (at === outer) return true;
     return false;
   };
-  let noteRoom = 0;
-  // routes get room from the first pass when some connection is not between neighbours
-  for (let spread = needsRoutes(diagram, byId) ? 1 : 0; ; spread++) {
+  const routed = toRoute(diagram, byId);
+  // routes get room from the first pass when some connection is not between neighbours, and
+  // gaps between side-by-side containers room for the widest routed note
+  const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
+  let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
+  for (let spread = routed.length > 0 ? 1 : 0; ; spread++) {
     const attempt = layOut(diagram, byId, check, spread, noteRoom);
     if (attempt.routed.length === 0) return finish(attempt, limits, []);
     check();
     const scene = attempt.scene;
     const margin = 2 + spread;
-    const { failures } = routeConnections(scene, attempt.routed, margin, isInside);
+    // a picture over the canvas limit is refused before the router allocates its grid
+    // (finish reports limit/canvas)
+    if (scene.width * scene.height > limits.maxCanvasCells) return finish(attempt, limits, []);
+    const { failures } = routeConnections(scene, attempt.routed, margin, isInside, check);
     if (failures.length === 0 || spread === MAX_SPREAD) {
       return finish(attempt, limits, failures);
     }

@@ -34,6 +34,9 @@ const PASS_VERTICAL = 2;
 /** A container's left or right border: crossed only horizontally. */
 const PASS_HORIZONTAL = 3;
 
+/** The largest grid searched whole (4 states × 12 bytes a cell: about 100 MB at most). */
+const MAX_SEARCH_CELLS = 2_000_000;
+
 /** Bits of the use grid. */
 const USE_H = 1;
 const USE_V = 2;
@@ -230,6 +233,7 @@ class Search {
     targetInward: boolean,
     window: Window,
     crossable: Uint8Array,
+    check: () => void,
   ): number[] | undefined {
     const { grid, heap, goal } = this;
     const { width, height, block, use, owner } = grid;
@@ -285,7 +289,10 @@ class Search {
       heap.push(heapKey(g + h(gx, gy), g), state);
     }
     let found = -1;
+    let expanded = 0;
     while (heap.size > 0) {
+      // a long search still answers to the time budget
+      if ((++expanded & 0xffff) === 0) check();
       const state = heap.pop();
       const li = state >> 2;
       const heading = state & 3;
@@ -450,13 +457,15 @@ export interface RouteResult {
 /**
  * Routes connections on a placed scene, adding their connectors and notes to it. `margin`
  * cells around the scene are open to routes; the caller grows the scene to fit afterwards.
- * `isInside(a, b)` says whether box `a` is inside container `b`.
+ * `isInside(a, b)` says whether box `a` is inside container `b`; `check` throws when the
+ * time budget is spent.
  */
 export function routeConnections(
   scene: Scene,
   requests: readonly RouteRequest[],
   margin: number,
   isInside: (inner: string, outer: string) => boolean,
+  check: () => void = () => {},
 ): RouteResult {
   const grid = new Grid(scene.width + 2 * margin, scene.height + 2 * margin, margin, margin);
   const boxes = new Map<string, SceneBox>();
@@ -511,6 +520,7 @@ export function routeConnections(
   const search = new Search(grid);
   const failures: RouteFailure[] = [];
   for (const { connection, notes } of requests) {
+    check();
     const source = boxes.get(connection.from);
     const target = boxes.get(connection.to);
     if (source === undefined || target === undefined) {
@@ -519,8 +529,7 @@ export function routeConnections(
     }
     const sourceInward = isInside(target.id, source.id);
     const targetInward = isInside(source.id, target.id);
-    const pad = 8;
-    const local = {
+    const around = (pad: number): Window => ({
       x0: Math.max(0, Math.min(source.x, target.x) - pad + grid.ox),
       y0: Math.max(0, Math.min(source.y, target.y) - pad + grid.oy),
       x1: Math.min(
@@ -531,17 +540,22 @@ export function routeConnections(
         grid.height - 1,
         Math.max(source.y + source.height, target.y + target.height) + pad + grid.oy,
       ),
-    };
-    const whole = { x0: 0, y0: 0, x1: grid.width - 1, y1: grid.height - 1 };
+    });
     // a route crosses the border of each container that holds one end but not the other
     containers.forEach((box, n) => {
       const a = box.id !== source.id && isInside(source.id, box.id);
       const b = box.id !== target.id && isInside(target.id, box.id);
       crossable[n] = a !== b ? 1 : 0;
     });
-    const cells =
-      search.run(source, target, sourceInward, targetInward, local, crossable) ??
-      search.run(source, target, sourceInward, targetInward, whole, crossable);
+    // the ends' neighbourhood first, then wider; the whole grid only when it is small enough
+    // for the search's memory to stay modest
+    let cells: number[] | undefined;
+    for (const pad of [8, 40, Number.POSITIVE_INFINITY]) {
+      const window = around(pad);
+      if (pad === Number.POSITIVE_INFINITY && grid.width * grid.height > MAX_SEARCH_CELLS) break;
+      cells = search.run(source, target, sourceInward, targetInward, window, crossable, check);
+      if (cells !== undefined) break;
+    }
     if (cells === undefined) {
       failures.push({ connection, reason: 'no-path' });
       continue;
