@@ -154,8 +154,9 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
   // gaps between side-by-side containers room for the widest routed note
   const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
+  let first = new Set<string>();
   for (let spread = routed.length > 0 ? 1 : 0; ; spread++) {
-    const attempt = layOut(diagram, byId, check, spread, noteRoom);
+    const attempt = layOut(diagram, byId, check, spread, noteRoom, first);
     if (attempt.routed.length === 0) return finish(attempt, limits, []);
     check();
     const scene = attempt.scene;
@@ -167,7 +168,9 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
     if (failures.length === 0 || spread === MAX_SPREAD) {
       return finish(attempt, limits, failures);
     }
-    // a note with no room: side-by-side gaps wide enough for it next time
+    // next time the connections that failed go first (a cheap rip-up and re-route), and a
+    // note with no room gets side-by-side gaps wide enough for it
+    first = new Set(failures.map((f) => f.connection.id));
     for (const failure of failures) {
       if (failure.reason !== 'no-room-for-note') continue;
       noteRoom = Math.max(noteRoom, widest(linesOf(failure.connection.note)) + 4);
@@ -188,6 +191,7 @@ function layOut(
   check: () => void,
   spread: number,
   noteRoom: number,
+  first: ReadonlySet<string>,
 ): Attempt {
   const pending = new Map<string, Connection>();
   const connectionPaths = new Map<string, ModelPath>();
@@ -252,7 +256,7 @@ function layOut(
     });
   });
   const routed = leftover.map((connection) => ({ connection, notes: linesOf(connection.note) }));
-  // shorter connections first: they get the straightest routes
+  // the ones that failed last time first, then shorter ones: they get the straightest routes
   const centre = new Map<string, { x: number; y: number }>();
   for (const box of scene.boxes) {
     centre.set(box.id, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
@@ -262,7 +266,10 @@ function layOut(
     const b = centre.get(c.to);
     return a && b ? Math.abs(a.x - b.x) + Math.abs(a.y - b.y) : 0;
   };
-  routed.sort((a, b) => span(a.connection) - span(b.connection));
+  const rank = (c: Connection): number => (first.has(c.id) ? 0 : 1);
+  routed.sort(
+    (a, b) => rank(a.connection) - rank(b.connection) || span(a.connection) - span(b.connection),
+  );
   return { diagram, scene, routed, context };
 }
 
