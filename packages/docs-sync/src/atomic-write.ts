@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+/** Random hex digits for a temporary name (Web Crypto: loaded only when a file is written). */
+const randomHex = (bytes: number): string =>
+  Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 
 /** A file that could not be written, with the reason in words. */
 export class WriteError extends Error {
@@ -91,10 +96,7 @@ export async function writeFileAtomic(
     if (error instanceof WriteError) throw error;
     refuse('io/write', describeFsError(error));
   }
-  const temporary = join(
-    folder,
-    `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
   try {
     const handle = await fs.open(temporary, 'wx', mode ?? 0o666);
     try {

@@ -22,8 +22,19 @@ export const TAB_WIDTH = 4;
 let segmenter: Intl.Segmenter | undefined;
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const INVISIBLE_GLOBAL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-const RGI_EMOJI = /^\p{RGI_Emoji}$/v;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/gu;
+/**
+ * Emoji patterns, built on first use: `\p{RGI_Emoji}` takes ~10 ms to compile, and bundlers
+ * targeting Node 20 turn the literal into an eager `new RegExp`, which would put that on every
+ * start-up, emoji or not.
+ */
+let emoji: { rgi: RegExp; pictographic: RegExp } | undefined;
+const emojiPatterns = (): { rgi: RegExp; pictographic: RegExp } => {
+  emoji ??= {
+    rgi: /^\p{RGI_Emoji}$/v,
+    pictographic: /\p{Extended_Pictographic}/gu,
+  };
+  return emoji;
+};
 const KEYCAP = /^[\d#*]\uFE0F?\u20E3$/u;
 /** Characters that take no column of their own. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]$/u;
@@ -59,8 +70,11 @@ function hangulWidth(cluster: string): number | undefined {
 
 /** Marks that take space after their base, as terminals draw them. */
 const SPACING_MARK = /^\p{Mc}$/u;
-/** Text where every UTF-16 unit is one grapheme of one column: the common case, no segmenter. */
-const SIMPLE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
+/**
+ * Text where every UTF-16 unit is its own grapheme (tabs and line feeds included; not CR,
+ * which joins a following LF): the common case, no segmenter.
+ */
+const SIMPLE = /^[\t\n\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 
 /** Grapheme clusters, segmenting only text that needs it (the segmenter is slow to create). */
 export function clusters(text: string): Iterable<string> {
@@ -98,8 +112,10 @@ export function graphemeWidth(cluster: string): number {
 }
 
 function isEmojiSequence(cluster: string): boolean {
-  if (RGI_EMOJI.test(cluster) || KEYCAP.test(cluster)) return true;
-  return cluster.includes('\u200d') && (cluster.match(PICTOGRAPHIC)?.length ?? 0) >= 2;
+  if (KEYCAP.test(cluster)) return true;
+  const { rgi, pictographic } = emojiPatterns();
+  if (rgi.test(cluster)) return true;
+  return cluster.includes('\u200d') && (cluster.match(pictographic)?.length ?? 0) >= 2;
 }
 
 function escapeCodePoint(ch: string): string {
