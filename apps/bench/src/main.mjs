@@ -63,7 +63,6 @@ for (const kind of ['text', 'svg']) {
     console.log(`  ${kind.padEnd(5)} ${name.padEnd(20)} ${value.toFixed(1).padStart(10)}/s`);
 }
 
-
 const dir = prepareInputs(sizes);
 const docker = commands('docker', dir);
 const processTable = { 'node -e 0': [process.execPath, ['-e', '0']], ...docker.out };

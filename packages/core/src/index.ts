@@ -75,4 +75,10 @@ export type {
 export { SCENE_VERSION } from './scene/types.js';
 // Text width
 export type { DisplayLine, Grapheme } from './text/width.js';
-export { displayGraphemes, TAB_WIDTH, textWidth, toDisplayLines } from './text/width.js';
+export {
+  displayGraphemes,
+  isPlainLine,
+  TAB_WIDTH,
+  textWidth,
+  toDisplayLines,
+} from './text/width.js';

@@ -1,4 +1,4 @@
-import { displayGraphemes } from '@diagrama/core';
+import { displayGraphemes, isPlainLine } from '@diagrama/core';
 import type { Weight } from './box-glyphs.js';
 import type { Charset, Dash } from './charsets.js';
 
@@ -115,6 +115,10 @@ export class Canvas {
 
   /** Writes text from a cell; wide graphemes take two cells. */
   text(x: number, y: number, text: string): void {
+    if (isPlainLine(text)) {
+      for (let i = 0; i < text.length; i++) this.put(x + i, y, text[i] as string);
+      return;
+    }
     let column = x;
     for (const grapheme of displayGraphemes(text)) {
       this.put(column, y, grapheme.text);

@@ -73,6 +73,9 @@ function parents(diagram: Diagram): Map<string, string> {
   return out;
 }
 
+/** Connections in the order of their ids: what the layout goes by, never the model's order. */
+const idOrder = (a: Connection, b: Connection): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** The most times a diagram is laid out again with more room before routing gives up. */
 const MAX_SPREAD = 8;
 
@@ -143,7 +146,7 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
 
 /** Lays out, then routes, laying out again with more room while routes do not fit. */
 function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): Scene {
-  const byId = [...diagram.connections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = [...diagram.connections].sort(idOrder);
   const up = parents(diagram);
   const isInside = (inner: string, outer: string): boolean => {
     for (let at = up.get(inner); at !== undefined; at = up.get(at)) if (at === outer) return true;
@@ -224,9 +227,7 @@ function layOut(
     diagram.direction,
     diagram.columns,
   );
-  const leftover = [...pending.values(), ...extra].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  const leftover = [...pending.values(), ...extra].sort(idOrder);
   const captions = context.diagramCaptions.flatMap(({ owner, lines }) =>
     lines.map((line, index) => ({ owner, line, index })),
   );

@@ -449,7 +449,7 @@ function placeNote(grid: Grid, points: readonly Point[], w: number, h: number): 
   return undefined;
 }
 
-/** What routing adds to the scene, or the connections it could not route. */
+/** The connections routing could not draw (the others are in the scene). */
 export interface RouteResult {
   failures: RouteFailure[];
 }

@@ -76,6 +76,19 @@ const SPACING_MARK = /^\p{Mc}$/u;
  */
 const SIMPLE = /^[\t\n\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 
+/** One line where every UTF-16 unit is a visible grapheme one column wide. */
+const PLAIN_LINE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
+
+/**
+ * Whether a line is plain: every UTF-16 unit is a visible grapheme one column wide (ASCII,
+ * Latin-1 and Latin Extended letters, no tabs, marks or controls), so its width is its
+ * length. Renderers use it to skip grapheme segmentation.
+ * @example isPlainLine('Qúe es') // true
+ */
+export function isPlainLine(line: string): boolean {
+  return PLAIN_LINE.test(line);
+}
+
 /** Grapheme clusters, segmenting only text that needs it (the segmenter is slow to create). */
 export function clusters(text: string): Iterable<string> {
   if (SIMPLE.test(text)) return text;
@@ -178,6 +191,10 @@ export function displayGraphemes(line: string): Grapheme[] {
  */
 export function toDisplayLines(text: string): DisplayLine[] {
   return text.split(/\r?\n/).map((line) => {
+    if (PLAIN_LINE.test(line)) {
+      const trimmed = line.replace(/ +$/, '');
+      return { text: trimmed, width: trimmed.length };
+    }
     const graphemes = displayGraphemes(line);
     while (graphemes.length > 0 && graphemes[graphemes.length - 1]?.text === ' ') graphemes.pop();
     let width = 0;
@@ -196,6 +213,7 @@ export function toDisplayLines(text: string): DisplayLine[] {
  * @example textWidth('🐳 API') // 6
  */
 export function textWidth(line: string): number {
+  if (PLAIN_LINE.test(line)) return line.length;
   let width = 0;
   for (const g of displayGraphemes(line)) width += g.width;
   return width;
