@@ -1,6 +1,6 @@
 import type { Diagnostic, ModelPath } from '../errors.js';
 import type { Connection, Node, Spacing } from '../model/types.js';
-import type { Scene } from '../scene/types.js';
+import type { Point, Scene, SceneConnector } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { toDisplayLines } from '../text/width.js';
 
@@ -88,4 +88,23 @@ export function tooNarrow(
     expected: `at least ${needed} columns, or no width hint`,
     example: `{"width":${needed}}`,
   });
+}
+
+/** The scene connector drawing a connection along `points` (from its source to its target). */
+export function connectorFor(
+  connection: Connection,
+  points: Point[],
+  routed = false,
+): SceneConnector {
+  return {
+    id: connection.id,
+    from: connection.from,
+    to: connection.to,
+    points,
+    style: connection.style,
+    arrowStart: connection.direction === 'both',
+    arrowEnd: connection.direction !== 'none',
+    join: connection.hints?.join ?? true,
+    ...(routed ? { routed: true as const } : {}),
+  };
 }

@@ -1,6 +1,14 @@
 import type { Connection, FlowDirection } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
-import { type Block, type LayoutContext, linesOf, type Placed, pairKey, widest } from './block.js';
+import {
+  type Block,
+  connectorFor,
+  type LayoutContext,
+  linesOf,
+  type Placed,
+  pairKey,
+  widest,
+} from './block.js';
 
 /** Blank rows between neighbours that no connection joins. */
 export const FLOW_GAP = 1;
@@ -136,16 +144,7 @@ export function measureFlowDown(
         const above = { x: column, y: y - 1 };
         const below = { x: column, y: y + link.length };
         const downward = connection.from === block.id;
-        sink.connectors.push({
-          id: connection.id,
-          from: connection.from,
-          to: connection.to,
-          points: downward ? [above, below] : [below, above],
-          style: connection.style,
-          arrowStart: connection.direction === 'both',
-          arrowEnd: connection.direction !== 'none',
-          join: connection.hints?.join ?? true,
-        });
+        sink.connectors.push(connectorFor(connection, downward ? [above, below] : [below, above]));
         link.notes.forEach((line, row) => {
           if (line.width === 0) return;
           sink.texts.push({
@@ -243,16 +242,7 @@ export function measureFlowRight(
         const start = { x: x + block.boxWidth - 1, y: row };
         const end = { x: left + (lefts[index + 1] ?? 0), y: row };
         const rightward = connection.from === block.id;
-        sink.connectors.push({
-          id: connection.id,
-          from: connection.from,
-          to: connection.to,
-          points: rightward ? [start, end] : [end, start],
-          style: connection.style,
-          arrowStart: connection.direction === 'both',
-          arrowEnd: connection.direction !== 'none',
-          join: connection.hints?.join ?? true,
-        });
+        sink.connectors.push(connectorFor(connection, rightward ? [start, end] : [end, start]));
         const gapStart = x + block.width;
         const room = end.x - gapStart;
         link.notes.forEach((line, n) => {

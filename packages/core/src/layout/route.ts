@@ -1,6 +1,7 @@
 import type { Connection } from '../model/types.js';
 import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
+import { connectorFor } from './block.js';
 
 /**
  * Orthogonal connection routing on the character grid.
@@ -562,17 +563,7 @@ export function routeConnections(
     }
     occupy(grid, cells);
     const points = corners(grid, cells);
-    scene.connectors.push({
-      id: connection.id,
-      from: connection.from,
-      to: connection.to,
-      points,
-      style: connection.style,
-      arrowStart: connection.direction === 'both',
-      arrowEnd: connection.direction !== 'none',
-      join: connection.hints?.join ?? true,
-      routed: true,
-    });
+    scene.connectors.push(connectorFor(connection, points, true));
     if (notes.length === 0) continue;
     const w = notes.reduce((max, line) => Math.max(max, line.width), 0);
     const spot = placeNote(grid, points, w, notes.length);
