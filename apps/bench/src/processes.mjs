@@ -29,41 +29,23 @@ process.stdout.write(await d2.render(compiled.diagram, { ...compiled.renderOptio
   return path;
 }
 
+/** Limits raised so the largest scale inputs are accepted. */
+const LARGE_INPUT = [
+  '--max-nodes',
+  '20000',
+  '--max-connections',
+  '20000',
+  '--max-input-bytes',
+  '20000000',
+];
+
 /** The whole-process commands for one input, by tool; peers that are missing are left out. */
 export function commands(name, dir = inputs) {
   const status = peerStatus();
   const file = (e) => join(dir, `${name}.${e}`);
   const out = {
-    'diagrama text': [
-      process.execPath,
-      [
-        bin,
-        'render',
-        file('yaml'),
-        '--max-nodes',
-        '20000',
-        '--max-connections',
-        '20000',
-        '--max-input-bytes',
-        '20000000',
-      ],
-    ],
-    'diagrama svg': [
-      process.execPath,
-      [
-        bin,
-        'render',
-        file('yaml'),
-        '-f',
-        'svg',
-        '--max-nodes',
-        '20000',
-        '--max-connections',
-        '20000',
-        '--max-input-bytes',
-        '20000000',
-      ],
-    ],
+    'diagrama text': [process.execPath, [bin, 'render', file('yaml'), ...LARGE_INPUT]],
+    'diagrama svg': [process.execPath, [bin, 'render', file('yaml'), '-f', 'svg', ...LARGE_INPUT]],
   };
   if (status['beautiful-mermaid'].available) {
     out['beautiful-mermaid text'] = [

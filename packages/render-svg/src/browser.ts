@@ -1,18 +1,12 @@
 import type { Scene } from '@diagrama/core';
-import { SVG } from '@svgdotjs/svg.js';
-import { drawScene, type SvgOptions } from './scene-to-svg.js';
+import { drawDetached, type SvgOptions } from './scene-to-svg.js';
 
 /**
  * Renders a scene as an SVG document string with the page's own DOM (no svgdom). Same output
  * as the Node entry.
  */
 export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
-  const root = SVG();
-  try {
-    return drawScene(root, scene, options);
-  } finally {
-    root.remove();
-  }
+  return drawDetached(scene, options);
 }
 
 // Options, ids and themes (the same in both entries; the browser entry never imports svgdom)

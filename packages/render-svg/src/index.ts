@@ -1,8 +1,8 @@
 /// <reference path="./svgdom.d.ts" />
 import type { Scene } from '@diagrama/core';
-import { registerWindow, SVG } from '@svgdotjs/svg.js';
+import { registerWindow } from '@svgdotjs/svg.js';
 import { createSVGWindow } from 'svgdom';
-import { drawScene, type SvgOptions } from './scene-to-svg.js';
+import { drawDetached, type SvgOptions } from './scene-to-svg.js';
 
 let window: ReturnType<typeof createSVGWindow> | undefined;
 
@@ -19,12 +19,7 @@ export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
       window.document as Parameters<typeof registerWindow>[1],
     );
   }
-  const root = SVG();
-  try {
-    return drawScene(root, scene, options);
-  } finally {
-    root.remove();
-  }
+  return drawDetached(scene, options);
 }
 
 // Options, ids and themes (the same in both entries; the browser entry never imports svgdom)

@@ -1,5 +1,5 @@
 import type { Point, Scene, SceneBox, SceneConnector, SceneText } from '@diagrama/core';
-import type { Container, Svg } from '@svgdotjs/svg.js';
+import { type Container, SVG, type Svg } from '@svgdotjs/svg.js';
 import { KIND_GLYPHS, LOCK_GLYPH } from './glyphs.js';
 import { type ThemeName, themeCss } from './theme.js';
 
@@ -224,7 +224,7 @@ function stripLibraryTraces(node: ElementLike): void {
  * Draws a scene on an svg.js root. Geometry comes from the cell layout (cells × cell size), so
  * the SVG and the text rendering always agree; nothing asks the DOM how wide text is.
  */
-export function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
+function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
   const cw = options.cellWidth ?? 9;
   const ch = options.cellHeight ?? 18;
   const fontSize = options.fontSize ?? 14;
@@ -262,4 +262,17 @@ export function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): st
   for (const text of scene.texts) drawText(texts, text, frame, scene);
   stripLibraryTraces(root.node as unknown as ElementLike);
   return `${root.svg()}\n`;
+}
+
+/**
+ * Draws a scene on a fresh, detached SVG root and returns the document; the root is removed
+ * afterwards. Both entries call it once their DOM (svgdom or the page's) is in place.
+ */
+export function drawDetached(scene: Scene, options: SvgOptions = {}): string {
+  const root = SVG();
+  try {
+    return drawScene(root, scene, options);
+  } finally {
+    root.remove();
+  }
 }

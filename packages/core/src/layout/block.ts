@@ -1,6 +1,6 @@
 import type { Diagnostic, ModelPath } from '../errors.js';
 import type { Connection, Node, Spacing } from '../model/types.js';
-import type { Point, Scene, SceneConnector } from '../scene/types.js';
+import type { Point, Scene, SceneConnector, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { toDisplayLines } from '../text/width.js';
 
@@ -107,4 +107,28 @@ export function connectorFor(
     join: connection.hints?.join ?? true,
     ...(routed ? { routed: true as const } : {}),
   };
+}
+
+/** Writes a connection's note, one scene text per non-empty line, from `(x, y)` down. */
+export function placeNoteLines(
+  sink: SceneSink,
+  connection: Connection,
+  lines: readonly DisplayLine[],
+  x: (line: DisplayLine) => number,
+  y: number,
+  align: SceneText['align'],
+): void {
+  lines.forEach((line, n) => {
+    if (line.width === 0) return;
+    sink.texts.push({
+      id: `${connection.id}:note:${n}`,
+      owner: connection.id,
+      role: 'note',
+      x: x(line),
+      y: y + n,
+      width: line.width,
+      text: line.text,
+      align,
+    });
+  });
 }

@@ -7,6 +7,7 @@ import {
   linesOf,
   type Placed,
   pairKey,
+  placeNoteLines,
   widest,
 } from './block.js';
 
@@ -145,19 +146,14 @@ export function measureFlowDown(
         const below = { x: column, y: y + link.length };
         const downward = connection.from === block.id;
         sink.connectors.push(connectorFor(connection, downward ? [above, below] : [below, above]));
-        link.notes.forEach((line, row) => {
-          if (line.width === 0) return;
-          sink.texts.push({
-            id: `${connection.id}:note:${row}`,
-            owner: connection.id,
-            role: 'note',
-            x: column + NOTE_GAP,
-            y: y + link.noteRow + row,
-            width: line.width,
-            text: line.text,
-            align: 'left',
-          });
-        });
+        placeNoteLines(
+          sink,
+          connection,
+          link.notes,
+          () => column + NOTE_GAP,
+          y + link.noteRow,
+          'left',
+        );
         y += link.length;
       });
     },
@@ -245,19 +241,14 @@ export function measureFlowRight(
         sink.connectors.push(connectorFor(connection, rightward ? [start, end] : [end, start]));
         const gapStart = x + block.width;
         const room = end.x - gapStart;
-        link.notes.forEach((line, n) => {
-          if (line.width === 0) return;
-          sink.texts.push({
-            id: `${connection.id}:note:${n}`,
-            owner: connection.id,
-            role: 'note',
-            x: gapStart + Math.floor((room - line.width) / 2),
-            y: row - link.notes.length + n,
-            width: line.width,
-            text: line.text,
-            align: 'center',
-          });
-        });
+        placeNoteLines(
+          sink,
+          connection,
+          link.notes,
+          (line) => gapStart + Math.floor((room - line.width) / 2),
+          row - link.notes.length,
+          'center',
+        );
       });
     },
   };

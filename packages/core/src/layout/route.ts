@@ -1,7 +1,7 @@
 import type { Connection } from '../model/types.js';
 import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
-import { connectorFor } from './block.js';
+import { connectorFor, placeNoteLines } from './block.js';
 
 /**
  * Orthogonal connection routing on the character grid.
@@ -573,19 +573,7 @@ export function routeConnections(
     }
     // the note and a blank column each side of it stay clear of later routes
     grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
-    notes.forEach((line, n) => {
-      if (line.width === 0) return;
-      scene.texts.push({
-        id: `${connection.id}:note:${n}`,
-        owner: connection.id,
-        role: 'note',
-        x: spot.x,
-        y: spot.y + n,
-        width: line.width,
-        text: line.text,
-        align: 'left',
-      });
-    });
+    placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
   }
   return { failures };
 }
