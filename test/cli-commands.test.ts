@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(repo, 'packages/cli/bin/diagrama.js');
+const bin = join(repo, 'packages/cli/bin/diagrama.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'diagrama-commands-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const bin = join(here, '../packages/cli/bin/diagrama.js');
+const bin = join(here, '../packages/cli/bin/diagrama.cjs');
 const manifest = JSON.parse(readFileSync(join(here, 'hostile/manifest.json'), 'utf8')) as Record<
   string,
   { code: string; args?: string[] }

@@ -8,7 +8,7 @@ import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const inputs = fileURLToPath(new URL('../inputs/', import.meta.url));
-const bin = `${root}packages/cli/bin/diagrama.js`;
+const bin = `${root}packages/cli/bin/diagrama.cjs`;
 const scratch = mkdtempSync(join(tmpdir(), 'diagrama-bench-'));
 
 /** A Node script that renders one file once with an npm peer. */

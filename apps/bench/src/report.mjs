@@ -81,7 +81,7 @@ export function writeReport({
     '',
     '## Commands',
     '',
-    '- diagrama: `node packages/cli/bin/diagrama.js render <input>.yaml [--format svg]` (the built, bundled CLI); in process `loadDiagram` → `modelToScene` → `sceneToText` / `sceneToSvg`.',
+    '- diagrama: `node packages/cli/bin/diagrama.cjs render <input>.yaml [--format svg]` (the built, bundled CLI); in process `loadDiagram` → `modelToScene` → `sceneToText` / `sceneToSvg`.',
     '- beautiful-mermaid: a Node script calling `renderMermaidASCII` / `renderMermaidSVG` once on `<input>.mmd`; in process the same calls.',
     '- D2: a Node script calling `D2.compile` then `D2.render` (with `ascii: true` for text) on `<input>.d2`; in process the same calls on one `D2` instance.',
     '- Graph::Easy: `graph-easy --as=boxart <input>.txt` and `graph-easy --as=svg <input>.txt`.',

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { median, ms } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = `${root}packages/cli/bin/diagrama.js`;
+const bin = `${root}packages/cli/bin/diagrama.cjs`;
 
 /** Whole-process wall time of each command, interleaved so machine noise hits all alike. */
 export function startTime({ runs, warmup }) {

@@ -1,34 +1,96 @@
-// Bundles the CLI into one file so start-up does not walk dozens of modules: every command
-// is in it, but the ones not asked for are only parsed, never run (esbuild's lazy module
-// wrappers). One file measured faster than a render path split into eight chunks. The SVG
-// and TypeScript packages (svgdom, svg.js, ts-morph) stay external and are imported only
-// when their format or input is asked for.
-import { rmSync } from 'node:fs';
+// Bundles the CLI into one CommonJS file, dist/bundle/diagrama.cjs, and a V8 code cache for
+// it, dist/bundle/diagrama.cache (see docs/decisions/0008-code-cache.md).
+//
+// One file, so start-up does not resolve and link dozens of modules: every command is in
+// it, but the ones not asked for are only parsed, never run (esbuild's lazy module
+// wrappers). CommonJS, so bin/diagrama.cjs can compile it with vm.Script and V8 cached data
+// (Node 20 has no compile cache for ES modules). The SVG and TypeScript packages (svgdom,
+// svg.js, ts-morph) stay external and are imported only when their format or input is
+// asked for.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+const EXTERNAL = [
+  '@diagrama/render-svg',
+  '@diagrama/typescript',
+  'svgdom',
+  '@svgdotjs/svg.js',
+  'ts-morph',
+];
+const OUT = 'dist/bundle/diagrama.cjs';
+const CACHE = 'dist/bundle/diagrama.cache';
 
 // start clean, so no file of an earlier build is left in the package
 rmSync('dist/bundle', { recursive: true, force: true });
 
-await build({
-  entryPoints: { diagrama: 'src/bin.ts' },
-  outdir: 'dist/bundle',
+const result = await build({
+  entryPoints: ['src/entry.ts'],
+  outfile: OUT,
   bundle: true,
-  splitting: false,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   conditions: ['@diagrama/source'],
   mainFields: ['module', 'main'],
-  external: [
-    '@diagrama/render-svg',
-    '@diagrama/typescript',
-    'svgdom',
-    '@svgdotjs/svg.js',
-    'ts-morph',
-  ],
+  external: EXTERNAL,
+  // the bin passes the bundle's own URL in (CommonJS has no import.meta)
+  define: { 'import.meta.url': '__diagramaUrl' },
   legalComments: 'none',
   logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __diagramaRequire } from 'node:module'; const require = __diagramaRequire(import.meta.url);",
-  },
+  write: false,
 });
+
+// V8 drops the dynamic-import callback of a script compiled from cached data (Node 20), so
+// the bundle imports its external packages through a function the bin passes in. Every
+// import() left in the bundle must be of an external package, or the build stops.
+let code = result.outputFiles[0].text;
+const imports = [...code.matchAll(/\bimport\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
+const unexpected = imports.filter((specifier) => !EXTERNAL.includes(specifier));
+if (unexpected.length > 0 || /\bimport\((?!["'])/.test(code)) {
+  throw new Error(
+    `bundle: unexpected import() in the bundle: ${unexpected.join(', ') || 'a computed one'}`,
+  );
+}
+// The bin runs the bundle as a function body: it must be strict, as its ES modules were.
+if (!code.startsWith('"use strict";')) throw new Error('bundle: expected a "use strict" bundle');
+code = code.replace(/\bimport\((["'])([^"']+)\1\)/g, '__diagramaImport($1$2$1)');
+
+// The first line names the build; the bin uses the cache only when it names the same one
+// (V8 itself only compares the source's length).
+const id = createHash('sha256').update(code).digest('hex').slice(0, 32);
+mkdirSync('dist/bundle', { recursive: true });
+writeFileSync(OUT, `// diagrama build ${id}\n${code}`);
+
+// Warm-up: run the commands people run most (render to text and Markdown, from YAML, JSON
+// and standard input) in this process, then save V8's code for every function they
+// compiled. A Node with another V8 rejects the cache and compiles as usual.
+const require = createRequire(import.meta.url);
+const { compileBundle } = require('../bin/diagrama.cjs');
+const { script, exports } = compileBundle({ cache: false });
+const dir = mkdtempSync(join(tmpdir(), 'diagrama-warm-up-'));
+try {
+  const model = readFileSync('scripts/warm-up.yaml');
+  writeFileSync(join(dir, 'warm-up.yaml'), model);
+  const sink = {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    readStdinBytes: async () => model,
+    env: {},
+  };
+  const runs = [
+    ['render', join(dir, 'warm-up.yaml'), '--format', 'ascii'],
+    ['render', join(dir, 'warm-up.yaml'), '--format', 'md', '--charset', 'single'],
+    ['render', '-'],
+  ];
+  for (const argv of runs) {
+    const code = await exports.main(argv, sink);
+    if (code !== 0) throw new Error(`bundle: warm-up run failed (exit ${code}): ${argv.join(' ')}`);
+  }
+  writeFileSync(CACHE, Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

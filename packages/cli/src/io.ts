@@ -2,7 +2,7 @@ import { DiagramaError } from '@diagrama/core';
 
 /** What the CLI reads and writes, injectable for tests. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number | undefined };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** All of standard input, refusing more than `maxBytes`. */
   readStdinBytes(maxBytes: number): Promise<Uint8Array>;

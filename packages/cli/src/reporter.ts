@@ -28,7 +28,12 @@ const paint = (on: boolean, code: string, text: string) =>
 
 /** Creates the reporter for one run. */
 export function createReporter(io: CliIo, options: { quiet: boolean; json: boolean }): Reporter {
-  const color = useColor(io);
+  // decided on first use: asking whether stderr is a terminal creates Node's stream for it
+  let color: boolean | undefined;
+  const colored = (): boolean => {
+    color ??= useColor(io);
+    return color;
+  };
   const collected: Diagnostic[] = [];
   return {
     diagnostics(list) {
@@ -40,7 +45,7 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
         const text = formatDiagnostic(diagnostic).replace(
           /^(.*?): error\[([^\]]+)\]/,
           (_, where: string, code: string) =>
-            `${paint(color, '1', where)}: ${paint(color, '31;1', 'error')}[${code}]`,
+            `${paint(colored(), '1', where)}: ${paint(colored(), '31;1', 'error')}[${code}]`,
         );
         io.stderr.write(`${text}\n`);
       }
@@ -52,14 +57,14 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
         return;
       }
       io.stderr.write(
-        `diagrama: ${paint(color, '31;1', 'error')}[${code}]: ${escapeForTerminal(message)}\n`,
+        `diagrama: ${paint(colored(), '31;1', 'error')}[${code}]: ${escapeForTerminal(message)}\n`,
       );
     },
     info(message) {
       if (!options.quiet && !options.json) io.stderr.write(`${escapeForTerminal(message)}\n`);
     },
     progress(done, total, file) {
-      if (options.quiet || options.json || io.stderr.isTTY !== true || total < 2) return;
+      if (total < 2 || options.quiet || options.json || io.stderr.isTTY !== true) return;
       io.stderr.write(
         `\r\u001b[2K[${done}/${total}] ${escapeForTerminal(file)}${done === total ? '\n' : ''}`,
       );

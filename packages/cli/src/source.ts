@@ -76,9 +76,9 @@ export async function loadInput(
 /** Lays a loaded diagram out within the limits and the time budget, problems located. */
 export function layout(loaded: LoadedInput, limits: Partial<Limits> = {}, width?: number): Scene {
   try {
+    // modelToScene keeps to limits.timeBudgetMs itself
     return modelToScene(loaded.diagram, {
       limits,
-      signal: AbortSignal.timeout(resolveLimits(limits).timeBudgetMs),
       ...(width === undefined ? {} : { width }),
     });
   } catch (error) {

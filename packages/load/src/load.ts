@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { readFile, stat } from 'node:fs';
+import { promisify } from 'node:util';
 import {
   checkDiagram,
   type Diagnostic,
@@ -78,6 +79,11 @@ export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiag
   return { diagram: result.diagram, source };
 }
 
+// The callback API, promisified: `fs.promises` loads a dozen internal modules (readline,
+// watchers, streams) on first use, a millisecond or two of every CLI run.
+const statFile = promisify(stat);
+const readWholeFile = promisify(readFile);
+
 /**
  * Reads a model file with its size checked before reading (`maxInputBytes`), decodes it as
  * strict UTF-8 and loads it. Every failure is a `DiagramaError` with a stable code.
@@ -95,9 +101,9 @@ export async function readModelFile(
   };
   let size = 0;
   try {
-    const stat = await fs.stat(path);
-    if (stat.isDirectory()) fail('io/read', `cannot read ${file}: is a folder, not a file`);
-    size = stat.size;
+    const info = await statFile(path);
+    if (info.isDirectory()) fail('io/read', `cannot read ${file}: is a folder, not a file`);
+    size = info.size;
   } catch (error) {
     if (error instanceof DiagramaError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -113,7 +119,7 @@ export async function readModelFile(
       `files of at most ${limits.maxInputBytes} bytes`,
     );
   }
-  const bytes = await fs.readFile(path);
+  const bytes = await readWholeFile(path);
   if (bytes.length > limits.maxInputBytes) {
     fail(
       'limit/input-size',

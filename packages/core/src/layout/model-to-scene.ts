@@ -92,9 +92,11 @@ export function modelToScene(diagram: Diagram, options: LayoutOptions = {}): Sce
   const limits = resolveLimits(options.limits);
   const signal = options.signal;
   if (signal?.aborted) throw aborted(limits);
-  const deadline = performance.now() + limits.timeBudgetMs;
+  // Date.now, not performance.now: in Node the first use of `performance` loads perf_hooks
+  // (about a millisecond of every CLI run), and a budget in milliseconds needs no more
+  const deadline = Date.now() + limits.timeBudgetMs;
   const check = (): void => {
-    if (signal?.aborted || performance.now() > deadline) throw aborted(limits);
+    if (signal?.aborted || Date.now() > deadline) throw aborted(limits);
   };
   const { width } = options;
   if (width === undefined) return layOutWithRoutes(diagram, limits, check);

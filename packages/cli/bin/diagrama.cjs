@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+'use strict';
+// Starts the bundled CLI with V8's code cache from the build (docs/decisions/0008): most of
+// a render is start-up, and compiling the bundle is most of what start-up adds to Node's own.
+// Plain CommonJS with Node's built-in modules only, so nothing is resolved before the bundle.
+
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
+
+const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'diagrama.cjs');
+const CACHE = join(__dirname, '..', 'dist', 'bundle', 'diagrama.cache');
+const PARAMETERS =
+  'exports, require, module, __filename, __dirname, __diagramaUrl, __diagramaImport';
+
+/** The cache's bytes when it was made for this very bundle (its first line names the build). */
+function cacheFor(code) {
+  const header = /^\/\/ diagrama build ([0-9a-f]+)\n/.exec(code);
+  if (header === null) return undefined;
+  let bytes;
+  try {
+    bytes = readFileSync(CACHE);
+  } catch {
+    return undefined;
+  }
+  const stamp = Buffer.from(`${header[1]}\n`);
+  return bytes.subarray(0, stamp.length).equals(stamp) ? bytes.subarray(stamp.length) : undefined;
+}
+
+/**
+ * Compiles and runs the bundle's module code and returns its exports, with the script (so
+ * the build can save its code cache) and what became of the cache: `accepted`, `rejected`
+ * (another V8, or other flags) or `none`.
+ */
+function compileBundle({ cache = true } = {}) {
+  let code;
+  try {
+    code = readFileSync(BUNDLE, 'utf8');
+  } catch (error) {
+    if (require.main !== module || error?.code !== 'ENOENT') throw error;
+    process.stderr.write(
+      `diagrama: error[internal]: ${BUNDLE} is missing; build the CLI first (pnpm build)\n`,
+    );
+    process.exit(70);
+  }
+  const cachedData = cache ? cacheFor(code) : undefined;
+  // `0, function …` rather than `(function …)`: V8 compiles a parenthesised function eagerly,
+  // whole; this way only what runs is compiled (and cached). The bundle starts with its own
+  // "use strict", as the ES modules it was bundled from are strict.
+  const script = new Script(`0, function (${PARAMETERS}) {${code}\n}`, {
+    filename: BUNDLE,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const codeCache =
+    cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const bundle = { exports: {} };
+  script.runInThisContext()(
+    bundle.exports,
+    createRequire(BUNDLE),
+    bundle,
+    BUNDLE,
+    join(BUNDLE, '..'),
+    pathToFileURL(BUNDLE).href,
+    (specifier) => import(specifier),
+  );
+  return { script, exports: bundle.exports, codeCache };
+}
+
+if (require.main === module) {
+  const { exports, codeCache } = compileBundle();
+  if (process.env.DIAGRAMA_DEBUG_CODE_CACHE === '1')
+    process.stderr.write(`code cache: ${codeCache}\n`);
+  exports.runProcess();
+} else {
+  module.exports = { compileBundle };
+}
