@@ -8,10 +8,8 @@
 // svg.js, ts-morph) stay external and are imported only when their format or input is
 // asked for.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const EXTERNAL = [
@@ -65,32 +63,26 @@ const id = createHash('sha256').update(code).digest('hex').slice(0, 32);
 mkdirSync('dist/bundle', { recursive: true });
 writeFileSync(OUT, `// diagrama build ${id}\n${code}`);
 
-// Warm-up: run the commands people run most (render to text and Markdown, from YAML, JSON
-// and standard input) in this process, then save V8's code for every function they
+// Warm-up: run the commands people run most (render to text and Markdown, from a file and
+// from standard input) in this process, then save V8's code for every function they
 // compiled. A Node with another V8 rejects the cache and compiles as usual.
 const require = createRequire(import.meta.url);
 const { compileBundle } = require('../bin/diagrama.cjs');
 const { script, exports } = compileBundle({ cache: false });
-const dir = mkdtempSync(join(tmpdir(), 'diagrama-warm-up-'));
-try {
-  const model = readFileSync('scripts/warm-up.yaml');
-  writeFileSync(join(dir, 'warm-up.yaml'), model);
-  const sink = {
-    stdout: { write: () => true },
-    stderr: { write: () => true },
-    readStdinBytes: async () => model,
-    env: {},
-  };
-  const runs = [
-    ['render', join(dir, 'warm-up.yaml'), '--format', 'ascii'],
-    ['render', join(dir, 'warm-up.yaml'), '--format', 'md', '--charset', 'single'],
-    ['render', '-'],
-  ];
-  for (const argv of runs) {
-    const code = await exports.main(argv, sink);
-    if (code !== 0) throw new Error(`bundle: warm-up run failed (exit ${code}): ${argv.join(' ')}`);
-  }
-  writeFileSync(CACHE, Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+const model = 'scripts/warm-up.yaml';
+const sink = {
+  stdout: { write: () => true },
+  stderr: { write: (text) => process.stderr.write(text) },
+  readStdinBytes: async () => readFileSync(model),
+  env: {},
+};
+for (const argv of [
+  ['render', model, '--format', 'ascii'],
+  ['render', model, '--format', 'md', '--charset', 'single'],
+  ['render', '-'],
+]) {
+  const status = await exports.main(argv, sink);
+  if (status !== 0)
+    throw new Error(`bundle: warm-up run failed (exit ${status}): ${argv.join(' ')}`);
 }
+writeFileSync(CACHE, Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]));
