@@ -20,8 +20,31 @@ export interface DisplayLine {
 export const TAB_WIDTH = 4;
 
 let segmenter: Intl.Segmenter | undefined;
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-const INVISIBLE_GLOBAL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * The Unicode-property patterns, built on first use: creating them costs about a millisecond,
+ * and text of Latin letters, digits and punctuation (most labels) never needs them.
+ */
+interface Patterns {
+  invisible: RegExp;
+  invisibleGlobal: RegExp;
+  keycap: RegExp;
+  /** Characters that take no column of their own. */
+  zeroWidth: RegExp;
+  /** Marks that take space after their base, as terminals draw them. */
+  spacingMark: RegExp;
+}
+let patterns: Patterns | undefined;
+const unicode = (): Patterns => {
+  patterns ??= {
+    invisible: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u,
+    invisibleGlobal: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    keycap: /^[\d#*]\uFE0F?\u20E3$/u,
+    zeroWidth: /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]$/u,
+    spacingMark: /^\p{Mc}$/u,
+  };
+  return patterns;
+};
 /**
  * Emoji patterns, built on first use: `\p{RGI_Emoji}` takes ~10 ms to compile, and bundlers
  * targeting Node 20 turn the literal into an eager `new RegExp`, which would put that on every
@@ -35,9 +58,6 @@ const emojiPatterns = (): { rgi: RegExp; pictographic: RegExp } => {
   };
   return emoji;
 };
-const KEYCAP = /^[\d#*]\uFE0F?\u20E3$/u;
-/** Characters that take no column of their own. */
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]$/u;
 const isLeadingJamo = (c: number) => (c >= 0x1100 && c <= 0x115f) || (c >= 0xa960 && c <= 0xa97c);
 const isVowelJamo = (c: number) => (c >= 0x1160 && c <= 0x11a7) || (c >= 0xd7b0 && c <= 0xd7c6);
 const isTrailingJamo = (c: number) => (c >= 0x11a8 && c <= 0x11ff) || (c >= 0xd7cb && c <= 0xd7fb);
@@ -49,7 +69,7 @@ const isJamo = (c: number) => isLeadingJamo(c) || isVowelJamo(c) || isTrailingJa
  */
 function hangulWidth(cluster: string): number | undefined {
   const codes: number[] = [];
-  for (const ch of cluster) if (!ZERO_WIDTH.test(ch)) codes.push(ch.codePointAt(0) ?? 0);
+  for (const ch of cluster) if (!unicode().zeroWidth.test(ch)) codes.push(ch.codePointAt(0) ?? 0);
   if (codes.length === 0 || !isJamo(codes[0] as number)) return undefined;
   let width = 0;
   for (let i = 0; i < codes.length; i++) {
@@ -68,8 +88,6 @@ function hangulWidth(cluster: string): number | undefined {
   return width;
 }
 
-/** Marks that take space after their base, as terminals draw them. */
-const SPACING_MARK = /^\p{Mc}$/u;
 /**
  * Text where every UTF-16 unit is its own grapheme (tabs and line feeds included; not CR,
  * which joins a following LF): the common case, no segmenter.
@@ -105,7 +123,7 @@ export function graphemeWidth(cluster: string): number {
   const single = cluster.length === (first > 0xffff ? 2 : 1);
   if (single) {
     if (first >= 0x20 && first < 0x7f) return 1;
-    if (ZERO_WIDTH.test(cluster)) return 0;
+    if (unicode().zeroWidth.test(cluster)) return 0;
     return eastAsianWidth(first);
   }
   if (isEmojiSequence(cluster)) return 2;
@@ -115,9 +133,9 @@ export function graphemeWidth(cluster: string): number {
   for (const ch of cluster) {
     const code = ch.codePointAt(0) ?? 0;
     if (width < 0) {
-      if (ZERO_WIDTH.test(ch)) continue;
+      if (unicode().zeroWidth.test(ch)) continue;
       width = eastAsianWidth(code);
-    } else if (SPACING_MARK.test(ch) || (code >= 0xff00 && code <= 0xffef)) {
+    } else if (unicode().spacingMark.test(ch) || (code >= 0xff00 && code <= 0xffef)) {
       width += eastAsianWidth(code);
     }
   }
@@ -125,7 +143,7 @@ export function graphemeWidth(cluster: string): number {
 }
 
 function isEmojiSequence(cluster: string): boolean {
-  if (KEYCAP.test(cluster)) return true;
+  if (unicode().keycap.test(cluster)) return true;
   const { rgi, pictographic } = emojiPatterns();
   if (rgi.test(cluster)) return true;
   return cluster.includes('\u200d') && (cluster.match(pictographic)?.length ?? 0) >= 2;
@@ -155,9 +173,9 @@ export function displayGraphemes(line: string): Grapheme[] {
       column += spaces;
       continue;
     }
-    const hasInvisible = INVISIBLE.test(segment);
+    const hasInvisible = unicode().invisible.test(segment);
     if (hasInvisible && !isEmojiSequence(segment)) {
-      const escaped = segment.replace(INVISIBLE_GLOBAL, escapeCodePoint);
+      const escaped = segment.replace(unicode().invisibleGlobal, escapeCodePoint);
       for (const part of clusters(escaped)) {
         const width = graphemeWidth(part);
         if (width === 0) {
