@@ -37,7 +37,8 @@ function cacheFor(code) {
 function compileBundle({ cache = true } = {}) {
   let code;
   try {
-    code = readFileSync(BUNDLE, 'utf8');
+    // ASCII by construction (the build checks), so Latin-1 reads it as a plain copy
+    code = readFileSync(BUNDLE, 'latin1');
   } catch (error) {
     if (require.main !== module || error?.code !== 'ENOENT') throw error;
     process.stderr.write(
@@ -46,10 +47,10 @@ function compileBundle({ cache = true } = {}) {
     process.exit(70);
   }
   const cachedData = cache ? cacheFor(code) : undefined;
-  // `0, function …` rather than `(function …)`: V8 compiles a parenthesised function eagerly,
-  // whole; this way only what runs is compiled (and cached). The bundle starts with its own
-  // "use strict", as the ES modules it was bundled from are strict.
-  const script = new Script(`0, function (${PARAMETERS}) {${code}\n}`, {
+  // The file is `0, function (exports, require, module, …) {…}`, written so by the build:
+  // not parenthesised, as V8 compiles a parenthesised function eagerly, whole; this way only
+  // what runs is compiled (and cached).
+  const script = new Script(code, {
     filename: BUNDLE,
     ...(cachedData === undefined ? {} : { cachedData }),
   });

@@ -20,6 +20,9 @@ const EXTERNAL = [
   'ts-morph',
 ];
 const OUT = 'dist/bundle/diagrama.cjs';
+/** What the bin passes the bundle (bin/diagrama.cjs calls it with these, in this order). */
+const PARAMETERS =
+  'exports, require, module, __filename, __dirname, __diagramaUrl, __diagramaImport';
 const CACHE = 'dist/bundle/diagrama.cache';
 
 // start clean, so no file of an earlier build is left in the package
@@ -57,11 +60,21 @@ if (unexpected.length > 0 || /\bimport\((?!["'])/.test(code)) {
 if (!code.startsWith('"use strict";')) throw new Error('bundle: expected a "use strict" bundle');
 code = code.replace(/\bimport\((["'])([^"']+)\1\)/g, '__diagramaImport($1$2$1)');
 
-// The first line names the build; the bin uses the cache only when it names the same one
-// (V8 itself only compares the source's length).
+// ASCII only (esbuild escapes strings, not regular expressions): the bin reads the file as
+// Latin-1, a plain copy, and V8 keeps it as a one-byte string.
+const nonAscii = /[^\x00-\x7f]/.exec(code);
+if (nonAscii) {
+  throw new Error(
+    `bundle: a non-ASCII character in the bundle: ${code.slice(nonAscii.index - 40, nonAscii.index + 10)}`,
+  );
+}
+
+// The file is the function the bin compiles and calls with the module's variables, ready
+// to hand to V8 as it is. The first line names the build; the bin uses the cache only when
+// it names the same one (V8 itself only compares the source's length).
 const id = createHash('sha256').update(code).digest('hex').slice(0, 32);
 mkdirSync('dist/bundle', { recursive: true });
-writeFileSync(OUT, `// diagrama build ${id}\n${code}`);
+writeFileSync(OUT, `// diagrama build ${id}\n0, function (${PARAMETERS}) {${code}\n}\n`);
 
 // Warm-up: run the commands people run most (render to text and Markdown, from a file and
 // from standard input) in this process, then save V8's code for every function they

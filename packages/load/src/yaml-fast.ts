@@ -5,7 +5,7 @@ import { OffsetIndex } from './source-map.js';
 // A reader for the plain YAML that diagram models are written in: block mappings and
 // sequences, one-line flow collections, plain and one-line quoted scalars, literal block
 // scalars (`|`, `|-`) and comments. It gives exactly what the full parser (`parseYaml`)
-// gives — the same values and the same recorded offsets — in a fraction of the time, and
+// gives - the same values and the same recorded offsets - in a fraction of the time, and
 // steps aside (returns undefined) at anything else: anchors, tags, folded or kept block
 // scalars, multi-line flow or quoted scalars, documents markers, tabs, CR, odd keys,
 // duplicate keys, any doubtful scalar. The full parser then reads the text and reports its
@@ -238,11 +238,11 @@ class Reader {
     }
   }
 
-  /** Whether `key: …` (or `key:` at the end of the line) starts at `at`. */
+  /** Whether `key: ...` (or `key:` at the end of the line) starts at `at`. */
   private startsKey(): boolean {
     const { text } = this;
     const first = text[this.at] ?? '';
-    // a quoted scalar or flow collection is a value; `: …` after it fails at endOfLine
+    // a quoted scalar or flow collection is a value; `: ...` after it fails at endOfLine
     if (first === '"' || first === "'" || first === '{' || first === '[') return false;
     const end = this.lineEnd(this.at);
     const colon = text.indexOf(':', this.at);

@@ -34,7 +34,7 @@ function describeNode(node: Node, out: string[]): void {
     out.push(
       `The stack ${name} has ${node.layers.length} ${node.layers.length === 1 ? 'layer' : 'layers'}, from top to base: ${list(layers)}.`,
     );
-    if (node.caption) out.push(`Caption: ${oneLine(node.caption).replace(/[.。]$/, '')}.`);
+    if (node.caption) out.push(`Caption: ${oneLine(node.caption).replace(/[.\u3002]$/, '')}.`);
   }
 }
 
