@@ -18,6 +18,8 @@ const EXTERNAL = [
   'svgdom',
   '@svgdotjs/svg.js',
   'ts-morph',
+  // required at run time only when a model is not plain YAML (see @diagrama/load's yaml.ts)
+  'yaml',
 ];
 const OUT = 'dist/bundle/diagrama.cjs';
 /** What the bin passes the bundle (bin/diagrama.cjs calls it with these, in this order). */
