@@ -35,6 +35,13 @@ function run(bin: string, args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** What a render of the example through `bin` should print, with the cache's fate. */
+const rendered = (codeCache: string) => ({
+  code: 0,
+  stdout: expected,
+  stderr: `code cache: ${codeCache}\n`,
+});
+
 /** A copy of the built CLI (bin and bundle) whose cache file `edit` may change. */
 function copyOfCli(name: string, edit: (cache: Buffer) => Buffer): string {
   const root = join(scratch, name);
@@ -51,7 +58,7 @@ describe('the code cache', () => {
   it('is built for this Node and used', () => {
     expect(expected).toContain('Docker HOST( MI PC)');
     const result = run(join(cli, 'bin/diagrama.cjs'), ['render', example]);
-    expect(result).toEqual({ code: 0, stdout: expected, stderr: 'code cache: accepted\n' });
+    expect(result).toEqual(rendered('accepted'));
   });
 
   it('is ignored when it was made for another build of the bundle', () => {
@@ -59,11 +66,7 @@ describe('the code cache', () => {
       cache[0] = cache[0] === 0x61 ? 0x62 : 0x61; // the header names another build
       return cache;
     });
-    expect(run(bin, ['render', example])).toEqual({
-      code: 0,
-      stdout: expected,
-      stderr: 'code cache: none\n',
-    });
+    expect(run(bin, ['render', example])).toEqual(rendered('none'));
   });
 
   it('is rejected by V8 when damaged, and the CLI compiles as usual', () => {
@@ -72,21 +75,13 @@ describe('the code cache', () => {
       cache.fill(0x55, header + 8, header + 64);
       return cache;
     });
-    expect(run(bin, ['render', example])).toEqual({
-      code: 0,
-      stdout: expected,
-      stderr: 'code cache: rejected\n',
-    });
+    expect(run(bin, ['render', example])).toEqual(rendered('rejected'));
   });
 
   it('is not needed: a missing cache file only means compiling', () => {
     const bin = copyOfCli('missing', (cache) => cache);
     rmSync(join(bin, '../../dist/bundle/diagrama.cache'));
-    expect(run(bin, ['render', example])).toEqual({
-      code: 0,
-      stdout: expected,
-      stderr: 'code cache: none\n',
-    });
+    expect(run(bin, ['render', example])).toEqual(rendered('none'));
   });
 
   it('says how to build when the bundle is missing, without a stack trace', () => {
