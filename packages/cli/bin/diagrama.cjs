@@ -12,8 +12,6 @@ const { Script } = require('node:vm');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'diagrama.cjs');
 const CACHE = join(__dirname, '..', 'dist', 'bundle', 'diagrama.cache');
-const PARAMETERS =
-  'exports, require, module, __filename, __dirname, __diagramaUrl, __diagramaImport';
 
 /** The cache's bytes when it was made for this very bundle (its first line names the build). */
 function cacheFor(code) {
@@ -57,6 +55,7 @@ function compileBundle({ cache = true } = {}) {
   const codeCache =
     cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   const bundle = { exports: {} };
+  // in the order of PARAMETERS in scripts/bundle.mjs
   script.runInThisContext()(
     bundle.exports,
     createRequire(BUNDLE),

@@ -50,8 +50,9 @@ const result = await build({
 // V8 drops the dynamic-import callback of a script compiled from cached data (Node 20), so
 // the bundle imports its external packages through a function the bin passes in. Every
 // import() left in the bundle must be of an external package, or the build stops.
+const IMPORT_CALL = /\bimport\((["'])([^"']+)\1\)/g;
 let code = result.outputFiles[0].text;
-const imports = [...code.matchAll(/\bimport\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
+const imports = [...code.matchAll(IMPORT_CALL)].map((m) => m[2]);
 const unexpected = imports.filter((specifier) => !EXTERNAL.includes(specifier));
 if (unexpected.length > 0 || /\bimport\((?!["'])/.test(code)) {
   throw new Error(
@@ -60,7 +61,7 @@ if (unexpected.length > 0 || /\bimport\((?!["'])/.test(code)) {
 }
 // The bin runs the bundle as a function body: it must be strict, as its ES modules were.
 if (!code.startsWith('"use strict";')) throw new Error('bundle: expected a "use strict" bundle');
-code = code.replace(/\bimport\((["'])([^"']+)\1\)/g, '__diagramaImport($1$2$1)');
+code = code.replace(IMPORT_CALL, '__diagramaImport($1$2$1)');
 
 // ASCII only (esbuild escapes strings, not regular expressions): the bin reads the file as
 // Latin-1, a plain copy, and V8 keeps it as a one-byte string.
