@@ -125,7 +125,7 @@ describe('diagrama render', () => {
       file('esc.yaml', 'nodes:\n  - kind: "\\e]52;c;aGk=\\a"\n    label: x\n'),
     ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(String.raw`unknown kind "\u001b]52;c;aGk=\u0007"`);
+    expect(result.stderr).toContain(String.raw`unknown kind "\x1b]52;c;aGk=\x07"`);
     expect(result.stderr).not.toMatch(/[\u0007\u001b]/);
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { quote } from '@diagrama/core';
 import { UsageError } from './args.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, IoError } from './io.js';
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       throw new UsageError(
         command.startsWith('-')
           ? `unknown option ${command}; try diagrama --help`
-          : `unknown command ${JSON.stringify(command)}; try diagrama --help`,
+          : `unknown command ${quote(command)}; try diagrama --help`,
       );
     }
     return await (await load())(rest, io);

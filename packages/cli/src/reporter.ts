@@ -23,6 +23,30 @@ export function useColor(io: CliIo): boolean {
   return io.stderr.isTTY === true;
 }
 
+/** A diagnostic with every string it carries escaped for a terminal. */
+function escapedDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const { message, expected, example, position } = diagnostic;
+  return {
+    ...diagnostic,
+    message: escapeForTerminal(message),
+    ...(expected === undefined ? {} : { expected: escapeForTerminal(expected) }),
+    ...(example === undefined ? {} : { example: escapeForTerminal(example) }),
+    ...(position?.file === undefined
+      ? {}
+      : { position: { ...position, file: escapeForTerminal(position.file) } }),
+  };
+}
+
+/**
+ * JSON whose bytes are safe on a terminal: besides JSON's own escapes of C0 controls, DEL, C1
+ * controls, bidi overrides, line and paragraph separators are written as `\uXXXX`.
+ */
+export const terminalSafeJson = (value: unknown): string =>
+  JSON.stringify(value).replace(
+    /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+
 const paint = (on: boolean, code: string, text: string) =>
   on ? `\u001b[${code}m${text}\u001b[0m` : text;
 
@@ -38,7 +62,7 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
   return {
     diagnostics(list) {
       if (options.json) {
-        collected.push(...list);
+        collected.push(...list.map(escapedDiagnostic));
         return;
       }
       for (const diagnostic of list) {
@@ -53,7 +77,7 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
     },
     error(code, message) {
       if (options.json) {
-        collected.push({ code, message });
+        collected.push({ code, message: escapeForTerminal(message) });
         return;
       }
       io.stderr.write(
@@ -70,7 +94,7 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
       );
     },
     finish() {
-      if (options.json) io.stderr.write(`${JSON.stringify({ diagnostics: collected })}\n`);
+      if (options.json) io.stderr.write(`${terminalSafeJson({ diagnostics: collected })}\n`);
     },
   };
 }

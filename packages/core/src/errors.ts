@@ -94,6 +94,22 @@ export function escapeForTerminal(text: string): string {
   });
 }
 
+/** The most characters of input a message quotes; longer input is cut with `…`. */
+export const QUOTE_LIMIT = 32;
+
+/**
+ * Quotes a piece of input for a message: at most {@link QUOTE_LIMIT} characters (cut at a
+ * code point, with `…` when cut), escaped so that control, bidi and invisible characters show
+ * as `\x1b` or `\u{202e}`, in double quotes. Messages never quote more than this of a file, so
+ * a zone that names a secret cannot print it.
+ * @example quote('Rest API') // '"Rest API"'
+ */
+export function quote(text: string, limit = QUOTE_LIMIT): string {
+  const points = Array.from(text);
+  const cut = points.length > limit ? `${points.slice(0, limit).join('')}…` : text;
+  return `"${escapeForTerminal(cut).replace(/"/g, '\\"')}"`;
+}
+
 /**
  * Formats a diagnostic as one compiler-style line (`file:line:col: error[code]: message`),
  * followed by indented `expected` and `example` lines. Everything quoted from input is escaped.

@@ -6,6 +6,8 @@ export {
   formatDiagnostic,
   formatPath,
   isDiagramaError,
+  QUOTE_LIMIT,
+  quote,
 } from './errors.js';
 export { fitWidth, wrapText } from './layout/fit-width.js';
 // Layout

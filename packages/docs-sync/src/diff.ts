@@ -1,3 +1,6 @@
+import { escapeForTerminal } from '@diagrama/core';
+import { diffArrays } from 'diff';
+
 /** Options for {@link unifiedDiff}. */
 export interface DiffOptions {
   /** Name of the old side. @default 'a' */
@@ -8,7 +11,22 @@ export interface DiffOptions {
   context?: number;
 }
 
+/**
+ * A line as the diff prints it: control, bidi and invisible characters (escape sequences,
+ * carriage returns, U+202E) shown as `\x1b`-style escapes, so a document cannot drive the
+ * terminal of whoever reads the diff; tabs stay tabs and a CRLF ending is not shown.
+ */
+const shown = (line: string): string =>
+  (line.endsWith('\r') ? line.slice(0, -1) : line).split('\t').map(escapeForTerminal).join('\t');
+
 type Edit = { op: ' ' | '-' | '+'; line: string };
+
+/**
+ * Past this many inserted plus deleted lines the diff stops looking for the smallest edit
+ * and shows the changed middle as one replacement: Myers' algorithm costs O(N·D), so a
+ * bound on D keeps a huge rewrite fast and small in memory.
+ */
+const MAX_EDIT_LENGTH = 1_000;
 
 function edits(a: readonly string[], b: readonly string[]): Edit[] {
   let start = 0;
@@ -21,28 +39,15 @@ function edits(a: readonly string[], b: readonly string[]): Edit[] {
   }
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
-  const n = midA.length;
-  const m = midB.length;
-  const table = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i]![j] =
-        midA[i] === midB[j]
-          ? table[i + 1]![j + 1]! + 1
-          : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
-    }
-  }
   const out: Edit[] = a.slice(0, start).map((line) => ({ op: ' ', line }));
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && midA[i] === midB[j]) {
-      out.push({ op: ' ', line: midA[i++]! });
-      j++;
-    } else if (i < n && (j >= m || table[i + 1]![j]! >= table[i]![j + 1]!)) {
-      out.push({ op: '-', line: midA[i++]! });
-    } else {
-      out.push({ op: '+', line: midB[j++]! });
+  const changes = diffArrays(midA, midB, { maxEditLength: MAX_EDIT_LENGTH });
+  if (changes === undefined) {
+    for (const line of midA) out.push({ op: '-', line });
+    for (const line of midB) out.push({ op: '+', line });
+  } else {
+    for (const change of changes) {
+      const op = change.added ? '+' : change.removed ? '-' : ' ';
+      for (const line of change.value) out.push({ op, line });
     }
   }
   out.push(...a.slice(endA).map((line): Edit => ({ op: ' ', line })));
@@ -51,7 +56,8 @@ function edits(a: readonly string[], b: readonly string[]): Edit[] {
 
 /**
  * A unified diff of two texts (empty when they are equal), in the format `diff -u` and `git`
- * print, for showing what regeneration would change.
+ * print, for showing what regeneration would change. Lines are shown escaped (see above): the
+ * diff is for reading, not for `patch`.
  */
 export function unifiedDiff(before: string, after: string, options: DiffOptions = {}): string {
   if (before === after) return '';
@@ -62,7 +68,7 @@ export function unifiedDiff(before: string, after: string, options: DiffOptions 
     return list;
   };
   const all = edits(lines(before), lines(after));
-  const out = [`--- ${options.from ?? 'a'}`, `+++ ${options.to ?? 'b'}`];
+  const out = [`--- ${shown(options.from ?? 'a')}`, `+++ ${shown(options.to ?? 'b')}`];
   let index = 0;
   let lineA = 1;
   let lineB = 1;
@@ -85,7 +91,7 @@ export function unifiedDiff(before: string, after: string, options: DiffOptions 
     const countA = hunk.filter((e) => e.op !== '+').length;
     const countB = hunk.filter((e) => e.op !== '-').length;
     out.push(`@@ -${lineA - lead},${countA} +${lineB - lead},${countB} @@`);
-    for (const e of hunk) out.push(`${e.op}${e.line}`);
+    for (const e of hunk) out.push(`${e.op}${shown(e.line)}`);
     for (const e of all.slice(index, end)) {
       if (e.op !== '+') lineA++;
       if (e.op !== '-') lineB++;

@@ -5,8 +5,11 @@ export type { AtomicWriteOptions } from './atomic-write.js';
 export { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
 export type { DiffOptions } from './diff.js';
 export { unifiedDiff } from './diff.js';
+// Confining zones to their project
+export type { ZoneModel } from './project-root.js';
+export { findProjectRoot, resolveZoneModel, ZONE_MODEL_EXTENSIONS } from './project-root.js';
 // Rendering model files
 export type { RenderedModel, RenderModelOptions } from './render-model.js';
 export { renderModelFile } from './render-model.js';
 export type { SyncOptions, SyncResult } from './sync.js';
-export { findMarkdownFiles, syncMarkdownFile } from './sync.js';
+export { findMarkdownFiles, MAX_DOCUMENT_BYTES, syncMarkdownFile } from './sync.js';

@@ -1,11 +1,16 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { type Diagnostic, DiagramaError, type Limits } from '@diagrama/core';
+import { type Diagnostic, DiagramaError, type Limits, quote } from '@diagrama/core';
+import { decodeSource, describeReadFailure, readRegularFile } from '@diagrama/load';
 import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
 import { diagramToMarkdown, parseZones, replaceZones, type Zone } from '@diagrama/render-markdown';
-import { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
+import { WriteError, writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './diff.js';
+import { findProjectRoot, resolveZoneModel } from './project-root.js';
 import { renderModelFile } from './render-model.js';
+
+/** The largest Markdown file read (64 MiB): far above any document, below memory trouble. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 /** What happened to one Markdown file. */
 export interface SyncResult {
@@ -27,6 +32,12 @@ export interface SyncOptions {
   cwd?: string;
   /** Limits on the models the zones name; defaults to `DEFAULT_LIMITS`. */
   limits?: Partial<Limits>;
+  /**
+   * The folder zones may read models from. Zones name models by relative paths that must
+   * stay under it, symbolic links resolved. @default the Markdown file's project (see
+   * `findProjectRoot`)
+   */
+  root?: string;
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -36,13 +47,14 @@ async function renderZone(
   markdownFile: string,
   display: (p: string) => string,
   limits: Partial<Limits>,
+  root: string,
 ): Promise<string> {
   const charset = zone.options.charset ?? 'double';
   if (!isCharsetName(charset)) {
     throw new DiagramaError([
       {
         code: 'zone/unknown-option',
-        message: `unknown charset ${JSON.stringify(charset)}`,
+        message: `unknown charset ${quote(charset)}`,
         position: { file: display(markdownFile), line: zone.startLine, column: 1 },
         expected: `one of ${CHARSET_NAMES.join(', ')}`,
       },
@@ -60,7 +72,13 @@ async function renderZone(
       },
     ]);
   }
-  const modelPath = resolve(dirname(markdownFile), zone.model);
+  const model = resolveZoneModel(markdownFile, zone.model, root, {
+    file: display(markdownFile),
+    line: zone.startLine,
+    column: 1,
+  });
+  if (!model.ok) throw new DiagramaError([model.diagnostic]);
+  const modelPath = model.path;
   const rendered = await renderModelFile(modelPath, {
     charset,
     canonical: zone.options.hints === 'off',
@@ -94,21 +112,22 @@ export async function syncMarkdownFile(
   };
   const path = resolve(cwd, file);
   const name = display(path);
+  const failed = (code: string, message: string): SyncResult => ({
+    file: name,
+    status: 'error',
+    diagnostics: [{ code, message, position: { file: name, line: 1, column: 1 } }],
+  });
+  const read = await readRegularFile(path, MAX_DOCUMENT_BYTES);
+  if (!read.ok) return failed('io/read', `cannot read ${name}: ${describeReadFailure(read)}`);
   let before: string;
   try {
-    before = await fs.readFile(path, 'utf8');
+    // strict UTF-8: a file in another encoding is left alone, never turned into U+FFFD
+    before =
+      (read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '') +
+      decodeSource(read.bytes, name);
   } catch (error) {
-    return {
-      file: name,
-      status: 'error',
-      diagnostics: [
-        {
-          code: 'io/read',
-          message: `cannot read ${name}: ${describeFsError(error)}`,
-          position: { file: name, line: 1, column: 1 },
-        },
-      ],
-    };
+    if (!(error instanceof DiagramaError)) throw error;
+    return { file: name, status: 'error', diagnostics: [...error.diagnostics] };
   }
   const parsed = parseZones(before);
   if (parsed.diagnostics.length > 0) {
@@ -121,18 +140,27 @@ export async function syncMarkdownFile(
       })),
     };
   }
+  // a file without zones is never written, whatever its bytes
+  if (parsed.zones.length === 0) return { file: name, status: 'unchanged', diagnostics: [] };
+  const root =
+    options.root === undefined
+      ? findProjectRoot(dirname(path))
+      : realpathSync(resolve(cwd, options.root));
   const rendered = new Map<Zone, string>();
   const diagnostics: Diagnostic[] = [];
   for (const zone of parsed.zones) {
     try {
-      rendered.set(zone, await renderZone(zone, path, display, options.limits ?? {}));
+      rendered.set(zone, await renderZone(zone, path, display, options.limits ?? {}, root));
     } catch (error) {
       if (!(error instanceof DiagramaError)) throw error;
       for (const d of error.diagnostics) {
-        diagnostics.push({
-          ...d,
-          message: `${d.message} (in the zone on ${name}:${zone.startLine})`,
-        });
+        // errors in the model say which zone named it; the zone's own errors say where it is
+        const inModel = d.position?.file !== undefined && d.position.file !== name;
+        diagnostics.push(
+          inModel
+            ? { ...d, message: `${d.message} (in the zone on ${name}:${zone.startLine})` }
+            : d,
+        );
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { Diagnostic, ModelPath } from '@diagrama/core';
+import { type Diagnostic, type ModelPath, quote } from '@diagrama/core';
 import { OffsetIndex } from './source-map.js';
 
 /** The result of parsing JSON with positions. */
@@ -117,7 +117,7 @@ export function parseJson(text: string): ParsedSource {
         if (Object.hasOwn(out, key)) {
           diagnostics.push({
             code: 'json/duplicate-key',
-            message: `the key ${JSON.stringify(key)} appears twice in the same object`,
+            message: `the key ${quote(key)} appears twice in the same object`,
             position: { ...index.position(keyAt) },
             expected: 'each key once per object',
           });

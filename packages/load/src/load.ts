@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs';
-import { promisify } from 'node:util';
 import {
   checkDiagram,
   type Diagnostic,
@@ -12,6 +10,7 @@ import {
 import { decodeSource } from './decode.js';
 import { nestingDepth } from './depth.js';
 import { parseJson } from './json.js';
+import { describeReadFailure, readRegularFile } from './read-file.js';
 import { locateDiagnostics, type SourceMap } from './source-map.js';
 import { parseYaml } from './yaml.js';
 
@@ -79,14 +78,10 @@ export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiag
   return { diagram: result.diagram, source };
 }
 
-// The callback API, promisified: `fs.promises` loads a dozen internal modules (readline,
-// watchers, streams) on first use, a millisecond or two of every CLI run.
-const statFile = promisify(stat);
-const readWholeFile = promisify(readFile);
-
 /**
- * Reads a model file with its size checked before reading (`maxInputBytes`), decodes it as
- * strict UTF-8 and loads it. Every failure is a `DiagramaError` with a stable code.
+ * Reads a model file — a regular file only, never more than `maxInputBytes` whatever its size
+ * claims — decodes it as strict UTF-8 and loads it. Every failure is a `DiagramaError` with a
+ * stable code.
  */
 export async function readModelFile(
   path: string,
@@ -99,32 +94,16 @@ export async function readModelFile(
       { code, message, position: { file, line: 1, column: 1 }, ...(expected ? { expected } : {}) },
     ]);
   };
-  let size = 0;
-  try {
-    const info = await statFile(path);
-    if (info.isDirectory()) fail('io/read', `cannot read ${file}: is a folder, not a file`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof DiagramaError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    fail(
-      'io/read',
-      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file or folder' : (code ?? String(error))}`,
-    );
+  const result = await readRegularFile(path, limits.maxInputBytes);
+  if (!result.ok) {
+    if (result.reason === 'too-large') {
+      return fail(
+        'limit/input-size',
+        limitMessage('maxInputBytes', 'the file size in bytes', result.size, limits),
+        `files of at most ${limits.maxInputBytes} bytes`,
+      );
+    }
+    return fail('io/read', `cannot read ${file}: ${describeReadFailure(result)}`);
   }
-  if (size > limits.maxInputBytes) {
-    fail(
-      'limit/input-size',
-      limitMessage('maxInputBytes', 'the file size in bytes', size, limits),
-      `files of at most ${limits.maxInputBytes} bytes`,
-    );
-  }
-  const bytes = await readWholeFile(path);
-  if (bytes.length > limits.maxInputBytes) {
-    fail(
-      'limit/input-size',
-      limitMessage('maxInputBytes', 'the file size in bytes', bytes.length, limits),
-    );
-  }
-  return loadDiagram(decodeSource(bytes, file), { ...options, file });
+  return loadDiagram(decodeSource(result.bytes, file), { ...options, file });
 }

@@ -1,10 +1,20 @@
 import { createRequire } from 'node:module';
-import type { Diagnostic, ModelPath } from '@diagrama/core';
+import { type Diagnostic, type ModelPath, QUOTE_LIMIT, quote } from '@diagrama/core';
 import type * as YamlPackage from 'yaml';
 import type { Node } from 'yaml';
 import type { ParsedSource } from './json.js';
 import { OffsetIndex } from './source-map.js';
 import { readPlainYaml } from './yaml-fast.js';
+
+/**
+ * The parser's message, first line only (the rest quotes the source) and cut short: some
+ * messages end with a token from the file, and a message never quotes more than an excerpt.
+ */
+const parserMessage = (message: string): string => {
+  const first = message.split('\n')[0] ?? message;
+  const limit = 80 + QUOTE_LIMIT;
+  return first.length > limit ? `${first.slice(0, limit)}…` : first;
+};
 
 let yamlPackage: typeof YamlPackage | undefined;
 /**
@@ -88,7 +98,7 @@ export function parseYamlFully(text: string): ParsedSource {
   for (const problem of [...document.errors, ...document.warnings]) {
     diagnostics.push({
       code: problem.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-      message: problem.message.split('\n')[0] ?? problem.message,
+      message: parserMessage(problem.message),
       position: at(problem.pos[0]),
     });
   }
@@ -96,7 +106,7 @@ export function parseYamlFully(text: string): ParsedSource {
   if (directive && directive[1] !== '1.2') {
     diagnostics.push({
       code: 'yaml/version',
-      message: `YAML ${directive[1]} is not supported: diagrama reads YAML 1.2 (so \`no\` stays a string)`,
+      message: `YAML ${quote(directive[1] ?? '')} is not supported: diagrama reads YAML 1.2 (so \`no\` stays a string)`,
       position: at(directive.index),
       expected: 'no %YAML directive, or %YAML 1.2',
     });
@@ -108,7 +118,7 @@ export function parseYamlFully(text: string): ParsedSource {
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
       diagnostics.push({
         code: 'yaml/tag',
-        message: `the YAML tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed`,
+        message: `the YAML tag ${quote(tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not allowed`,
         position: at((node as Node).range?.[0] ?? 0),
         expected: 'plain YAML 1.2 values: strings, numbers, booleans, null, lists and mappings',
       });

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@diagrama/core';
+import { type Diagnostic, quote } from '@diagrama/core';
 
 /** The options a zone's start marker may carry, e.g. `charset=rounded`. */
 export const ZONE_OPTIONS = ['charset', 'hints', 'describe', 'caption', 'image', 'width'] as const;
@@ -30,6 +30,11 @@ export interface ParsedZones {
   eol: '\n' | '\r\n';
   /** Lines without their endings, BOM removed. */
   lines: string[];
+  /**
+   * Each line's own ending (`\n`, `\r\n`, or `''` for a last line without one), so that a
+   * rewrite keeps every byte outside the zones, mixed endings included.
+   */
+  endings: string[];
   /** Whether the last line ends with a line ending. */
   finalNewline: boolean;
 }
@@ -52,7 +57,7 @@ function parseOptions(
       else {
         diagnostics.push({
           code: 'zone/syntax',
-          message: `unexpected ${JSON.stringify(word)} in the start marker`,
+          message: `unexpected ${quote(word)} in the start marker`,
           position: { line, column: 1 },
           expected: 'one model file, then options as key=value',
           example: '<!-- diagrama:start examples/x.yaml charset=rounded -->',
@@ -64,7 +69,7 @@ function parseOptions(
     if (!(ZONE_OPTIONS as readonly string[]).includes(key)) {
       diagnostics.push({
         code: 'zone/unknown-option',
-        message: `unknown zone option ${JSON.stringify(key)}`,
+        message: `unknown zone option ${quote(key)}`,
         position: { line, column: 1 },
         expected: `one of ${ZONE_OPTIONS.join(', ')}`,
       });
@@ -85,8 +90,17 @@ export function parseZones(markdown: string): ParsedZones {
   const body = bom ? markdown.slice(1) : markdown;
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
   const finalNewline = body.endsWith('\n');
-  const lines = body.split(/\r?\n/);
-  if (finalNewline) lines.pop();
+  const parts = body.split(/(\r?\n)/);
+  const lines: string[] = [];
+  const endings: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    lines.push(parts[i] as string);
+    endings.push(parts[i + 1] ?? '');
+  }
+  if (finalNewline) {
+    lines.pop();
+    endings.pop();
+  }
   const zones: Zone[] = [];
   const diagnostics: Diagnostic[] = [];
   let fence: string | undefined;
@@ -170,27 +184,32 @@ export function parseZones(markdown: string): ParsedZones {
       expected: 'a <!-- diagrama:end --> line after the zone',
     });
   }
-  return { zones, diagnostics, bom, eol, lines, finalNewline };
+  return { zones, diagnostics, bom, eol, lines, endings, finalNewline };
 }
 
 /**
- * Rewrites the content of every zone with `render(zone)` (text with `\n` endings) and leaves
- * every other line as it was, keeping the file's line endings and BOM. Throws when the file's
- * markers have problems: a file with bad markers is never rewritten.
+ * Rewrites the content of every zone with `render(zone)` (text with `\n` endings) and keeps
+ * every byte outside the zones as it was: each line's own ending, mixed or not, and the BOM.
+ * The new lines of a zone end like its start marker's line. Throws when the file's markers
+ * have problems: a file with bad markers is never rewritten.
  */
 export function replaceZones(parsed: ParsedZones, render: (zone: Zone) => string): string {
   if (parsed.diagnostics.length > 0)
     throw new Error('cannot rewrite a file whose markers have problems');
-  const out: string[] = [];
+  const { lines, endings } = parsed;
+  let out = parsed.bom ? '\ufeff' : '';
+  const keep = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) out += (lines[i] as string) + (endings[i] as string);
+  };
   let next = 0;
   for (const zone of parsed.zones) {
-    out.push(...parsed.lines.slice(next, zone.startLine));
+    keep(next, zone.startLine);
+    const eol = endings[zone.startLine - 1] || parsed.eol;
     const content = render(zone);
     const body = content.endsWith('\n') ? content.slice(0, -1) : content;
-    if (content !== '') out.push(...body.split('\n'));
+    if (content !== '') for (const line of body.split('\n')) out += line + eol;
     next = zone.endLine - 1;
   }
-  out.push(...parsed.lines.slice(next));
-  const text = out.join(parsed.eol) + (parsed.finalNewline ? parsed.eol : '');
-  return (parsed.bom ? '\ufeff' : '') + text;
+  keep(next, lines.length);
+  return out;
 }

@@ -16,11 +16,15 @@ default: the current folder). A zone is
   <!-- diagrama:start path/to/model.yaml [charset=…] [hints=off] [describe=true] [image=…] -->
   <!-- diagrama:end -->
 with the model path relative to the Markdown file. Only the lines between the markers change,
-line endings and a BOM are kept, and files are written atomically.
+every other byte is kept, and files are written atomically. A zone may name only YAML or JSON
+models inside the project: the nearest folder above the Markdown file holding .git or a
+workspace file (else a package.json), or the folder given with --root; links are resolved
+first, and messages never quote more than a short excerpt of a model.
 
 Options:
       --check                   write nothing; print a unified diff and exit 1 if anything is stale
   -w, --watch                   keep running and regenerate when a model or Markdown file changes
+      --root <dir>              the folder zones may read models from (default: the project)
 ${COMMON_HELP}
 
 Limits on untrusted input (errors name the limit and the flag):
@@ -50,12 +54,17 @@ async function syncAll(
   io: CliIo,
   reporter: Reporter,
   limits: Partial<Limits>,
+  root: string | undefined,
 ): Promise<number> {
   const files = await expand(paths);
   let worst: number = EXIT.ok;
   for (const [index, file] of files.entries()) {
     reporter.progress(index + 1, files.length, file);
-    const result = await syncMarkdownFile(file, { check, limits });
+    const result = await syncMarkdownFile(file, {
+      check,
+      limits,
+      ...(root === undefined ? {} : { root }),
+    });
     if (result.status === 'error') {
       reporter.diagnostics(result.diagnostics);
       worst = Math.max(
@@ -81,6 +90,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     ...LIMIT_OPTIONS,
     check: { takesValue: false },
     watch: { takesValue: false, short: 'w' },
+    root: { takesValue: true },
   });
   const { positionals, options } = parsed;
   const limits = limitsFrom(parsed);
@@ -91,7 +101,12 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
   const paths = positionals.length > 0 ? positionals : ['.'];
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   const check = options.has('check');
-  const code = await syncAll(paths, check, io, reporter, limits);
+  const root = options.get('root') as string | undefined;
+  if (root !== undefined) {
+    const info = await fs.stat(root).catch(() => undefined);
+    if (!info?.isDirectory()) throw new IoError(`cannot use --root ${root}: no such folder`, root);
+  }
+  const code = await syncAll(paths, check, io, reporter, limits, root);
   reporter.finish();
   if (!options.has('watch')) return code;
   reporter.info('watching for changes (Ctrl-C to stop)');
@@ -101,7 +116,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
-        await syncAll(paths, check, io, reporter, limits);
+        await syncAll(paths, check, io, reporter, limits, root);
       });
     }, 100);
   };

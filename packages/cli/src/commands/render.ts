@@ -1,5 +1,5 @@
 import { basename, extname, join } from 'node:path';
-import type { Scene } from '@diagrama/core';
+import { quote, type Scene } from '@diagrama/core';
 import {
   CHARSET_NAMES,
   type CharsetName,
@@ -98,9 +98,7 @@ function widthFrom(
 
 function choice<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(
-      `unknown ${what} ${JSON.stringify(value)}; expected one of ${allowed.join(', ')}`,
-    );
+    throw new UsageError(`unknown ${what} ${quote(value)}; expected one of ${allowed.join(', ')}`);
   }
   return value as T;
 }
@@ -121,7 +119,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   const charset = String(options.get('charset') ?? 'double');
   if (!isCharsetName(charset)) {
     throw new UsageError(
-      `unknown charset ${JSON.stringify(charset)}; expected one of ${CHARSET_NAMES.join(', ')}`,
+      `unknown charset ${quote(charset)}; expected one of ${CHARSET_NAMES.join(', ')}`,
     );
   }
   const out = options.get('out');

@@ -1,4 +1,4 @@
-import type { Diagnostic, ModelPath } from '../errors.js';
+import { type Diagnostic, type ModelPath, quote } from '../errors.js';
 import type { ObjectSpec, Spec } from './spec.js';
 
 /** Options for {@link checkShape}. */
@@ -72,7 +72,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the string ${quote(value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -185,7 +185,7 @@ function visit(
         const example = exampleOf(spec);
         out.push({
           code: 'model/invalid-id',
-          message: `${JSON.stringify(value)} is not a valid id`,
+          message: `${quote(value)} is not a valid id`,
           path,
           expected: 'letters, digits, "-", "_", ".", ":" or ">", starting with a letter or digit',
           ...(example === undefined ? {} : { example }),
@@ -220,7 +220,7 @@ function visit(
           code: spec.code ?? 'model/enum',
           message:
             typeof value === 'string'
-              ? `unknown ${field} ${JSON.stringify(value)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`
+              ? `unknown ${field} ${quote(value)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`
               : `\`${field}\` must be one of ${spec.values.join(', ')}, not ${describe(value)}`,
           path,
           expected: `one of ${spec.values.join(', ')}`,
@@ -268,7 +268,7 @@ function visit(
           const hint = suggest(key, Object.keys(spec.properties));
           out.push({
             code: 'model/unknown-property',
-            message: `unknown property \`${key}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
+            message: `unknown property ${quote(key)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`,
             path: [...path, key],
             expected: `one of ${Object.keys(spec.properties).join(', ')}`,
           });

@@ -68,7 +68,7 @@ describe('parseDiagram', () => {
 
   it('suggests the closest name for typos', () => {
     const [problem] = checkDiagram({ nodes: [{ kind: 'api', label: 'x', hint: {} }] }).diagnostics;
-    expect(problem?.message).toContain('did you mean `hints`?');
+    expect(problem?.message).toContain('did you mean "hints"?');
     const [unknown] = checkDiagram({
       nodes: [{ kind: 'api', label: 'Rest API' }],
       connections: [{ from: 'rest-apii', to: 'rest-api' }],

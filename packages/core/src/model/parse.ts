@@ -1,4 +1,10 @@
-import { type Diagnostic, DiagramaError, escapeForTerminal, type ModelPath } from '../errors.js';
+import {
+  type Diagnostic,
+  DiagramaError,
+  escapeForTerminal,
+  type ModelPath,
+  quote,
+} from '../errors.js';
 import { type Limits, limitMessage, resolveLimits } from '../limits.js';
 import { clusters } from '../text/width.js';
 import { checkShape, suggest } from './check.js';
@@ -134,7 +140,7 @@ function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
     if (walk.ids.has(node.id)) {
       walk.diagnostics.push({
         code: 'model/duplicate-id',
-        message: `the id ${JSON.stringify(node.id)} is used by more than one node`,
+        message: `the id ${quote(node.id)} is used by more than one node`,
         path: [...path, 'id'],
         expected: 'a unique id for every node',
       });
@@ -303,7 +309,7 @@ function resolveEndpoint(value: unknown, path: ModelPath, walk: Walk): string | 
       const hint = suggest(value, walk.ids);
       walk.diagnostics.push({
         code: 'model/unknown-node',
-        message: `no node has the id ${JSON.stringify(value)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`,
+        message: `no node has the id ${quote(value)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`,
         path,
         expected: `the id of a node in this diagram${walk.ids.size > 0 ? `: ${[...walk.ids].slice(0, 8).join(', ')}` : ''}`,
       });
@@ -341,7 +347,7 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
     if (from === to) {
       walk.diagnostics.push({
         code: 'model/self-connection',
-        message: `the connection starts and ends at ${JSON.stringify(from)}`,
+        message: `the connection starts and ends at ${quote(from)}`,
         path,
         expected: 'two different nodes',
       });
@@ -351,7 +357,7 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
     if (used.has(id) && typeof raw.id === 'string') {
       walk.diagnostics.push({
         code: 'model/duplicate-id',
-        message: `the connection id ${JSON.stringify(id)} is used twice`,
+        message: `the connection id ${quote(id)} is used twice`,
         path: [...path, 'id'],
         expected: 'a unique id for every connection',
       });
