@@ -35,11 +35,11 @@ const reference = run(['render', 'docs/examples/docker-architecture.yaml']).stdo
 describe('render --width', () => {
   const widest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
 
-  it('wraps and re-flows the overview into 80 columns', () => {
-    const full = run(['render', 'docs/examples/docker-overview.yaml']);
+  it('wraps and re-flows a wide overview into 80 columns', () => {
+    const full = run(['render', 'test/fixtures/wrap-width/model.yaml']);
     expect(full.code).toBe(0);
     expect(widest(full.stdout)).toBeGreaterThan(80);
-    const fitted = run(['render', 'docs/examples/docker-overview.yaml', '--width', '80']);
+    const fitted = run(['render', 'test/fixtures/wrap-width/model.yaml', '--width', '80']);
     expect(fitted.code).toBe(0);
     expect(widest(fitted.stdout)).toBeLessThanOrEqual(80);
     expect(fitted.stdout).toContain('docker build');

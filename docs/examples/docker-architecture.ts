@@ -17,6 +17,7 @@ export default diagram({
   nodes: [
     host('Docker HOST( MI PC)', [cliente, restApi, dockerDaemon], {
       id: 'host',
+      direction: 'down',
       hints: { padding: { top: 1, right: 13, bottom: 1, left: 11 } },
     }),
   ],

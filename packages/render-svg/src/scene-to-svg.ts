@@ -89,17 +89,11 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
   const y = (box.y + 0.5) * f.ch;
   const w = (box.width - 1) * f.cw;
   const h = (box.height - 1) * f.ch;
+  // a layer drawn inside its stack's box (the scene says who holds it)
   const joinedLayer =
     box.kind === 'layer' &&
-    scene.boxes.some(
-      (b) =>
-        b.kind === 'stack' &&
-        b.id !== box.id &&
-        b.x === box.x &&
-        b.width === box.width &&
-        box.y >= b.y &&
-        box.y + box.height <= b.y + b.height,
-    );
+    box.parent !== undefined &&
+    scene.boxes.some((b) => b.id === box.parent && b.kind === 'stack');
   const rect = group.rect(px(w), px(h)).attr({
     x: px(x),
     y: px(y),

@@ -1,8 +1,19 @@
 import type { Diagnostic, ModelPath } from '../errors.js';
-import type { Connection, Node, Spacing } from '../model/types.js';
+import type { Connection, FlowAxis, Node, Spacing } from '../model/types.js';
 import type { Point, Scene, SceneConnector, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { toDisplayLines } from '../text/width.js';
+
+/**
+ * Cells of a box's top border (from its left corner) where the SVG draws the box's kind
+ * badge: no line attaches there. Boxes narrower than {@link BADGE_MIN_WIDTH} have no badge.
+ */
+export const BADGE_CELLS = [1, 2, 3] as const;
+/** The narrowest box that gets a badge. */
+export const BADGE_MIN_WIDTH = 6;
+
+/** Space between a host's border and its children when no hint says otherwise. */
+export const HOST_PADDING = { top: 1, right: 2, bottom: 1, left: 2 };
 
 /** The scene being built; blocks append to it as they are placed. */
 export type SceneSink = Pick<Scene, 'boxes' | 'dividers' | 'connectors' | 'texts'>;
@@ -22,6 +33,10 @@ export interface Block {
   boxHeight: number;
   /** Set for containers (hosts): routes pass between them, so gaps beside them hold notes. */
   container?: true;
+  /** For containers: rows of the title band under the top border, its rule included. */
+  band?: number;
+  /** For containers: the same block made `height` rows tall (the extra rows at the bottom). */
+  stretched?(height: number): Block;
   place(x: number, y: number, depth: number, sink: SceneSink): void;
 }
 
@@ -29,6 +44,22 @@ export interface Block {
 export interface LayoutContext {
   /** Connections between neighbours, by unordered pair key; the flow consumes them. */
   pending: Map<string, Connection>;
+  /** Every connection of the diagram, in the order of their ids. */
+  connections: readonly Connection[];
+  /** The connections touching each node (by id), in the order of their ids. */
+  connectionsOf: ReadonlyMap<string, readonly Connection[]>;
+  /** Ids of the connections a block draws itself; the router draws the others. */
+  drawn: Set<string>;
+  /** Notes of drawn connections that found no room where their block put them. */
+  looseNotes: Connection[];
+  /** The way connections run in `auto` containers. */
+  flow: FlowAxis;
+  /** Whether fan-outs and fan-ins share trunks. */
+  trunks: boolean;
+  /** Whether containers side by side get one height. */
+  equalHeights: boolean;
+  /** Throws when the time budget is spent. */
+  check(): void;
   /** Where each connection is in the model, for errors. */
   connectionPaths: Map<string, ModelPath>;
   /** Problems found while laying out. */
@@ -102,8 +133,8 @@ export function connectorFor(
     to: connection.to,
     points,
     style: connection.style,
-    arrowStart: connection.direction === 'both',
-    arrowEnd: connection.direction !== 'none',
+    arrowStart: connection.direction === 'both' || connection.direction === 'backward',
+    arrowEnd: connection.direction === 'both' || connection.direction === 'forward',
     join: connection.hints?.join ?? true,
     ...(routed ? { routed: true as const } : {}),
   };

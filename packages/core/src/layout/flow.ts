@@ -10,6 +10,7 @@ import {
   placeNoteLines,
   widest,
 } from './block.js';
+import { measureLayered } from './layered/measure.js';
 
 /** Blank rows between neighbours that no connection joins. */
 export const FLOW_GAP = 1;
@@ -55,6 +56,7 @@ export function measureFlow(
   direction: FlowDirection,
   columns?: number,
 ): Block {
+  if (direction === 'auto') return measureLayered(id, items, context);
   if (direction === 'right') return measureFlowRight(id, items, context);
   if (direction === 'grid') return measureGrid(id, items, context, columns);
   return measureFlowDown(id, items, context);
@@ -75,6 +77,7 @@ function linkBetween(
       : undefined);
   if (connection === undefined) return undefined;
   context.pending.delete(key);
+  context.drawn.add(connection.id);
   const notes = linesOf(connection.note);
   const hints = connection.hints;
   const length = hints?.length ?? (notes.length > 0 ? notes.length + 2 : 2);
@@ -171,6 +174,7 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
   const connection = context.pending.get(key);
   if (connection === undefined) return undefined;
   context.pending.delete(key);
+  context.drawn.add(connection.id);
   const notes = linesOf(connection.note);
   const length =
     connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4, context.noteRoom);
@@ -195,7 +199,15 @@ export function measureFlowRight(
   items: readonly Placed[],
   context: LayoutContext,
 ): Block {
-  const blocks = items.map(({ node, path }) => context.measure(node, path));
+  const measured = items.map(({ node, path }) => context.measure(node, path));
+  // containers side by side get one height, so their tops and bottoms line up
+  const tallest = measured.reduce(
+    (max, block) => (block.stretched ? Math.max(max, block.boxHeight) : max),
+    0,
+  );
+  const blocks = measured.map((block) =>
+    block.stretched && context.equalHeights ? block.stretched(tallest) : block,
+  );
   const links: (SideLink | undefined)[] = [];
   for (let i = 0; i + 1 < blocks.length; i++) {
     links.push(sideLinkBetween(blocks[i] as Block, blocks[i + 1] as Block, context));

@@ -2,6 +2,7 @@ import type { ModelPath } from '../errors.js';
 import type { HostNode } from '../model/types.js';
 import {
   type Block,
+  HOST_PADDING,
   type LayoutContext,
   linesOf,
   resolveSpacing,
@@ -9,9 +10,6 @@ import {
   widest,
 } from './block.js';
 import { measureFlow } from './flow.js';
-
-/** Space between a host's border and its children when no hint says otherwise. */
-export const HOST_PADDING = { top: 1, right: 2, bottom: 1, left: 2 };
 
 /** Measures a host: a bordered container with a title band over its children. */
 export function measureHost(node: HostNode, path: ModelPath, context: LayoutContext): Block {
@@ -43,14 +41,17 @@ export function measureHost(node: HostNode, path: ModelPath, context: LayoutCont
   const inner = fixed !== undefined ? fixed - 2 : needed;
   const width = inner + 2;
   const band = title.length + 1;
-  const height = 1 + band + padding.top + flow.height + padding.bottom + 1;
-  return {
+  const natural = 1 + band + padding.top + flow.height + padding.bottom + 1;
+  /** The host with `height` rows (at least its own), the extra ones under its children. */
+  const sized = (height: number): Block => ({
     id: node.id,
     width,
     height,
     boxWidth: width,
     boxHeight: height,
     container: true,
+    band,
+    stretched: (taller) => sized(Math.max(natural, taller)),
     place(x, y, depth, sink) {
       sink.boxes.push({ id: node.id, kind: 'host', x, y, width, height, depth });
       title.forEach((line, index) => {
@@ -71,5 +72,6 @@ export function measureHost(node: HostNode, path: ModelPath, context: LayoutCont
       const left = x + 1 + padding.left + Math.max(0, Math.floor(slack / 2));
       flow.place(left, y + 1 + band + padding.top, depth + 1, sink);
     },
-  };
+  });
+  return sized(natural);
 }

@@ -12,7 +12,10 @@ const architecture = (hints: boolean) =>
         kind: 'host',
         id: 'host',
         label: 'Docker HOST( MI PC)',
-        ...(hints ? { hints: { padding: { top: 1, right: 13, bottom: 1, left: 11 } } } : {}),
+        // the hand-drawn original is a column in model order; without hints, the layered layout
+        ...(hints
+          ? { direction: 'down', hints: { padding: { top: 1, right: 13, bottom: 1, left: 11 } } }
+          : {}),
         children: [
           {
             kind: 'client',
@@ -218,6 +221,7 @@ describe('routed connections', () => {
   it('gives parallel connections around a box separate lanes, with arrowheads and notes', () => {
     const scene = modelToScene(
       parseDiagram({
+        direction: 'down',
         nodes: [
           { kind: 'api', id: 'a', label: 'A wide source box' },
           { kind: 'box', id: 'b', label: 'B, wider than both, is in the way' },

@@ -125,18 +125,36 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
       neighbours.add(pairKey((nodes[i] as Node).id, (nodes[i + 1] as Node).id));
     }
   };
-  const walk = (nodes: readonly Node[], direction: Diagram['direction']): void => {
-    if (direction !== 'grid') pairs(nodes);
+  // nodes laid out together by one `auto` region draw their own connections
+  const region = new Map<string, string>();
+  const walk = (
+    nodes: readonly Node[],
+    direction: Diagram['direction'],
+    owner: string | undefined,
+  ): void => {
+    if (direction === 'down' || direction === 'right') pairs(nodes);
     for (const node of nodes) {
-      if (node.kind === 'host') walk(node.children, node.direction);
+      const inRegion = direction === 'auto' && node.kind === 'host' && node.direction === 'auto';
+      if (direction === 'auto' && owner !== undefined && (node.kind !== 'host' || inRegion)) {
+        region.set(node.id, owner);
+      }
+      if (node.kind === 'host') {
+        walk(
+          node.children,
+          node.direction,
+          inRegion ? owner : node.direction === 'auto' ? node.id : undefined,
+        );
+      }
       if (node.kind === 'stack') pairs(node.layers);
     }
   };
-  walk(diagram.nodes, diagram.direction);
+  walk(diagram.nodes, diagram.direction, diagram.direction === 'auto' ? '(root)' : undefined);
   const drawn = new Set<string>();
   const routed: Connection[] = [];
   for (const connection of byId) {
     const key = pairKey(connection.from, connection.to);
+    const owner = region.get(connection.from);
+    if (owner !== undefined && owner === region.get(connection.to)) continue;
     if (connection.from === connection.to || !neighbours.has(key) || drawn.has(key)) {
       routed.push(connection);
     } else {
@@ -162,14 +180,23 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
   let first = new Set<string>();
   for (let spread = routed.length > 0 ? 1 : 0; ; spread++) {
     const attempt = layOut(diagram, byId, check, spread, noteRoom, first);
-    if (attempt.routed.length === 0) return finish(attempt, limits, []);
+    if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
+      return finish(attempt, limits, []);
+    }
     check();
     const scene = attempt.scene;
     const margin = 2 + spread;
     // a picture over the canvas limit is refused before the router allocates its grid
     // (finish reports limit/canvas)
     if (scene.width * scene.height > limits.maxCanvasCells) return finish(attempt, limits, []);
-    const { failures } = routeConnections(scene, attempt.routed, margin, isInside, check);
+    const { failures } = routeConnections(
+      scene,
+      attempt.routed,
+      margin,
+      isInside,
+      check,
+      attempt.context.looseNotes,
+    );
     if (failures.length === 0 || spread === MAX_SPREAD) {
       return finish(attempt, limits, failures);
     }
@@ -200,8 +227,25 @@ function layOut(
 ): Attempt {
   const pending = new Map<string, Connection>();
   const connectionPaths = new Map<string, ModelPath>();
+  const drawn = new Set<string>();
+  const connectionsOf = new Map<string, Connection[]>();
+  for (const connection of byId) {
+    for (const end of new Set([connection.from, connection.to])) {
+      const list = connectionsOf.get(end);
+      if (list) list.push(connection);
+      else connectionsOf.set(end, [connection]);
+    }
+  }
   const context: LayoutContext = {
     pending,
+    connections: byId,
+    connectionsOf,
+    drawn,
+    looseNotes: [],
+    flow: diagram.flow,
+    trunks: diagram.trunks,
+    equalHeights: diagram.equalHeights,
+    check,
     connectionPaths,
     diagnostics: [],
     diagramCaptions: [],
@@ -216,11 +260,9 @@ function layOut(
     connectionPaths.set(connection.id, ['connections', index]);
   });
   // one connection per pair of neighbours is drawn straight: the first by id
-  const extra: Connection[] = [];
   for (const connection of byId) {
     const key = pairKey(connection.from, connection.to);
-    if (connection.from === connection.to || pending.has(key)) extra.push(connection);
-    else pending.set(key, connection);
+    if (connection.from !== connection.to && !pending.has(key)) pending.set(key, connection);
   }
   const root = measureFlow(
     '(root)',
@@ -229,7 +271,7 @@ function layOut(
     diagram.direction,
     diagram.columns,
   );
-  const leftover = [...pending.values(), ...extra].sort(idOrder);
+  const leftover = byId.filter((connection) => !drawn.has(connection.id));
   const captions = context.diagramCaptions.flatMap(({ owner, lines }) =>
     lines.map((line, index) => ({ owner, line, index })),
   );
@@ -246,6 +288,12 @@ function layOut(
   };
   if (context.diagnostics.length > 0) return { diagram, scene, routed: [], context };
   root.place(0, 0, 0, scene);
+  // the scene says who holds whom, so renderers never guess containment from positions
+  const up = parents(diagram);
+  for (const box of scene.boxes) {
+    const parent = up.get(box.id);
+    if (parent !== undefined) box.parent = parent;
+  }
   captions.forEach(({ owner, line, index }, row) => {
     scene.texts.push({
       id: `${owner}:caption:${index}`,

@@ -1,7 +1,7 @@
 import type { Connection } from '../model/types.js';
 import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
-import { connectorFor, placeNoteLines } from './block.js';
+import { BADGE_CELLS, BADGE_MIN_WIDTH, connectorFor, linesOf, placeNoteLines } from './block.js';
 
 /**
  * Orthogonal connection routing on the character grid.
@@ -176,13 +176,20 @@ const G_SPAN = 2 ** 24;
 const heapKey = (f: number, g: number): number =>
   f * G_SPAN + (G_SPAN - 1 - Math.min(g, G_SPAN - 1));
 
-/** The border cells of a box a route may start or end at, each with its outward heading. */
+/**
+ * The border cells of a box a route may start or end at, each with its outward heading: never
+ * a corner, never the cells where the SVG draws the box's badge.
+ */
 function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading: number }[] {
   const out: { x: number; y: number; heading: number }[] = [];
   const right = box.x + box.width - 1;
   const bottom = box.y + box.height - 1;
   const flip = (d: number): number => (inward ? (d + 2) % 4 : d);
-  for (let x = box.x + 1; x < right; x++) out.push({ x, y: box.y, heading: flip(0) });
+  const badge = box.kind !== 'host' && box.width >= BADGE_MIN_WIDTH;
+  for (let x = box.x + 1; x < right; x++) {
+    if (badge && (BADGE_CELLS as readonly number[]).includes(x - box.x)) continue;
+    out.push({ x, y: box.y, heading: flip(0) });
+  }
   for (let y = box.y + 1; y < bottom; y++) out.push({ x: right, y, heading: flip(1) });
   for (let x = box.x + 1; x < right; x++) out.push({ x, y: bottom, heading: flip(2) });
   for (let y = box.y + 1; y < bottom; y++) out.push({ x: box.x, y, heading: flip(3) });
@@ -235,6 +242,7 @@ class Search {
     window: Window,
     crossable: Uint8Array,
     check: () => void,
+    arrows: { source: boolean; target: boolean } = { source: false, target: false },
   ): number[] | undefined {
     const { grid, heap, goal } = this;
     const { width, height, block, use, owner } = grid;
@@ -275,6 +283,32 @@ class Search {
       STEP;
     const midX = source.x + source.width / 2;
     const midY = source.y + source.height / 2;
+    // a line leaves and enters on the sides facing its other end: a side facing away costs
+    // as much as a detour of a few cells, a side facing across a little
+    const towardX = target.x + target.width / 2 - midX;
+    const towardY = target.y + target.height / 2 - midY;
+    const sideCost = (heading: number, dx: number, dy: number): number => {
+      const along = (DX[heading] as number) * dx + (DY[heading] as number) * dy;
+      const best = Math.max(Math.abs(dx), Math.abs(dy));
+      if (along < 0) return 6 * STEP;
+      return along >= best - 0.5 ? 0 : 2 * STEP;
+    };
+    const goalCost = new Map<number, number>();
+    for (const port of targetPorts) {
+      if (!grid.inside(port.x, port.y)) continue;
+      // for the target the port's outward heading should face back toward the source
+      const cost = targetInward ? 0 : sideCost(port.heading, -towardX, -towardY);
+      goalCost.set(grid.index(port.x, port.y), cost);
+    }
+    /** No bend in the two cells before an arrowhead (a hook): the last run is straight. */
+    const ring = (box: SceneBox, x: number, y: number): boolean => {
+      const bx0 = box.x + grid.ox;
+      const by0 = box.y + grid.oy;
+      return x >= bx0 - 2 && x <= bx0 + box.width + 1 && y >= by0 - 2 && y <= by0 + box.height + 1;
+    };
+    const hookAt = (x: number, y: number): boolean =>
+      (arrows.target && !targetInward && ring(target, x, y)) ||
+      (arrows.source && !sourceInward && ring(source, x, y));
     for (const port of ports(source, sourceInward)) {
       if (!grid.inside(port.x, port.y)) continue;
       const gx = port.x + grid.ox;
@@ -282,8 +316,10 @@ class Search {
       if (gx < window.x0 || gy < window.y0 || gx > window.x1 || gy > window.y1) continue;
       if (use[gy * width + gx] !== 0) continue;
       const state = local(gx, gy) * 4 + port.heading;
-      // prefer ports near the middle of a side
-      const g = Math.floor(Math.abs(port.x + 0.5 - midX) + Math.abs(port.y + 0.5 - midY));
+      // prefer ports near the middle of a side that faces the target
+      const g =
+        Math.floor(Math.abs(port.x + 0.5 - midX) + Math.abs(port.y + 0.5 - midY)) +
+        (sourceInward ? 0 : sideCost(port.heading, towardX, towardY));
       stamp[state] = generation;
       cost[state] = g;
       from[state] = -1;
@@ -310,7 +346,11 @@ class Search {
       // no bend on a border crossing, on another route, or right next to either end box
       const previous = from[state] as number;
       const canTurn =
-        !isStart && (from[previous] as number) !== -1 && block[i] === FREE && use[i] === 0;
+        !isStart &&
+        (from[previous] as number) !== -1 &&
+        block[i] === FREE &&
+        use[i] === 0 &&
+        !hookAt(x, y);
       for (let turn = 0; turn < 3; turn++) {
         if (turn !== 0 && !canTurn) break;
         const d = turn === 0 ? heading : turn === 1 ? (heading + 1) & 3 : (heading + 3) & 3;
@@ -322,6 +362,7 @@ class Search {
         const vertical = d === 0 || d === 2;
         if (goal[j] !== -1) {
           if (goal[j] !== d || turn !== 0) continue;
+          step += goalCost.get(j) ?? 0;
         } else {
           const code = block[j];
           const u = use[j] as number;
@@ -467,6 +508,7 @@ export function routeConnections(
   margin: number,
   isInside: (inner: string, outer: string) => boolean,
   check: () => void = () => {},
+  looseNotes: readonly Connection[] = [],
 ): RouteResult {
   const grid = new Grid(scene.width + 2 * margin, scene.height + 2 * margin, margin, margin);
   const boxes = new Map<string, SceneBox>();
@@ -554,7 +596,10 @@ export function routeConnections(
     for (const pad of [8, 40, Number.POSITIVE_INFINITY]) {
       const window = around(pad);
       if (pad === Number.POSITIVE_INFINITY && grid.width * grid.height > MAX_SEARCH_CELLS) break;
-      cells = search.run(source, target, sourceInward, targetInward, window, crossable, check);
+      cells = search.run(source, target, sourceInward, targetInward, window, crossable, check, {
+        source: connection.direction === 'both' || connection.direction === 'backward',
+        target: connection.direction === 'both' || connection.direction === 'forward',
+      });
       if (cells !== undefined) break;
     }
     if (cells === undefined) {
@@ -572,6 +617,20 @@ export function routeConnections(
       continue;
     }
     // the note and a blank column each side of it stay clear of later routes
+    grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
+    placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
+  }
+  // notes of lines drawn by their blocks that found no room there: beside any of their segments
+  for (const connection of looseNotes) {
+    const connector = scene.connectors.find((c) => c.id === connection.id);
+    const notes = linesOf(connection.note);
+    if (connector === undefined || notes.length === 0) continue;
+    const w = notes.reduce((max, line) => Math.max(max, line.width), 0);
+    const spot = placeNote(grid, connector.points, w, notes.length);
+    if (spot === undefined) {
+      failures.push({ connection, reason: 'no-room-for-note' });
+      continue;
+    }
     grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
     placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
   }

@@ -86,7 +86,10 @@ function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext)
     const below = ordered[index + 1];
     const key = below ? pairKey(layer.id, below.id) : undefined;
     const link = key ? context.pending.get(key) : undefined;
-    if (key && link) context.pending.delete(key);
+    if (key && link) {
+      context.pending.delete(key);
+      context.drawn.add(link.id);
+    }
     return {
       layer,
       lines: toDisplayLines(layer.label),

@@ -65,9 +65,11 @@ export function describeDiagram(diagram: Diagram): string {
     const verb =
       c.direction === 'both'
         ? `${from} and ${to} talk to each other`
-        : c.direction === 'forward'
-          ? `${from} talks to ${to}`
-          : `${from} is connected to ${to}`;
+        : c.direction === 'backward'
+          ? `${to} talks to ${from}`
+          : c.direction === 'forward'
+            ? `${from} talks to ${to}`
+            : `${from} is connected to ${to}`;
     out.push(`${verb}${c.note ? `: ${oneLine(c.note)}` : ''}.`);
   }
   return out.join('\n');

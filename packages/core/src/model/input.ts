@@ -2,6 +2,7 @@ import type {
   Alignment,
   CaptionPlace,
   ConnectionDirection,
+  FlowAxis,
   FlowDirection,
   LineStyle,
   NodeKind,
@@ -69,6 +70,12 @@ export interface DiagramInput {
   $schema?: string;
   title?: string;
   direction?: FlowDirection;
+  /** The way connections run where children are placed automatically. */
+  flow?: FlowAxis;
+  /** Whether fan-outs and fan-ins share a trunk. */
+  trunks?: boolean;
+  /** Whether containers side by side get one height. */
+  equalHeights?: boolean;
   /** For a `grid` diagram: cells per row. */
   columns?: number;
   nodes: NodeInput[];

@@ -69,7 +69,7 @@ const pathKey = (path: ModelPath): string => JSON.stringify(path);
 
 /** A container's direction and grid columns, validated by the spec already. */
 function arrangement(raw: Raw): { direction: FlowDirection; columns?: number } {
-  const direction = FLOW_DIRECTIONS.find((d) => d === raw.direction) ?? 'down';
+  const direction = FLOW_DIRECTIONS.find((d) => d === raw.direction) ?? 'auto';
   return typeof raw.columns === 'number' ? { direction, columns: raw.columns } : { direction };
 }
 
@@ -370,7 +370,10 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
       id,
       from,
       to,
-      direction: raw.direction === 'forward' || raw.direction === 'both' ? raw.direction : 'none',
+      direction:
+        raw.direction === 'forward' || raw.direction === 'backward' || raw.direction === 'both'
+          ? raw.direction
+          : 'none',
       style: raw.style === 'dashed' || raw.style === 'dotted' ? raw.style : 'solid',
       ...(typeof raw.note === 'string' ? { note: raw.note } : {}),
       ...(hints ? { hints } : {}),
@@ -452,6 +455,9 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
     diagram: {
       ...(typeof root.title === 'string' ? { title: root.title } : {}),
       ...arrangement(root),
+      flow: root.flow === 'right' ? 'right' : 'down',
+      trunks: root.trunks !== false,
+      equalHeights: root.equalHeights !== false,
       nodes: built,
       connections,
     },

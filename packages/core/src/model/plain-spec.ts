@@ -3,6 +3,7 @@ import {
   ALIGNMENTS,
   CAPTION_PLACES,
   CONNECTION_DIRECTIONS,
+  FLOW_AXES,
   FLOW_DIRECTIONS,
   LINE_STYLES,
   NODE_KINDS,
@@ -71,7 +72,7 @@ const node = s.object(
     }),
     label,
     direction: s.enum(
-      'How a host arranges its children: down (one below the other), right (side by side) or grid.',
+      'How a host arranges its children: auto (from their connections, along the flow), down (one below the other), right (side by side) or grid.',
       FLOW_DIRECTIONS,
     ),
     columns: cells('For a grid host: cells per row.', 1),
@@ -94,9 +95,10 @@ const connection = s.object(
     from: s.string('Id of the node the connection starts at.', { example: 'client' }),
     to: s.string('Id of the node the connection ends at.', { example: 'rest-api' }),
     note: s.string('Text beside the line; a line break starts a new line.'),
-    direction: s.enum('Arrowheads: none, at the target (forward), or at both ends.', [
-      ...CONNECTION_DIRECTIONS,
-    ]),
+    direction: s.enum(
+      'Arrowheads: none, at the target (forward), at the source (backward: the layout still runs from `from` to `to`), or at both ends.',
+      [...CONNECTION_DIRECTIONS],
+    ),
     style: s.enum('Line style.', LINE_STYLES),
     hints: connectionHints,
   },
@@ -113,8 +115,18 @@ export const DIAGRAM_SPEC: ObjectSpec = s.object(
     $schema: s.string('The JSON Schema this file follows, for editors.'),
     title: s.string('A title for the diagram as a whole.'),
     direction: s.enum(
-      'How the top-level nodes are arranged: down (one below the other), right (side by side) or grid.',
+      'How the top-level nodes are arranged: auto (from their connections, along the flow), down (one below the other), right (side by side) or grid.',
       FLOW_DIRECTIONS,
+    ),
+    flow: s.enum(
+      'The way connections run where nodes are placed automatically: down (sources above targets) or right (sources left of targets).',
+      FLOW_AXES,
+    ),
+    trunks: s.boolean(
+      'Whether lines from one node to several, or from several to one, share a trunk that branches.',
+    ),
+    equalHeights: s.boolean(
+      'Whether containers side by side get one height, so their tops and bottoms line up.',
     ),
     columns: cells('For a grid diagram: cells per row.', 1),
     nodes: s.array('The top-level nodes, in order.', s.ref('node', 'A node.')),

@@ -6,8 +6,11 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export type LeafKind = 'client' | 'api' | 'daemon' | 'box';
 
 /** Which way a connection points. */
-export const CONNECTION_DIRECTIONS = ['none', 'forward', 'both'] as const;
-/** `none` draws no arrowheads, `forward` one at the target, `both` one at each end. */
+export const CONNECTION_DIRECTIONS = ['none', 'forward', 'backward', 'both'] as const;
+/**
+ * `none` draws no arrowheads, `forward` one at the target, `backward` one at the source (the
+ * layout still runs from `from` to `to`), `both` one at each end.
+ */
 export type ConnectionDirection = (typeof CONNECTION_DIRECTIONS)[number];
 
 /** How a connection's line is drawn. */
@@ -16,12 +19,19 @@ export const LINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
 export type LineStyle = (typeof LINE_STYLES)[number];
 
 /** How a container arranges its children. */
-export const FLOW_DIRECTIONS = ['down', 'right', 'grid'] as const;
+export const FLOW_DIRECTIONS = ['auto', 'down', 'right', 'grid'] as const;
 /**
- * `down`: one below the other; `right`: side by side, left to right; `grid`: rows of
- * `columns` cells, filled left to right, then top to bottom.
+ * `auto`: placed from their connections, in ranks along the diagram's `flow`, ordered so that
+ * few lines cross (model order breaks ties); `down`: one below the other, in model order;
+ * `right`: side by side, left to right; `grid`: rows of `columns` cells, filled left to right,
+ * then top to bottom.
  */
 export type FlowDirection = (typeof FLOW_DIRECTIONS)[number];
+
+/** The way connections run in `auto` containers. */
+export const FLOW_AXES = ['down', 'right'] as const;
+/** `down`: sources above their targets; `right`: sources left of their targets. */
+export type FlowAxis = (typeof FLOW_AXES)[number];
 
 /** Horizontal alignment of a label inside its box. */
 export const ALIGNMENTS = ['left', 'center', 'right'] as const;
@@ -87,7 +97,7 @@ interface NodeBase {
 /** A container with a title band that holds other nodes. */
 export interface HostNode extends NodeBase {
   kind: 'host';
-  /** Layout direction of the children. @default 'down' */
+  /** How the children are arranged. @default 'auto' */
   direction: FlowDirection;
   /** For `grid`: cells per row. @default the smallest n with n × n ≥ the number of children */
   columns?: number;
@@ -143,8 +153,17 @@ export interface Connection {
 export interface Diagram {
   /** A title for the diagram as a whole (used for accessibility and documents). */
   title?: string;
-  /** Layout direction of the top-level nodes. @default 'down' */
+  /** How the top-level nodes are arranged. @default 'auto' */
   direction: FlowDirection;
+  /** The way connections run where children are placed automatically. @default 'down' */
+  flow: FlowAxis;
+  /**
+   * Whether lines from one node to several (or from several to one) share a trunk that
+   * branches, as people draw fan-outs. @default true
+   */
+  trunks: boolean;
+  /** Whether containers side by side get one height, so their tops and bottoms line up. @default true */
+  equalHeights: boolean;
   /** For `grid`: cells per row. @default the smallest n with n × n ≥ the number of nodes */
   columns?: number;
   /** The top-level nodes, in order. */

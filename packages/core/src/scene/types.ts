@@ -20,6 +20,8 @@ export interface SceneBox {
   height: number;
   /** Nesting depth: 0 for top-level nodes. */
   depth: number;
+  /** The id of the box that holds it (a host, or the stack of a layer); absent at the top. */
+  parent?: string;
   /** For layers: whether the layer is read-only. */
   readOnly?: boolean;
 }

@@ -1,0 +1,284 @@
+import { childTowards, commonContainer, type LayeredGraph, type LNode } from './graph.js';
+import type { Layers } from './order.js';
+import type { Pins } from './ports.js';
+import { networkSimplex, type SimplexEdge } from './simplex.js';
+
+/** What positioning across the ranks needs besides the graph. */
+export interface AcrossOptions {
+  /** Blank cells between two boxes (or containers) side by side. */
+  gap: number;
+  /** Blank cells between a line and what is next to it. */
+  lineGap: number;
+  /** Blank cells at least beside a container, where routed lines and their notes pass. */
+  containerGap?: number;
+  /** For each container: cells from its start border to its content, and from its content to its end border. */
+  insets: (container: number) => { start: number; end: number; min: number; terminal: number };
+  /** For each node: cells it needs before its start and after it (its box, its notes). */
+  reach: (node: number) => { before: number; after: number };
+  /** Largest graph solved exactly; bigger ones are packed and aligned greedily. */
+  exactLimit?: number;
+  check?: () => void;
+}
+
+/** Positions across: each node's start cell, each container's two border cells. */
+export interface AcrossPositions {
+  node: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** How much a bend in a segment costs per cell: long lines straight first (as `dot` does). */
+const straightness = (a: LNode, b: LNode): number =>
+  a.kind === 'dummy' && b.kind === 'dummy' ? 32 : a.kind === 'dummy' || b.kind === 'dummy' ? 8 : 4;
+
+/**
+ * Places every node across its rank and every container's borders: nodes keep their order
+ * and their gaps, containers hold their nodes with their insets, and segments are as straight
+ * as they can be (network simplex on `dot`'s auxiliary graph, where a segment's length across
+ * costs per cell, and a container's width a little).
+ */
+export function placeAcross(
+  graph: LayeredGraph,
+  layers: Layers,
+  pins: Pins,
+  options: AcrossOptions,
+): AcrossPositions {
+  const { nodes, containers } = graph;
+  const n = nodes.length;
+  const startVar = (c: number): number => n + 2 * c;
+  const endVar = (c: number): number => n + 2 * c + 1;
+  const variables = n + 2 * containers.length;
+  const edges = new Map<string, SimplexEdge>();
+  const constrain = (from: number, to: number, minlen: number, weight = 0): void => {
+    const key = `${from}>${to}`;
+    const known = edges.get(key);
+    if (known) {
+      known.minlen = Math.max(known.minlen, minlen);
+      known.weight += weight;
+    } else edges.set(key, { from, to, minlen, weight });
+  };
+  const reach = nodes.map((_, i) => options.reach(i));
+  /** The thing that stands for node `v` among the children of container `parent`. */
+  const standIn = (
+    v: number,
+    parent: number,
+    atEnd: boolean,
+  ): { variable: number; offset: number } => {
+    const node = nodes[v] as LNode;
+    if (node.container === parent) {
+      const r = reach[v] as { before: number; after: number };
+      return { variable: v, offset: atEnd ? r.after : r.before };
+    }
+    const c = childTowards(graph, node.container, parent);
+    return { variable: atEnd ? endVar(c) : startVar(c), offset: 0 };
+  };
+  const isLine = (v: number): boolean => (nodes[v] as LNode).kind !== 'atom';
+  const isTerminal = (v: number): boolean => (nodes[v] as LNode).kind === 'terminal';
+  for (const fullLayer of layers) {
+    // a terminal is where a line meets its container's border: it takes no room in its rank,
+    // only a cell of the border, two apart from the next terminal and from the corners
+    const terminals = fullLayer.filter(isTerminal);
+    for (let i = 0; i + 1 < terminals.length; i++) {
+      constrain(terminals[i] as number, terminals[i + 1] as number, 2);
+    }
+    for (const t of terminals) {
+      const c = (nodes[t] as LNode).container;
+      constrain(startVar(c), t, options.insets(c).terminal);
+      constrain(t, endVar(c), 2);
+    }
+    const layer = fullLayer.filter((v) => !isTerminal(v));
+    for (let i = 0; i + 1 < layer.length; i++) {
+      const a = layer[i] as number;
+      const b = layer[i + 1] as number;
+      const parent = commonContainer(
+        graph,
+        (nodes[a] as LNode).container,
+        (nodes[b] as LNode).container,
+      );
+      const left = standIn(a, parent, true);
+      const right = standIn(b, parent, false);
+      const lines = left.variable === a && right.variable === b && (isLine(a) || isLine(b));
+      const beside = left.variable !== a || right.variable !== b;
+      const gap = lines
+        ? options.lineGap
+        : Math.max(options.gap, beside ? (options.containerGap ?? 0) : 0);
+      constrain(left.variable, right.variable, gap + 1 + left.offset + right.offset);
+    }
+  }
+  containers.forEach((container, c) => {
+    const inset = options.insets(c);
+    constrain(startVar(c), endVar(c), inset.min - 1, 1);
+    for (let r = container.firstRank; r <= container.lastRank; r++) {
+      const layer = layers[r] ?? [];
+      const inside = layer.filter((v) => {
+        if (isTerminal(v)) return false;
+        for (
+          let at = (nodes[v] as LNode).container;
+          at !== -1;
+          at = (containers[at] as { parent: number }).parent
+        ) {
+          if (at === c) return true;
+        }
+        return false;
+      });
+      if (inside.length === 0) continue;
+      const first = standIn(inside[0] as number, c, false);
+      const last = standIn(inside[inside.length - 1] as number, c, true);
+      constrain(startVar(c), first.variable, inset.start + first.offset);
+      constrain(last.variable, endVar(c), inset.end + last.offset);
+    }
+  });
+  const linear = [...edges.values()];
+  let aux = variables;
+  // a terminal leans toward the middle of what its container holds in its rank, so a line
+  // leaving a container's border leaves from the middle rather than a corner
+  for (const layer of layers) {
+    for (const t of layer) {
+      if (!isTerminal(t)) continue;
+      const c = (nodes[t] as LNode).container;
+      const inside = layer.filter((v) => {
+        if (isTerminal(v)) return false;
+        for (
+          let at = (nodes[v] as LNode).container;
+          at !== -1;
+          at = (containers[at] as { parent: number }).parent
+        ) {
+          if (at === c) return true;
+        }
+        return false;
+      });
+      const middle = inside[Math.floor((inside.length - 1) / 2)];
+      if (middle === undefined) continue;
+      const centre = Math.floor((nodes[middle] as LNode).across / 2);
+      linear.push({ from: aux, to: t, minlen: centre, weight: 1 });
+      linear.push({ from: aux, to: middle, minlen: 0, weight: 1 });
+      aux++;
+    }
+  }
+  graph.edges.forEach((edge, e) => {
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const u = edge.chain[k] as number;
+      const v = edge.chain[k + 1] as number;
+      const pin = pins.get(`${e}:${k}`);
+      const pu = pin?.upper ?? 0;
+      const pv = pin?.lower ?? 0;
+      const delta = Math.max(pu, pv);
+      const weight = straightness(nodes[u] as LNode, nodes[v] as LNode);
+      linear.push({ from: aux, to: u, minlen: delta - pu, weight });
+      linear.push({ from: aux, to: v, minlen: delta - pv, weight });
+      aux++;
+    }
+  });
+  // past the limit, the first feasible answer (tight packing), then relaxed toward straight
+  // lines: each pivot costs a pass over the graph, so the exact answer is for diagrams people
+  // draw by hand, not for thousands of nodes
+  const exact = n <= (options.exactLimit ?? 400);
+  const values = networkSimplex(aux, linear, {
+    maxIterations: exact ? 5000 : 0,
+    ...(options.check ? { check: options.check } : {}),
+  });
+  if (!exact) relax(values, variables, linear, options.check);
+  let low = Number.POSITIVE_INFINITY;
+  for (let v = 0; v < n; v++)
+    low = Math.min(low, (values[v] as number) - (reach[v] as { before: number }).before);
+  for (let c = 0; c < containers.length; c++) low = Math.min(low, values[startVar(c)] as number);
+  if (!Number.isFinite(low)) low = 0;
+  return {
+    node: Int32Array.from({ length: n }, (_, v) => (values[v] as number) - low),
+    start: Int32Array.from(containers, (_, c) => (values[startVar(c)] as number) - low),
+    end: Int32Array.from(containers, (_, c) => (values[endVar(c)] as number) - low),
+  };
+}
+
+/**
+ * Improves a feasible answer by coordinate descent, for graphs too big to solve exactly: each
+ * node moves to the weighted median of where its segments want it, as far as its constraints
+ * allow; a container's borders close in on what they hold. A few sweeps down and up.
+ */
+function relax(
+  values: Int32Array,
+  variables: number,
+  linear: readonly SimplexEdge[],
+  check?: () => void,
+): void {
+  const lower: { from: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
+  const upper: { to: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
+  const wants: { other: number; offset: number; weight: number }[][] = Array.from(
+    { length: variables },
+    () => [],
+  );
+  const pull = new Float64Array(variables);
+  const auxEdges = new Map<number, SimplexEdge[]>();
+  for (const e of linear) {
+    if (e.from >= variables) {
+      const list = auxEdges.get(e.from);
+      if (list) list.push(e);
+      else auxEdges.set(e.from, [e]);
+      continue;
+    }
+    (lower[e.to] as { from: number; minlen: number }[]).push({ from: e.from, minlen: e.minlen });
+    (upper[e.from] as { to: number; minlen: number }[]).push({ to: e.to, minlen: e.minlen });
+    // a weighted constraint between two variables (a container's width) pulls them together
+    if (e.weight > 0) {
+      pull[e.from] = (pull[e.from] as number) + e.weight;
+      pull[e.to] = (pull[e.to] as number) - e.weight;
+    }
+  }
+  for (const [, pair] of auxEdges) {
+    const [a, b] = pair as [SimplexEdge, SimplexEdge];
+    if (!a || !b) continue;
+    // |(x_a − minlen_a) − (x_b − minlen_b)|: a wants x_b − minlen_b + minlen_a
+    (wants[a.to] as { other: number; offset: number; weight: number }[]).push({
+      other: b.to,
+      offset: a.minlen - b.minlen,
+      weight: a.weight,
+    });
+    (wants[b.to] as { other: number; offset: number; weight: number }[]).push({
+      other: a.to,
+      offset: b.minlen - a.minlen,
+      weight: b.weight,
+    });
+  }
+  for (let sweep = 0; sweep < 8; sweep++) {
+    check?.();
+    let moved = false;
+    const visit = (v: number): void => {
+      let low = Number.NEGATIVE_INFINITY;
+      let high = Number.POSITIVE_INFINITY;
+      for (const c of lower[v] as { from: number; minlen: number }[]) {
+        low = Math.max(low, (values[c.from] as number) + c.minlen);
+      }
+      for (const c of upper[v] as { to: number; minlen: number }[]) {
+        high = Math.min(high, (values[c.to] as number) - c.minlen);
+      }
+      if (low > high) return;
+      const list = wants[v] as { other: number; offset: number; weight: number }[];
+      let target: number;
+      if (list.length > 0) {
+        const points = list
+          .map((w) => ({ at: (values[w.other] as number) + w.offset, weight: w.weight }))
+          .sort((p, q) => p.at - q.at);
+        const half = points.reduce((sum, p) => sum + p.weight, 0) / 2;
+        let acc = 0;
+        target = (points[0] as { at: number }).at;
+        for (const p of points) {
+          acc += p.weight;
+          target = p.at;
+          if (acc >= half) break;
+        }
+      } else {
+        // no segment: a container border closes in, anything else stays
+        const p = pull[v] as number;
+        target = p > 0 ? high : p < 0 ? low : (values[v] as number);
+      }
+      const next = Math.max(low, Math.min(high, target));
+      if (Number.isFinite(next) && next !== values[v]) {
+        values[v] = next;
+        moved = true;
+      }
+    };
+    if (sweep % 2 === 0) for (let v = 0; v < variables; v++) visit(v);
+    else for (let v = variables - 1; v >= 0; v--) visit(v);
+    if (!moved) break;
+  }
+}

@@ -1,0 +1,122 @@
+import type { Connection, HostNode, Spacing } from '../../model/types.js';
+import type { DisplayLine } from '../../text/width.js';
+import type { Block } from '../block.js';
+
+/**
+ * The layered graph of one region: a container whose children are placed from their
+ * connections (`direction: auto`), with every nested `auto` host of the same flow as a
+ * compound node. Stages read it and add to it in turn — ranks, dummies, order, ports,
+ * coordinates — each a pure function tested on its own; the scene is written once, at the end.
+ *
+ * Coordinates are abstract: `along` follows the flow (rows when it runs down, columns when it
+ * runs right) and `across` runs along the ranks.
+ */
+export interface LayeredGraph {
+  /** Atoms first (in model order), then dummies and fillers as `normalize` adds them. */
+  nodes: LNode[];
+  /** Compound nodes (nested hosts), parents before children. */
+  containers: LContainer[];
+  /** Connections drawn between atoms, each as a chain of nodes one rank apart. */
+  edges: LEdge[];
+  /** Connections that only shape the ranks (their ends are containers): `from` above `to`. */
+  rankEdges: { from: number; to: number; weight: number }[];
+  /** Draw fan-outs and fan-ins as shared trunks. */
+  trunks: boolean;
+}
+
+/** What a node of the layered graph is. */
+export type LNodeKind = 'atom' | 'dummy' | 'filler' | 'terminal';
+
+/** A node of the layered graph. */
+export interface LNode {
+  /** The model id of an atom; `~d<n>` for dummies and fillers. */
+  id: string;
+  kind: LNodeKind;
+  /** The container it sits directly in; -1 for the region itself. */
+  container: number;
+  /** For atoms: the measured block (its box is at its top-left). */
+  block?: Block;
+  /** Cells along the flow and across it that the node takes (its box, notes and captions). */
+  along: number;
+  across: number;
+  /** Cells the box itself takes along and across; ports sit on its borders. */
+  boxAlong: number;
+  boxAcross: number;
+  /** Set by ranking. */
+  rank: number;
+  /** Set by ordering: its position within its rank, from 0. */
+  order: number;
+  /** Model order of atoms (a dummy takes its edge's source's), for ties. */
+  sequence: number;
+  /**
+   * For terminals: where a line meets its container's border — the node sits inside the
+   * container, in its first rank (`start`, the line enters there) or its last (`end`).
+   */
+  terminal?: 'start' | 'end';
+}
+
+/** A compound node: a nested host drawn by the region. */
+export interface LContainer {
+  id: string;
+  host: HostNode;
+  /** The container it sits in; -1 for the region itself. */
+  parent: number;
+  depth: number;
+  title: DisplayLine[];
+  padding: Spacing;
+  /** Set by ranking: the first and last rank its members take. */
+  firstRank: number;
+  lastRank: number;
+  sequence: number;
+}
+
+/** A connection drawn by the region. */
+export interface LEdge {
+  connection: Connection;
+  /** Node indexes of the connection's ends (atoms). */
+  from: number;
+  to: number;
+  /** Whether it runs against the flow (its chain goes from `to` down to `from`). */
+  reversed: boolean;
+  /**
+   * The nodes it passes, one per rank, from the upper end to the lower end (dummies between).
+   * Set by `normalize`.
+   */
+  chain: number[];
+  /** Set by ordering when the region cannot draw it: it is routed around the boxes instead. */
+  routed?: boolean;
+}
+
+/** The containers holding node `n`, innermost first. */
+export function ancestors(graph: LayeredGraph, container: number): number[] {
+  const out: number[] = [];
+  for (let c = container; c !== -1; c = (graph.containers[c] as LContainer).parent) out.push(c);
+  return out;
+}
+
+/** Whether container `inner` is `outer` or inside it (-1 holds everything). */
+export function isWithin(graph: LayeredGraph, inner: number, outer: number): boolean {
+  if (outer === -1) return true;
+  for (let c = inner; c !== -1; c = (graph.containers[c] as LContainer).parent) {
+    if (c === outer) return true;
+  }
+  return false;
+}
+
+/** The innermost container holding both containers (-1: the region). */
+export function commonContainer(graph: LayeredGraph, a: number, b: number): number {
+  const mine = new Set(ancestors(graph, a));
+  for (const c of ancestors(graph, b)) if (mine.has(c)) return c;
+  return -1;
+}
+
+/** The child of `parent` on the way down to container `c` (or `c` itself); -1 when c is parent. */
+export function childTowards(graph: LayeredGraph, c: number, parent: number): number {
+  let at = c;
+  while (at !== -1) {
+    const up = (graph.containers[at] as LContainer).parent;
+    if (up === parent) return at;
+    at = up;
+  }
+  return -1;
+}

@@ -1,0 +1,966 @@
+import type { ModelPath } from '../../errors.js';
+import type { Connection, HostNode, Node } from '../../model/types.js';
+import type { Point, SceneText } from '../../scene/types.js';
+import {
+  BADGE_CELLS,
+  BADGE_MIN_WIDTH,
+  type Block,
+  connectorFor,
+  HOST_PADDING,
+  type LayoutContext,
+  linesOf,
+  type Placed,
+  placeNoteLines,
+  resolveSpacing,
+  type SceneSink,
+  widest,
+} from '../block.js';
+import { placeAcross } from './across.js';
+import {
+  type GapSegment,
+  type PlacedNote,
+  placeZoneNotes,
+  routeChannel,
+  type ZoneNote,
+} from './channels.js';
+import { ancestors, type LayeredGraph, type LContainer, type LEdge, type LNode } from './graph.js';
+import { orderRanks } from './order.js';
+import { arrowEnds, assignPins, type SideCells } from './ports.js';
+import { assignRanks, breakCycles, normalize } from './rank.js';
+
+/** Blank cells between two boxes side by side in a rank. */
+export const RANK_SIDE_GAP = 3;
+/** Blank cells between a line and what is beside it. */
+const LINE_GAP = 1;
+/** Cells between a line and its note: two across a vertical line, one beside a horizontal one. */
+const NOTE_GAP = { down: 2, right: 1 } as const;
+
+/** Whether a host is laid out as part of the region around it. */
+const joinsRegion = (node: Node): node is HostNode =>
+  node.kind === 'host' && node.direction === 'auto';
+
+interface Region {
+  graph: LayeredGraph;
+  /** Model id → atom index. */
+  atomOf: Map<string, number>;
+  /** Model id → container index. */
+  containerOf: Map<string, number>;
+  /** Model id of a node inside an atom's block → the atom. */
+  insideAtom: Map<string, number>;
+  /** Every atom's model node, and where it is in the model. */
+  models: Node[];
+  paths: ModelPath[];
+}
+
+/** Builds the layered graph of a region from its items, measuring every atom. */
+function buildRegion(items: readonly Placed[], context: LayoutContext): Region {
+  const graph: LayeredGraph = {
+    nodes: [],
+    containers: [],
+    edges: [],
+    rankEdges: [],
+    trunks: context.trunks,
+  };
+  const atomOf = new Map<string, number>();
+  const containerOf = new Map<string, number>();
+  const insideAtom = new Map<string, number>();
+  const models: Node[] = [];
+  const paths: ModelPath[] = [];
+  const flow = context.flow;
+  // the first step of extra room is for routes between arranged boxes; lines here have their own
+  const room = Math.max(0, context.spread - 1);
+  let sequence = 0;
+  const everyId = (node: Node, atom: number): void => {
+    insideAtom.set(node.id, atom);
+    if (node.kind === 'host') for (const child of node.children) everyId(child, atom);
+    if (node.kind === 'stack') for (const layer of node.layers) everyId(layer, atom);
+  };
+  const visit = (placed: readonly Placed[], container: number, depth: number): void => {
+    for (const { node, path } of placed) {
+      if (joinsRegion(node)) {
+        const index = graph.containers.length;
+        graph.containers.push({
+          id: node.id,
+          host: node,
+          parent: container,
+          depth,
+          title: linesOf(node.label),
+          padding: resolveSpacing(
+            {
+              top: HOST_PADDING.top + room,
+              right: HOST_PADDING.right + room,
+              bottom: HOST_PADDING.bottom + room,
+              left: HOST_PADDING.left + room,
+            },
+            node.hints?.padding,
+          ),
+          firstRank: 0,
+          lastRank: 0,
+          sequence: sequence++,
+        });
+        containerOf.set(node.id, index);
+        visit(
+          node.children.map((child, i) => ({ node: child, path: [...path, 'children', i] })),
+          index,
+          depth + 1,
+        );
+        continue;
+      }
+      const block = context.measure(node, path);
+      const down = flow === 'down';
+      const index = graph.nodes.length;
+      graph.nodes.push({
+        id: node.id,
+        kind: 'atom',
+        container,
+        block,
+        along: down ? block.height : block.width,
+        across: down ? block.width : block.height,
+        boxAlong: down ? block.boxHeight : block.boxWidth,
+        boxAcross: down ? block.boxWidth : block.boxHeight,
+        rank: 0,
+        order: 0,
+        sequence: sequence++,
+      });
+      models.push(node);
+      paths.push(path);
+      atomOf.set(node.id, index);
+      everyId(node, index);
+      insideAtom.delete(node.id);
+    }
+  };
+  visit(items, -1, 0);
+  return { graph, atomOf, containerOf, insideAtom, models, paths };
+}
+
+/** Atoms inside container `c` (at any depth). */
+function atomsWithin(graph: LayeredGraph, c: number): number[] {
+  const out: number[] = [];
+  graph.nodes.forEach((node, i) => {
+    if (node.kind === 'atom' && ancestors(graph, node.container).includes(c)) out.push(i);
+  });
+  return out;
+}
+
+/** A connection with a container at one end at least: drawn once ranks are known. */
+interface ContainerEdge {
+  connection: Connection;
+  from: { atom: number } | { container: number };
+  to: { atom: number } | { container: number };
+}
+
+/**
+ * Adds the region's connections: edges between atoms, rank-only edges for the rest. Returns
+ * the ones with a container at an end, drawn once ranks are known (see `attachTerminals`).
+ */
+function addConnections(region: Region, context: LayoutContext): ContainerEdge[] {
+  const containerEdges: ContainerEdge[] = [];
+  const { graph, atomOf, containerOf, insideAtom } = region;
+  type End = { atom: number } | { container: number } | undefined;
+  const endOf = (id: string): End => {
+    const atom = atomOf.get(id);
+    if (atom !== undefined) return { atom };
+    const container = containerOf.get(id);
+    if (container !== undefined) return { container };
+    const inner = insideAtom.get(id);
+    if (inner !== undefined) return { atom: inner };
+    return undefined;
+  };
+  const members = (end: NonNullable<End>): number[] =>
+    'atom' in end ? [end.atom] : atomsWithin(graph, end.container);
+  // the connections touching this region, in the order of their ids
+  const touching = new Set<Connection>();
+  for (const ids of [atomOf.keys(), containerOf.keys(), insideAtom.keys()]) {
+    for (const id of ids) for (const c of context.connectionsOf.get(id) ?? []) touching.add(c);
+  }
+  const candidates = [...touching].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const connection of candidates) {
+    if (context.drawn.has(connection.id)) continue;
+    const from = endOf(connection.from);
+    const to = endOf(connection.to);
+    if (from === undefined || to === undefined) continue;
+    const direct =
+      'atom' in from &&
+      'atom' in to &&
+      atomOf.get(connection.from) === from.atom &&
+      atomOf.get(connection.to) === to.atom &&
+      from.atom !== to.atom;
+    if (direct) {
+      graph.edges.push({ connection, from: from.atom, to: to.atom, reversed: false, chain: [] });
+      continue;
+    }
+    const sources = members(from);
+    const targets = members(to);
+    // a container and what it holds: routed from the inside, no rank order between them
+    if (sources.some((s) => targets.includes(s))) continue;
+    for (const s of sources)
+      for (const t of targets) graph.rankEdges.push({ from: s, to: t, weight: 1 });
+    const exact = (id: string, end: NonNullable<End>): boolean =>
+      'container' in end || atomOf.get(id) === end.atom;
+    if (exact(connection.from, from) && exact(connection.to, to)) {
+      containerEdges.push({ connection, from, to });
+    }
+  }
+  return containerEdges;
+}
+
+/**
+ * Draws connections that end at a container: the line meets the container's border, at a
+ * terminal node inside it (in its first rank when the line comes in, its last when it goes
+ * out) that keeps a column free for it. Only lines that run with the flow are drawn so; the
+ * others are left to the router.
+ */
+function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEdge[]): void {
+  const terminal = (c: number, side: 'start' | 'end', sequence: number): number => {
+    const container = graph.containers[c] as LContainer;
+    graph.nodes.push({
+      id: `~t${graph.nodes.length}`,
+      kind: 'terminal',
+      container: c,
+      along: 0,
+      across: 1,
+      boxAlong: 0,
+      boxAcross: 1,
+      rank: side === 'start' ? container.firstRank : container.lastRank,
+      order: 0,
+      sequence,
+      terminal: side,
+    });
+    return graph.nodes.length - 1;
+  };
+  for (const { connection, from, to } of edges) {
+    const rankOf = (end: ContainerEdge['from'], side: 'start' | 'end'): number =>
+      'atom' in end
+        ? (graph.nodes[end.atom] as LNode).rank
+        : side === 'start'
+          ? (graph.containers[end.container] as LContainer).firstRank
+          : (graph.containers[end.container] as LContainer).lastRank;
+    if (rankOf(from, 'end') >= rankOf(to, 'start')) continue;
+    const sequence =
+      'atom' in from
+        ? (graph.nodes[from.atom] as LNode).sequence
+        : (graph.containers[from.container] as LContainer).sequence;
+    const a = 'atom' in from ? from.atom : terminal(from.container, 'end', sequence);
+    const b = 'atom' in to ? to.atom : terminal(to.container, 'start', sequence + 0.5);
+    graph.edges.push({ connection, from: a, to: b, reversed: false, chain: [] });
+  }
+}
+
+/** Abstract geometry of a container (cells from its borders to its content). */
+interface Insets {
+  /** Along the flow: from the start border to the first rank, from the last rank to the end border. */
+  before: number;
+  after: number;
+  /** Across: from the start border to the content, from the content to the end border. */
+  start: number;
+  end: number;
+  /** Cells across (down) or along (right) the title needs, borders included. */
+  titleRoom: number;
+  band: number;
+}
+
+function insetsOf(container: LContainer, flow: 'down' | 'right'): Insets {
+  const band = container.title.length + 1;
+  const p = container.padding;
+  const titleRoom = widest(container.title) + 4;
+  return flow === 'down'
+    ? {
+        before: 1 + band + p.top,
+        after: p.bottom + 1,
+        start: 1 + p.left,
+        end: 1 + p.right,
+        titleRoom,
+        band,
+      }
+    : {
+        before: 1 + p.left,
+        after: p.right + 1,
+        start: 1 + band + p.top,
+        end: p.bottom + 1,
+        titleRoom,
+        band,
+      };
+}
+
+/** Where the router should take over: connections the region found no way to draw. */
+function release(edge: LEdge): void {
+  edge.routed = true;
+}
+
+/**
+ * Lays out the children of an `auto` container as a layered drawing (see `layered/`): ranks
+ * along the flow from the connections, an order within ranks with few crossings, positions
+ * that keep lines straight, and lines drawn through the gaps between ranks as a channel
+ * router would — fan-outs and fan-ins as trunks, notes beside their lines. Nested `auto`
+ * hosts join the same drawing as containers, so lines enter them from the side facing their
+ * source. Everything else (leaves, stacks, hosts arranged by hand) is measured as one atom.
+ * Connections the region cannot draw itself (to a node inside an atom, to a container) are
+ * left to the router.
+ */
+export function measureLayered(
+  id: string,
+  items: readonly Placed[],
+  context: LayoutContext,
+): Block {
+  const flow = context.flow;
+  const down = flow === 'down';
+  const region = buildRegion(items, context);
+  const { graph, models } = region;
+  const containerEdges = addConnections(region, context);
+  const check = context.check;
+  // hints made for hand-drawn columns: `length` sets a gap's rows, `noteRow` has no meaning here
+  const minGap = new Map<LEdge, number>();
+  for (const edge of graph.edges) {
+    const hints = edge.connection.hints;
+    const path = [...(context.connectionPaths.get(edge.connection.id) ?? []), 'hints'];
+    if (hints?.noteRow !== undefined) {
+      context.diagnostics.push({
+        code: 'layout/unsupported-hint',
+        message:
+          'the noteRow hint places a note on a straight connector between neighbours in a down or right container; here the node positions come from the connections',
+        path: [...path, 'noteRow'],
+        expected: 'no noteRow hint, or `direction: down` (or right) on the container',
+      });
+    }
+    if (hints?.length !== undefined) {
+      const notes = linesOf(edge.connection.note).length;
+      if (notes > hints.length) {
+        context.diagnostics.push({
+          code: 'layout/note-too-long',
+          message: `the note has ${notes} ${notes === 1 ? 'line' : 'lines'} but the connector is only ${hints.length} ${hints.length === 1 ? 'row' : 'rows'} long`,
+          path: [...path, 'length'],
+          expected: `a length of at least ${notes}`,
+          example: `{"length":${notes}}`,
+        });
+      }
+      minGap.set(edge, hints.length);
+    }
+  }
+  breakCycles(graph);
+  assignRanks(graph, check);
+  attachTerminals(graph, containerEdges);
+  normalize(graph);
+  const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
+  const insets = graph.containers.map((c) => insetsOf(c, flow));
+  const indexOf = new Map(graph.nodes.map((node, i) => [node, i]));
+  const sides = (node: LNode): SideCells => {
+    const model = models[indexOf.get(node) ?? -1];
+    const block = node.block as Block;
+    // a stack drawn as separate boxes has no outline to attach to
+    if (model?.kind === 'stack' && model.hints?.layout === 'separate')
+      return { before: [], after: [] };
+    const all: number[] = [];
+    for (let o = 1; o <= node.boxAcross - 2; o++) all.push(o);
+    if (down) {
+      const badge =
+        model !== undefined && model.kind !== 'host' && node.boxAcross >= BADGE_MIN_WIDTH;
+      const before = badge
+        ? all.filter((o) => !(BADGE_CELLS as readonly number[]).includes(o))
+        : all;
+      // a caption under the box would be crossed: lines leave such atoms elsewhere
+      const after = block.height > block.boxHeight ? [] : all;
+      return { before, after };
+    }
+    const band = block.band ?? 0;
+    const rows = all.filter((o) => o > band);
+    return { before: rows, after: rows };
+  };
+  const preferred = (node: LNode): number => {
+    const centre = Math.floor(node.boxAcross / 2);
+    const before = sides(node).before;
+    let best = centre;
+    let distance = Number.POSITIVE_INFINITY;
+    for (const o of before) {
+      if (Math.abs(o - centre) < distance) {
+        best = o;
+        distance = Math.abs(o - centre);
+      }
+    }
+    return best;
+  };
+  let pins = assignPins(graph, sides, preferred);
+  // a labelled box with more lines on a side than it has room for grows (wider when the flow
+  // runs down, taller when it runs right) rather than sending them around
+  if (graph.edges.some((e) => e.routed)) {
+    const crowded = new Set<number>();
+    for (const e of graph.edges) {
+      if (!e.routed) continue;
+      crowded.add(e.chain[0] as number);
+      crowded.add(e.chain[e.chain.length - 1] as number);
+    }
+    let grew = false;
+    for (const v of crowded) {
+      const node = graph.nodes[v] as LNode;
+      const model = models[v];
+      if (node.kind !== 'atom' || model === undefined) continue;
+      if (model.kind === 'host' || model.kind === 'stack' || model.kind === 'layer') continue;
+      let most = 0;
+      for (const end of [0, -1]) {
+        let count = 0;
+        for (const e of graph.edges) if (e.chain.at(end) === v) count++;
+        most = Math.max(most, count);
+      }
+      const need = 2 * most + 1 + (down ? BADGE_CELLS.length : 0);
+      if (node.boxAcross >= need) continue;
+      const extra = need - node.boxAcross;
+      const padding = { top: 0, right: 2, bottom: 0, left: 2, ...model.hints?.padding };
+      const hints = down
+        ? { ...model.hints, width: need }
+        : {
+            ...model.hints,
+            padding: {
+              ...padding,
+              top: padding.top + Math.floor(extra / 2),
+              bottom: padding.bottom + Math.ceil(extra / 2),
+            },
+          };
+      const block = context.measure({ ...model, hints } as Node, region.paths[v] as ModelPath);
+      Object.assign(node, {
+        block,
+        along: down ? block.height : block.width,
+        across: down ? block.width : block.height,
+        boxAlong: down ? block.boxHeight : block.boxWidth,
+        boxAcross: down ? block.boxWidth : block.boxHeight,
+      });
+      grew = true;
+    }
+    if (grew) {
+      for (const e of graph.edges) delete e.routed;
+      pins = assignPins(graph, sides, preferred);
+    }
+  }
+  const spread = Math.max(0, context.spread - 1);
+  const noteGap = NOTE_GAP[flow];
+
+  // notes: in the gap above the lower end, beside the lower stub; beside the upper stub
+  // when the lower pin is a shared fan-in
+  interface NoteSpec {
+    edge: number;
+    segment: number;
+    zone: 'upper' | 'lower';
+    host: number;
+    pinOffset: number;
+    across: number;
+    along: number;
+    side: 1 | -1;
+    connection: Connection;
+  }
+  const noteSpecs: NoteSpec[] = [];
+  const lowerPinUse = new Map<string, number>();
+  pins.forEach((p) => {
+    lowerPinUse.set(p.lowerKey, (lowerPinUse.get(p.lowerKey) ?? 0) + 1);
+  });
+  graph.edges.forEach((edge, e) => {
+    const lines = linesOf(edge.connection.note);
+    if (lines.length === 0 || edge.chain.length < 2) return;
+    const last = edge.chain.length - 2;
+    const pin = pins.get(`${e}:${last}`);
+    if (pin === undefined) return;
+    const sharedBelow = (lowerPinUse.get(pin.lowerKey) ?? 0) > 1;
+    const zone = sharedBelow ? 'upper' : 'lower';
+    const host = zone === 'lower' ? (edge.chain[last + 1] as number) : (edge.chain[last] as number);
+    noteSpecs.push({
+      edge: e,
+      segment: last,
+      zone,
+      host,
+      pinOffset: zone === 'lower' ? pin.lower : pin.upper,
+      across: down ? widest(lines) : lines.length,
+      along: down ? lines.length : widest(lines),
+      side: down ? 1 : -1,
+      connection: edge.connection,
+    });
+  });
+  /** Notes by zone and the rank of the node they sit beside. */
+  const notesAt = new Map<string, NoteSpec[]>();
+  const noteByKey = new Map<string, NoteSpec>();
+  for (const spec of noteSpecs) {
+    const key = `${spec.zone}:${(graph.nodes[spec.host] as LNode).rank}`;
+    const list = notesAt.get(key);
+    if (list) list.push(spec);
+    else notesAt.set(key, [spec]);
+    noteByKey.set(`${spec.edge}:${spec.segment}`, spec);
+  }
+  const reach = graph.nodes.map((node) => ({ before: 0, after: Math.max(0, node.across - 1) }));
+  for (const note of noteSpecs) {
+    const r = reach[note.host] as { before: number; after: number };
+    if (note.side === 1) r.after = Math.max(r.after, note.pinOffset + noteGap + note.across - 1);
+    else r.before = Math.max(r.before, note.across + noteGap - 1 - note.pinOffset);
+  }
+  const across = placeAcross(graph, layers, pins, {
+    // rows are about twice as tall as columns are wide: across a right flow one blank row will do
+    gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
+    lineGap: LINE_GAP + spread,
+    // routed lines pass beside containers with their notes: room for them (a row in a right flow)
+    containerGap: down ? context.noteRoom : Math.min(context.noteRoom, 2),
+    insets: (c) => {
+      const inset = insets[c] as Insets;
+      const hinted = (graph.containers[c] as LContainer).host.hints?.width;
+      const min = Math.max(down ? inset.titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
+      // a line meets the start border two cells from the corner, and below the title band
+      const terminal = down ? 2 : inset.band + 2;
+      return { start: inset.start, end: inset.end, min, terminal };
+    },
+    reach: (v) => reach[v] as { before: number; after: number },
+    check,
+  });
+
+  // along the flow: rank bands, then for each gap closings, upper zone, tracks, lower zone, openings
+  const rankCount = layers.length;
+  const band = new Array<number>(rankCount).fill(1);
+  for (const node of graph.nodes) band[node.rank] = Math.max(band[node.rank] as number, node.along);
+  const containers = graph.containers;
+  const extraAfter = new Array<number>(containers.length).fill(0);
+  const stackBefore = (c: number): number => {
+    const container = containers[c] as LContainer;
+    let inner = 0;
+    containers.forEach((d, i) => {
+      if (d.parent === c && d.firstRank === container.firstRank)
+        inner = Math.max(inner, stackBefore(i));
+    });
+    return (insets[c] as Insets).before + inner;
+  };
+  const stackAfter = (c: number): number => {
+    const container = containers[c] as LContainer;
+    let inner = 0;
+    containers.forEach((d, i) => {
+      if (d.parent === c && d.lastRank === container.lastRank)
+        inner = Math.max(inner, stackAfter(i));
+    });
+    return (insets[c] as Insets).after + (extraAfter[c] as number) + inner;
+  };
+  const segmentsOf: GapSegment[][] = Array.from({ length: Math.max(0, rankCount - 1) }, () => []);
+  const segmentInfo = new Map<string, { edge: number; k: number }>();
+  graph.edges.forEach((edge, e) => {
+    if (edge.routed) return;
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const u = edge.chain[k] as number;
+      const v = edge.chain[k + 1] as number;
+      const pin = pins.get(`${e}:${k}`);
+      if (!pin) continue;
+      const key = `${e}:${k}`;
+      segmentInfo.set(key, { edge: e, k });
+      segmentsOf[(graph.nodes[u] as LNode).rank]?.push({
+        key,
+        top: (across.node[u] as number) + pin.upper,
+        bottom: (across.node[v] as number) + pin.lower,
+        topPin: pin.upperKey,
+        bottomPin: pin.lowerKey,
+      });
+    }
+  });
+  const channels = segmentsOf.map((segments) => routeChannel(segments));
+  // a net that found no track: its edges are routed around the boxes instead
+  for (const channel of channels) {
+    for (const key of channel.dropped) {
+      const info = segmentInfo.get(key);
+      if (info) release(graph.edges[info.edge] as LEdge);
+    }
+  }
+  const live = (key: string): boolean => {
+    const info = segmentInfo.get(key);
+    return info !== undefined && !(graph.edges[info.edge] as LEdge).routed;
+  };
+  /** Walls across a gap: the borders of containers that span both its ranks. */
+  const wallsAt = (r: number): number[] => {
+    const out: number[] = [];
+    containers.forEach((c, i) => {
+      if (c.firstRank <= r && c.lastRank >= r + 1)
+        out.push(across.start[i] as number, across.end[i] as number);
+    });
+    return out.sort((a, b) => a - b);
+  };
+  const boundsFor = (walls: readonly number[]) => (pin: number) => {
+    let low = Number.NEGATIVE_INFINITY;
+    let high = Number.POSITIVE_INFINITY;
+    for (const w of walls) {
+      if (w < pin) low = Math.max(low, w);
+      if (w > pin) high = Math.min(high, w);
+    }
+    return { low, high };
+  };
+  interface GapPlan {
+    closing: number;
+    upper: number;
+    tracks: number;
+    lowerStart: number;
+    lower: number;
+    opening: number;
+    upperNotes: PlacedNote[];
+    lowerNotes: PlacedNote[];
+  }
+  let plans: GapPlan[] = [];
+  const starts = new Array<number>(rankCount).fill(0);
+  let total = 0;
+  const notePlaced = new Set<string>();
+  /** Cells between a rank band's start and node v's block (centred in the band). */
+  const centring = (v: number): number => {
+    const node = graph.nodes[v] as LNode;
+    return Math.floor(((band[node.rank] as number) - node.along) / 2);
+  };
+  const planAlong = (): void => {
+    plans = [];
+    notePlaced.clear();
+    const opening = (r: number): number =>
+      containers.reduce(
+        (max, c, i) => (c.firstRank === r ? Math.max(max, stackBefore(i)) : max),
+        0,
+      );
+    const closing = (r: number): number =>
+      containers.reduce((max, c, i) => (c.lastRank === r ? Math.max(max, stackAfter(i)) : max), 0);
+    let at = opening(0);
+    for (let r = 0; r < rankCount; r++) {
+      starts[r] = at;
+      at += band[r] as number;
+      if (r + 1 >= rankCount) {
+        at += closing(r);
+        break;
+      }
+      const channel = channels[r] as ReturnType<typeof routeChannel>;
+      const segments = (segmentsOf[r] as GapSegment[]).filter((s) => live(s.key));
+      const bent = (key: string): boolean => (channel.track.get(key) ?? -1) >= 0;
+      // a bend at least two cells before an arrowhead: rows the line runs outside the zones
+      // (container walls it crosses, a box shorter than its rank) count
+      let arrowUpper = 1;
+      let arrowLower = 1;
+      for (const s of segments) {
+        const info = segmentInfo.get(s.key) as { edge: number; k: number };
+        const edge = graph.edges[info.edge] as LEdge;
+        const arrows = arrowEnds(edge);
+        if (!bent(s.key)) continue;
+        if (arrows.upper && info.k === 0) {
+          const u = edge.chain[0] as number;
+          const node = graph.nodes[u] as LNode;
+          const below =
+            node.kind === 'terminal'
+              ? closing(r) - stackAfter(node.container)
+              : (band[r] as number) - (centring(u) + node.boxAlong) + closing(r);
+          arrowUpper = Math.max(arrowUpper, 2 - below);
+        }
+        if (arrows.lower && info.k + 2 === edge.chain.length) {
+          const v = edge.chain[info.k + 1] as number;
+          const node = graph.nodes[v] as LNode;
+          const above =
+            node.kind === 'terminal'
+              ? opening(r + 1) - stackBefore(node.container)
+              : centring(v) + opening(r + 1);
+          arrowLower = Math.max(arrowLower, 2 - above);
+        }
+      }
+      const walls = wallsAt(r);
+      const byKey = new Map(segments.map((s) => [s.key, s]));
+      const zone = (
+        which: 'upper' | 'lower',
+        extra: readonly NoteSpec[],
+      ): { placed: PlacedNote[]; rows: number; missed: NoteSpec[] } => {
+        const notes: ZoneNote[] = [];
+        const specs = notesAt.get(`${which}:${which === 'lower' ? r + 1 : r}`) ?? [];
+        const wanted = [...specs, ...extra].filter((spec) =>
+          byKey.has(`${spec.edge}:${spec.segment}`),
+        );
+        for (const spec of wanted) {
+          const segment = byKey.get(`${spec.edge}:${spec.segment}`) as GapSegment;
+          notes.push({
+            key: `${spec.edge}:${spec.segment}`,
+            pin: which === 'lower' ? segment.bottom : segment.top,
+            across: spec.across,
+            along: spec.along,
+            side: spec.side,
+          });
+        }
+        const lines = new Set(segments.map((s) => (which === 'lower' ? s.bottom : s.top)));
+        const result = placeZoneNotes(notes, lines, noteGap, boundsFor(walls));
+        const done = new Set(result.placed.map((p) => p.key));
+        const missed = wanted.filter((spec) => !done.has(`${spec.edge}:${spec.segment}`));
+        return { ...result, missed };
+      };
+      // a note with no room beside its lower stub tries the upper one
+      const lowerNotes = zone('lower', []);
+      const upperNotes = zone('upper', lowerNotes.missed);
+      for (const p of [...upperNotes.placed, ...lowerNotes.placed]) notePlaced.add(p.key);
+      const tracks = channel.tracks;
+      const upper = Math.max(arrowUpper, upperNotes.rows > 0 ? upperNotes.rows + 1 : 0);
+      const lowerStart = tracks > 0 && lowerNotes.rows > 0 ? 1 : 0;
+      const lower =
+        Math.max(arrowLower, lowerNotes.rows > 0 ? lowerStart + lowerNotes.rows + 1 : 0) + spread;
+      // a length hint: the gap is at least that many rows
+      let least = 0;
+      for (const [edge, length] of minGap) {
+        if (edge.routed || edge.chain.length < 2) continue;
+        if ((graph.nodes[edge.chain[0] as number] as LNode).rank === r)
+          least = Math.max(least, length);
+      }
+      const natural = closing(r) + upper + tracks + lower + opening(r + 1);
+      const plan: GapPlan = {
+        closing: closing(r),
+        upper,
+        tracks,
+        lowerStart,
+        lower: lower + Math.max(0, least - natural),
+        opening: opening(r + 1),
+        upperNotes: upperNotes.placed,
+        lowerNotes: lowerNotes.placed,
+      };
+      plans.push(plan);
+      at += plan.closing + plan.upper + plan.tracks + plan.lower + plan.opening;
+    }
+    total = at;
+  };
+  planAlong();
+  // a title running along the flow (flow right) needs its container long enough
+  if (!down) {
+    for (let pass = 0; pass < 4; pass++) {
+      let grew = false;
+      containers.forEach((c, i) => {
+        const first = (starts[c.firstRank] as number) - stackBefore(i);
+        const last =
+          (starts[c.lastRank] as number) + (band[c.lastRank] as number) - 1 + stackAfter(i);
+        const need = (insets[i] as Insets).titleRoom - (last - first + 1);
+        if (need > 0) {
+          extraAfter[i] = (extraAfter[i] as number) + need;
+          grew = true;
+        }
+      });
+      if (!grew) break;
+      planAlong();
+    }
+  }
+  // edges whose notes found no room: drawn here, their notes placed after routing
+  for (const spec of noteSpecs) {
+    const key = `${spec.edge}:${spec.segment}`;
+    if (live(key) && !notePlaced.has(key)) context.looseNotes.push(spec.connection);
+  }
+  for (const edge of graph.edges) {
+    if (!edge.routed) context.drawn.add(edge.connection.id);
+  }
+
+  let acrossSize = 0;
+  graph.nodes.forEach((_, v) => {
+    const r = reach[v] as { before: number; after: number };
+    acrossSize = Math.max(acrossSize, (across.node[v] as number) + r.after + 1);
+  });
+  containers.forEach((_, i) => {
+    acrossSize = Math.max(acrossSize, (across.end[i] as number) + 1);
+  });
+  const alongSize = total;
+  const width = down ? acrossSize : alongSize;
+  const height = down ? alongSize : acrossSize;
+
+  /** Along cell where node v's block starts (centred in its rank band). */
+  const alongOf = (v: number): number =>
+    (starts[(graph.nodes[v] as LNode).rank] as number) + centring(v);
+  /** The row (along) where a line leaving node v downward starts: its box's last row, or its container's end border. */
+  const endRow = (v: number): number => {
+    const node = graph.nodes[v] as LNode;
+    if (node.kind === 'terminal') {
+      const c = containers[node.container] as LContainer;
+      return (
+        (starts[c.lastRank] as number) +
+        (band[c.lastRank] as number) -
+        1 +
+        stackAfter(node.container)
+      );
+    }
+    return alongOf(v) + node.boxAlong - 1;
+  };
+  /** The row where a line coming down into node v ends: its box's first row, or its container's start border. */
+  const startRow = (v: number): number => {
+    const node = graph.nodes[v] as LNode;
+    if (node.kind === 'terminal') {
+      const c = containers[node.container] as LContainer;
+      return (starts[c.firstRank] as number) - stackBefore(node.container);
+    }
+    return alongOf(v);
+  };
+  return {
+    id,
+    width,
+    height,
+    boxWidth: width,
+    boxHeight: height,
+    place(left, top, depth, sink) {
+      const at = (along: number, acrossCell: number): Point =>
+        down ? { x: left + acrossCell, y: top + along } : { x: left + along, y: top + acrossCell };
+      // containers, outermost first
+      const containerBoxes = containers.map((c, i) => {
+        const first = (starts[c.firstRank] as number) - stackBefore(i);
+        const last =
+          (starts[c.lastRank] as number) + (band[c.lastRank] as number) - 1 + stackAfter(i);
+        const a = at(first, across.start[i] as number);
+        const b = at(last, across.end[i] as number);
+        return {
+          x: Math.min(a.x, b.x),
+          y: Math.min(a.y, b.y),
+          width: Math.abs(b.x - a.x) + 1,
+          height: Math.abs(b.y - a.y) + 1,
+        };
+      });
+      containers.forEach((c, i) => {
+        const box = containerBoxes[i] as { x: number; y: number; width: number; height: number };
+        sink.boxes.push({ id: c.id, kind: 'host', ...box, depth: depth + c.depth });
+        sink.dividers.push({ id: `${c.id}#0`, box: c.id, y: box.y + (insets[i] as Insets).band });
+      });
+      graph.nodes.forEach((node, v) => {
+        if (node.kind !== 'atom' || !node.block) return;
+        const p = at(alongOf(v), across.node[v] as number);
+        node.block.place(p.x, p.y, depth + ancestors(graph, node.container).length, sink);
+      });
+      // lines
+      const drawnStart = sink.connectors.length;
+      graph.edges.forEach((edge, e) => {
+        if (edge.routed) return;
+        const cells: Point[] = [];
+        const upper = edge.chain[0] as number;
+        const lowerNode = edge.chain[edge.chain.length - 1] as number;
+        const first = pins.get(`${e}:0`);
+        const last = pins.get(`${e}:${edge.chain.length - 2}`);
+        if (!first || !last) return;
+        cells.push(at(endRow(upper), (across.node[upper] as number) + first.upper));
+        for (let k = 0; k + 1 < edge.chain.length; k++) {
+          const u = edge.chain[k] as number;
+          const r = (graph.nodes[u] as LNode).rank;
+          const plan = plans[r] as GapPlan;
+          const key = `${e}:${k}`;
+          const track = (channels[r] as ReturnType<typeof routeChannel>).track.get(key) ?? -1;
+          const pin = pins.get(key);
+          if (!pin) continue;
+          const topCell = (across.node[u] as number) + pin.upper;
+          const bottomCell = (across.node[edge.chain[k + 1] as number] as number) + pin.lower;
+          if (track >= 0 && topCell !== bottomCell) {
+            const row =
+              (starts[r] as number) + (band[r] as number) + plan.closing + plan.upper + track;
+            cells.push(at(row, topCell), at(row, bottomCell));
+          }
+        }
+        cells.push(at(startRow(lowerNode), (across.node[lowerNode] as number) + last.lower));
+        const points = simplify(cells);
+        const connection = edge.connection;
+        const ordered = edge.reversed ? points.reverse() : points;
+        // lines of a layered drawing are one family: light in every charset, so trunks and
+        // crossings join cleanly (straight neighbours in hand-arranged columns stay heavy)
+        sink.connectors.push(connectorFor(connection, ordered, true));
+      });
+      // notes
+      plans.forEach((plan, r) => {
+        const zoneStart = (starts[r] as number) + (band[r] as number) + plan.closing;
+        const place = (placed: readonly PlacedNote[], offset: number): void => {
+          for (const p of placed) {
+            const spec = noteByKey.get(p.key);
+            if (!spec) continue;
+            const lines = linesOf(spec.connection.note);
+            const along = zoneStart + offset + p.row;
+            if (down) {
+              placeNoteLines(
+                sink,
+                spec.connection,
+                lines,
+                () => left + p.start,
+                top + along,
+                'left',
+              );
+            } else {
+              placeNoteLines(
+                sink,
+                spec.connection,
+                lines,
+                () => left + along,
+                top + p.start,
+                'left',
+              );
+            }
+          }
+        };
+        place(plan.upperNotes, 0);
+        place(plan.lowerNotes, plan.upper + plan.tracks + plan.lowerStart);
+      });
+      // titles, clear of the lines that cross their bands
+      containers.forEach((c, i) => {
+        const box = containerBoxes[i] as { x: number; y: number; width: number; height: number };
+        const crossing = new Set<number>();
+        for (let k = drawnStart; k < sink.connectors.length; k++) {
+          const points = (sink.connectors[k] as { points: Point[] }).points;
+          for (let j = 0; j + 1 < points.length; j++) {
+            const a = points[j] as Point;
+            const b = points[j + 1] as Point;
+            if (a.x !== b.x) continue;
+            const y0 = Math.min(a.y, b.y);
+            const y1 = Math.max(a.y, b.y);
+            if (
+              a.x > box.x &&
+              a.x < box.x + box.width - 1 &&
+              y0 <= box.y + c.title.length &&
+              y1 >= box.y + 1
+            )
+              crossing.add(a.x);
+          }
+        }
+        placeTitle(sink, c.id, c.title, box, crossing);
+      });
+    },
+  };
+}
+
+/** Drops repeated and collinear points of a polyline. */
+function simplify(cells: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of cells) {
+    const last = out[out.length - 1];
+    if (last && last.x === p.x && last.y === p.y) continue;
+    const before = out[out.length - 2];
+    if (
+      before &&
+      last &&
+      ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))
+    ) {
+      out[out.length - 1] = p;
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Writes a container's title in its band: centred, or in the free stretch nearest the centre
+ * when lines cross the band there.
+ */
+function placeTitle(
+  sink: SceneSink,
+  owner: string,
+  title: readonly { text: string; width: number }[],
+  box: { x: number; y: number; width: number },
+  crossing: ReadonlySet<number>,
+): void {
+  const inner = box.width - 2;
+  title.forEach((line, index) => {
+    if (line.width === 0) return;
+    const centred = box.x + 1 + Math.floor((inner - line.width) / 2);
+    const free = (x: number): boolean => {
+      if (x < box.x + 1 || x + line.width > box.x + box.width - 1) return false;
+      for (const c of crossing) if (c >= x - 1 && c <= x + line.width) return false;
+      return true;
+    };
+    let x = centred;
+    for (let shift = 0; shift < inner; shift++) {
+      if (free(centred - shift)) {
+        x = centred - shift;
+        break;
+      }
+      if (free(centred + shift)) {
+        x = centred + shift;
+        break;
+      }
+    }
+    const text: SceneText = {
+      id: `${owner}:title:${index}`,
+      owner,
+      role: 'title',
+      x,
+      y: box.y + 1 + index,
+      width: line.width,
+      text: line.text,
+      align: x === centred ? 'center' : 'left',
+    };
+    sink.texts.push(text);
+  });
+}

@@ -1,0 +1,196 @@
+import type { LayeredGraph, LEdge, LNode } from './graph.js';
+
+/** Where a segment (edge `edge`, between chain nodes `k` and `k + 1`) meets its two nodes. */
+export interface SegmentPins {
+  /** Cells across from the upper node's start to the pin on its lower side. */
+  upper: number;
+  /** Cells across from the lower node's start to the pin on its upper side. */
+  lower: number;
+  /** Pins shared by a trunk have the same key. */
+  upperKey: string;
+  lowerKey: string;
+}
+
+/** Pins of every segment, by `${edge}:${k}`. */
+export type Pins = Map<string, SegmentPins>;
+
+/** The cells of a box's side a line may attach to, given by the caller for each atom. */
+export interface SideCells {
+  /** Offsets across on the side facing the rank before (the top when the flow runs down). */
+  before: number[];
+  /** Offsets across on the side facing the rank after. */
+  after: number[];
+}
+
+/** Which ends of an edge carry arrowheads, as the chain runs (upper end first). */
+export function arrowEnds(edge: LEdge): { upper: boolean; lower: boolean } {
+  const { direction } = edge.connection;
+  const atFrom = direction === 'both' || direction === 'backward';
+  const atTo = direction === 'both' || direction === 'forward';
+  return edge.reversed ? { upper: atTo, lower: atFrom } : { upper: atFrom, lower: atTo };
+}
+
+interface Touch {
+  edge: number;
+  k: number;
+  /** The node at the other end of the segment. */
+  other: number;
+  group: string;
+}
+
+const nearest = (list: readonly number[], ideal: number): number => {
+  let best = list[0] as number;
+  for (const o of list) if (Math.abs(o - ideal) < Math.abs(best - ideal)) best = o;
+  return best;
+};
+
+/**
+ * Spreads `count` pins over the usable offsets of a side: one pin at `preferred`'s nearest
+ * usable cell; several at a fixed spacing (four cells, else three, else two) centred on
+ * `preferred`, so that two lines between the same two boxes run straight and parallel
+ * whatever the boxes' widths. Returns fewer offsets when the side is too short for all.
+ */
+export function spreadOffsets(
+  usable: readonly number[],
+  count: number,
+  preferred: number,
+): number[] {
+  if (count === 0 || usable.length === 0) return [];
+  if (count === 1) return [nearest(usable, preferred)];
+  const allowed = new Set(usable);
+  const low = usable[0] as number;
+  const high = usable[usable.length - 1] as number;
+  for (const spacing of [4, 3, 2]) {
+    const span = spacing * (count - 1);
+    if (span > high - low) continue;
+    const first = Math.round(preferred - span / 2);
+    // the nearest shift of the whole comb that lands every pin on a usable cell
+    for (let shift = 0; shift <= high - low; shift++) {
+      for (const start of shift === 0 ? [first] : [first + shift, first - shift]) {
+        const comb = Array.from({ length: count }, (_, i) => start + i * spacing);
+        if (comb.every((o) => allowed.has(o))) return comb;
+      }
+    }
+  }
+  // as many as fit, two cells apart
+  const out: number[] = [];
+  for (const o of usable)
+    if (out.length === 0 || o >= (out[out.length - 1] as number) + 2) out.push(o);
+  return out.slice(0, count);
+}
+
+/**
+ * Chooses where every segment attaches. Lines from one node to several in the same style
+ * and with the same arrowheads share one pin (a trunk that branches), as do lines from
+ * several nodes into one, unless `graph.trunks` is off; two lines between the same two nodes
+ * never share one (they are drawn as a parallel pair). The other pins are spread over the
+ * side in the order of their other ends, never on a corner or on the cells `sides` leaves
+ * out. Dummies are one cell wide. An edge that finds no free pin is marked `routed`.
+ */
+export function assignPins(
+  graph: LayeredGraph,
+  sides: (node: LNode) => SideCells,
+  preferred: (node: LNode) => number,
+): Pins {
+  const { nodes, edges } = graph;
+  const outs: Touch[][] = nodes.map(() => []);
+  const ins: Touch[][] = nodes.map(() => []);
+  edges.forEach((edge, e) => {
+    const arrows = arrowEnds(edge);
+    const group = `${edge.connection.style}|${arrows.upper}|${arrows.lower}`;
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const a = edge.chain[k] as number;
+      const b = edge.chain[k + 1] as number;
+      (outs[a] as Touch[]).push({ edge: e, k, other: b, group });
+      (ins[b] as Touch[]).push({ edge: e, k, other: a, group });
+    }
+  });
+  const pins: Pins = new Map();
+  const pin = (e: number, k: number): SegmentPins => {
+    const key = `${e}:${k}`;
+    let found = pins.get(key);
+    if (!found) {
+      found = { upper: 0, lower: 0, upperKey: '', lowerKey: '' };
+      pins.set(key, found);
+    }
+    return found;
+  };
+  // fan-outs first: a segment in one is never in a fan-in too
+  const inFanOut = new Set<string>();
+  const groupsOf = (touches: readonly Touch[], blocked: ReadonlySet<string>): Touch[][] => {
+    const byGroup = new Map<string, Touch[]>();
+    const singles: Touch[][] = [];
+    for (const t of touches) {
+      if (!graph.trunks || blocked.has(`${t.edge}:${t.k}`)) {
+        singles.push([t]);
+        continue;
+      }
+      const list = byGroup.get(t.group);
+      if (list && !list.some((u) => u.other === t.other)) list.push(t);
+      else if (list) singles.push([t]);
+      else byGroup.set(t.group, [t]);
+    }
+    const out: Touch[][] = [];
+    for (const list of byGroup.values()) {
+      if (list.length > 1) out.push(list);
+      else out.push(...list.map((t) => [t]));
+    }
+    return [...out, ...singles];
+  };
+  const place = (
+    v: number,
+    touches: readonly Touch[],
+    side: 'before' | 'after',
+    blocked: ReadonlySet<string>,
+  ): Touch[][] => {
+    const node = nodes[v] as LNode;
+    const groups = groupsOf(touches, blocked);
+    if (node.kind !== 'atom') {
+      for (const group of groups) {
+        for (const t of group) {
+          const p = pin(t.edge, t.k);
+          if (side === 'after') {
+            p.upper = 0;
+            p.upperKey = `${v}:a`;
+          } else {
+            p.lower = 0;
+            p.lowerKey = `${v}:b`;
+          }
+        }
+      }
+      return groups;
+    }
+    const position = (group: readonly Touch[]): number =>
+      group.reduce((sum, t) => sum + (nodes[t.other] as LNode).order, 0) / group.length;
+    groups.sort((a, b) => position(a) - position(b) || (a[0] as Touch).edge - (b[0] as Touch).edge);
+    const cells = sides(node)[side];
+    const offsets = spreadOffsets(cells, groups.length, preferred(node));
+    groups.forEach((group, index) => {
+      const offset = offsets[index];
+      for (const t of group) {
+        if (offset === undefined) {
+          (edges[t.edge] as LEdge).routed = true;
+          continue;
+        }
+        const p = pin(t.edge, t.k);
+        if (side === 'after') {
+          p.upper = offset;
+          p.upperKey = `${v}:a${index}`;
+        } else {
+          p.lower = offset;
+          p.lowerKey = `${v}:b${index}`;
+        }
+      }
+    });
+    return groups;
+  };
+  nodes.forEach((_, v) => {
+    for (const group of place(v, outs[v] as Touch[], 'after', new Set())) {
+      if (group.length > 1) for (const t of group) inFanOut.add(`${t.edge}:${t.k}`);
+    }
+  });
+  nodes.forEach((_, v) => {
+    place(v, ins[v] as Touch[], 'before', inFanOut);
+  });
+  return pins;
+}

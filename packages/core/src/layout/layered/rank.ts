@@ -1,0 +1,189 @@
+import { ancestors, isWithin, type LayeredGraph, type LContainer, type LNode } from './graph.js';
+import { networkSimplex, type SimplexEdge } from './simplex.js';
+
+/**
+ * Breaks cycles: a depth-first search from the atoms in model order marks every edge that
+ * closes a cycle as reversed, so the flow runs one way. Deterministic, and a graph without
+ * cycles keeps every edge as written.
+ */
+export function breakCycles(graph: LayeredGraph): void {
+  const n = graph.nodes.length;
+  const out: { to: number; edge: number }[][] = Array.from({ length: n }, () => []);
+  graph.edges.forEach((e, i) => {
+    if (e.from !== e.to)
+      (out[e.from] as { to: number; edge: number }[]).push({ to: e.to, edge: i });
+  });
+  graph.rankEdges.forEach((e, i) => {
+    if (e.from !== e.to)
+      (out[e.from] as { to: number; edge: number }[]).push({ to: e.to, edge: -1 - i });
+  });
+  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
+  const reversedRank = new Set<number>();
+  for (let start = 0; start < n; start++) {
+    if (state[start] !== 0) continue;
+    const stack: { v: number; next: number }[] = [{ v: start, next: 0 }];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { v: number; next: number };
+      const list = out[top.v] as { to: number; edge: number }[];
+      if (top.next >= list.length) {
+        state[top.v] = 2;
+        stack.pop();
+        continue;
+      }
+      const { to, edge } = list[top.next++] as { to: number; edge: number };
+      if (state[to] === 1) {
+        if (edge >= 0) (graph.edges[edge] as { reversed: boolean }).reversed = true;
+        else reversedRank.add(-1 - edge);
+      } else if (state[to] === 0) {
+        state[to] = 1;
+        stack.push({ v: to, next: 0 });
+      }
+    }
+  }
+  for (const i of reversedRank) {
+    const e = graph.rankEdges[i] as { from: number; to: number };
+    [e.from, e.to] = [e.to, e.from];
+  }
+}
+
+/**
+ * Gives every atom a rank: edges point from a lower rank to a higher one and are as short as
+ * they can be in total (network simplex). Then each container's first and last rank.
+ */
+export function assignRanks(graph: LayeredGraph, check?: () => void): void {
+  const atoms = graph.nodes.length;
+  const weights = new Map<string, SimplexEdge>();
+  const add = (from: number, to: number, weight: number): void => {
+    if (from === to) return;
+    const key = `${from}:${to}`;
+    const known = weights.get(key);
+    if (known) known.weight += weight;
+    else weights.set(key, { from, to, minlen: 1, weight });
+  };
+  for (const e of graph.edges) {
+    if (e.reversed) add(e.to, e.from, 1);
+    else add(e.from, e.to, 1);
+  }
+  for (const e of graph.rankEdges) add(e.from, e.to, e.weight);
+  const ranks = networkSimplex(atoms, [...weights.values()], check ? { check } : {});
+  graph.nodes.forEach((node, i) => {
+    node.rank = ranks[i] as number;
+  });
+  // a node with no connection sits with its connected siblings, not alone at rank 0
+  const linked = new Set<number>();
+  for (const e of weights.values()) linked.add(e.from).add(e.to);
+  const siblingRank = new Map<number, number>();
+  graph.nodes.forEach((node, i) => {
+    if (!linked.has(i) || node.container === -1) return;
+    const known = siblingRank.get(node.container);
+    siblingRank.set(node.container, known === undefined ? node.rank : Math.min(known, node.rank));
+  });
+  graph.nodes.forEach((node, i) => {
+    const rank = siblingRank.get(node.container);
+    if (!linked.has(i) && rank !== undefined) node.rank = rank;
+  });
+  spanContainers(graph);
+}
+
+/** Sets each container's first and last rank from the nodes inside it. */
+export function spanContainers(graph: LayeredGraph): void {
+  for (const c of graph.containers) {
+    c.firstRank = Number.POSITIVE_INFINITY;
+    c.lastRank = Number.NEGATIVE_INFINITY;
+  }
+  for (const node of graph.nodes) {
+    for (const c of ancestors(graph, node.container)) {
+      const container = graph.containers[c] as LContainer;
+      container.firstRank = Math.min(container.firstRank, node.rank);
+      container.lastRank = Math.max(container.lastRank, node.rank);
+    }
+  }
+  // an empty container takes the first rank
+  for (const c of graph.containers) {
+    if (c.firstRank > c.lastRank) {
+      c.firstRank = 0;
+      c.lastRank = 0;
+    }
+  }
+}
+
+/**
+ * Splits every edge longer than one rank into a chain of dummy nodes, one per rank it
+ * crosses, and fills each container's ranks that hold nothing with a filler, so that every
+ * rank a container spans has a node of it to order. A dummy stays inside the container its
+ * edge leaves while that container lasts, then enters the container its edge goes into as
+ * soon as that one starts: lines leave through bottoms and enter through tops.
+ */
+export function normalize(graph: LayeredGraph): void {
+  const add = (node: Omit<LNode, 'order'>): number => {
+    graph.nodes.push({ ...node, order: 0 });
+    return graph.nodes.length - 1;
+  };
+  for (const edge of graph.edges) {
+    const upper = edge.reversed ? edge.to : edge.from;
+    const lower = edge.reversed ? edge.from : edge.to;
+    const top = graph.nodes[upper] as LNode;
+    const bottom = graph.nodes[lower] as LNode;
+    const chain = [upper];
+    const exits = ancestors(graph, top.container).filter(
+      (c) => !isWithin(graph, bottom.container, c),
+    );
+    const entries = ancestors(graph, bottom.container)
+      .filter((c) => !isWithin(graph, top.container, c))
+      .reverse();
+    for (let rank = top.rank + 1; rank < bottom.rank; rank++) {
+      let container = -1;
+      const leaving = exits.find((c) => rank <= (graph.containers[c] as LContainer).lastRank);
+      if (leaving !== undefined) container = leaving;
+      else {
+        const outer =
+          exits.length > 0
+            ? (graph.containers[exits[exits.length - 1] as number] as LContainer).parent
+            : top.container;
+        container = outer;
+        for (const c of entries) {
+          if (rank >= (graph.containers[c] as LContainer).firstRank) container = c;
+          else break;
+        }
+      }
+      chain.push(
+        add({
+          id: `~d${graph.nodes.length}`,
+          kind: 'dummy',
+          container,
+          along: 0,
+          across: 1,
+          boxAlong: 0,
+          boxAcross: 1,
+          rank,
+          sequence: top.sequence + 0.5,
+        }),
+      );
+    }
+    chain.push(lower);
+    edge.chain = chain;
+  }
+  // fillers: a container takes room in every rank it spans
+  const present = new Set<string>();
+  for (const node of graph.nodes) {
+    for (const c of ancestors(graph, node.container)) present.add(`${c}:${node.rank}`);
+  }
+  graph.containers.forEach((c, index) => {
+    for (let rank = c.firstRank; rank <= c.lastRank; rank++) {
+      if (present.has(`${index}:${rank}`)) continue;
+      add({
+        id: `~f${graph.nodes.length}`,
+        kind: 'filler',
+        container: index,
+        along: 0,
+        across: 1,
+        boxAlong: 0,
+        boxAcross: 1,
+        rank,
+        sequence: c.sequence,
+      });
+      for (const up of ancestors(graph, index)) present.add(`${up}:${rank}`);
+    }
+  });
+}

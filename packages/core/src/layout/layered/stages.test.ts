@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../model/types.js';
+import { placeAcross } from './across.js';
+import { placeZoneNotes, routeChannel } from './channels.js';
+import type { LayeredGraph, LNode } from './graph.js';
+import { countCrossings, orderRanks } from './order.js';
+import { assignPins, spreadOffsets } from './ports.js';
+import { assignRanks, breakCycles, normalize } from './rank.js';
+
+/** A tiny layered graph for stage tests: atoms of the given sizes, edges between them. */
+function tinyGraph(
+  atoms: readonly { id: string; across?: number; container?: number }[],
+  edges: readonly [string, string][],
+  containers: readonly { id: string; parent?: number }[] = [],
+): LayeredGraph {
+  const nodes: LNode[] = atoms.map((a, i) => ({
+    id: a.id,
+    kind: 'atom',
+    container: a.container ?? -1,
+    along: 3,
+    across: a.across ?? 9,
+    boxAlong: 3,
+    boxAcross: a.across ?? 9,
+    rank: 0,
+    order: 0,
+    sequence: i,
+  }));
+  const index = new Map(atoms.map((a, i) => [a.id, i]));
+  const connection = (from: string, to: string): Connection => ({
+    id: `${from}->${to}`,
+    from,
+    to,
+    direction: 'forward',
+    style: 'solid',
+  });
+  return {
+    nodes,
+    containers: containers.map((c, i) => ({
+      id: c.id,
+      host: { kind: 'host', id: c.id, label: c.id, direction: 'auto', children: [] },
+      parent: c.parent ?? -1,
+      depth: 0,
+      title: [],
+      padding: { top: 1, right: 2, bottom: 1, left: 2 },
+      firstRank: 0,
+      lastRank: 0,
+      sequence: atoms.length + i,
+    })),
+    edges: edges.map(([from, to]) => ({
+      connection: connection(from, to),
+      from: index.get(from) as number,
+      to: index.get(to) as number,
+      reversed: false,
+      chain: [],
+    })),
+    rankEdges: [],
+    trunks: true,
+  };
+}
+
+const ranked = (graph: LayeredGraph): LayeredGraph => {
+  breakCycles(graph);
+  assignRanks(graph);
+  normalize(graph);
+  return graph;
+};
+const rankOf = (graph: LayeredGraph, id: string): number =>
+  graph.nodes.find((n) => n.id === id)?.rank ?? -1;
+
+describe('rank', () => {
+  it('puts targets below sources and breaks cycles in model order', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ],
+      ),
+    );
+    expect(['a', 'b', 'c'].map((id) => rankOf(graph, id))).toEqual([0, 1, 2]);
+    expect(graph.edges.map((e) => e.reversed)).toEqual([false, false, true]);
+  });
+
+  it('splits long edges into dummies, one per rank', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ],
+      ),
+    );
+    const long = graph.edges[2];
+    expect(long?.chain.map((v) => graph.nodes[v]?.kind)).toEqual(['atom', 'dummy', 'atom']);
+  });
+
+  it('keeps a node with no connection beside its connected siblings', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'top' }, { id: 'x', container: 0 }, { id: 'lonely', container: 0 }],
+        [['top', 'x']],
+        [{ id: 'box' }],
+      ),
+    );
+    expect(rankOf(graph, 'lonely')).toBe(rankOf(graph, 'x'));
+  });
+});
+
+describe('order', () => {
+  it('uncrosses a twisted pair and keeps model order when it costs nothing', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'a' }, { id: 'b' }, { id: 'x' }, { id: 'y' }],
+        [
+          ['a', 'y'],
+          ['b', 'x'],
+        ],
+      ),
+    );
+    const layers = orderRanks(graph);
+    const names = layers.map((layer) => layer.map((v) => graph.nodes[v]?.id));
+    expect(names[0]).toEqual(['a', 'b']);
+    expect(names[1]).toEqual(['y', 'x']);
+  });
+
+  it('keeps a container together in every rank', () => {
+    const graph = ranked(
+      tinyGraph(
+        [
+          { id: 'a' },
+          { id: 'in1', container: 0 },
+          { id: 'out' },
+          { id: 'in2', container: 0 },
+          { id: 'b' },
+        ],
+        [
+          ['a', 'in1'],
+          ['a', 'out'],
+          ['a', 'in2'],
+          ['in1', 'b'],
+        ],
+        [{ id: 'c' }],
+      ),
+    );
+    const layers = orderRanks(graph);
+    const rank1 = (layers[1] ?? []).map((v) => graph.nodes[v]?.id);
+    expect(Math.abs(rank1.indexOf('in1') - rank1.indexOf('in2'))).toBe(1);
+  });
+
+  it('counts crossings as inversions', () => {
+    const position = Int32Array.from([0, 1, 1, 0]);
+    expect(
+      countCrossings(
+        [
+          [0, 2],
+          [1, 3],
+        ],
+        position,
+      ),
+    ).toBe(1);
+  });
+});
+
+describe('ports', () => {
+  it('spreads pins at a fixed spacing around the preferred cell, clear of reserved cells', () => {
+    expect(spreadOffsets([1, 2, 3, 4, 5, 6, 7, 8, 9], 1, 5)).toEqual([5]);
+    expect(spreadOffsets([1, 2, 3, 4, 5, 6, 7, 8, 9], 2, 5)).toEqual([3, 7]);
+    expect(spreadOffsets([4, 5, 6, 7, 8, 9], 2, 5)).toEqual([4, 8]);
+    expect(spreadOffsets([1], 2, 1)).toEqual([1]);
+  });
+
+  it('shares one pin between the branches of a fan-out, not between a parallel pair', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'hub', across: 15 }, { id: 'x' }, { id: 'y' }],
+        [
+          ['hub', 'x'],
+          ['hub', 'y'],
+          ['hub', 'x'],
+        ],
+      ),
+    );
+    orderRanks(graph);
+    const all = (n: { boxAcross: number }) => {
+      const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+      return { before: cells, after: cells };
+    };
+    const pins = assignPins(graph, all, (n) => Math.floor(n.boxAcross / 2));
+    const upper = [0, 1, 2].map((e) => pins.get(`${e}:0`)?.upperKey);
+    expect(upper[0]).toBe(upper[1]);
+    expect(upper[2]).not.toBe(upper[0]);
+  });
+});
+
+describe('across', () => {
+  it('lines a chain up on one axis and keeps neighbours apart', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'a', across: 9 }, { id: 'b', across: 13 }, { id: 'c' }, { id: 'd' }],
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['b', 'd'],
+        ],
+      ),
+    );
+    graph.trunks = false;
+    const layers = orderRanks(graph);
+    const cells = (n: { boxAcross: number }) => {
+      const list = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+      return { before: list, after: list };
+    };
+    const pins = assignPins(graph, cells, (n) => Math.floor(n.boxAcross / 2));
+    const at = placeAcross(graph, layers, pins, {
+      gap: 3,
+      lineGap: 1,
+      insets: () => ({ start: 3, end: 3, min: 0, terminal: 2 }),
+      reach: (v) => ({ before: 0, after: (graph.nodes[v]?.across ?? 1) - 1 }),
+    });
+    const pin = pins.get('0:0');
+    expect((at.node[0] ?? 0) + (pin?.upper ?? 0)).toBe((at.node[1] ?? 0) + (pin?.lower ?? 0));
+    // nine cells of box, then three blank ones
+    expect((at.node[3] ?? 0) - (at.node[2] ?? 0)).toBeGreaterThanOrEqual(9 + 3);
+  });
+});
+
+describe('channels', () => {
+  it('runs a straight net without a track, and nets that would overlap on separate tracks', () => {
+    const straight = routeChannel([{ key: 's', top: 5, bottom: 5, topPin: 'a', bottomPin: 'b' }]);
+    expect(straight.tracks).toBe(0);
+    const crossing = routeChannel([
+      { key: 'p', top: 2, bottom: 8, topPin: 'p1', bottomPin: 'p2' },
+      { key: 'q', top: 6, bottom: 12, topPin: 'q1', bottomPin: 'q2' },
+    ]);
+    expect(crossing.tracks).toBe(2);
+    expect(crossing.track.get('p')).not.toBe(crossing.track.get('q'));
+  });
+
+  it('puts a net whose upper pin is over another net’s lower pin above it', () => {
+    const channel = routeChannel([
+      { key: 'a', top: 10, bottom: 2, topPin: 'a1', bottomPin: 'a2' },
+      { key: 'b', top: 4, bottom: 10, topPin: 'b1', bottomPin: 'b2' },
+    ]);
+    expect(channel.track.get('a')).toBeLessThan(channel.track.get('b') as number);
+  });
+
+  it('gives a fan-out one track', () => {
+    const channel = routeChannel([
+      { key: 'x', top: 10, bottom: 2, topPin: 'hub', bottomPin: 'x' },
+      { key: 'y', top: 10, bottom: 18, topPin: 'hub', bottomPin: 'y' },
+    ]);
+    expect(channel.tracks).toBe(1);
+  });
+
+  it('places notes beside their lines, on the other side or lower when blocked', () => {
+    const notes = placeZoneNotes(
+      [
+        { key: 'a', pin: 10, across: 5, along: 1, side: 1 },
+        { key: 'b', pin: 15, across: 3, along: 1, side: 1 },
+      ],
+      new Set([10, 15]),
+      2,
+      () => ({ low: -100, high: 100 }),
+    );
+    expect(notes.placed).toEqual([
+      { key: 'a', start: 4, row: 0 },
+      { key: 'b', start: 17, row: 0 },
+    ]);
+  });
+});
