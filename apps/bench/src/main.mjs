@@ -3,8 +3,10 @@
 // figures that matter are the ratios.
 import os from 'node:os';
 import { prepareInputs } from './inputs.mjs';
-import { peerStatus } from './peers.mjs';
+import { graphvizStatus, peerStatus } from './peers.mjs';
 import { commands, measure } from './processes.mjs';
+import { layoutQuality, printQuality } from './quality.mjs';
+import { writeQualityReport } from './quality-report.mjs';
 import { writeReport } from './report.mjs';
 import { printScale, scale } from './scale.mjs';
 import { printStartTime, startTime } from './start-time.mjs';
@@ -92,7 +94,20 @@ for (const n of sizes) {
   }
 }
 
+const quality = await layoutQuality({ images: report });
+printQuality(quality);
+
 if (report) {
+  await writeQualityReport(quality, {
+    machine,
+    versions: ['Graphviz', '@terrastruct/d2']
+      .map((name) => {
+        const status = name === 'Graphviz' ? graphvizStatus() : peers[name];
+        return `${name} ${status?.available ? status.version : 'not installed'}`;
+      })
+      .join(', '),
+  });
+  console.log('wrote docs/layout-quality.md');
   const file = writeReport({
     machine,
     peers,

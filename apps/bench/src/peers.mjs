@@ -56,3 +56,10 @@ export function peerStatus() {
   }
   return status;
 }
+
+/** Graphviz `dot`, for the layout-quality comparison (not a timed peer). */
+export function graphvizStatus() {
+  return has('dot')
+    ? { available: true, version: debianVersion('graphviz') }
+    : { available: false, why: 'dot not found: pnpm bench:setup installs graphviz' };
+}

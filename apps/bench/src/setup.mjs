@@ -16,7 +16,7 @@ const npm = spawnSync(
   { stdio: 'inherit' },
 );
 if (npm.status !== 0) console.error('bench:setup: the npm peers could not be installed');
-const apt = ['libgraph-easy-perl', 'libgraph-easy-as-svg-perl', 'plantuml'];
+const apt = ['libgraph-easy-perl', 'libgraph-easy-as-svg-perl', 'plantuml', 'graphviz'];
 if (process.getuid?.() === 0) {
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   const result = spawnSync('apt-get', ['install', '-y', '-qq', ...apt], {

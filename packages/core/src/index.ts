@@ -66,6 +66,8 @@ export {
   NODE_KINDS,
   STACK_LAYOUTS,
 } from './model/types.js';
+export type { SceneMetrics } from './scene/metrics.js';
+export { sceneMetrics } from './scene/metrics.js';
 // The positioned scene
 export type {
   Point,
