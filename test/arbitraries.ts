@@ -71,7 +71,13 @@ export const diagramArb: fc.Arbitrary<DiagramInput> = fc
     return { nodes: withIds, connections };
   });
 
-const directionArb = fc.constantFrom('down' as const, 'right' as const, 'grid' as const);
+const directionArb = fc.constantFrom(
+  'auto' as const,
+  'auto' as const,
+  'down' as const,
+  'right' as const,
+  'grid' as const,
+);
 
 const generalNodeArb: fc.Arbitrary<NodeInput> = fc.oneof(
   { weight: 3, arbitrary: leafArb },
@@ -119,19 +125,25 @@ function numberNodes(nodes: NodeInput[], ids: string[]): NodeInput[] {
 export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
   .record({
     direction: directionArb,
+    flow: fc.constantFrom('down' as const, 'right' as const),
     nodes: fc.array(generalNodeArb, { minLength: 1, maxLength: 5 }),
     links: fc.array(
       fc.record({
         from: fc.nat(),
         to: fc.nat(),
         note: fc.option(labelArb),
-        direction: fc.constantFrom('none' as const, 'forward' as const, 'both' as const),
+        direction: fc.constantFrom(
+          'none' as const,
+          'forward' as const,
+          'backward' as const,
+          'both' as const,
+        ),
         style: fc.constantFrom('solid' as const, 'dashed' as const, 'dotted' as const),
       }),
-      { maxLength: 6 },
+      { maxLength: 8 },
     ),
   })
-  .map(({ direction, nodes, links }) => {
+  .map(({ direction, flow, nodes, links }) => {
     const ids: string[] = [];
     const numbered = numberNodes(nodes, ids);
     const seen = new Set<string>();
@@ -142,5 +154,5 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
       seen.add(`${a}>${b}`);
       return [{ from: a, to: b, ...rest, ...(note ? { note } : {}) }];
     });
-    return { direction, nodes: numbered, connections };
+    return { direction, flow, nodes: numbered, connections };
   });

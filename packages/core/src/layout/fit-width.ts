@@ -135,18 +135,33 @@ export function fitWidth(
 ): Scene {
   const first = layOut(diagram);
   if (first.width <= width) return first;
+  // a reshaped diagram whose routes or notes find no room is a shape that does not fit
+  const attempt = (shaped: Diagram): Scene | undefined => {
+    try {
+      return layOut(shaped);
+    } catch (error) {
+      const unroutable =
+        error instanceof DiagramaError &&
+        error.diagnostics.every(
+          (d) => d.code === 'layout/no-route' || d.code === 'layout/no-room-for-note',
+        );
+      if (unroutable) return undefined;
+      throw error;
+    }
+  };
   const { line, word } = measureTexts(diagram);
   let narrowest = first.width;
   const deepest = rowDepth(diagram);
   for (let depth = -1; depth <= deepest; depth++) {
     const shaped = depth < 0 ? diagram : reflow(diagram, depth);
     if (depth >= 0) {
-      const scene = layOut(shaped);
-      if (scene.width <= width) return scene;
-      narrowest = Math.min(narrowest, scene.width);
+      const scene = attempt(shaped);
+      if (scene && scene.width <= width) return scene;
+      if (scene) narrowest = Math.min(narrowest, scene.width);
     }
     // the widest wrap that fits: wrapping narrower never widens a box, so search for it
-    const tightest = layOut(wrapDiagram(shaped, word));
+    const tightest = attempt(wrapDiagram(shaped, word));
+    if (tightest === undefined) continue;
     narrowest = Math.min(narrowest, tightest.width);
     if (tightest.width > width) continue;
     let fits = tightest;
@@ -154,8 +169,8 @@ export function fitWidth(
     let hi = line - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const scene = layOut(wrapDiagram(shaped, mid));
-      if (scene.width <= width) {
+      const scene = attempt(wrapDiagram(shaped, mid));
+      if (scene && scene.width <= width) {
         fits = scene;
         lo = mid;
       } else {

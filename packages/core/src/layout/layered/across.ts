@@ -76,7 +76,8 @@ export function placeAcross(
   const isTerminal = (v: number): boolean => (nodes[v] as LNode).kind === 'terminal';
   for (const fullLayer of layers) {
     // a terminal is where a line meets its container's border: it takes no room in its rank,
-    // only a cell of the border, two apart from the next terminal and from the corners
+    // only a cell of the border, two apart from the next terminal and from the corners (and
+    // `clearTerminals` moves it off the lines that enter the container there)
     const terminals = fullLayer.filter(isTerminal);
     for (let i = 0; i + 1 < terminals.length; i++) {
       constrain(terminals[i] as number, terminals[i + 1] as number, 2);
@@ -281,4 +282,39 @@ function relax(
     else for (let v = variables - 1; v >= 0; v--) visit(v);
     if (!moved) break;
   }
+}
+
+/**
+ * Moves every terminal off the columns where other lines cross its container's border (and
+ * off its neighbours'), to the nearest free cell of the border: a line ending on the border
+ * must never run on, or right beside, a line that goes through it.
+ */
+export function clearTerminals(
+  graph: LayeredGraph,
+  positions: AcrossPositions,
+  busy: (terminal: number) => readonly number[],
+  lowest: (container: number) => number,
+): void {
+  const taken = new Map<string, number[]>();
+  graph.nodes.forEach((node, t) => {
+    if (node.kind !== 'terminal') return;
+    const c = node.container;
+    const key = `${c}:${node.terminal}`;
+    const others = taken.get(key) ?? [];
+    const blocked = [...busy(t), ...others];
+    const low = (positions.start[c] as number) + lowest(c);
+    const high = (positions.end[c] as number) - 2;
+    const free = (x: number): boolean =>
+      x >= low && x <= high && blocked.every((b) => Math.abs(b - x) > 1);
+    const at = positions.node[t] as number;
+    for (let shift = 0; shift <= high - low; shift++) {
+      const x = [at + shift, at - shift].find(free);
+      if (x !== undefined) {
+        positions.node[t] = x;
+        break;
+      }
+    }
+    others.push(positions.node[t] as number);
+    taken.set(key, others);
+  });
 }

@@ -15,7 +15,7 @@ import {
   type SceneSink,
   widest,
 } from '../block.js';
-import { placeAcross } from './across.js';
+import { clearTerminals, placeAcross } from './across.js';
 import {
   type GapSegment,
   type PlacedNote,
@@ -23,7 +23,14 @@ import {
   routeChannel,
   type ZoneNote,
 } from './channels.js';
-import { ancestors, type LayeredGraph, type LContainer, type LEdge, type LNode } from './graph.js';
+import {
+  ancestors,
+  isWithin,
+  type LayeredGraph,
+  type LContainer,
+  type LEdge,
+  type LNode,
+} from './graph.js';
 import { orderRanks } from './order.js';
 import { arrowEnds, assignPins, type SideCells } from './ports.js';
 import { assignRanks, breakCycles, normalize } from './rank.js';
@@ -450,6 +457,22 @@ export function measureLayered(
   pins.forEach((p) => {
     lowerPinUse.set(p.lowerKey, (lowerPinUse.get(p.lowerKey) ?? 0) + 1);
   });
+  // the pins on each node's sides, to put a note where no other line meets the box
+  const upperPinsOf = new Map<number, Set<number>>();
+  const lowerPinsOf = new Map<number, Set<number>>();
+  graph.edges.forEach((edge, e) => {
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const p = pins.get(`${e}:${k}`);
+      if (!p) continue;
+      const add = (map: Map<number, Set<number>>, node: number, offset: number): void => {
+        const set = map.get(node) ?? new Set<number>();
+        set.add(offset);
+        map.set(node, set);
+      };
+      add(upperPinsOf, edge.chain[k] as number, p.upper);
+      add(lowerPinsOf, edge.chain[k + 1] as number, p.lower);
+    }
+  });
   graph.edges.forEach((edge, e) => {
     const lines = linesOf(edge.connection.note);
     if (lines.length === 0 || edge.chain.length < 2) return;
@@ -459,15 +482,23 @@ export function measureLayered(
     const sharedBelow = (lowerPinUse.get(pin.lowerKey) ?? 0) > 1;
     const zone = sharedBelow ? 'upper' : 'lower';
     const host = zone === 'lower' ? (edge.chain[last + 1] as number) : (edge.chain[last] as number);
+    const pinOffset = zone === 'lower' ? pin.lower : pin.upper;
+    // beside the line on the side where no other line meets the same box: the preferred side
+    // (right of a vertical line, above a horizontal one) unless another pin is there
+    const others = [...((zone === 'lower' ? lowerPinsOf : upperPinsOf).get(host) ?? [])];
+    const preferred: 1 | -1 = down ? 1 : -1;
+    const blocked = others.some((o) => (o - pinOffset) * preferred > 0);
+    const free = !others.some((o) => (o - pinOffset) * preferred < 0);
+    const side: 1 | -1 = blocked && free ? (-preferred as 1 | -1) : preferred;
     noteSpecs.push({
       edge: e,
       segment: last,
       zone,
       host,
-      pinOffset: zone === 'lower' ? pin.lower : pin.upper,
+      pinOffset,
       across: down ? widest(lines) : lines.length,
       along: down ? lines.length : widest(lines),
-      side: down ? 1 : -1,
+      side,
       connection: edge.connection,
     });
   });
@@ -487,6 +518,23 @@ export function measureLayered(
     if (note.side === 1) r.after = Math.max(r.after, note.pinOffset + noteGap + note.across - 1);
     else r.before = Math.max(r.before, note.across + noteGap - 1 - note.pinOffset);
   }
+  // a container's title shares its band with the lines that cross it into the container: with
+  // k of them the band needs k + 1 stretches the title's width, so one is always free
+  const crossingBand = new Array<number>(graph.containers.length).fill(0);
+  if (down) {
+    for (const edge of graph.edges) {
+      for (let k = 0; k + 1 < edge.chain.length; k++) {
+        const u = graph.nodes[edge.chain[k] as number] as LNode;
+        const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
+        for (const c of ancestors(graph, v.container)) {
+          const container = graph.containers[c] as LContainer;
+          if (v.rank === container.firstRank && !ancestors(graph, u.container).includes(c)) {
+            crossingBand[c] = (crossingBand[c] as number) + 1;
+          }
+        }
+      }
+    }
+  }
   const across = placeAcross(graph, layers, pins, {
     // rows are about twice as tall as columns are wide: across a right flow one blank row will do
     gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
@@ -496,7 +544,10 @@ export function measureLayered(
     insets: (c) => {
       const inset = insets[c] as Insets;
       const hinted = (graph.containers[c] as LContainer).host.hints?.width;
-      const min = Math.max(down ? inset.titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
+      const lines = crossingBand[c] as number;
+      const titleRoom =
+        lines === 0 ? inset.titleRoom : (inset.titleRoom - 2) * (lines + 1) + lines + 2;
+      const min = Math.max(down ? titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
       // a line meets the start border two cells from the corner, and below the title band
       const terminal = down ? 2 : inset.band + 2;
       return { start: inset.start, end: inset.end, min, terminal };
@@ -504,6 +555,35 @@ export function measureLayered(
     reach: (v) => reach[v] as { before: number; after: number },
     check,
   });
+
+  // terminals move off the lines that cross their container's border where they would meet it
+  clearTerminals(
+    graph,
+    across,
+    (t) => {
+      const node = graph.nodes[t] as LNode;
+      const c = node.container;
+      const out: number[] = [];
+      graph.edges.forEach((edge, e) => {
+        for (let k = 0; k + 1 < edge.chain.length; k++) {
+          const u = graph.nodes[edge.chain[k] as number] as LNode;
+          const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
+          const pin = pins.get(`${e}:${k}`);
+          if (!pin || edge.chain[k] === t || edge.chain[k + 1] === t) continue;
+          const inV = isWithin(graph, v.container, c);
+          const inU = isWithin(graph, u.container, c);
+          if (node.terminal === 'start' && inV && !inU && v.rank === node.rank) {
+            out.push((across.node[edge.chain[k + 1] as number] as number) + pin.lower);
+          }
+          if (node.terminal === 'end' && inU && !inV && u.rank === node.rank) {
+            out.push((across.node[edge.chain[k] as number] as number) + pin.upper);
+          }
+        }
+      });
+      return out;
+    },
+    (c) => (down ? 2 : (insets[c] as Insets).band + 2),
+  );
 
   // along the flow: rank bands, then for each gap closings, upper zone, tracks, lower zone, openings
   const rankCount = layers.length;
@@ -570,9 +650,18 @@ export function measureLayered(
     });
     return out.sort((a, b) => a - b);
   };
+  // notes stay inside the region: nothing it did not measure may stick out of it
+  let regionAcross = 0;
+  graph.nodes.forEach((_, v) => {
+    const r = reach[v] as { before: number; after: number };
+    regionAcross = Math.max(regionAcross, (across.node[v] as number) + r.after + 1);
+  });
+  graph.containers.forEach((_, i) => {
+    regionAcross = Math.max(regionAcross, (across.end[i] as number) + 1);
+  });
   const boundsFor = (walls: readonly number[]) => (pin: number) => {
-    let low = Number.NEGATIVE_INFINITY;
-    let high = Number.POSITIVE_INFINITY;
+    let low = -2;
+    let high = regionAcross + 1;
     for (const w of walls) {
       if (w < pin) low = Math.max(low, w);
       if (w > pin) high = Math.min(high, w);
@@ -734,14 +823,7 @@ export function measureLayered(
     if (!edge.routed) context.drawn.add(edge.connection.id);
   }
 
-  let acrossSize = 0;
-  graph.nodes.forEach((_, v) => {
-    const r = reach[v] as { before: number; after: number };
-    acrossSize = Math.max(acrossSize, (across.node[v] as number) + r.after + 1);
-  });
-  containers.forEach((_, i) => {
-    acrossSize = Math.max(acrossSize, (across.end[i] as number) + 1);
-  });
+  const acrossSize = regionAcross;
   const alongSize = total;
   const width = down ? acrossSize : alongSize;
   const height = down ? alongSize : acrossSize;

@@ -1,4 +1,4 @@
-import type { LayeredGraph, LEdge, LNode } from './graph.js';
+import { isWithin, type LayeredGraph, type LEdge, type LNode } from './graph.js';
 
 /** Where a segment (edge `edge`, between chain nodes `k` and `k + 1`) meets its two nodes. */
 export interface SegmentPins {
@@ -117,6 +117,14 @@ export function assignPins(
   };
   // fan-outs first: a segment in one is never in a fan-in too
   const inFanOut = new Set<string>();
+  /** Whether one end is a container's border and the other inside that container. */
+  const nested = (a: number, b: number): boolean => {
+    const [x, y] = [nodes[a] as LNode, nodes[b] as LNode];
+    const holds = (t: LNode, n: LNode): boolean =>
+      t.kind === 'terminal' &&
+      (n.container === t.container || isWithin(graph, n.container, t.container));
+    return holds(x, y) || holds(y, x);
+  };
   const groupsOf = (touches: readonly Touch[], blocked: ReadonlySet<string>): Touch[][] => {
     const byGroup = new Map<string, Touch[]>();
     const singles: Touch[][] = [];
@@ -125,8 +133,10 @@ export function assignPins(
         singles.push([t]);
         continue;
       }
+      // a trunk to a container and to something inside it would read as one line
       const list = byGroup.get(t.group);
-      if (list && !list.some((u) => u.other === t.other)) list.push(t);
+      const fits = (u: Touch): boolean => u.other !== t.other && !nested(u.other, t.other);
+      if (list?.every(fits)) list.push(t);
       else if (list) singles.push([t]);
       else byGroup.set(t.group, [t]);
     }
