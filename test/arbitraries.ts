@@ -58,7 +58,15 @@ export const diagramArb: fc.Arbitrary<DiagramInput> = fc
     }),
   })
   .map(({ nodes, notes, directions }) => {
-    const withIds = nodes.map((node, i) => ({ ...node, id: `n${i}` }));
+    // every node gets an id: labels repeat, and equal derived ids are an error
+    const named = (list: NodeInput[], prefix: string): NodeInput[] =>
+      list.map((node, i) => ({
+        ...node,
+        id: `${prefix}${i}`,
+        ...(node.children ? { children: named(node.children, `${prefix}${i}.`) } : {}),
+        ...(node.layers ? { layers: named(node.layers, `${prefix}${i}.`) } : {}),
+      }));
+    const withIds = named(nodes, 'n');
     const connections = withIds.slice(1).map((node, i) => {
       const note = notes[i];
       return {

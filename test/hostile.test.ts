@@ -40,7 +40,7 @@ describe('hostile and malformed input (test/hostile/)', () => {
       encoding: 'utf8',
     });
     expect(result.stderr).toMatch(
-      /text length \(graphemes\) \d+ is over the limit of 2000 \(raise it with --max-label/,
+      /the text length in graphemes is \d+, over the limit of 2000 \(raise it with --max-label/,
     );
     expect(result.stderr).toMatch(/^hostile\/huge-label\.yaml:3:12:/m);
   });

@@ -1,4 +1,4 @@
-import { DiagramaError } from '@diagrama/core';
+import { count, DiagramaError } from '@diagrama/core';
 
 /** What the CLI reads and writes, injectable for tests. */
 export interface CliIo {
@@ -29,7 +29,7 @@ export async function readProcessStdin(maxBytes: number): Promise<Uint8Array> {
       throw new DiagramaError([
         {
           code: 'limit/input-size',
-          message: `standard input is over the limit of ${maxBytes} bytes (raise it with --max-input-bytes)`,
+          message: `standard input is over the limit of ${count(maxBytes, 'byte')} (raise it with --max-input-bytes)`,
           position: { file: '<stdin>', line: 1, column: 1 },
         },
       ]);

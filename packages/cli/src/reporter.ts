@@ -1,4 +1,4 @@
-import { type Diagnostic, escapeForTerminal, formatDiagnostic } from '@diagrama/core';
+import { count, type Diagnostic, escapeForTerminal, formatDiagnostic } from '@diagrama/core';
 import type { CliIo } from './io.js';
 
 /** How the CLI talks to the user: colours, quietness, JSON. */
@@ -73,7 +73,7 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
         );
         io.stderr.write(`${text}\n`);
       }
-      if (list.length > 1) io.stderr.write(`${list.length} problems found\n`);
+      if (list.length > 1) io.stderr.write(`${count(list.length, 'problem')} found\n`);
     },
     error(code, message) {
       if (options.json) {

@@ -94,6 +94,16 @@ export function escapeForTerminal(text: string): string {
   });
 }
 
+/**
+ * A number with its noun, singular or plural as the number asks: messages never say
+ * "1 columns".
+ * @example count(1, 'column') // '1 column'
+ * @example count(3, 'box', 'boxes') // '3 boxes'
+ */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The most characters of input a message quotes; longer input is cut with `…`. */
 export const QUOTE_LIMIT = 32;
 

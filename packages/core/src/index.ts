@@ -1,6 +1,7 @@
 // Errors and diagnostics
 export type { Diagnostic, ModelPath, SourcePosition } from './errors.js';
 export {
+  count,
   DiagramaError,
   escapeForTerminal,
   formatDiagnostic,

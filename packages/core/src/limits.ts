@@ -61,5 +61,5 @@ export function limitMessage(
   seen: number,
   limits: Limits,
 ): string {
-  return `${what} ${seen} is over the limit of ${limits[limit]} (raise it with ${LIMIT_FLAGS[limit]}, or the \`${limit}\` option)`;
+  return `${what} is ${seen}, over the limit of ${limits[limit]} (raise it with ${LIMIT_FLAGS[limit]}, or the \`${limit}\` option)`;
 }

@@ -1,5 +1,6 @@
 import {
   checkDiagram,
+  count,
   type Diagnostic,
   type Diagram,
   DiagramaError,
@@ -60,7 +61,7 @@ export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiag
         code: 'limit/depth',
         message: limitMessage('maxDepth', 'the nesting depth', nesting.depth, limits),
         position: { file, line: nesting.line, column: 1 },
-        expected: `data nested at most ${limits.maxDepth} levels deep`,
+        expected: `data nested at most ${count(limits.maxDepth, 'level')} deep`,
       },
     ]);
   }
@@ -100,7 +101,7 @@ export async function readModelFile(
       return fail(
         'limit/input-size',
         limitMessage('maxInputBytes', 'the file size in bytes', result.size, limits),
-        `files of at most ${limits.maxInputBytes} bytes`,
+        `files of at most ${count(limits.maxInputBytes, 'byte')}`,
       );
     }
     return fail('io/read', `cannot read ${file}: ${describeReadFailure(result)}`);

@@ -1,5 +1,6 @@
 import { close, constants, fstat, open, read } from 'node:fs';
 import { promisify } from 'node:util';
+import { count } from '@diagrama/core';
 
 // The callback API, promisified: `fs.promises` loads a dozen internal modules (readline,
 // watchers, streams) on first use, a millisecond or two of every CLI run.
@@ -83,7 +84,7 @@ export function describeReadFailure(failure: ReadFailure): string {
     case 'not-regular':
       return `is ${failure.what}, not a regular file`;
     case 'too-large':
-      return `larger than the limit (${failure.size} bytes or more)`;
+      return `larger than the limit (${count(failure.size, 'byte')} or more)`;
     case 'error':
       return failure.code === 'EACCES' || failure.code === 'EPERM'
         ? 'permission denied'

@@ -1,4 +1,4 @@
-import type { Diagnostic, ModelPath } from '../errors.js';
+import { count, type Diagnostic, type ModelPath } from '../errors.js';
 import type { Connection, FlowAxis, Node, Spacing } from '../model/types.js';
 import type { Point, Scene, SceneConnector, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
@@ -114,9 +114,9 @@ export function tooNarrow(
 ): void {
   context.diagnostics.push({
     code: 'layout/too-narrow',
-    message: `a width of ${width} columns is too small for this node's content`,
+    message: `a width of ${count(width, 'column')} is too small for this node's content`,
     path: [...path, 'hints', 'width'],
-    expected: `at least ${needed} columns, or no width hint`,
+    expected: `at least ${count(needed, 'column')}, or no width hint`,
     example: `{"width":${needed}}`,
   });
 }

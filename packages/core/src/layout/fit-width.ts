@@ -1,4 +1,4 @@
-import { DiagramaError } from '../errors.js';
+import { count, DiagramaError } from '../errors.js';
 import type { Connection, Diagram, Node } from '../model/types.js';
 import type { Scene } from '../scene/types.js';
 import { textWidth } from '../text/width.js';
@@ -182,7 +182,7 @@ export function fitWidth(
   throw new DiagramaError([
     {
       code: 'layout/too-wide',
-      message: `the diagram needs at least ${narrowest} columns (labels wrapped at every space and rows turned into columns), but only ${width} are allowed`,
+      message: `the diagram needs at least ${count(narrowest, 'column')} (labels wrapped at every space and rows turned into columns), but only ${width} ${width === 1 ? 'is' : 'are'} allowed`,
       path: [],
       expected: `a width of ${narrowest} or more`,
       example: `--width ${narrowest}`,

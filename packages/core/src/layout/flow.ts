@@ -1,3 +1,4 @@
+import { count } from '../errors.js';
 import type { Connection, FlowDirection } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import {
@@ -85,7 +86,7 @@ function linkBetween(
   if (noteRow + notes.length > length) {
     context.diagnostics.push({
       code: 'layout/note-too-long',
-      message: `the note has ${notes.length} lines but only ${length - noteRow} rows of connector from row ${noteRow}`,
+      message: `the note has ${count(notes.length, 'line')}, but from row ${noteRow} the connector has only ${count(length - noteRow, 'row')} left`,
       path: [...(context.connectionPaths.get(connection.id) ?? []), 'hints'],
       expected: `a length of at least ${noteRow + notes.length}`,
       example: `{"length":${noteRow + notes.length}}`,
@@ -181,7 +182,7 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
   if (notes.length > 0 && length < widest(notes) + 2) {
     context.diagnostics.push({
       code: 'layout/note-too-long',
-      message: `the note is ${widest(notes)} columns wide but the connector has only ${length}`,
+      message: `the note is ${count(widest(notes), 'column')} wide and needs a connector of ${count(widest(notes) + 2, 'column')} (a free column on each side), but this one has ${length}`,
       path: [...(context.connectionPaths.get(connection.id) ?? []), 'hints'],
       expected: `a length of at least ${widest(notes) + 2}`,
       example: `{"length":${widest(notes) + 2}}`,

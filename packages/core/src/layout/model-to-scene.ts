@@ -1,4 +1,4 @@
-import { DiagramaError, type ModelPath } from '../errors.js';
+import { count, DiagramaError, type ModelPath } from '../errors.js';
 import { LIMIT_FLAGS, type Limits, limitMessage, resolveLimits } from '../limits.js';
 import { describeDiagram } from '../model/describe.js';
 import type { Connection, Diagram, Node } from '../model/types.js';
@@ -358,12 +358,12 @@ function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailur
       code: 'limit/canvas',
       message: limitMessage(
         'maxCanvasCells',
-        `the picture (${scene.width} × ${scene.height} cells) has`,
+        `the picture's size in cells (${scene.width} × ${scene.height})`,
         scene.width * scene.height,
         limits,
       ),
       path: [],
-      expected: `at most ${limits.maxCanvasCells} cells`,
+      expected: `at most ${count(limits.maxCanvasCells, 'cell')}`,
     });
   }
   if (context.diagnostics.length > 0) throw new DiagramaError(context.diagnostics);

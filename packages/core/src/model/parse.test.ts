@@ -36,15 +36,49 @@ describe('parseDiagram', () => {
     });
   });
 
-  it('makes colliding derived ids unique in document order', () => {
-    const diagram = parseDiagram({
+  it('refuses two nodes whose labels give the same id, naming both and the fix', () => {
+    const result = checkDiagram({
       nodes: [
-        { kind: 'box', label: 'A' },
+        { kind: 'box', label: 'nginx' },
+        { kind: 'host', label: 'Registry', children: [{ kind: 'box', label: 'NGINX' }] },
+      ],
+      connections: [{ from: 'nginx', to: 'registry' }],
+    });
+    expect(result.diagram).toBeUndefined();
+    expect(result.diagnostics).toEqual([
+      {
+        code: 'model/ambiguous-id',
+        message: 'this node and the node at nodes[0] both get the id "nginx" from their labels',
+        path: ['nodes', 1, 'children', 0, 'label'],
+        expected: 'an explicit `id` on one of them, so that connections can tell them apart',
+        example: '{"kind":"box","id":"nginx-2","label":"NGINX"}',
+      },
+    ]);
+  });
+
+  it('refuses a label that gives an id another node has explicitly', () => {
+    const result = checkDiagram({
+      nodes: [
         { kind: 'box', label: 'a' },
-        { kind: 'box', id: 'a-2', label: 'x' },
+        { kind: 'box', id: 'a', label: 'x' },
       ],
     });
-    expect(diagram.nodes.map((n) => n.id)).toEqual(['a', 'a-3', 'a-2']);
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'model/ambiguous-id',
+        'this node\'s label gives the id "a", which the node at nodes[1] already has',
+      ],
+    ]);
+  });
+
+  it('keeps explicit ids that look derived', () => {
+    const diagram = parseDiagram({
+      nodes: [
+        { kind: 'box', id: 'a-2', label: 'x' },
+        { kind: 'box', label: 'a' },
+      ],
+    });
+    expect(diagram.nodes.map((n) => n.id)).toEqual(['a-2', 'a']);
   });
 
   it('collects every problem, each with a path and a stable code', () => {

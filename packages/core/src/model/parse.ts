@@ -1,7 +1,9 @@
 import {
+  count,
   type Diagnostic,
   DiagramaError,
   escapeForTerminal,
+  formatPath,
   type ModelPath,
   quote,
 } from '../errors.js';
@@ -91,9 +93,9 @@ function checkText(value: unknown, path: ModelPath, walk: Walk): void {
   const tooLong = (seen: number) =>
     walk.diagnostics.push({
       code: 'limit/label-length',
-      message: limitMessage('maxLabelGraphemes', 'text length (graphemes)', seen, walk.limits),
+      message: limitMessage('maxLabelGraphemes', 'the text length in graphemes', seen, walk.limits),
       path,
-      expected: `at most ${maxLabelGraphemes} graphemes`,
+      expected: `at most ${count(maxLabelGraphemes, 'grapheme')}`,
     });
   if (value.length > maxLabelGraphemes * maxGraphemeCodePoints * 2) {
     tooLong(value.length);
@@ -109,12 +111,12 @@ function checkText(value: unknown, path: ModelPath, walk: Walk): void {
         code: 'limit/grapheme-size',
         message: limitMessage(
           'maxGraphemeCodePoints',
-          'code points in one grapheme',
+          'the number of code points in one grapheme',
           codePoints,
           walk.limits,
         ),
         path,
-        expected: `graphemes of at most ${maxGraphemeCodePoints} code points (stacked combining marks?)`,
+        expected: `graphemes of at most ${count(maxGraphemeCodePoints, 'code point')} (stacked combining marks?)`,
       });
       return;
     }
@@ -135,6 +137,8 @@ function checkText(value: unknown, path: ModelPath, walk: Walk): void {
 }
 
 function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
+  /** Where each id came from: the path of its node, and whether the id was written. */
+  const owners = new Map<string, { path: ModelPath; given: boolean }>();
   for (const [node, path] of nodes) {
     if (typeof node.id !== 'string') continue;
     if (walk.ids.has(node.id)) {
@@ -147,16 +151,31 @@ function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
       continue;
     }
     walk.ids.add(node.id);
+    owners.set(node.id, { path, given: true });
     walk.idsByPath.set(pathKey(path), node.id);
   }
   for (const [node, path] of nodes) {
     if (typeof node.id === 'string') continue;
-    const base =
-      slugify(typeof node.label === 'string' ? node.label : '') ||
-      (typeof node.kind === 'string' ? node.kind : 'node');
+    const fromLabel = slugify(typeof node.label === 'string' ? node.label : '');
+    const base = fromLabel || (typeof node.kind === 'string' ? node.kind : 'node');
+    const owner = owners.get(base);
+    if (fromLabel !== '' && owner !== undefined) {
+      // a connection naming this id could mean either node: say so instead of guessing
+      const kind = typeof node.kind === 'string' ? node.kind : 'box';
+      walk.diagnostics.push({
+        code: 'model/ambiguous-id',
+        message: owner.given
+          ? `this node's label gives the id ${quote(base)}, which the node at ${formatPath(owner.path)} already has`
+          : `this node and the node at ${formatPath(owner.path)} both get the id ${quote(base)} from their labels`,
+        path: [...path, 'label'],
+        expected: 'an explicit `id` on one of them, so that connections can tell them apart',
+        example: JSON.stringify({ kind, id: `${base}-2`, label: node.label }),
+      });
+    }
     let id = base;
     for (let n = 2; walk.ids.has(id); n++) id = `${base}-${n}`;
     walk.ids.add(id);
+    owners.set(id, { path, given: false });
     walk.idsByPath.set(pathKey(path), id);
   }
 }
@@ -209,7 +228,7 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
         code: 'model/misplaced-property',
         message: `\`${field}\` is not allowed on a ${kind}`,
         path: [...path, field],
-        expected: `\`${field}\` only on ${kinds.join(' or ')} nodes`,
+        expected: `\`${field}\` only on a ${kinds.join(' or a ')}`,
       });
     }
   }
@@ -404,7 +423,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
       code: 'limit/nodes',
       message: limitMessage('maxNodes', 'the number of nodes', nodes.length, limits),
       path: ['nodes'],
-      expected: `at most ${limits.maxNodes} nodes`,
+      expected: `at most ${count(limits.maxNodes, 'node')}`,
     });
   }
   if (connectionCount > limits.maxConnections) {
@@ -412,7 +431,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
       code: 'limit/connections',
       message: limitMessage('maxConnections', 'the number of connections', connectionCount, limits),
       path: ['connections'],
-      expected: `at most ${limits.maxConnections} connections`,
+      expected: `at most ${count(limits.maxConnections, 'connection')}`,
     });
   }
   const deepest = nodes.find(
@@ -423,7 +442,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
       code: 'limit/container-depth',
       message: limitMessage(
         'maxContainerDepth',
-        'hosts nested',
+        'the depth of nested hosts',
         deepest[1].filter((p) => p === 'children').length,
         limits,
       ),

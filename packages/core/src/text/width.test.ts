@@ -23,10 +23,18 @@ describe('textWidth', () => {
     expect(toDisplayLines('\tb')).toEqual([{ text: '    b', width: 5 }]);
   });
 
-  it('turns zero-width and invisible characters into visible escapes', () => {
-    expect(toDisplayLines('a\u200bb')[0]).toEqual({ text: 'a\\u{200b}b', width: 10 });
+  it('keeps zero-width spaces, joiners and non-joiners as written, in no column', () => {
+    expect(toDisplayLines('a\u200bb')[0]).toEqual({ text: 'a\u200bb', width: 2 });
+    expect(toDisplayLines('\u200bab')[0]).toEqual({ text: '\u200bab', width: 2 });
+    // Persian is spelt with the zero-width non-joiner
+    expect(toDisplayLines('می\u200cخواهم')[0]).toEqual({ text: 'می\u200cخواهم', width: 7 });
+    expect(displayGraphemes('x\u2060y').map((g) => g.width)).toEqual([1, 1]);
+  });
+
+  it('turns other invisible characters and lone marks into visible escapes', () => {
     expect(toDisplayLines('\u0301x')[0]?.text).toBe('\\u{301}x');
-    for (const g of displayGraphemes('x\u200b\u2060\ufeffy')) expect(g.width).toBeGreaterThan(0);
+    expect(toDisplayLines('a\ufeffb')[0]).toEqual({ text: 'a\\u{feff}b', width: 10 });
+    expect(toDisplayLines('a\u200eb')[0]?.text).toBe('a\\u{200e}b');
   });
 
   it('keeps zero-width joiners inside emoji sequences', () => {

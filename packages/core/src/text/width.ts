@@ -37,8 +37,8 @@ interface Patterns {
 let patterns: Patterns | undefined;
 const unicode = (): Patterns => {
   patterns ??= {
-    invisible: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u,
-    invisibleGlobal: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    invisible: /(?![\u200b-\u200d\u2060])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u,
+    invisibleGlobal: /(?![\u200b-\u200d\u2060])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
     keycap: /^[\d#*]\uFE0F?\u20E3$/u,
     zeroWidth: /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]$/u,
     spacingMark: /^\p{Mc}$/u,
@@ -153,20 +153,35 @@ function escapeCodePoint(ch: string): string {
   return `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
 }
 
+/**
+ * Zero-width characters that text needs and that are kept as written, taking no column: the
+ * zero-width space and word joiner (break hints), and the zero-width non-joiner and joiner
+ * that Persian, Indic scripts and emoji sequences are spelt with.
+ */
+const KEPT_ZERO_WIDTH = /^[\u200b-\u200d\u2060]+$/;
+
 function pushAscii(out: Grapheme[], text: string): void {
   for (const ch of text) out.push({ text: ch, width: 1 });
 }
 
 /**
  * Splits one line of text into graphemes that are safe to draw in a cell grid.
- * Tabs expand to the next multiple of {@link TAB_WIDTH}; control, format and other invisible
- * characters (outside emoji sequences) and clusters of zero width become visible `\u{…}`
- * escapes, so nothing invisible or zero-width ever reaches a border.
+ * Tabs expand to the next multiple of {@link TAB_WIDTH}. The zero-width space, word joiner,
+ * non-joiner and joiner are kept as written and take no column (they ride on the grapheme
+ * before them); other control, format and invisible characters (outside emoji sequences) and
+ * lone marks become visible `\u{…}` escapes, so nothing invisible ever reaches a border.
  */
 export function displayGraphemes(line: string): Grapheme[] {
   const out: Grapheme[] = [];
   let column = 0;
+  let riding = '';
   for (const segment of clusters(line)) {
+    if (KEPT_ZERO_WIDTH.test(segment)) {
+      const last = out[out.length - 1];
+      if (last) last.text += segment;
+      else riding += segment;
+      continue;
+    }
     if (segment === '\t') {
       const spaces = TAB_WIDTH - (column % TAB_WIDTH);
       pushAscii(out, ' '.repeat(spaces));
@@ -199,6 +214,8 @@ export function displayGraphemes(line: string): Grapheme[] {
     out.push({ text: segment, width });
     column += width;
   }
+  const first = out[0];
+  if (riding !== '' && first) first.text = riding + first.text;
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { ModelPath } from '../../errors.js';
+import { count, type ModelPath } from '../../errors.js';
 import type { Connection, HostNode, Node } from '../../model/types.js';
 import type { Point, SceneText } from '../../scene/types.js';
 import {
@@ -334,7 +334,7 @@ export function measureLayered(
       if (notes > hints.length) {
         context.diagnostics.push({
           code: 'layout/note-too-long',
-          message: `the note has ${notes} ${notes === 1 ? 'line' : 'lines'} but the connector is only ${hints.length} ${hints.length === 1 ? 'row' : 'rows'} long`,
+          message: `the note has ${count(notes, 'line')} but the connector is only ${count(hints.length, 'row')} long`,
           path: [...path, 'length'],
           expected: `a length of at least ${notes}`,
           example: `{"length":${notes}}`,
