@@ -20,23 +20,55 @@ export const labelArb: fc.Arbitrary<string> = fc.oneof(
   ),
 );
 
-const leafArb: fc.Arbitrary<NodeInput> = fc.record({
-  kind: fc.constantFrom('client' as const, 'api' as const, 'daemon' as const, 'box' as const),
-  label: labelArb,
-});
+const borderArb = fc.constantFrom(
+  'single' as const,
+  'double' as const,
+  'heavy' as const,
+  'rounded' as const,
+  'dashed' as const,
+);
 
-const stackArb: fc.Arbitrary<NodeInput> = fc.record({
-  kind: fc.constant('stack' as const),
-  label: labelArb,
-  layers: fc.array(
-    fc.record({
-      label: labelArb,
-      instruction: fc.constantFrom('FROM', 'RUN', 'CMD'),
-      readOnly: fc.boolean(),
-    }),
-    { minLength: 1, maxLength: 4 },
-  ),
-});
+const titleAtArb = fc.constantFrom(
+  'band' as const,
+  'border' as const,
+  'below' as const,
+  'none' as const,
+);
+
+const leafArb: fc.Arbitrary<NodeInput> = fc.record(
+  {
+    kind: fc.constantFrom(
+      'client' as const,
+      'api' as const,
+      'daemon' as const,
+      'box' as const,
+      'database' as const,
+      'queue' as const,
+      'user' as const,
+      'external' as const,
+    ),
+    label: labelArb,
+    border: borderArb,
+  },
+  { requiredKeys: ['kind', 'label'] },
+);
+
+const stackArb: fc.Arbitrary<NodeInput> = fc.record(
+  {
+    kind: fc.constant('stack' as const),
+    label: labelArb,
+    titleAt: titleAtArb,
+    layers: fc.array(
+      fc.record({
+        label: labelArb,
+        instruction: fc.constantFrom('FROM', 'RUN', 'CMD'),
+        readOnly: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  },
+  { requiredKeys: ['kind', 'label', 'layers'] },
+);
 
 const nodeArb: fc.Arbitrary<NodeInput> = fc.oneof(
   leafArb,
@@ -87,41 +119,71 @@ const directionArb = fc.constantFrom(
   'grid' as const,
 );
 
+/** Groups may go without a title: every other one drops its label. */
+function dropSomeGroupLabels(node: NodeInput): NodeInput {
+  if (node.kind !== 'group' || (node.label ?? '').length % 2 === 1) return node;
+  const { label: _label, ...rest } = node;
+  return rest;
+}
+
 const generalNodeArb: fc.Arbitrary<NodeInput> = fc.oneof(
   { weight: 3, arbitrary: leafArb },
   { weight: 1, arbitrary: stackArb },
   {
     weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('host' as const),
-      label: labelArb,
-      direction: directionArb,
-      children: fc.array(
-        fc.oneof(
-          { weight: 3, arbitrary: leafArb },
-          {
-            weight: 1,
-            arbitrary: fc.record({
-              kind: fc.constant('host' as const),
-              label: labelArb,
-              direction: directionArb,
-              children: fc.array(leafArb, { minLength: 1, maxLength: 3 }),
-            }),
-          },
-        ),
-        { minLength: 1, maxLength: 4 },
-      ),
-    }),
+    arbitrary: fc
+      .record(
+        {
+          kind: fc.constantFrom('host' as const, 'host' as const, 'group' as const),
+          label: labelArb,
+          border: fc.constantFrom('single' as const, 'dashed' as const, 'none' as const),
+          titleAt: titleAtArb,
+          direction: directionArb,
+          children: fc.array(
+            fc.oneof(
+              { weight: 3, arbitrary: leafArb },
+              {
+                weight: 1,
+                arbitrary: fc
+                  .record(
+                    {
+                      kind: fc.constantFrom('host' as const, 'group' as const),
+                      label: labelArb,
+                      border: fc.constantFrom('double' as const, 'none' as const),
+                      titleAt: titleAtArb,
+                      direction: directionArb,
+                      children: fc.array(leafArb, { minLength: 1, maxLength: 3 }),
+                    },
+                    { requiredKeys: ['kind', 'label', 'direction', 'children'] },
+                  )
+                  .map(dropSomeGroupLabels),
+              },
+            ),
+            { minLength: 1, maxLength: 4 },
+          ),
+        },
+        { requiredKeys: ['kind', 'label', 'direction', 'children'] },
+      )
+      .map(dropSomeGroupLabels),
   },
 );
 
-/** Gives every node of a tree an id `n0`, `n1`, … in document order; returns all ids. */
-function numberNodes(nodes: NodeInput[], ids: string[]): NodeInput[] {
+/** Whether a node is drawn without an outline for a line to meet (a group without a border). */
+const outlineless = (node: NodeInput): boolean =>
+  node.kind === 'group'
+    ? (node.border ?? 'none') === 'none'
+    : node.kind === 'host' && node.border === 'none';
+
+/**
+ * Gives every node of a tree an id `n0`, `n1`, … in document order; returns the ids a line
+ * can meet (not those of containers drawn without a border).
+ */
+function numberNodes(nodes: NodeInput[], ids: string[], counter = { n: 0 }): NodeInput[] {
   return nodes.map((node) => {
-    const id = `n${ids.length}`;
-    ids.push(id);
-    if (node.children) return { ...node, id, children: numberNodes(node.children, ids) };
-    if (node.layers) return { ...node, id, layers: numberNodes(node.layers, ids) };
+    const id = `n${counter.n++}`;
+    if (!outlineless(node)) ids.push(id);
+    if (node.children) return { ...node, id, children: numberNodes(node.children, ids, counter) };
+    if (node.layers) return { ...node, id, layers: numberNodes(node.layers, ids, counter) };
     return { ...node, id };
   });
 }

@@ -1,4 +1,10 @@
-import { modelToScene, parseDiagram, type SceneBox, textWidth } from '@diagrama/core';
+import {
+  isContainerKind,
+  modelToScene,
+  parseDiagram,
+  type SceneBox,
+  textWidth,
+} from '@diagrama/core';
 import { CHARSET_NAMES, sceneToText } from '@diagrama/render-ascii';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +34,7 @@ describe('any valid model', () => {
     fc.assert(
       fc.property(diagramArb, (input) => {
         const scene = modelToScene(parseDiagram(input));
-        const containers = scene.boxes.filter((b) => b.kind === 'host' || b.kind === 'stack');
+        const containers = scene.boxes.filter((b) => isContainerKind(b.kind) || b.kind === 'stack');
         for (const b of scene.boxes) {
           expect(b.x).toBeGreaterThanOrEqual(0);
           expect(b.y).toBeGreaterThanOrEqual(0);
@@ -47,9 +53,12 @@ describe('any valid model', () => {
         for (const t of scene.texts) {
           expect(t.x + t.width).toBeLessThanOrEqual(scene.width);
           const owner = scene.boxes.find((b) => b.id === t.owner);
-          if (owner && t.role !== 'caption') {
-            expect(t.x).toBeGreaterThan(owner.x);
-            expect(t.x + t.width).toBeLessThan(owner.x + owner.width);
+          // texts on a box's rows are inside it (a title under a box is a caption)
+          const onRows = owner && t.y >= owner.y && t.y < owner.y + owner.height;
+          if (owner && onRows && t.role !== 'caption') {
+            const ring = owner.border === 'none' ? 0 : 1;
+            expect(t.x).toBeGreaterThanOrEqual(owner.x + ring);
+            expect(t.x + t.width).toBeLessThanOrEqual(owner.x + owner.width - ring);
           }
         }
       }),
@@ -69,6 +78,7 @@ describe('any valid model', () => {
           expect(textWidth(row)).toBeLessThanOrEqual(scene.width);
         }
         for (const b of scene.boxes) {
+          if (b.border === 'none') continue;
           for (let y = b.y; y < b.y + b.height; y++) {
             const row = rows[y] ?? '';
             const left = atColumn(row, b.x);

@@ -10,6 +10,7 @@ export {
   QUOTE_LIMIT,
   quote,
 } from './errors.js';
+export { KIND_BORDERS, SHAPE_INSETS } from './layout/chrome.js';
 export { fitWidth, wrapText } from './layout/fit-width.js';
 // Layout
 export type { LayoutOptions } from './layout/model-to-scene.js';
@@ -38,10 +39,12 @@ export { stripHints } from './model/transform.js';
 // The model
 export type {
   Alignment,
+  BorderStyle,
   CaptionPlace,
   Connection,
   ConnectionDirection,
   ConnectionHints,
+  ContainerKind,
   Diagram,
   FlowAxis,
   FlowDirection,
@@ -56,16 +59,21 @@ export type {
   Spacing,
   StackLayout,
   StackNode,
+  TitlePlace,
 } from './model/types.js';
 export {
   ALIGNMENTS,
+  BORDER_STYLES,
   CAPTION_PLACES,
   CONNECTION_DIRECTIONS,
   FLOW_AXES,
   FLOW_DIRECTIONS,
+  isContainer,
+  isContainerKind,
   LINE_STYLES,
   NODE_KINDS,
   STACK_LAYOUTS,
+  TITLE_PLACES,
 } from './model/types.js';
 export type { SceneMetrics } from './scene/metrics.js';
 export { sceneMetrics } from './scene/metrics.js';

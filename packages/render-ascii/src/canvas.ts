@@ -9,6 +9,8 @@ const LEFT = 3;
 const DASH_CODE: Readonly<Record<Dash, number>> = { solid: 0, dashed: 1, dotted: 2 };
 const DASH_NAME: readonly Dash[] = ['solid', 'dashed', 'dotted'];
 const CONTINUATION = '';
+/** Square light corners and their round twins. */
+const ROUND_CORNERS: Readonly<Record<string, string>> = { '┌': '╭', '┐': '╮', '└': '╰', '┘': '╯' };
 /** Glyphs already looked up, per charset, by arms and dash packed into one number. */
 const GLYPH_CACHE = new WeakMap<Charset, Map<number, string>>();
 
@@ -21,6 +23,8 @@ export class Canvas {
   readonly height: number;
   private readonly arms: Uint8Array;
   private readonly dash: Uint8Array;
+  /** Cells whose corner glyph is drawn round (a `rounded` border among square ones). */
+  private readonly round: Uint8Array;
   private readonly cells: (string | undefined)[];
 
   constructor(width: number, height: number) {
@@ -28,6 +32,7 @@ export class Canvas {
     this.height = height;
     this.arms = new Uint8Array(width * height * 4);
     this.dash = new Uint8Array(width * height);
+    this.round = new Uint8Array(width * height);
     this.cells = new Array(width * height);
   }
 
@@ -98,14 +103,36 @@ export class Canvas {
     }
   }
 
-  /** A rectangle outline. */
-  rectangle(x: number, y: number, width: number, height: number, weight: Weight): void {
+  /** A rectangle outline; `rounded` draws its corners round where the charset has them. */
+  rectangle(
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    weight: Weight,
+    dash: Dash = 'solid',
+    rounded = false,
+  ): void {
     const right = x + width - 1;
     const bottom = y + height - 1;
-    this.horizontal(y, x, right, weight);
-    this.horizontal(bottom, x, right, weight);
-    this.vertical(x, y, bottom, weight);
-    this.vertical(right, y, bottom, weight);
+    this.horizontal(y, x, right, weight, dash);
+    this.horizontal(bottom, x, right, weight, dash);
+    this.vertical(x, y, bottom, weight, dash);
+    this.vertical(right, y, bottom, weight, dash);
+    if (!rounded) return;
+    for (const [cx, cy] of [
+      [x, y],
+      [right, y],
+      [x, bottom],
+      [right, bottom],
+    ] as const) {
+      if (this.inside(cx, cy)) this.round[cy * this.width + cx] = 1;
+    }
+  }
+
+  /** Blanks a cell: nothing is drawn there, whatever lines pass. */
+  clear(x: number, y: number): void {
+    this.put(x, y, ' ');
   }
 
   /** Puts one glyph in a cell, over any lines there. */
@@ -160,7 +187,7 @@ export class Canvas {
           glyph = charset.glyph([a0, a1, a2, a3], DASH_NAME[dash] ?? 'solid');
           cache.set(key, glyph);
         }
-        line += glyph;
+        line += this.round[index] === 1 ? (ROUND_CORNERS[glyph] ?? glyph) : glyph;
       }
       lines.push(line.trimEnd());
     }

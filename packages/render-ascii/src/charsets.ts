@@ -67,7 +67,8 @@ const ascii: Charset = {
   arrows: { up: '^', right: '>', down: 'v', left: '<' },
   glyph(arms, dash) {
     const run = straight(arms);
-    if (run === 'h') return dash === 'dotted' ? '.' : '-';
+    // a double or heavy border (a box's own style) keeps its weight as `=`
+    if (run === 'h') return dash === 'dotted' ? '.' : Math.max(...arms) >= 2 ? '=' : '-';
     if (run === 'v') return dash === 'solid' ? '|' : ':';
     return arms.some((w) => w !== 0) ? '+' : ' ';
   },

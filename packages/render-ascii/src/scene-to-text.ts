@@ -1,7 +1,7 @@
 import type { Point, Scene, SceneBox, SceneConnector } from '@diagrama/core';
 import type { Weight } from './box-glyphs.js';
 import { Canvas } from './canvas.js';
-import { CHARSETS, type Charset, type CharsetName } from './charsets.js';
+import { CHARSETS, type Charset, type CharsetName, type Dash } from './charsets.js';
 
 /** Options for {@link sceneToText}. */
 export interface TextOptions {
@@ -22,8 +22,55 @@ function arrowGlyph(charset: Charset, direction: Point): string {
   return direction.x > 0 ? charset.arrows.right : charset.arrows.left;
 }
 
+interface BorderLook {
+  weight: Weight;
+  dash: Dash;
+  rounded: boolean;
+}
+
+/** How a box's border is drawn in a charset: its own style over the charset's. */
+function borderLook(box: SceneBox, charset: Charset): BorderLook {
+  const solid = (weight: Weight, rounded = false): BorderLook => ({
+    weight,
+    dash: 'solid',
+    rounded,
+  });
+  switch (box.border) {
+    case 'single':
+      return solid(1);
+    case 'double':
+      return solid(3);
+    case 'heavy':
+      return solid(2);
+    case 'rounded':
+      return solid(1, true);
+    case 'dashed':
+      // there are no double dashes: a dashed box in the double charset is light
+      return { weight: charset.border === 3 ? 1 : charset.border, dash: 'dashed', rounded: false };
+    default:
+      return solid(charset.border);
+  }
+}
+
+/** A person's head and shoulders, drawn over a user's label. */
+const FIGURE = ['o', '/|\\'] as const;
+
 const drawBox: Draw<SceneBox> = (canvas, box, charset) => {
-  canvas.rectangle(box.x, box.y, box.width, box.height, charset.border);
+  if (box.border === 'none') return;
+  const { weight, dash, rounded } = borderLook(box, charset);
+  canvas.rectangle(box.x, box.y, box.width, box.height, weight, dash, rounded);
+  const right = box.x + box.width - 1;
+  const bottom = box.y + box.height - 1;
+  // the kinds' conventions: a database's lid, a queue's end, a user's figure
+  if (box.kind === 'database' && box.height >= 4) {
+    canvas.horizontal(box.y + 1, box.x, right, weight, dash);
+  } else if (box.kind === 'queue' && box.width >= 6) {
+    canvas.vertical(right - 2, box.y, bottom, weight, dash);
+  } else if (box.kind === 'user' && box.height >= 5) {
+    const centre = box.x + Math.floor((box.width - 1) / 2);
+    canvas.text(centre, box.y + 1, FIGURE[0]);
+    canvas.text(centre - 1, box.y + 2, FIGURE[1]);
+  }
 };
 
 const drawConnector: Draw<SceneConnector> = (canvas, connector, charset) => {
@@ -52,7 +99,9 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset) => {
 const drawDivider: Draw<Scene['dividers'][number]> = (canvas, divider, charset, scene) => {
   const box = scene.boxes.find((b) => b.id === divider.box);
   if (box === undefined) throw new Error(`divider ${divider.id} names unknown box ${divider.box}`);
-  canvas.horizontal(divider.y, box.x, box.x + box.width - 1, charset.border);
+  if (box.border === 'none') return;
+  const { weight, dash } = borderLook(box, charset);
+  canvas.horizontal(divider.y, box.x, box.x + box.width - 1, weight, dash);
 };
 
 /**
@@ -68,6 +117,13 @@ export function sceneToText(scene: Scene, options: TextOptions = {}): string {
   for (const box of scene.boxes) drawBox(canvas, box, charset, scene);
   for (const divider of scene.dividers) drawDivider(canvas, divider, charset, scene);
   for (const connector of scene.connectors) drawConnector(canvas, connector, charset, scene);
-  for (const text of scene.texts) canvas.text(text.x, text.y, text.text);
+  for (const text of scene.texts) {
+    if (text.cut) {
+      // a title in a border: the line stops a cell before it and resumes a cell after
+      canvas.clear(text.x - 1, text.y);
+      canvas.clear(text.x + text.width, text.y);
+    }
+    canvas.text(text.x, text.y, text.text);
+  }
   return `${canvas.toLines(charset).join('\n')}\n`;
 }

@@ -1,4 +1,11 @@
-import type { Point, Scene, SceneBox, SceneConnector, SceneText } from '@diagrama/core';
+import {
+  isContainerKind,
+  type Point,
+  type Scene,
+  type SceneBox,
+  type SceneConnector,
+  type SceneText,
+} from '@diagrama/core';
 import { type Container, SVG, type Svg } from '@svgdotjs/svg.js';
 import { KIND_GLYPHS, LOCK_GLYPH } from './glyphs.js';
 import { type ThemeName, themeCss } from './theme.js';
@@ -84,42 +91,118 @@ function glyph(
   if (title) icon.element('title').words(title);
 }
 
+/** Corner radius of a box's outline, by border style. */
+const radius = (box: SceneBox): number => (box.border === 'rounded' ? 10 : 6);
+
+/**
+ * The outline of a box in its kind's shape: a cylinder for a database (its lid on the row
+ * the text draws a rule on), a pipe for a queue (its end where the text draws one), a
+ * rounded rectangle for the rest.
+ */
+function outline(
+  group: Container,
+  box: SceneBox,
+  f: Frame,
+  rect: { x: number; y: number; w: number; h: number },
+  cls: string,
+  joinedLayer: boolean,
+): void {
+  const { x, y, w, h } = rect;
+  const id = f.id(box.id);
+  if (box.kind === 'database' && box.height >= 4) {
+    const ry = f.ch / 2;
+    const rx = w / 2;
+    group
+      .path(
+        `M${px(x)} ${px(y + ry)}A${px(rx)} ${px(ry)} 0 0 1 ${px(x + w)} ${px(y + ry)}V${px(y + h - ry)}A${px(rx)} ${px(ry)} 0 0 1 ${px(x)} ${px(y + h - ry)}Z`,
+      )
+      .attr({ id, class: cls });
+    group
+      .path(`M${px(x)} ${px(y + ry)}A${px(rx)} ${px(ry)} 0 0 0 ${px(x + w)} ${px(y + ry)}`)
+      .attr({ class: `${cls} d-face` });
+    return;
+  }
+  if (box.kind === 'queue' && box.width >= 6) {
+    const rx = f.cw;
+    const ry = h / 2;
+    group
+      .path(
+        `M${px(x + rx)} ${px(y)}H${px(x + w - rx)}A${px(rx)} ${px(ry)} 0 0 1 ${px(x + w - rx)} ${px(y + h)}H${px(x + rx)}A${px(rx)} ${px(ry)} 0 0 1 ${px(x + rx)} ${px(y)}Z`,
+      )
+      .attr({ id, class: cls });
+    group
+      .path(`M${px(x + w - rx)} ${px(y)}A${px(rx)} ${px(ry)} 0 0 0 ${px(x + w - rx)} ${px(y + h)}`)
+      .attr({ class: `${cls} d-face` });
+    return;
+  }
+  const shape = group.rect(px(w), px(h)).attr({ x: px(x), y: px(y), id, class: cls });
+  if (!joinedLayer) shape.radius(radius(box));
+  if (box.border === 'double') {
+    // a second outline inside the first, as ╔═╗ draws it
+    const inset = 3;
+    group
+      .rect(px(w - 2 * inset), px(h - 2 * inset))
+      .attr({ x: px(x + inset), y: px(y + inset), class: `${cls} d-face` })
+      .radius(Math.max(0, radius(box) - inset));
+  }
+}
+
 const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
   const x = (box.x + 0.5) * f.cw;
   const y = (box.y + 0.5) * f.ch;
   const w = (box.width - 1) * f.cw;
   const h = (box.height - 1) * f.ch;
+  const container = isContainerKind(box.kind);
   // a layer drawn inside its stack's box (the scene says who holds it)
   const joinedLayer =
     box.kind === 'layer' &&
     box.parent !== undefined &&
     scene.boxes.some((b) => b.id === box.parent && b.kind === 'stack');
-  const rect = group.rect(px(w), px(h)).attr({
-    x: px(x),
-    y: px(y),
-    id: f.id(box.id),
-    class: box.kind === 'host' ? 'd-host' : `d-${box.kind}`,
-  });
-  if (!joinedLayer) rect.radius(6);
-  if (box.kind === 'host') {
+  const kindClass = box.kind === 'host' ? 'd-host' : `d-${box.kind}`;
+  const cls = [
+    kindClass,
+    box.border === 'heavy' ? 'd-heavy' : '',
+    box.border === 'dashed' ? 'd-dashed' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (box.border !== 'none') outline(group, box, f, { x, y, w, h }, cls, joinedLayer);
+  if (container && box.border !== 'none') {
     const divider = scene.dividers.find((d) => d.box === box.id);
     if (divider) {
       const bandBottom = (divider.y + 0.5) * f.ch;
+      const r = radius(box);
       group
         .path(
-          `M${px(x)} ${px(bandBottom)}V${px(y + 6)}a6 6 0 0 1 6 -6H${px(x + w - 6)}a6 6 0 0 1 6 6V${px(bandBottom)}Z`,
+          `M${px(x)} ${px(bandBottom)}V${px(y + r)}a${r} ${r} 0 0 1 ${r} -${r}H${px(x + w - r)}a${r} ${r} 0 0 1 ${r} ${r}V${px(bandBottom)}Z`,
         )
         .attr({ class: 'd-band' });
       group.line(px(x), px(bandBottom), px(x + w), px(bandBottom)).attr({ class: 'd-rule' });
     }
   }
-  if (box.kind === 'host') {
+  if (container) {
     const row = box.y + 1;
     const free = !scene.texts.some((t) => t.y === row && t.x <= box.x + 3);
-    if (free && box.width >= 6)
+    // in the title band, beside the title (a title elsewhere leaves no room for it)
+    const banded = scene.dividers.some((d) => d.box === box.id);
+    if (box.kind === 'host' && banded && free && box.width >= 6)
       glyph(group, KIND_GLYPHS.host, 'host', (box.x + 2) * f.cw, (row + 0.5) * f.ch, f, false);
   } else if (box.width >= 6) {
     glyph(group, KIND_GLYPHS[box.kind], box.kind, (box.x + 2) * f.cw, y, f, true);
+  }
+  if (box.kind === 'user' && box.height >= 5 && box.border !== 'none') {
+    // head and shoulders over the label, on the two rows the text draws its figure on
+    const cx = (box.x + Math.floor((box.width - 1) / 2) + 0.5) * f.cw;
+    const head = f.ch * 0.32;
+    const top = (box.y + 1) * f.ch;
+    group.circle(px(2 * head)).attr({ cx: px(cx), cy: px(top + head + 2), class: `d-user d-face` });
+    const shoulders = top + 2 * head + 4;
+    const half = f.cw * 1.5;
+    group
+      .path(
+        `M${px(cx - half)} ${px(shoulders + f.ch * 0.75)}C${px(cx - half)} ${px(shoulders)} ${px(cx + half)} ${px(shoulders)} ${px(cx + half)} ${px(shoulders + f.ch * 0.75)}`,
+      )
+      .attr({ class: 'd-user d-face' });
   }
   if (box.readOnly && box.width >= 9) {
     glyph(group, LOCK_GLYPH, box.kind, (box.x + box.width - 2) * f.cw, y, f, true, 'read-only');
@@ -128,7 +211,8 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
 
 const drawDivider: Draw<Scene['dividers'][number]> = (group, divider, f, scene) => {
   const box = scene.boxes.find((b) => b.id === divider.box);
-  if (box === undefined || box.kind === 'host') return;
+  // containers draw their band with their box
+  if (box === undefined || isContainerKind(box.kind) || box.border === 'none') return;
   const y = (divider.y + 0.5) * f.ch;
   group
     .line(px((box.x + 0.5) * f.cw), px(y), px((box.x + box.width - 0.5) * f.cw), px(y))
@@ -180,7 +264,25 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f) => {
 
 const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
 
-const drawText: Draw<SceneText> = (group, text, f) => {
+const drawText: Draw<SceneText> = (group, text, f, scene) => {
+  if (text.cut) {
+    // a title in its box's border: what holds the box shows through the border around it
+    let holder = scene.boxes.find((b) => b.id === text.owner);
+    let inHost = false;
+    // up to the first container with a fill: groups have none
+    for (let up = holder?.parent; up !== undefined; up = holder?.parent) {
+      holder = scene.boxes.find((b) => b.id === up);
+      if (holder?.kind === 'host' && holder.border !== 'none') {
+        inHost = true;
+        break;
+      }
+    }
+    group.rect(px((text.width + 1.2) * f.cw), px(f.ch - 4)).attr({
+      x: px((text.x - 0.6) * f.cw),
+      y: px(text.y * f.ch + 2),
+      class: inHost ? 'd-knock' : 'd-bg',
+    });
+  }
   const x =
     text.align === 'center'
       ? text.x + text.width / 2
@@ -245,7 +347,15 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
     .words(safeText(scene.description));
   root
     .element('style')
-    .words(themeCss(`#${prefix}`, options.theme ?? 'light', FONT_STACK, fontSize));
+    .words(
+      themeCss(
+        `#${prefix}`,
+        options.theme ?? 'light',
+        FONT_STACK,
+        fontSize,
+        new Set(scene.boxes.map((box) => box.kind)),
+      ),
+    );
   root.rect(width, height).attr({ x: -margin, y: -margin, class: 'd-bg' });
   const boxes = root.group().attr({ class: 'd-boxes' });
   for (const box of scene.boxes) drawBox(boxes, box, frame, scene);

@@ -1,3 +1,19 @@
+/** Every kind of box, in the order their rules are written. */
+const KIND_NAMES = [
+  'box',
+  'host',
+  'group',
+  'client',
+  'api',
+  'daemon',
+  'database',
+  'queue',
+  'user',
+  'external',
+  'stack',
+  'layer',
+] as const;
+
 /** The built-in themes; `auto` follows the reader's `prefers-color-scheme`. */
 export const THEMES = ['light', 'dark', 'auto'] as const;
 /** A theme name. */
@@ -13,7 +29,19 @@ export interface Palette {
   hostStroke: string;
   band: string;
   /** Fill and stroke per box kind. */
-  kinds: Record<'client' | 'api' | 'daemon' | 'box' | 'stack' | 'layer', [string, string]>;
+  kinds: Record<
+    | 'client'
+    | 'api'
+    | 'daemon'
+    | 'database'
+    | 'queue'
+    | 'user'
+    | 'external'
+    | 'box'
+    | 'stack'
+    | 'layer',
+    [string, string]
+  >;
 }
 
 /** The light palette (GitHub-like greys, one hue per node kind). */
@@ -29,6 +57,10 @@ export const LIGHT: Palette = {
     client: ['#ddf4ff', '#0969da'],
     api: ['#dafbe1', '#1a7f37'],
     daemon: ['#fbefff', '#8250df'],
+    database: ['#ffebe9', '#cf222e'],
+    queue: ['#d8f5f0', '#0f766e'],
+    user: ['#f6f8fa', '#424a53'],
+    external: ['#ffffff', '#6e7781'],
     box: ['#fff8c5', '#9a6700'],
     stack: ['#fff1e5', '#bc4c00'],
     layer: ['#fff1e5', '#bc4c00'],
@@ -48,14 +80,19 @@ export const DARK: Palette = {
     client: ['#0c2d6b', '#4493f8'],
     api: ['#033a16', '#3fb950'],
     daemon: ['#271052', '#ab7df8'],
+    database: ['#3d0c11', '#f85149'],
+    queue: ['#042f2a', '#2dd4bf'],
+    user: ['#161b22', '#d1d7e0'],
+    external: ['#0d1117', '#8b949e'],
     box: ['#3b2300', '#d29922'],
     stack: ['#3d1300', '#db6d28'],
     layer: ['#3d1300', '#db6d28'],
   },
 };
 
-function rules(scope: string, p: Palette): string {
+function rules(scope: string, p: Palette, used: (kind: string) => boolean): string {
   const kinds = Object.entries(p.kinds)
+    .filter(([kind]) => used(kind))
     .map(
       ([kind, [fill, stroke]]) =>
         `${scope} .d-${kind}{fill:${fill};stroke:${stroke}}${scope} .d-glyph-${kind}{stroke:${stroke}}`,
@@ -64,13 +101,15 @@ function rules(scope: string, p: Palette): string {
   return [
     `${scope} .d-bg{fill:${p.background}}`,
     `${scope} .d-host{fill:${p.hostFill};stroke:${p.hostStroke}}`,
+    `${scope} .d-group{fill:none;stroke:${p.hostStroke}}`,
+    `${scope} .d-knock{fill:${p.hostFill}}`,
     `${scope} .d-band{fill:${p.band}}`,
     `${scope} .d-rule{stroke:${p.hostStroke}}`,
     `${scope} .d-line{stroke:${p.line}}`,
     `${scope} .d-arrow{fill:${p.line}}`,
     `${scope} text{fill:${p.text}}`,
     `${scope} .d-note,${scope} .d-caption,${scope} .d-badge{fill:${p.muted}}`,
-    `${scope} .d-glyph-host{stroke:${p.hostStroke}}`,
+    `${scope} .d-glyph-host,${scope} .d-glyph-group{stroke:${p.hostStroke}}`,
     kinds,
   ].join('');
 }
@@ -79,18 +118,34 @@ function rules(scope: string, p: Palette): string {
  * The one `<style>` element's text. Every rule is scoped to the diagram's root id, so several
  * diagrams with different themes can share one HTML page.
  */
-export function themeCss(scope: string, theme: ThemeName, font: string, fontSize: number): string {
+export function themeCss(
+  scope: string,
+  theme: ThemeName,
+  font: string,
+  fontSize: number,
+  /** The kinds of box the diagram draws: only their rules are written. @default all */
+  kinds?: ReadonlySet<string>,
+): string {
+  const used = (kind: string): boolean => kinds === undefined || kinds.has(kind);
   const base = [
     `${scope} text{font-family:${font};font-size:${fontSize}px;white-space:pre}`,
     `${scope} .d-title{font-weight:600}`,
     `${scope} .d-note,${scope} .d-caption{font-style:italic}`,
     `${scope} .d-badge{font-size:${Math.round(fontSize * 0.8)}px;font-weight:600}`,
-    `${scope} .d-box,${scope} .d-host,${scope} .d-client,${scope} .d-api,${scope} .d-daemon,${scope} .d-stack,${scope} .d-layer{stroke-width:1.5}`,
+    `${
+      [...KIND_NAMES]
+        .filter(used)
+        .map((k) => `${scope} .d-${k}`)
+        .join(',') || `${scope} .d-box`
+    }{stroke-width:1.5}`,
+    `${scope} .d-heavy{stroke-width:3}`,
+    `${scope} .d-dashed{stroke-dasharray:6 4}`,
+    `${scope} .d-face.d-face{fill:none}`,
     `${scope} .d-line{fill:none;stroke-width:1.5}`,
     `${scope} .d-glyph{fill:none;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}`,
     `${scope} .d-disc{stroke-width:1.5}`,
   ].join('');
-  if (theme === 'light') return base + rules(scope, LIGHT);
-  if (theme === 'dark') return base + rules(scope, DARK);
-  return `${base}${rules(scope, LIGHT)}@media (prefers-color-scheme: dark){${rules(scope, DARK)}}`;
+  if (theme === 'light') return base + rules(scope, LIGHT, used);
+  if (theme === 'dark') return base + rules(scope, DARK, used);
+  return `${base}${rules(scope, LIGHT, used)}@media (prefers-color-scheme: dark){${rules(scope, DARK, used)}}`;
 }

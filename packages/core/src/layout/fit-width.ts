@@ -1,5 +1,5 @@
 import { count, DiagramaError } from '../errors.js';
-import type { Connection, Diagram, Node } from '../model/types.js';
+import { type Connection, type Diagram, isContainer, type Node } from '../model/types.js';
 import type { Scene } from '../scene/types.js';
 import { textWidth } from '../text/width.js';
 
@@ -38,7 +38,7 @@ function texts(diagram: Diagram): string[] {
   const out: string[] = [];
   const walk = (node: Node): void => {
     out.push(node.label);
-    if (node.kind === 'host') node.children.forEach(walk);
+    if (isContainer(node)) node.children.forEach(walk);
     if (node.kind === 'stack') {
       if (node.caption !== undefined) out.push(node.caption);
       node.layers.forEach(walk);
@@ -70,6 +70,7 @@ function wrapDiagram(diagram: Diagram, columns: number): Diagram {
     const label = wrapText(n.label, columns);
     switch (n.kind) {
       case 'host':
+      case 'group':
         return { ...n, label, children: n.children.map(node) };
       case 'stack':
         return {
@@ -96,7 +97,7 @@ function rowDepth(diagram: Diagram): number {
   let deepest = diagram.direction === 'down' ? -1 : 0;
   const walk = (nodes: readonly Node[], depth: number): void => {
     for (const n of nodes) {
-      if (n.kind !== 'host') continue;
+      if (!isContainer(n)) continue;
       if (n.direction !== 'down') deepest = Math.max(deepest, depth);
       walk(n.children, depth + 1);
     }
@@ -108,7 +109,7 @@ function rowDepth(diagram: Diagram): number {
 /** The diagram with every container down to `depth` turned into a column. */
 function reflow(diagram: Diagram, depth: number): Diagram {
   const node = (n: Node, d: number): Node =>
-    n.kind === 'host'
+    isContainer(n)
       ? {
           ...n,
           ...(d <= depth ? { direction: 'down' as const } : {}),

@@ -69,6 +69,8 @@ function linkBetween(
   context: LayoutContext,
   options: FlowOptions,
 ): Link | undefined {
+  // text under the upper box (a caption, a title below) would be crossed: the router takes it
+  if (a.height > a.boxHeight) return undefined;
   const key = pairKey(a.id, b.id);
   const given = context.pending.get(key);
   const connection: Connection | undefined =
@@ -177,6 +179,15 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
   context.pending.delete(key);
   context.drawn.add(connection.id);
   const notes = linesOf(connection.note);
+  if (connection.hints?.noteRow !== undefined) {
+    context.diagnostics.push({
+      code: 'layout/unsupported-hint',
+      message:
+        'the noteRow hint picks the row of a vertical connector its note starts on; this connector runs left to right, its note above it',
+      path: [...(context.connectionPaths.get(connection.id) ?? []), 'hints', 'noteRow'],
+      expected: 'no noteRow hint on a connection between nodes side by side',
+    });
+  }
   const length =
     connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4, context.noteRoom);
   if (notes.length > 0 && length < widest(notes) + 2) {

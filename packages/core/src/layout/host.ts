@@ -1,26 +1,27 @@
 import type { ModelPath } from '../errors.js';
 import type { HostNode } from '../model/types.js';
-import {
-  type Block,
-  HOST_PADDING,
-  type LayoutContext,
-  linesOf,
-  resolveSpacing,
-  tooNarrow,
-  widest,
-} from './block.js';
+import { type Block, type LayoutContext, linesOf, resolveSpacing, tooNarrow } from './block.js';
+import { borderField, borderless, containerPadding, titleGeometry, titleTexts } from './chrome.js';
 import { measureFlow } from './flow.js';
 
-/** Measures a host: a bordered container with a title band over its children. */
+/**
+ * Measures a host or a group: a container, bordered (unless a group without one), with its
+ * title in a band, in the top border, under it or nowhere, around its children.
+ */
 export function measureHost(node: HostNode, path: ModelPath, context: LayoutContext): Block {
   const title = linesOf(node.label);
+  const noBorder = borderless(node);
+  // a container drawn without a border has no ring of border cells
+  const ring = noBorder ? 0 : 1;
+  const geometry = titleGeometry(node.titleAt, title, noBorder);
   const room = context.spread;
+  const base = containerPadding(node);
   const padding = resolveSpacing(
     {
-      top: HOST_PADDING.top + room,
-      right: HOST_PADDING.right + room,
-      bottom: HOST_PADDING.bottom + room,
-      left: HOST_PADDING.left + room,
+      top: base.top + room,
+      right: base.right + room,
+      bottom: base.bottom + room,
+      left: base.left + room,
     },
     node.hints?.padding,
   );
@@ -35,42 +36,52 @@ export function measureHost(node: HostNode, path: ModelPath, context: LayoutCont
     padding.left + flow.boxWidth + padding.right,
     flow.width > flow.boxWidth ? padding.left + flow.width + 1 : 0,
   );
-  const needed = Math.max(content, widest(title) + 2);
+  const needed = Math.max(content, geometry.inner);
   const fixed = node.hints?.width;
-  if (fixed !== undefined && fixed - 2 < needed) tooNarrow(context, path, fixed, needed + 2);
-  const inner = fixed !== undefined ? fixed - 2 : needed;
-  const width = inner + 2;
-  const band = title.length + 1;
-  const natural = 1 + band + padding.top + flow.height + padding.bottom + 1;
+  if (fixed !== undefined && fixed - 2 * ring < needed) {
+    tooNarrow(context, path, fixed, needed + 2 * ring);
+  }
+  const inner = fixed !== undefined ? fixed - 2 * ring : needed;
+  const width = inner + 2 * ring;
+  const band = geometry.band;
+  const natural = ring + band + padding.top + flow.height + padding.bottom + ring;
+  const captionWidth = geometry.below > 0 ? title.reduce((m, l) => Math.max(m, l.width), 0) : 0;
   /** The host with `height` rows (at least its own), the extra ones under its children. */
-  const sized = (height: number): Block => ({
+  const sized = (boxHeight: number): Block => ({
     id: node.id,
-    width,
-    height,
+    width: Math.max(width, captionWidth),
+    height: boxHeight + geometry.below,
     boxWidth: width,
-    boxHeight: height,
+    boxHeight,
     container: true,
     band,
-    stretched: (taller) => sized(Math.max(natural, taller)),
+    stretched: (taller) => sized(Math.max(natural, taller - geometry.below)),
     place(x, y, depth, sink) {
-      sink.boxes.push({ id: node.id, kind: 'host', x, y, width, height, depth });
-      title.forEach((line, index) => {
-        if (line.width === 0) return;
-        sink.texts.push({
-          id: `${node.id}:title:${index}`,
-          owner: node.id,
-          role: 'title',
-          x: x + 1 + Math.floor((inner - line.width) / 2),
-          y: y + 1 + index,
-          width: line.width,
-          text: line.text,
-          align: 'center',
-        });
+      const height = boxHeight;
+      sink.boxes.push({
+        id: node.id,
+        kind: node.kind,
+        x,
+        y,
+        width,
+        height,
+        depth,
+        ...borderField(node),
       });
-      sink.dividers.push({ id: `${node.id}#0`, box: node.id, y: y + band });
+      sink.texts.push(
+        ...titleTexts(
+          node.id,
+          title,
+          geometry,
+          { x, y, width, height },
+          node.hints?.labelAlign,
+          node.hints?.labelOffset ?? 0,
+        ),
+      );
+      if (geometry.rule) sink.dividers.push({ id: `${node.id}#0`, box: node.id, y: y + band });
       const slack = inner - Math.max(content, padding.left + padding.right);
-      const left = x + 1 + padding.left + Math.max(0, Math.floor(slack / 2));
-      flow.place(left, y + 1 + band + padding.top, depth + 1, sink);
+      const left = x + ring + padding.left + Math.max(0, Math.floor(slack / 2));
+      flow.place(left, y + ring + band + padding.top, depth + 1, sink);
     },
   });
   return sized(natural);

@@ -10,6 +10,7 @@ import {
   tooNarrow,
   widest,
 } from './block.js';
+import { borderField, SHAPE_INSETS } from './chrome.js';
 
 /** Padding of a box around its label when no hint says otherwise. */
 export const LEAF_PADDING = { top: 0, right: 2, bottom: 0, left: 2 };
@@ -62,9 +63,22 @@ export function placeLabel(
 /** Measures a labelled box: client, api, daemon or box. */
 export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext): Block {
   const lines = linesOf(node.label);
-  const padding = resolveSpacing(LEAF_PADDING, node.hints?.padding);
+  const hinted = resolveSpacing(LEAF_PADDING, node.hints?.padding);
+  // the kind's drawing (a database's lid, a user's figure) comes on top of the label's padding
+  const shape = SHAPE_INSETS[node.kind];
+  const padding = shape
+    ? {
+        top: hinted.top + shape.top,
+        right: hinted.right + shape.right,
+        bottom: hinted.bottom + shape.bottom,
+        left: hinted.left + shape.left,
+      }
+    : hinted;
   const align = node.hints?.labelAlign ?? 'center';
-  const offset = node.hints?.labelOffset ?? 0;
+  // a centred label stays centred in the part of the box the kind's drawing leaves
+  const offset =
+    (node.hints?.labelOffset ?? 0) +
+    (shape && align === 'center' ? Math.floor((shape.left - shape.right) / 2) : 0);
   const needed = widest(lines) + padding.left + padding.right + 2;
   const fixed = node.hints?.width;
   if (fixed !== undefined && fixed < widest(lines) + 2) tooNarrow(context, path, fixed, needed);
@@ -86,6 +100,7 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
         height,
         depth,
         ...(node.kind === 'layer' && node.readOnly ? { readOnly: true } : {}),
+        ...borderField(node),
       });
       placeLabel(
         sink,

@@ -99,7 +99,9 @@ describe('modelToScene', () => {
       }),
     );
     expect(box(scene, 'top').y).toBeLessThan(box(scene, 'base').y);
-    expect(scene.dividers).toHaveLength(1);
+    // the title band's rule, then one between the two layers
+    expect(scene.dividers.map((d) => d.id)).toEqual(['image#title', 'image#0']);
+    expect(scene.texts.find((t) => t.role === 'title')).toMatchObject({ text: 'Image', y: 1 });
     expect(scene.texts.filter((t) => t.role === 'badge').map((t) => t.text)).toEqual([
       'RUN · RW',
       'FROM · RO',

@@ -1,9 +1,16 @@
-import { count, DiagramaError, type ModelPath } from '../errors.js';
+import { count, DiagramaError, type ModelPath, quote } from '../errors.js';
 import { LIMIT_FLAGS, type Limits, limitMessage, resolveLimits } from '../limits.js';
 import { describeDiagram } from '../model/describe.js';
-import type { Connection, Diagram, Node } from '../model/types.js';
+import {
+  type Connection,
+  type Diagram,
+  type HostNode,
+  isContainer,
+  type Node,
+} from '../model/types.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
+import { borderless, clearBorderTitles } from './chrome.js';
 import { fitWidth } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
@@ -15,13 +22,17 @@ type Measure = (node: Node, path: ModelPath, context: LayoutContext) => Block;
 
 /** One measuring handler per node kind. */
 const MEASURE_BY_KIND: Readonly<Record<Node['kind'], Measure>> = {
-  host: (node, path, context) =>
-    measureHost(node as Extract<Node, { kind: 'host' }>, path, context),
+  host: (node, path, context) => measureHost(node as HostNode, path, context),
+  group: (node, path, context) => measureHost(node as HostNode, path, context),
   stack: (node, path, context) =>
     measureStack(node as Extract<Node, { kind: 'stack' }>, path, context),
   client: measureLeaf,
   api: measureLeaf,
   daemon: measureLeaf,
+  database: measureLeaf,
+  queue: measureLeaf,
+  user: measureLeaf,
+  external: measureLeaf,
   box: measureLeaf,
   layer: measureLeaf,
 };
@@ -65,7 +76,7 @@ function parents(diagram: Diagram): Map<string, string> {
   const walk = (nodes: readonly Node[], parent: string | undefined): void => {
     for (const node of nodes) {
       if (parent !== undefined) out.set(node.id, parent);
-      if (node.kind === 'host') walk(node.children, node.id);
+      if (isContainer(node)) walk(node.children, node.id);
       if (node.kind === 'stack') walk(node.layers, node.id);
     }
   };
@@ -134,11 +145,11 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
   ): void => {
     if (direction === 'down' || direction === 'right') pairs(nodes);
     for (const node of nodes) {
-      const inRegion = direction === 'auto' && node.kind === 'host' && node.direction === 'auto';
-      if (direction === 'auto' && owner !== undefined && (node.kind !== 'host' || inRegion)) {
+      const inRegion = direction === 'auto' && isContainer(node) && node.direction === 'auto';
+      if (direction === 'auto' && owner !== undefined && (!isContainer(node) || inRegion)) {
         region.set(node.id, owner);
       }
-      if (node.kind === 'host') {
+      if (isContainer(node)) {
         walk(
           node.children,
           node.direction,
@@ -259,6 +270,29 @@ function layOut(
   diagram.connections.forEach((connection, index) => {
     connectionPaths.set(connection.id, ['connections', index]);
   });
+  // a group drawn without a border has no outline for a line to meet
+  const outlineless = new Set<string>();
+  const collect = (nodes: readonly Node[]): void => {
+    for (const node of nodes) {
+      if (isContainer(node)) {
+        if (borderless(node)) outlineless.add(node.id);
+        collect(node.children);
+      }
+    }
+  };
+  collect(diagram.nodes);
+  diagram.connections.forEach((connection, index) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!outlineless.has(connection[end])) continue;
+      context.diagnostics.push({
+        code: 'layout/unsupported-connection',
+        message: `cannot draw ${connection.from} → ${connection.to}: ${quote(connection[end])} is a group drawn without a border, with no outline for a line to meet`,
+        path: ['connections', index, end],
+        expected: 'a connection to one of its children, or a `border` on the group',
+        example: '{"kind":"group","border":"dashed","children":[]}',
+      });
+    }
+  });
   // one connection per pair of neighbours is drawn straight: the first by id
   for (const connection of byId) {
     const key = pairKey(connection.from, connection.to);
@@ -288,6 +322,7 @@ function layOut(
   };
   if (context.diagnostics.length > 0) return { diagram, scene, routed: [], context };
   root.place(0, 0, 0, scene);
+  clearBorderTitles(scene);
   // the scene says who holds whom, so renderers never guess containment from positions
   const up = parents(diagram);
   for (const box of scene.boxes) {

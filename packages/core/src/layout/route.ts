@@ -1,4 +1,4 @@
-import type { Connection } from '../model/types.js';
+import { type Connection, isContainerKind } from '../model/types.js';
 import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { BADGE_CELLS, BADGE_MIN_WIDTH, connectorFor, linesOf, placeNoteLines } from './block.js';
@@ -185,7 +185,7 @@ function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading:
   const right = box.x + box.width - 1;
   const bottom = box.y + box.height - 1;
   const flip = (d: number): number => (inward ? (d + 2) % 4 : d);
-  const badge = box.kind !== 'host' && box.width >= BADGE_MIN_WIDTH;
+  const badge = !isContainerKind(box.kind) && box.width >= BADGE_MIN_WIDTH;
   for (let x = box.x + 1; x < right; x++) {
     if (badge && (BADGE_CELLS as readonly number[]).includes(x - box.x)) continue;
     out.push({ x, y: box.y, heading: flip(0) });
@@ -513,10 +513,13 @@ export function routeConnections(
   const grid = new Grid(scene.width + 2 * margin, scene.height + 2 * margin, margin, margin);
   const boxes = new Map<string, SceneBox>();
   for (const box of scene.boxes) boxes.set(box.id, box);
-  const containers = scene.boxes.filter((box) => box.kind === 'host');
+  // a container drawn without a border (a group) is no obstacle and has no border to cross
+  const containers = scene.boxes.filter(
+    (box) => isContainerKind(box.kind) && box.border !== 'none',
+  );
   const crossable = new Uint8Array(containers.length);
   for (const box of scene.boxes) {
-    if (box.kind !== 'host') grid.fill(box.x, box.y, box.width, box.height, BLOCKED);
+    if (!isContainerKind(box.kind)) grid.fill(box.x, box.y, box.width, box.height, BLOCKED);
   }
   containers.forEach((box, n) => {
     const right = box.x + box.width - 1;
@@ -536,11 +539,15 @@ export function routeConnections(
   });
   for (const divider of scene.dividers) {
     const box = boxes.get(divider.box);
-    if (box === undefined || box.kind !== 'host') continue;
+    if (box === undefined || !isContainerKind(box.kind)) continue;
     // the title band and its rule
     grid.fill(box.x, box.y + 1, box.width, divider.y - box.y, BLOCKED);
   }
-  const blockText = (text: SceneText): void => grid.fill(text.x, text.y, text.width, 1, BLOCKED);
+  // a title cut into a border takes the cleared cell on each side too
+  const blockText = (text: SceneText): void =>
+    text.cut
+      ? grid.fill(text.x - 1, text.y, text.width + 2, 1, BLOCKED)
+      : grid.fill(text.x, text.y, text.width, 1, BLOCKED);
   for (const text of scene.texts) blockText(text);
   for (const connector of scene.connectors) {
     const cells: number[] = [];

@@ -1,8 +1,17 @@
 import type { ModelPath } from '../errors.js';
-import type { LayerNode, Node, StackNode } from '../model/types.js';
+import type { Alignment, LayerNode, Node, Spacing, StackNode } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { toDisplayLines } from '../text/width.js';
-import { type Block, type LayoutContext, linesOf, pairKey, tooNarrow, widest } from './block.js';
+import {
+  type Block,
+  type LayoutContext,
+  linesOf,
+  pairKey,
+  resolveSpacing,
+  tooNarrow,
+  widest,
+} from './block.js';
+import { borderField, titleGeometry, titleTexts } from './chrome.js';
 import { measureFlowDown } from './flow.js';
 import { LEAF_PADDING, placeLabel } from './leaf.js';
 
@@ -23,9 +32,28 @@ export function layerBadge(layer: LayerNode, marksWritable: boolean): string {
 interface Row {
   layer: LayerNode;
   lines: DisplayLine[];
-  /** Notes of the connection to the layer below, drawn under the label. */
-  notes: DisplayLine[];
+  /** The connection to the layer below, whose note is drawn under the label. */
+  link: { id: string; notes: DisplayLine[] } | undefined;
   badge: DisplayLine | undefined;
+  padding: Spacing;
+  align: Alignment;
+  offset: number;
+}
+
+/** Records a hint that has no meaning where it is. */
+function unsupported(
+  context: LayoutContext,
+  path: ModelPath,
+  field: string,
+  message: string,
+  expected: string,
+): void {
+  context.diagnostics.push({
+    code: 'layout/unsupported-hint',
+    message,
+    path: [...path, 'hints', field],
+    expected,
+  });
 }
 
 /**
@@ -39,25 +67,49 @@ export function measureStack(node: StackNode, path: ModelPath, context: LayoutCo
   if (inStack !== caption && caption.length > 0) {
     context.diagramCaptions.push({ owner: node.id, lines: caption });
   }
-  const body =
-    node.hints?.layout === 'separate'
-      ? measureSeparate(node, path, context)
-      : measureJoined(node, path, context);
+  const separate = node.hints?.layout === 'separate';
+  const body = separate ? measureSeparate(node, path, context) : measureJoined(node, path, context);
+  // a separate stack has no outline: its title goes over (or under) its boxes
+  const title = separate ? linesOf(node.label) : [];
+  const geometry = titleGeometry(node.titleAt, title);
+  const over = geometry.place === 'band' || geometry.place === 'border' ? title.length : 0;
+  const under = geometry.place === 'below' ? title.length : 0;
+  const height = over + body.height + under + inStack.length;
   return {
     id: node.id,
-    width: Math.max(body.width, widest(inStack)),
-    height: body.height + inStack.length,
+    width: Math.max(body.width, widest(inStack), separate ? widest(title) : 0),
+    height,
     boxWidth: body.boxWidth,
-    boxHeight: body.boxHeight,
+    boxHeight: separate ? height - inStack.length : body.boxHeight,
     place(x, y, depth, sink) {
-      body.place(x, y, depth, sink);
+      body.place(x, y + over, depth, sink);
+      title.forEach((line, index) => {
+        if (line.width === 0 || (over === 0 && under === 0)) return;
+        const align = node.hints?.labelAlign ?? 'center';
+        const column =
+          align === 'left'
+            ? x
+            : align === 'right'
+              ? x + body.boxWidth - line.width
+              : x + Math.floor((body.boxWidth - line.width) / 2);
+        sink.texts.push({
+          id: `${node.id}:title:${index}`,
+          owner: node.id,
+          role: 'title',
+          x: Math.max(x, column + (node.hints?.labelOffset ?? 0)),
+          y: over > 0 ? y + index : y + body.height + index,
+          width: line.width,
+          text: line.text,
+          align,
+        });
+      });
       inStack.forEach((line, index) => {
         sink.texts.push({
           id: `${node.id}:caption:${index}`,
           owner: node.id,
           role: 'caption',
           x,
-          y: y + body.height + index,
+          y: y + over + body.height + under + index,
           width: line.width,
           text: line.text,
           align: 'left',
@@ -72,8 +124,32 @@ export function measureStack(node: StackNode, path: ModelPath, context: LayoutCo
  * carry the notes of the connections between layers. The stack itself draws no border.
  */
 function measureSeparate(node: StackNode, path: ModelPath, context: LayoutContext): Block {
+  if (node.hints?.padding !== undefined) {
+    unsupported(
+      context,
+      path,
+      'padding',
+      'a stack drawn as separate boxes has no border of its own to pad',
+      '`padding` on its layers, or the stack drawn joined (no `layout` hint)',
+    );
+  }
+  if (node.border !== undefined) {
+    context.diagnostics.push({
+      code: 'layout/unsupported-hint',
+      message: 'a stack drawn as separate boxes has no border of its own to style',
+      path: [...path, 'border'],
+      expected: 'no `border` on the stack, or the stack drawn joined (no `layout` hint)',
+    });
+  }
+  // the stack's width is every layer's that does not set its own
+  const width = node.hints?.width;
   const items = node.layers
-    .map((layer, index) => ({ node: layer as Node, path: [...path, 'layers', index] }))
+    .map((layer, index) => ({
+      node: (width !== undefined && layer.hints?.width === undefined
+        ? { ...layer, hints: { ...layer.hints, width } }
+        : layer) as Node,
+      path: [...path, 'layers', index],
+    }))
     .reverse();
   return measureFlowDown(node.id, items, context, { linkAll: true });
 }
@@ -81,7 +157,19 @@ function measureSeparate(node: StackNode, path: ModelPath, context: LayoutContex
 function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext): Block {
   const ordered = [...node.layers].reverse();
   const marksWritable = ordered.some((layer) => layer.readOnly);
+  // the stack's padding is every row's; a layer's own padding and alignment win for its row
+  const stackPadding = resolveSpacing(LEAF_PADDING, node.hints?.padding);
   const rows: Row[] = ordered.map((layer, index) => {
+    const layerPath = [...path, 'layers', node.layers.length - 1 - index];
+    if (layer.hints?.width !== undefined) {
+      unsupported(
+        context,
+        layerPath,
+        'width',
+        "a layer of a joined stack is as wide as the stack: the stack's width sets it",
+        '`width` on the stack, or the stack drawn as separate boxes (`layout: separate`)',
+      );
+    }
     const badgeText = layerBadge(layer, marksWritable);
     const below = ordered[index + 1];
     const key = below ? pairKey(layer.id, below.id) : undefined;
@@ -93,46 +181,76 @@ function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext)
     return {
       layer,
       lines: toDisplayLines(layer.label),
-      notes: linesOf(link?.note),
+      link: link ? { id: link.id, notes: linesOf(link.note) } : undefined,
       badge: badgeText === '' ? undefined : toDisplayLines(badgeText)[0],
+      padding: resolveSpacing(stackPadding, layer.hints?.padding),
+      align: layer.hints?.labelAlign ?? 'left',
+      offset: layer.hints?.labelOffset ?? 0,
     };
   });
-  const padding = LEAF_PADDING;
+  const title = linesOf(node.label);
+  const written = titleGeometry(node.titleAt, title);
+  // a title in the border with more lines: the rest go under it, ruled off from the layers
+  const geometry =
+    written.cut && written.band > 0 ? { ...written, band: written.band + 1, rule: true } : written;
   const rowWidth = rows.reduce(
     (max, row) =>
       Math.max(
         max,
-        widest(row.lines) + (row.badge ? BADGE_GAP + row.badge.width : 0),
-        NOTE_INDENT + widest(row.notes),
+        row.padding.left +
+          row.padding.right +
+          Math.max(
+            widest(row.lines) + (row.badge ? BADGE_GAP + row.badge.width : 0),
+            NOTE_INDENT + widest(row.link?.notes ?? []),
+          ),
       ),
     0,
   );
-  const needed = rowWidth + padding.left + padding.right + 2;
+  const needed = Math.max(rowWidth, geometry.inner) + 2;
   const fixed = node.hints?.width;
   if (fixed !== undefined && fixed < needed) tooNarrow(context, path, fixed, needed);
   const width = fixed ?? needed;
-  const boxHeight = 1 + rows.reduce((sum, row) => sum + row.lines.length + row.notes.length + 1, 0);
+  const rowHeight = (row: Row): number =>
+    row.padding.top + row.lines.length + (row.link?.notes.length ?? 0) + row.padding.bottom;
+  const boxHeight = 1 + geometry.band + rows.reduce((sum, row) => sum + rowHeight(row) + 1, 0);
+  const captionWidth = geometry.below > 0 ? widest(title) : 0;
   return {
     id: node.id,
-    width,
-    height: boxHeight,
+    width: Math.max(width, captionWidth),
+    height: boxHeight + geometry.below,
     boxWidth: width,
     boxHeight,
     place(x, y, depth, sink) {
-      sink.boxes.push({ id: node.id, kind: 'stack', x, y, width, height: boxHeight, depth });
-      let row = y + 1;
-      rows.forEach(({ layer, lines, notes, badge }, index) => {
+      const outline = { x, y, width, height: boxHeight };
+      sink.boxes.push({ id: node.id, kind: 'stack', ...outline, depth, ...borderField(node) });
+      sink.texts.push(
+        ...titleTexts(
+          node.id,
+          title,
+          geometry,
+          outline,
+          node.hints?.labelAlign,
+          node.hints?.labelOffset ?? 0,
+        ),
+      );
+      if (geometry.rule) {
+        sink.dividers.push({ id: `${node.id}#title`, box: node.id, y: y + geometry.band });
+      }
+      let row = y + 1 + geometry.band;
+      rows.forEach((r, index) => {
+        const { layer, lines, link, badge, padding } = r;
         sink.boxes.push({
           id: layer.id,
           kind: 'layer',
           x,
           y: row - 1,
           width,
-          height: lines.length + notes.length + 2,
+          height: rowHeight(r) + 2,
           depth: depth + 1,
           readOnly: layer.readOnly,
         });
-        placeLabel(sink, layer.id, lines, x + 1, row, width - 2, 'left', padding, 0);
+        row += padding.top;
+        placeLabel(sink, layer.id, lines, x + 1, row, width - 2, r.align, padding, r.offset);
         if (badge) {
           sink.texts.push({
             id: `${layer.id}:badge:0`,
@@ -146,11 +264,11 @@ function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext)
           });
         }
         row += lines.length;
-        const below = rows[index + 1]?.layer.id;
-        notes.forEach((line, n) => {
+        // the note of the connection to the layer below, under the label, with its own id
+        link?.notes.forEach((line, n) => {
           sink.texts.push({
-            id: `${layer.id}->${below}:note:${n}`,
-            owner: layer.id,
+            id: `${link.id}:note:${n}`,
+            owner: link.id,
             role: 'note',
             x: x + 1 + padding.left + NOTE_INDENT,
             y: row + n,
@@ -159,7 +277,7 @@ function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext)
             align: 'left',
           });
         });
-        row += notes.length;
+        row += (link?.notes.length ?? 0) + padding.bottom;
         if (index + 1 < rows.length) {
           sink.dividers.push({ id: `${node.id}#${index}`, box: node.id, y: row });
         }

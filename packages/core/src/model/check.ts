@@ -250,7 +250,10 @@ function visit(
         return;
       }
       const record = value as Record<string, unknown>;
-      for (const key of spec.required ?? []) {
+      const unless = spec.requiredUnless;
+      const conditional =
+        unless !== undefined && record[unless.property] !== unless.value ? unless.required : [];
+      for (const key of [...(spec.required ?? []), ...conditional]) {
         if (!Object.hasOwn(record, key)) {
           const example = exampleOf(spec);
           out.push({

@@ -1,10 +1,15 @@
-import type { Diagram, Node } from './types.js';
+import { type Diagram, isContainer, type Node } from './types.js';
 
 const KIND_NAMES: Readonly<Record<Node['kind'], string>> = {
   host: 'host',
+  group: 'group',
   client: 'client',
   api: 'API',
   daemon: 'daemon',
+  database: 'database',
+  queue: 'queue',
+  user: 'user',
+  external: 'external system',
   stack: 'stack',
   layer: 'layer',
   box: 'box',
@@ -17,13 +22,22 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** How a node is named in a sentence: `the API “Rest API”`, or `a group` without a title. */
+const named = (node: Node): string =>
+  node.label.trim() === ''
+    ? `a ${KIND_NAMES[node.kind]}`
+    : `the ${KIND_NAMES[node.kind]} “${oneLine(node.label)}”`;
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function describeNode(node: Node, out: string[]): void {
   const name = `“${oneLine(node.label)}”`;
-  if (node.kind === 'host') {
+  if (isContainer(node)) {
+    const verb = node.kind === 'group' ? 'holds' : 'contains';
     out.push(
       node.children.length === 0
-        ? `The host ${name} is empty.`
-        : `The host ${name} contains ${list(node.children.map((c) => `the ${KIND_NAMES[c.kind]} “${oneLine(c.label)}”`))}.`,
+        ? `${capital(named(node))} is empty.`
+        : `${capital(named(node))} ${verb} ${list(node.children.map(named))}.`,
     );
     for (const child of node.children) describeNode(child, out);
   } else if (node.kind === 'stack') {
@@ -48,16 +62,12 @@ export function describeDiagram(diagram: Diagram): string {
   const labels = new Map<string, string>();
   const visit = (node: Node): void => {
     labels.set(node.id, oneLine(node.label));
-    if (node.kind === 'host') node.children.forEach(visit);
+    if (isContainer(node)) node.children.forEach(visit);
     if (node.kind === 'stack') node.layers.forEach(visit);
   };
   diagram.nodes.forEach(visit);
-  const top = diagram.nodes.filter((n) => n.kind !== 'host' && n.kind !== 'stack');
-  if (top.length > 0) {
-    out.push(
-      `The diagram shows ${list(top.map((n) => `the ${KIND_NAMES[n.kind]} “${oneLine(n.label)}”`))}.`,
-    );
-  }
+  const top = diagram.nodes.filter((n) => !isContainer(n) && n.kind !== 'stack');
+  if (top.length > 0) out.push(`The diagram shows ${list(top.map(named))}.`);
   for (const node of diagram.nodes) describeNode(node, out);
   for (const c of diagram.connections) {
     const from = `“${labels.get(c.from) ?? c.from}”`;

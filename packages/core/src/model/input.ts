@@ -1,5 +1,6 @@
 import type {
   Alignment,
+  BorderStyle,
   CaptionPlace,
   ConnectionDirection,
   FlowAxis,
@@ -8,6 +9,7 @@ import type {
   NodeKind,
   Spacing,
   StackLayout,
+  TitlePlace,
 } from './types.js';
 
 /** Node hints as written in a model file; every field optional. */
@@ -33,13 +35,17 @@ export interface NodeInput {
   kind?: NodeKind;
   /** Stable id; derived from the label when omitted. */
   id?: string;
-  /** The text shown; `\n` breaks lines. */
-  label: string;
+  /** The text shown; `\n` breaks lines. Required, but for a group. */
+  label?: string;
+  /** The border, over the charset's: single, double, heavy, rounded, dashed or none. */
+  border?: BorderStyle;
+  /** Where a host's, group's or stack's title goes: band, border, below or none. */
+  titleAt?: TitlePlace;
   /** Layout direction of a host's children. */
   direction?: FlowDirection;
   /** For a `grid` host: cells per row. */
   columns?: number;
-  /** The nodes inside a host. */
+  /** The nodes inside a host or group. */
   children?: NodeInput[];
   /** The layers of a stack, base first. */
   layers?: NodeInput[];

@@ -13,15 +13,20 @@ import { checkShape, suggest } from './check.js';
 import { slugify } from './ids.js';
 import { DEFINITIONS, DIAGRAM_SPEC } from './plain-spec.js';
 import {
+  BORDER_STYLES,
+  type BorderStyle,
   type Connection,
   type ConnectionHints,
   type Diagram,
   FLOW_DIRECTIONS,
   type FlowDirection,
   type LeafKind,
+  NODE_KINDS,
   type Node,
   type NodeHints,
   type NodeKind,
+  TITLE_PLACES,
+  type TitlePlace,
 } from './types.js';
 
 /** Options for {@link checkDiagram} and {@link parseDiagram}. */
@@ -48,9 +53,11 @@ const FORBIDDEN_TEXT =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
 
 const KIND_FIELDS: Readonly<Record<string, NodeKind[]>> = {
-  direction: ['host'],
-  columns: ['host'],
-  children: ['host'],
+  direction: ['host', 'group'],
+  columns: ['host', 'group'],
+  children: ['host', 'group'],
+  titleAt: ['host', 'group', 'stack'],
+  border: NODE_KINDS.filter((kind) => kind !== 'layer'),
   layers: ['stack'],
   caption: ['stack'],
   instruction: ['layer'],
@@ -217,7 +224,7 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
       code: 'model/missing-property',
       message: 'missing required property `kind`',
       path,
-      expected: 'a `kind`: one of host, client, api, daemon, stack, box',
+      expected: `a \`kind\`: one of ${NODE_KINDS.filter((k) => k !== 'layer').join(', ')}`,
       example: '{"kind":"api","label":"Rest API"}',
     });
     return undefined;
@@ -276,7 +283,14 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
   const id = walk.idsByPath.get(pathKey(path)) ?? '';
   const label = typeof raw.label === 'string' ? raw.label : '';
   const hints = toNodeHints(raw.hints);
-  const base = { id, label, ...(hints ? { hints } : {}) };
+  const border = BORDER_STYLES.find((b) => b === raw.border) as BorderStyle | undefined;
+  const titleAt = TITLE_PLACES.find((t) => t === raw.titleAt) as TitlePlace | undefined;
+  const base = {
+    id,
+    label,
+    ...(border ? { border } : {}),
+    ...(hints ? { hints } : {}),
+  };
   const children = (key: 'children' | 'layers'): Node[] => {
     const list = raw[key];
     if (!Array.isArray(list)) return [];
@@ -290,7 +304,22 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
   };
   switch (kind) {
     case 'host':
-      return { ...base, kind, ...arrangement(raw), children: children('children') };
+      return {
+        ...base,
+        kind,
+        ...arrangement(raw),
+        titleAt: titleAt ?? 'band',
+        children: children('children'),
+      };
+    case 'group':
+      return {
+        ...base,
+        kind,
+        ...arrangement(raw),
+        // a group with a border says its title on it; one without says it underneath
+        titleAt: titleAt ?? (border !== undefined && border !== 'none' ? 'border' : 'below'),
+        children: children('children'),
+      };
     case 'stack': {
       const layers = children('layers').filter((n) => n.kind === 'layer');
       if (!Array.isArray(raw.layers) || raw.layers.length === 0) {
@@ -308,6 +337,7 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
         kind,
         layers,
         ...(typeof raw.caption === 'string' ? { caption: raw.caption } : {}),
+        titleAt: titleAt ?? 'band',
       };
     }
     case 'layer':

@@ -1,6 +1,7 @@
 import { type ObjectSpec, s } from './spec.js';
 import {
   ALIGNMENTS,
+  BORDER_STYLES,
   CAPTION_PLACES,
   CONNECTION_DIRECTIONS,
   FLOW_AXES,
@@ -8,6 +9,7 @@ import {
   LINE_STYLES,
   NODE_KINDS,
   STACK_LAYOUTS,
+  TITLE_PLACES,
 } from './types.js';
 
 /** Ids: letters, digits, `-`, `_`, `.`, `:` and `>` (as in `client->api`), starting with a letter or digit. */
@@ -63,20 +65,34 @@ const label = s.string('The text shown; a line break starts a new line.', {
 });
 
 const node = s.object(
-  'A node: a host holding children, a stack of layers, or a labelled box.',
+  'A node: a host or group holding children, a stack of layers, or a labelled box.',
   {
-    kind: s.enum('What the node is.', NODE_KINDS, { code: 'model/unknown-kind', example: 'api' }),
+    kind: s.enum(
+      'What the node is: host or group (holds children), client, api, daemon, database, queue, user, external, box, stack (holds layers).',
+      NODE_KINDS,
+      { code: 'model/unknown-kind', example: 'api' },
+    ),
     id: s.string('Stable id; derived from the label when omitted.', {
       pattern: ID_PATTERN,
       example: 'rest-api',
     }),
     label,
+    border: s.enum(
+      "The border, over the charset's: single, double, heavy, rounded, dashed, or none (a group's default).",
+      BORDER_STYLES,
+      { example: 'double' },
+    ),
+    titleAt: s.enum(
+      'Where a host, group or stack puts its title: band (under the top border), border (in it), below (a caption under it) or none.',
+      TITLE_PLACES,
+      { example: 'border' },
+    ),
     direction: s.enum(
       'How a host arranges its children: auto (from their connections, along the flow), down (one below the other), right (side by side) or grid.',
       FLOW_DIRECTIONS,
     ),
     columns: cells('For a grid host: cells per row.', 1),
-    children: s.array('The nodes inside a host, in order.', s.ref('node', 'A node.')),
+    children: s.array('The nodes inside a host or group, in order.', s.ref('node', 'A node.')),
     layers: s.array('The layers of a stack, base first.', s.ref('node', 'A layer.')),
     caption: s.string('A caption for a stack.'),
     instruction: s.string('The instruction that made a layer (FROM, RUN, CMD, \u2026).', {
@@ -85,7 +101,10 @@ const node = s.object(
     readOnly: s.boolean('Whether a layer is read-only.'),
     hints: nodeHints,
   },
-  { required: ['label'], example: { kind: 'api', label: 'Rest API' } },
+  {
+    requiredUnless: { required: ['label'], property: 'kind', value: 'group' },
+    example: { kind: 'api', label: 'Rest API' },
+  },
 );
 
 const connection = s.object(

@@ -15,6 +15,9 @@ describe('diagramJsonSchema', () => {
     };
     expect(schema.required).toEqual(['nodes']);
     expect(schema.$defs.node.properties.kind.enum).toContain('daemon');
-    expect(schema.$defs.node.required).toEqual(['label']);
+    expect(schema.$defs.node).toMatchObject({
+      if: { properties: { kind: { const: 'group' } } },
+      else: { required: ['label'] },
+    });
   });
 });

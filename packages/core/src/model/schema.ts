@@ -38,6 +38,17 @@ function toSchema(spec: Spec): Record<string, unknown> {
           Object.entries(spec.properties).map(([key, value]) => [key, toSchema(value)]),
         ),
         ...(spec.required && spec.required.length > 0 ? { required: [...spec.required] } : {}),
+        ...(spec.requiredUnless === undefined
+          ? {}
+          : {
+              if: {
+                properties: {
+                  [spec.requiredUnless.property]: { const: spec.requiredUnless.value },
+                },
+                required: [spec.requiredUnless.property],
+              },
+              else: { required: [...spec.requiredUnless.required] },
+            }),
         additionalProperties: false,
         ...(spec.example === undefined ? {} : { examples: [spec.example] }),
       };

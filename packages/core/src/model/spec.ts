@@ -43,6 +43,12 @@ export interface ObjectSpec extends SpecBase {
   type: 'object';
   properties: Readonly<Record<string, Spec>>;
   required?: readonly string[];
+  /** Properties required unless another property has one value (a group needs no label). */
+  requiredUnless?: {
+    required: readonly string[];
+    property: string;
+    value: string;
+  };
 }
 export interface RefSpec extends SpecBase {
   type: 'ref';

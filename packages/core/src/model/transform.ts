@@ -4,6 +4,7 @@ function withoutNodeHints(node: Node): Node {
   const { hints: _hints, ...rest } = node;
   switch (rest.kind) {
     case 'host':
+    case 'group':
       return { ...rest, children: rest.children.map(withoutNodeHints) };
     case 'stack':
       return {

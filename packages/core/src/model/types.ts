@@ -1,9 +1,55 @@
 /** Every kind of node a diagram can hold. */
-export const NODE_KINDS = ['host', 'client', 'api', 'daemon', 'stack', 'layer', 'box'] as const;
-/** A kind of node: `host` contains nodes, `stack` contains layers, the rest are boxes. */
+export const NODE_KINDS = [
+  'host',
+  'group',
+  'client',
+  'api',
+  'daemon',
+  'database',
+  'queue',
+  'user',
+  'external',
+  'stack',
+  'layer',
+  'box',
+] as const;
+/**
+ * A kind of node: `host` and `group` contain nodes, `stack` contains layers, the rest are
+ * boxes. The kinds of boxes say what a thing is, and each has its own drawing, colour and
+ * pictogram: a `database` is a cylinder, a `queue` a pipe, a `user` a person, an `external`
+ * system a dashed outline; `box` is anything else.
+ */
 export type NodeKind = (typeof NODE_KINDS)[number];
 /** Kinds drawn as a single labelled box. */
-export type LeafKind = 'client' | 'api' | 'daemon' | 'box';
+export type LeafKind =
+  | 'client'
+  | 'api'
+  | 'daemon'
+  | 'database'
+  | 'queue'
+  | 'user'
+  | 'external'
+  | 'box';
+/** Kinds that hold other nodes: a `host` (a machine, a boundary with a title) or a `group`. */
+export type ContainerKind = 'host' | 'group';
+
+/** How a node's border is drawn, over the diagram's charset. */
+export const BORDER_STYLES = ['single', 'double', 'heavy', 'rounded', 'dashed', 'none'] as const;
+/**
+ * A border style: one `double` box among `single` ones marks the thing a diagram is about;
+ * `dashed` marks a boundary or something outside; `none` draws no border (a group that only
+ * arranges its children).
+ */
+export type BorderStyle = (typeof BORDER_STYLES)[number];
+
+/** Where a container's (or a stack's) title goes. */
+export const TITLE_PLACES = ['band', 'border', 'below', 'none'] as const;
+/**
+ * `band`: in a band under the top border, ruled off from the content; `border`: in the top
+ * border itself (`╔═ Docker host ═══╗`); `below`: as a caption under the container; `none`:
+ * not drawn (it still names the node in the text description).
+ */
+export type TitlePlace = (typeof TITLE_PLACES)[number];
 
 /** Which way a connection points. */
 export const CONNECTION_DIRECTIONS = ['none', 'forward', 'backward', 'both'] as const;
@@ -88,19 +134,26 @@ export interface ConnectionHints {
 interface NodeBase {
   /** Stable id: given, or derived from the label (`Rest API` → `rest-api`). */
   id: string;
-  /** The text shown; `\n` breaks lines. */
+  /** The text shown; `\n` breaks lines. Empty only for a group without a title. */
   label: string;
+  /** The border, over the charset's; absent draws the kind's own (a group: none). */
+  border?: BorderStyle;
   /** Layout hints. */
   hints?: NodeHints;
 }
 
-/** A container with a title band that holds other nodes. */
+/**
+ * A container that holds other nodes: a `host`, titled in a band by default, or a `group`,
+ * which arranges its children without a border unless asked, its title (if any) under it.
+ */
 export interface HostNode extends NodeBase {
-  kind: 'host';
+  kind: ContainerKind;
   /** How the children are arranged. @default 'auto' */
   direction: FlowDirection;
   /** For `grid`: cells per row. @default the smallest n with n × n ≥ the number of children */
   columns?: number;
+  /** Where the title goes. @default 'band' for a host; for a group 'border' when it has a border, else 'below' */
+  titleAt: TitlePlace;
   /** The nodes inside, in order. */
   children: Node[];
 }
@@ -126,10 +179,20 @@ export interface StackNode extends NodeBase {
   layers: LayerNode[];
   /** A caption for the whole stack. */
   caption?: string;
+  /** Where the stack's label goes: `band` over a joined stack (above a separate one). @default 'band' */
+  titleAt: TitlePlace;
 }
 
 /** Any node of a diagram. */
 export type Node = HostNode | LeafNode | LayerNode | StackNode;
+
+/** Whether a kind holds other nodes (a host or a group). */
+export const isContainerKind = (kind: NodeKind): kind is ContainerKind =>
+  kind === 'host' || kind === 'group';
+
+/** Whether a node holds other nodes (a host or a group). */
+export const isContainer = (node: Node): node is HostNode =>
+  node.kind === 'host' || node.kind === 'group';
 
 /** A line between two nodes, with an optional note beside it. */
 export interface Connection {

@@ -1,3 +1,4 @@
+import { isContainerKind } from '../model/types.js';
 import type { Point, Scene, SceneBox, SceneConnector } from './types.js';
 
 /** How a laid-out scene reads, measured the way the layout-quality benchmark judges it. */
@@ -85,11 +86,12 @@ export function sceneMetrics(scene: Scene): SceneMetrics {
   // what a note may not cover: box borders, the inside of leaf boxes, lines, other texts
   const taken = new Set<string>();
   for (const box of scene.boxes) {
+    if (box.border === 'none') continue;
     for (let x = box.x; x < box.x + box.width; x++) {
       for (let y = box.y; y < box.y + box.height; y++) {
         const border =
           x === box.x || y === box.y || x === box.x + box.width - 1 || y === box.y + box.height - 1;
-        if (border || box.kind !== 'host') taken.add(`${x},${y}`);
+        if (border || !isContainerKind(box.kind)) taken.add(`${x},${y}`);
       }
     }
   }

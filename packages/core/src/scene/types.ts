@@ -1,4 +1,4 @@
-import type { LineStyle, NodeKind } from '../model/types.js';
+import type { BorderStyle, LineStyle, NodeKind } from '../model/types.js';
 
 /** The scene format version; bumped when the shape changes. */
 export const SCENE_VERSION = 1;
@@ -24,6 +24,11 @@ export interface SceneBox {
   parent?: string;
   /** For layers: whether the layer is read-only. */
   readOnly?: boolean;
+  /**
+   * How the border is drawn, when not in the charset's own style: `none` draws no border
+   * (a group that only arranges its children).
+   */
+  border?: BorderStyle;
 }
 
 /** A horizontal rule across a box, joined to its side borders (a title band, a layer edge). */
@@ -76,6 +81,11 @@ export interface SceneText {
   text: string;
   /** How the line was aligned, so non-grid renderers can anchor it the same way. */
   align: 'left' | 'center' | 'right';
+  /**
+   * Set when the text is written into a line (a title in its box's top border): the line
+   * stops one cell before it and resumes one cell after it.
+   */
+  cut?: true;
 }
 
 /**

@@ -12,9 +12,19 @@ export interface AcrossOptions {
   /** Blank cells at least beside a container, where routed lines and their notes pass. */
   containerGap?: number;
   /** For each container: cells from its start border to its content, and from its content to its end border. */
-  insets: (container: number) => { start: number; end: number; min: number; terminal: number };
+  insets: (container: number) => {
+    start: number;
+    end: number;
+    min: number;
+    /** Fewest cells from the start border to a terminal (a line meeting the border). */
+    terminal: number;
+    /** Fewest cells from a terminal to the end border. @default 2 */
+    terminalEnd?: number;
+  };
   /** For each node: cells it needs before its start and after it (its box, its notes). */
   reach: (node: number) => { before: number; after: number };
+  /** Nodes that must start at least `gap` cells past a container's start border (off a title). */
+  afterStart?: readonly { container: number; node: number; gap: number }[];
   /** Largest graph solved exactly; bigger ones are packed and aligned greedily. */
   exactLimit?: number;
   check?: () => void;
@@ -85,7 +95,7 @@ export function placeAcross(
     for (const t of terminals) {
       const c = (nodes[t] as LNode).container;
       constrain(startVar(c), t, options.insets(c).terminal);
-      constrain(t, endVar(c), 2);
+      constrain(t, endVar(c), options.insets(c).terminalEnd ?? 2);
     }
     const layer = fullLayer.filter((v) => !isTerminal(v));
     for (let i = 0; i + 1 < layer.length; i++) {
@@ -129,6 +139,9 @@ export function placeAcross(
       constrain(last.variable, endVar(c), inset.end + last.offset);
     }
   });
+  for (const { container, node, gap } of options.afterStart ?? []) {
+    constrain(startVar(container), node, gap);
+  }
   const linear = [...edges.values()];
   let aux = variables;
   // a terminal leans toward the middle of what its container holds in its rank, so a line
@@ -294,6 +307,7 @@ export function clearTerminals(
   positions: AcrossPositions,
   busy: (terminal: number) => readonly number[],
   lowest: (container: number) => number,
+  highest: (container: number) => number = () => 2,
 ): void {
   const taken = new Map<string, number[]>();
   graph.nodes.forEach((node, t) => {
@@ -303,7 +317,7 @@ export function clearTerminals(
     const others = taken.get(key) ?? [];
     const blocked = [...busy(t), ...others];
     const low = (positions.start[c] as number) + lowest(c);
-    const high = (positions.end[c] as number) - 2;
+    const high = (positions.end[c] as number) - highest(c);
     const free = (x: number): boolean =>
       x >= low && x <= high && blocked.every((b) => Math.abs(b - x) > 1);
     const at = positions.node[t] as number;

@@ -1,6 +1,7 @@
 import type { Connection, HostNode, Spacing } from '../../model/types.js';
 import type { DisplayLine } from '../../text/width.js';
 import type { Block } from '../block.js';
+import type { TitleGeometry } from '../chrome.js';
 
 /**
  * The layered graph of one region: a container whose children are placed from their
@@ -63,6 +64,8 @@ export interface LContainer {
   parent: number;
   depth: number;
   title: DisplayLine[];
+  /** Where the title goes and the cells it takes. */
+  titleGeometry: TitleGeometry;
   padding: Spacing;
   /** Set by ranking: the first and last rank its members take. */
   firstRank: number;

@@ -1,5 +1,5 @@
 import { count, type ModelPath } from '../../errors.js';
-import type { Connection, HostNode, Node } from '../../model/types.js';
+import { type Connection, type HostNode, isContainer, type Node } from '../../model/types.js';
 import type { Point, SceneText } from '../../scene/types.js';
 import {
   BADGE_CELLS,
@@ -15,6 +15,14 @@ import {
   type SceneSink,
   widest,
 } from '../block.js';
+import {
+  borderField,
+  borderless,
+  borderTitleCells,
+  containerPadding,
+  titleGeometry,
+  titleTexts,
+} from '../chrome.js';
 import { clearTerminals, placeAcross } from './across.js';
 import {
   type GapSegment,
@@ -44,7 +52,7 @@ const NOTE_GAP = { down: 2, right: 1 } as const;
 
 /** Whether a host is laid out as part of the region around it. */
 const joinsRegion = (node: Node): node is HostNode =>
-  node.kind === 'host' && node.direction === 'auto';
+  isContainer(node) && node.direction === 'auto';
 
 interface Region {
   graph: LayeredGraph;
@@ -79,25 +87,28 @@ function buildRegion(items: readonly Placed[], context: LayoutContext): Region {
   let sequence = 0;
   const everyId = (node: Node, atom: number): void => {
     insideAtom.set(node.id, atom);
-    if (node.kind === 'host') for (const child of node.children) everyId(child, atom);
+    if (isContainer(node)) for (const child of node.children) everyId(child, atom);
     if (node.kind === 'stack') for (const layer of node.layers) everyId(layer, atom);
   };
   const visit = (placed: readonly Placed[], container: number, depth: number): void => {
     for (const { node, path } of placed) {
       if (joinsRegion(node)) {
         const index = graph.containers.length;
+        const title = linesOf(node.label);
+        const base = containerPadding(node);
         graph.containers.push({
           id: node.id,
           host: node,
           parent: container,
           depth,
-          title: linesOf(node.label),
+          title,
+          titleGeometry: titleGeometry(node.titleAt, title, borderless(node)),
           padding: resolveSpacing(
             {
-              top: HOST_PADDING.top + room,
-              right: HOST_PADDING.right + room,
-              bottom: HOST_PADDING.bottom + room,
-              left: HOST_PADDING.left + room,
+              top: base.top + room,
+              right: base.right + room,
+              bottom: base.bottom + room,
+              left: base.left + room,
             },
             node.hints?.padding,
           ),
@@ -264,28 +275,34 @@ interface Insets {
   /** Cells across (down) or along (right) the title needs, borders included. */
   titleRoom: number;
   band: number;
+  /** Rows of caption under the container's bottom border (inside `after`, or `end` across a right flow). */
+  below: number;
 }
 
 function insetsOf(container: LContainer, flow: 'down' | 'right'): Insets {
-  const band = container.title.length + 1;
+  const { band, below, inner } = container.titleGeometry;
   const p = container.padding;
-  const titleRoom = widest(container.title) + 4;
+  // a container drawn without a border has no ring of border cells
+  const ring = borderless(container.host) ? 0 : 1;
+  const titleRoom = inner + 2 * ring;
   return flow === 'down'
     ? {
-        before: 1 + band + p.top,
-        after: p.bottom + 1,
-        start: 1 + p.left,
-        end: 1 + p.right,
+        before: ring + band + p.top,
+        after: p.bottom + ring + below,
+        start: ring + p.left,
+        end: ring + p.right,
         titleRoom,
         band,
+        below,
       }
     : {
-        before: 1 + p.left,
-        after: p.right + 1,
-        start: 1 + band + p.top,
-        end: p.bottom + 1,
+        before: ring + p.left,
+        after: p.right + ring,
+        start: ring + band + p.top,
+        end: p.bottom + ring + below,
         titleRoom,
         band,
+        below,
       };
 }
 
@@ -359,11 +376,12 @@ export function measureLayered(
     const all: number[] = [];
     for (let o = 1; o <= node.boxAcross - 2; o++) all.push(o);
     if (down) {
-      const badge =
-        model !== undefined && model.kind !== 'host' && node.boxAcross >= BADGE_MIN_WIDTH;
-      const before = badge
-        ? all.filter((o) => !(BADGE_CELLS as readonly number[]).includes(o))
-        : all;
+      const badge = model !== undefined && !isContainer(model) && node.boxAcross >= BADGE_MIN_WIDTH;
+      // never on the badge, nor on a title written into the top border
+      const titled = model === undefined ? [] : borderTitleCells(model, node.boxAcross);
+      const before = all.filter(
+        (o) => !(badge && (BADGE_CELLS as readonly number[]).includes(o)) && !titled.includes(o),
+      );
       // a caption under the box would be crossed: lines leave such atoms elsewhere
       const after = block.height > block.boxHeight ? [] : all;
       return { before, after };
@@ -400,7 +418,7 @@ export function measureLayered(
       const node = graph.nodes[v] as LNode;
       const model = models[v];
       if (node.kind !== 'atom' || model === undefined) continue;
-      if (model.kind === 'host' || model.kind === 'stack' || model.kind === 'layer') continue;
+      if (isContainer(model) || model.kind === 'stack' || model.kind === 'layer') continue;
       let most = 0;
       for (const end of [0, -1]) {
         let count = 0;
@@ -518,24 +536,62 @@ export function measureLayered(
     if (note.side === 1) r.after = Math.max(r.after, note.pinOffset + noteGap + note.across - 1);
     else r.before = Math.max(r.before, note.across + noteGap - 1 - note.pinOffset);
   }
-  // a container's title shares its band with the lines that cross it into the container: with
-  // k of them the band needs k + 1 stretches the title's width, so one is always free
+  // a container's title shares its rows with the lines that cross them (into the container
+  // over a band or a border title, out of it under a caption): with k of them the title needs
+  // k + 1 stretches of its width, so one is always free
   const crossingBand = new Array<number>(graph.containers.length).fill(0);
   if (down) {
     for (const edge of graph.edges) {
       for (let k = 0; k + 1 < edge.chain.length; k++) {
         const u = graph.nodes[edge.chain[k] as number] as LNode;
         const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
-        for (const c of ancestors(graph, v.container)) {
+        const upper = ancestors(graph, u.container);
+        const lower = ancestors(graph, v.container);
+        for (const c of lower) {
           const container = graph.containers[c] as LContainer;
-          if (v.rank === container.firstRank && !ancestors(graph, u.container).includes(c)) {
-            crossingBand[c] = (crossingBand[c] as number) + 1;
+          const place = container.titleGeometry.place;
+          if ((place === 'band' || place === 'border') && v.rank === container.firstRank) {
+            if (!upper.includes(c)) crossingBand[c] = (crossingBand[c] as number) + 1;
+          }
+        }
+        for (const c of upper) {
+          const container = graph.containers[c] as LContainer;
+          if (container.titleGeometry.place === 'below' && u.rank === container.lastRank) {
+            if (!lower.includes(c)) crossingBand[c] = (crossingBand[c] as number) + 1;
           }
         }
       }
     }
   }
+  const terminalStart = new Array<number>(graph.containers.length).fill(2);
+  // lines crossing a top border that holds a title at its start cross it past the title
+  const afterStart: { container: number; node: number; gap: number }[] = [];
+  const leftTitleRoom = graph.containers.map((container) =>
+    down &&
+    container.titleGeometry.place === 'border' &&
+    (container.host.hints?.labelAlign ?? 'left') === 'left' &&
+    (container.host.hints?.labelOffset ?? 0) === 0
+      ? Math.max(widest(container.title.slice(0, 1)) + 6, widest(container.title.slice(1)) + 3)
+      : 0,
+  );
+  graph.edges.forEach((edge, e) => {
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const v = edge.chain[k + 1] as number;
+      const u = graph.nodes[edge.chain[k] as number] as LNode;
+      const lower = graph.nodes[v] as LNode;
+      const pin = pins.get(`${e}:${k}`);
+      if (!pin || lower.kind === 'terminal') continue;
+      for (const c of ancestors(graph, lower.container)) {
+        const room = leftTitleRoom[c] as number;
+        const container = graph.containers[c] as LContainer;
+        if (room === 0 || lower.rank !== container.firstRank) continue;
+        if (ancestors(graph, u.container).includes(c)) continue;
+        afterStart.push({ container: c, node: v, gap: room - pin.lower });
+      }
+    }
+  });
   const across = placeAcross(graph, layers, pins, {
+    afterStart,
     // rows are about twice as tall as columns are wide: across a right flow one blank row will do
     gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
     lineGap: LINE_GAP + spread,
@@ -544,13 +600,25 @@ export function measureLayered(
     insets: (c) => {
       const inset = insets[c] as Insets;
       const hinted = (graph.containers[c] as LContainer).host.hints?.width;
-      const lines = crossingBand[c] as number;
+      const container = graph.containers[c] as LContainer;
+      // a title at the start of the top border keeps the lines that cross it to its right
+      const leftTitle = (leftTitleRoom[c] as number) > 0;
+      const lines = leftTitle ? 0 : (crossingBand[c] as number);
+      // k lines leave k + 1 stretches: the widest title line and a free cell on each side
+      // fit in one of them however the lines fall
+      const ring = borderless(container.host) ? 0 : 1;
       const titleRoom =
-        lines === 0 ? inset.titleRoom : (inset.titleRoom - 2) * (lines + 1) + lines + 2;
+        lines === 0
+          ? inset.titleRoom
+          : (widest(container.title) + 2) * (lines + 1) + lines + 2 * ring;
       const min = Math.max(down ? titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
-      // a line meets the start border two cells from the corner, and below the title band
-      const terminal = down ? 2 : inset.band + 2;
-      return { start: inset.start, end: inset.end, min, terminal };
+      // a line meets the start border two cells from the corner (past a title written there),
+      // and below the title band
+      const terminal = down ? Math.max(2, leftTitleRoom[c] as number) : inset.band + 2;
+      // across a right flow, the caption under a container is below its bottom border
+      const terminalEnd = down ? 2 : inset.below + 2;
+      terminalStart[c] = terminal;
+      return { start: inset.start, end: inset.end, min, terminal, terminalEnd };
     },
     reach: (v) => reach[v] as { before: number; after: number },
     check,
@@ -582,7 +650,8 @@ export function measureLayered(
       });
       return out;
     },
-    (c) => (down ? 2 : (insets[c] as Insets).band + 2),
+    (c) => terminalStart[c] as number,
+    (c) => (down ? 2 : (insets[c] as Insets).below + 2),
   );
 
   // along the flow: rank bands, then for each gap closings, upper zone, tracks, lower zone, openings
@@ -840,7 +909,8 @@ export function measureLayered(
         (starts[c.lastRank] as number) +
         (band[c.lastRank] as number) -
         1 +
-        stackAfter(node.container)
+        stackAfter(node.container) -
+        (down ? (insets[node.container] as Insets).below : 0)
       );
     }
     return alongOf(v) + node.boxAlong - 1;
@@ -866,10 +936,16 @@ export function measureLayered(
       // containers, outermost first
       const containerBoxes = containers.map((c, i) => {
         const first = (starts[c.firstRank] as number) - stackBefore(i);
+        // a caption under the container is outside its box
+        const below = (insets[i] as Insets).below;
         const last =
-          (starts[c.lastRank] as number) + (band[c.lastRank] as number) - 1 + stackAfter(i);
+          (starts[c.lastRank] as number) +
+          (band[c.lastRank] as number) -
+          1 +
+          stackAfter(i) -
+          (down ? below : 0);
         const a = at(first, across.start[i] as number);
-        const b = at(last, across.end[i] as number);
+        const b = at(last, (across.end[i] as number) - (down ? 0 : below));
         return {
           x: Math.min(a.x, b.x),
           y: Math.min(a.y, b.y),
@@ -879,8 +955,16 @@ export function measureLayered(
       });
       containers.forEach((c, i) => {
         const box = containerBoxes[i] as { x: number; y: number; width: number; height: number };
-        sink.boxes.push({ id: c.id, kind: 'host', ...box, depth: depth + c.depth });
-        sink.dividers.push({ id: `${c.id}#0`, box: c.id, y: box.y + (insets[i] as Insets).band });
+        sink.boxes.push({
+          id: c.id,
+          kind: c.host.kind,
+          ...box,
+          depth: depth + c.depth,
+          ...borderField(c.host),
+        });
+        if (c.titleGeometry.rule) {
+          sink.dividers.push({ id: `${c.id}#0`, box: c.id, y: box.y + (insets[i] as Insets).band });
+        }
       });
       graph.nodes.forEach((node, v) => {
         if (node.kind !== 'atom' || !node.block) return;
@@ -955,9 +1039,14 @@ export function measureLayered(
         place(plan.upperNotes, 0);
         place(plan.lowerNotes, plan.upper + plan.tracks + plan.lowerStart);
       });
-      // titles, clear of the lines that cross their bands
+      // titles, clear of the lines that cross the rows they take
       containers.forEach((c, i) => {
         const box = containerBoxes[i] as { x: number; y: number; width: number; height: number };
+        const g = c.titleGeometry;
+        if (g.place === 'none') return;
+        const top =
+          g.place === 'below' ? box.y + box.height : g.place === 'border' ? box.y : box.y + 1;
+        const bottom = top + c.title.length - 1;
         const crossing = new Set<number>();
         for (let k = drawnStart; k < sink.connectors.length; k++) {
           const points = (sink.connectors[k] as { points: Point[] }).points;
@@ -967,16 +1056,23 @@ export function measureLayered(
             if (a.x !== b.x) continue;
             const y0 = Math.min(a.y, b.y);
             const y1 = Math.max(a.y, b.y);
-            if (
-              a.x > box.x &&
-              a.x < box.x + box.width - 1 &&
-              y0 <= box.y + c.title.length &&
-              y1 >= box.y + 1
-            )
+            if (a.x >= box.x && a.x < box.x + box.width && y0 <= bottom && y1 >= top) {
               crossing.add(a.x);
+            }
           }
         }
-        placeTitle(sink, c.id, c.title, box, crossing);
+        const hints = c.host.hints;
+        sink.texts.push(
+          ...titleTexts(
+            c.id,
+            c.title,
+            g,
+            box,
+            hints?.labelAlign,
+            hints?.labelOffset ?? 0,
+            crossing,
+          ),
+        );
       });
     },
   };
@@ -1000,49 +1096,4 @@ function simplify(cells: readonly Point[]): Point[] {
     out.push(p);
   }
   return out;
-}
-
-/**
- * Writes a container's title in its band: centred, or in the free stretch nearest the centre
- * when lines cross the band there.
- */
-function placeTitle(
-  sink: SceneSink,
-  owner: string,
-  title: readonly { text: string; width: number }[],
-  box: { x: number; y: number; width: number },
-  crossing: ReadonlySet<number>,
-): void {
-  const inner = box.width - 2;
-  title.forEach((line, index) => {
-    if (line.width === 0) return;
-    const centred = box.x + 1 + Math.floor((inner - line.width) / 2);
-    const free = (x: number): boolean => {
-      if (x < box.x + 1 || x + line.width > box.x + box.width - 1) return false;
-      for (const c of crossing) if (c >= x - 1 && c <= x + line.width) return false;
-      return true;
-    };
-    let x = centred;
-    for (let shift = 0; shift < inner; shift++) {
-      if (free(centred - shift)) {
-        x = centred - shift;
-        break;
-      }
-      if (free(centred + shift)) {
-        x = centred + shift;
-        break;
-      }
-    }
-    const text: SceneText = {
-      id: `${owner}:title:${index}`,
-      owner,
-      role: 'title',
-      x,
-      y: box.y + 1 + index,
-      width: line.width,
-      text: line.text,
-      align: x === centred ? 'center' : 'left',
-    };
-    sink.texts.push(text);
-  });
 }
