@@ -14,6 +14,7 @@ import { sceneToSvg } from '@diagrama/render-svg';
 import { API_PACKAGES, apiReference } from './api-reference.js';
 import type { SourceDocument } from './document.js';
 import { DOCUMENTS } from './documents/arquitectura-docker.js';
+import { GUIDE_SECTIONS, MODEL_GUIDE_OUTPUT, modelGuide } from './model-guide.js';
 
 /** Renders a source document to Markdown, its diagrams drawn from their models. */
 export async function documentMarkdown(document: SourceDocument, root: string): Promise<string> {
@@ -53,6 +54,11 @@ export interface SvgOutput {
 
 /** The source document's diagrams as SVG, for the README and readers who prefer images. */
 export const SVG_OUTPUTS: readonly SvgOutput[] = [
+  ...GUIDE_SECTIONS.map((section) => ({
+    model: section.model,
+    output: section.image,
+    theme: 'auto' as const,
+  })),
   {
     model: 'docs/examples/docker-architecture.yaml',
     output: 'docs/img/docker-architecture.svg',
@@ -111,6 +117,8 @@ export interface GenerateOptions {
   documents?: readonly SourceDocument[];
   /** The SVG images written. @default SVG_OUTPUTS */
   svgs?: readonly SvgOutput[];
+  /** Whether the model guide (docs/model.md) is written. @default true */
+  guide?: boolean;
   /** The packages whose API reference is written. @default API_PACKAGES */
   apiPackages?: readonly (typeof API_PACKAGES)[number][];
 }
@@ -127,6 +135,9 @@ export async function generateDocs(options: GenerateOptions): Promise<SyncResult
     results.push(
       await writeGenerated(document.output, root, check, () => documentMarkdown(document, root)),
     );
+  }
+  if (options.guide !== false) {
+    results.push(await writeGenerated(MODEL_GUIDE_OUTPUT, root, check, () => modelGuide(root)));
   }
   for (const svg of options.svgs ?? SVG_OUTPUTS) {
     results.push(
@@ -156,6 +167,7 @@ export async function generateDocs(options: GenerateOptions): Promise<SyncResult
   }
   const owned = new Set([
     ...documents.map((d) => join(root, d.output)),
+    join(root, MODEL_GUIDE_OUTPUT),
     ...(options.apiPackages ?? API_PACKAGES).map((name) => join(root, `docs/api/${name}.md`)),
   ]);
   const files = [join(root, 'README.md'), ...(await findMarkdownFiles(join(root, 'docs')))];

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderModelFile } from '@diagrama/docs-sync';
+import { fenceFor } from '@diagrama/render-markdown';
+
+/** A fenced block whose fence no run of backticks inside can close. */
+function fence(content: string, info: string): string {
+  const marks = fenceFor(content);
+  return `${marks}${info}\n${content}\n${marks}`;
+}
+
+/** One feature of the model: prose, then its example's YAML, text and SVG. */
+export interface GuideSection {
+  title: string;
+  /** Markdown paragraphs before the example. */
+  text: string;
+  /** The example model, relative to the repository root. */
+  model: string;
+  /** The SVG written for it, relative to the repository root. */
+  image: string;
+}
+
+/** The page the guide is written to. */
+export const MODEL_GUIDE_OUTPUT = 'docs/model.md';
+
+const INTRO = `# The model, feature by feature
+
+Every section shows a model from [\`docs/examples/\`](examples/) as written, its drawing in
+text (the \`single\` charset) and in SVG. The docs app writes this page from those files
+(\`pnpm docs\`), and CI fails when it drifts. The whole model is in the JSON Schema
+([\`packages/core/schema/diagram.schema.json\`](../packages/core/schema/diagram.schema.json)),
+which editors use to complete and check YAML; [layout.md](layout.md) explains how nodes are
+placed.`;
+
+/** The sections, in the order a reader meets the features. */
+export const GUIDE_SECTIONS: readonly GuideSection[] = [
+  {
+    title: 'Kinds of boxes',
+    text: `A node's \`kind\` says what it is, and each kind has its own drawing, colour and
+pictogram, and its word in the text description: \`client\`, \`api\`, \`daemon\`, \`box\`
+(anything else), and four with a shape readers expect — \`user\` (a person), \`database\` (a
+cylinder: a lid under the top border), \`queue\` (a pipe: an end two cells in from the right)
+and \`external\` (a system outside, dashed). \`border\` styles any one box over the charset:
+here the API is the box the diagram is about.`,
+    model: 'docs/examples/kinds.yaml',
+    image: 'docs/img/model/kinds.svg',
+  },
+  {
+    title: 'Groups',
+    text: `A \`group\` holds children like a host and arranges them (\`direction\`, \`auto\` by
+default) but draws no border unless it has one, and takes no room for one: a row of boxes in a
+group is just the row. Its \`label\` is optional; a group without a border puts it under its
+children, one with a border (\`border: dashed\` for a trust boundary) in the border. A line
+can end on a group only when it has a border to meet.`,
+    model: 'docs/examples/groups.yaml',
+    image: 'docs/img/model/groups.svg',
+  },
+  {
+    title: 'Borders and titles',
+    text: `\`border\` is one of \`single\`, \`double\`, \`heavy\`, \`rounded\`, \`dashed\` and
+\`none\`. \`titleAt\` places the title of a host, group or stack: \`band\` (a band under the top
+border, the default for hosts and stacks), \`border\` (written into the top border, left
+unless \`labelAlign\` says otherwise), \`below\` (a caption under it) or \`none\` (not drawn; the
+text description still names it). Lines that cross a border with a title in it cross it past
+the title.`,
+    model: 'docs/examples/borders-and-titles.yaml',
+    image: 'docs/img/model/borders-and-titles.svg',
+  },
+  {
+    title: 'Stacks',
+    text: `A \`stack\` holds \`layers\`, base first, drawn newest on top in one box with a rule
+between layers; each layer's \`instruction\` and read-only mark are its badge. The stack's
+\`label\` is its title (\`titleAt\` as for hosts) and its \`caption\` goes under it. \`padding\`
+on a stack pads every row; a layer's own \`padding\`, \`labelAlign\` and \`labelOffset\` win for
+its row.`,
+    model: 'docs/examples/docker-container.yaml',
+    image: 'docs/img/model/stack.svg',
+  },
+];
+
+/** The guide's Markdown: the intro, then each section with its example. */
+export async function modelGuide(root: string): Promise<string> {
+  const parts = [INTRO];
+  for (const section of GUIDE_SECTIONS) {
+    const source = await readFile(join(root, section.model), 'utf8');
+    const rendered = await renderModelFile(join(root, section.model), {
+      displayName: section.model,
+      charset: 'single',
+    });
+    const image = section.image.replace(/^docs\//, '');
+    const link = section.model.replace(/^docs\//, '');
+    parts.push(
+      [
+        `## ${section.title}`,
+        section.text,
+        `[\`${link.replace(/^examples\//, '')}\`](${link}):`,
+        fence(source.replace(/\n$/, ''), 'yaml'),
+        fence(rendered.text.replace(/\n$/, ''), 'text'),
+        `![${section.title}: the SVG rendering](${image})`,
+      ].join('\n\n'),
+    );
+  }
+  return `${parts.join('\n\n')}\n`;
+}
