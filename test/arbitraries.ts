@@ -1,4 +1,4 @@
-import type { DiagramInput, NodeInput } from '@diagrama/core';
+import type { ConnectionInput, DiagramInput, NodeInput } from '@diagrama/core';
 import fc from 'fast-check';
 
 /** Labels: plain words, and the hard cases (CJK, emoji sequences, accents, tabs, line breaks). */
@@ -178,12 +178,21 @@ const outlineless = (node: NodeInput): boolean =>
  * Gives every node of a tree an id `n0`, `n1`, … in document order; returns the ids a line
  * can meet (not those of containers drawn without a border).
  */
-function numberNodes(nodes: NodeInput[], ids: string[], counter = { n: 0 }): NodeInput[] {
+function numberNodes(
+  nodes: NodeInput[],
+  ids: string[],
+  counter = { n: 0 },
+  layers = new Set<string>(),
+  inStack = false,
+): NodeInput[] {
   return nodes.map((node) => {
     const id = `n${counter.n++}`;
     if (!outlineless(node)) ids.push(id);
-    if (node.children) return { ...node, id, children: numberNodes(node.children, ids, counter) };
-    if (node.layers) return { ...node, id, layers: numberNodes(node.layers, ids, counter) };
+    if (inStack) layers.add(id);
+    if (node.children)
+      return { ...node, id, children: numberNodes(node.children, ids, counter, layers) };
+    if (node.layers)
+      return { ...node, id, layers: numberNodes(node.layers, ids, counter, layers, true) };
     return { ...node, id };
   });
 }
@@ -209,20 +218,53 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
           'both' as const,
         ),
         style: fc.constantFrom('solid' as const, 'dashed' as const, 'dotted' as const),
+        // now and then a line from or to outside the diagram, or sides asked for
+        open: fc.constantFrom(undefined, undefined, undefined, undefined, 'from', 'to'),
+        fromSide: fc.constantFrom(
+          undefined,
+          undefined,
+          undefined,
+          'top',
+          'right',
+          'bottom',
+          'left',
+        ),
+        toSide: fc.constantFrom(undefined, undefined, undefined, 'top', 'right', 'bottom', 'left'),
       }),
       { maxLength: 8 },
     ),
   })
   .map(({ direction, flow, nodes, links }) => {
     const ids: string[] = [];
-    const numbered = numberNodes(nodes, ids);
+    const layers = new Set<string>();
+    const numbered = numberNodes(nodes, ids, { n: 0 }, layers);
     const seen = new Set<string>();
-    const connections = links.flatMap(({ from, to, note, ...rest }) => {
-      const a = ids[from % ids.length] as string;
-      const b = ids[to % ids.length] as string;
-      if (a === b || seen.has(`${a}>${b}`)) return [];
-      seen.add(`${a}>${b}`);
-      return [{ from: a, to: b, ...rest, ...(note ? { note } : {}) }];
-    });
+    const connections = links.flatMap(
+      ({ from, to, note, open, fromSide, toSide, ...rest }): ConnectionInput[] => {
+        const a = ids[from % ids.length] as string;
+        const b = ids[to % ids.length] as string;
+        const hints = {
+          ...(fromSide ? { fromSide } : {}),
+          ...(toSide ? { toSide } : {}),
+        };
+        const extra = {
+          ...rest,
+          ...(note ? { note } : {}),
+          ...(fromSide || toSide ? { hints } : {}),
+        };
+        // an open end beside a node that is not a layer (a stack holds its layers tight)
+        if (open === 'from' && !layers.has(b) && !seen.has(`>${b}`)) {
+          seen.add(`>${b}`);
+          return [{ to: b, ...extra }];
+        }
+        if (open === 'to' && !layers.has(a) && !seen.has(`${a}>`)) {
+          seen.add(`${a}>`);
+          return [{ from: a, ...extra }];
+        }
+        if (a === b || seen.has(`${a}>${b}`)) return [];
+        seen.add(`${a}>${b}`);
+        return [{ from: a, to: b, ...extra }];
+      },
+    );
     return { direction, flow, nodes: numbered, connections };
   });

@@ -67,6 +67,17 @@ the title.`,
     image: 'docs/img/model/borders-and-titles.svg',
   },
   {
+    title: 'Connections',
+    text: `A connection joins \`from\` and \`to\`; leave one out and the line comes from (or goes to)
+outside the diagram, its \`note\` at the open end — a request from nowhere, metrics sent
+away. Two connections in opposite directions between the same nodes are drawn as a parallel
+pair, each with its own note. \`hints.fromSide\` and \`hints.toSide\` (\`top\`, \`right\`,
+\`bottom\`, \`left\`) name the sides a line leaves and enters; a line across the flow puts its
+two nodes side by side.`,
+    model: 'docs/examples/connections.yaml',
+    image: 'docs/img/model/connections.svg',
+  },
+  {
     title: 'Stacks',
     text: `A \`stack\` holds \`layers\`, base first, drawn newest on top in one box with a rule
 between layers; each layer's \`instruction\` and read-only mark are its badge. The stack's

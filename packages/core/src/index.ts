@@ -20,7 +20,24 @@ export type { Limits } from './limits.js';
 export { DEFAULT_LIMITS, LIMIT_FLAGS, limitMessage, resolveLimits } from './limits.js';
 // Builders
 export type { NodeOptions } from './model/builder.js';
-export { api, box, client, connect, daemon, diagram, host, layer, stack } from './model/builder.js';
+export {
+  api,
+  box,
+  client,
+  connect,
+  daemon,
+  database,
+  diagram,
+  external,
+  fromOutside,
+  group,
+  host,
+  layer,
+  queue,
+  stack,
+  toOutside,
+  user,
+} from './model/builder.js';
 // Model transforms and descriptions
 export { describeDiagram } from './model/describe.js';
 export { slugify } from './model/ids.js';
@@ -56,6 +73,7 @@ export type {
   Node,
   NodeHints,
   NodeKind,
+  Side,
   Spacing,
   StackLayout,
   StackNode,
@@ -72,6 +90,7 @@ export {
   isContainerKind,
   LINE_STYLES,
   NODE_KINDS,
+  SIDES,
   STACK_LAYOUTS,
   TITLE_PLACES,
 } from './model/types.js';

@@ -1,4 +1,4 @@
-import type { Scene } from '@diagrama/core';
+import type { Scene, SceneBox } from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
 import { CHARSET_NAMES, CHARSETS } from './charsets.js';
 import { sceneToText } from './scene-to-text.js';
@@ -99,6 +99,102 @@ describe('sceneToText', () => {
       /^\+-----\+\n\| API \|\n\+--\+--\+/,
     );
     expect(sceneToText(scene(true), { charset: CHARSETS.heavy })).toContain('┗━━┳━━┛');
+  });
+
+  it('draws each box in its own border style over the charset', () => {
+    const styled: Scene = {
+      version: 1,
+      width: 40,
+      height: 3,
+      title: 't',
+      description: 'd',
+      boxes: (['single', 'double', 'heavy', 'rounded', 'dashed'] as const).map((border, i) => ({
+        id: border,
+        kind: 'box' as const,
+        x: i * 8,
+        y: 0,
+        width: 7,
+        height: 3,
+        depth: 0,
+        border,
+      })),
+      dividers: [],
+      connectors: [],
+      texts: [],
+    };
+    expect(sceneToText(styled, { charset: 'single' }).split('\n')[0]).toBe(
+      '┌─────┐ ╔═════╗ ┏━━━━━┓ ╭─────╮ ┌┄┄┄┄┄┐',
+    );
+    expect(sceneToText(styled, { charset: 'double' }).split('\n')[1]).toBe(
+      '│     │ ║     ║ ┃     ┃ │     │ ┆     ┆',
+    );
+    expect(sceneToText(styled, { charset: 'ascii' }).split('\n')[0]).toBe(
+      '+-----+ +=====+ +=====+ +-----+ +-----+',
+    );
+    const hidden = {
+      ...styled,
+      boxes: [{ ...(styled.boxes[0] as SceneBox), border: 'none' as const }],
+    };
+    expect(sceneToText(hidden)).toBe('\n\n\n');
+  });
+
+  it('cuts a title out of the border it is written into', () => {
+    const titled: Scene = {
+      version: 1,
+      width: 16,
+      height: 3,
+      title: 't',
+      description: 'd',
+      boxes: [{ id: 'h', kind: 'host', x: 0, y: 0, width: 16, height: 3, depth: 0 }],
+      dividers: [],
+      connectors: [],
+      texts: [
+        {
+          id: 'h:title:0',
+          owner: 'h',
+          role: 'title',
+          x: 3,
+          y: 0,
+          width: 4,
+          text: 'Host',
+          align: 'left',
+          cut: true,
+        },
+      ],
+    };
+    expect(sceneToText(titled, { charset: 'single' }).split('\n')[0]).toBe('┌─ Host ───────┐');
+  });
+
+  it('draws the kinds: a database lid, a queue end, a user figure', () => {
+    const kinds: Scene = {
+      version: 1,
+      width: 30,
+      height: 6,
+      title: 't',
+      description: 'd',
+      boxes: [
+        {
+          id: 'db',
+          kind: 'database',
+          x: 0,
+          y: 0,
+          width: 8,
+          height: 4,
+          depth: 0,
+          border: 'rounded',
+        },
+        { id: 'q', kind: 'queue', x: 10, y: 0, width: 8, height: 3, depth: 0 },
+        { id: 'u', kind: 'user', x: 20, y: 0, width: 7, height: 6, depth: 0 },
+      ],
+      dividers: [],
+      connectors: [],
+      texts: [],
+    };
+    const lines = sceneToText(kinds, { charset: 'single' }).split('\n');
+    expect(lines[0]).toBe('╭──────╮  ┌────┬─┐  ┌─────┐');
+    expect(lines[1]).toBe('├──────┤  │    │ │  │  o  │');
+    expect(lines[2]).toBe('│      │  └────┴─┘  │ /|\\ │');
+    expect(lines[3]).toBe('╰──────╯            │     │');
   });
 
   it('is pure: the same scene gives the same bytes', () => {

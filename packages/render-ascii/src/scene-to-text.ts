@@ -73,7 +73,7 @@ const drawBox: Draw<SceneBox> = (canvas, box, charset) => {
   }
 };
 
-const drawConnector: Draw<SceneConnector> = (canvas, connector, charset) => {
+const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) => {
   const { points } = connector;
   const first = points[0];
   const last = points[points.length - 1];
@@ -81,6 +81,15 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset) => {
   const base = connector.routed ? (charset.route ?? charset.connector) : charset.connector;
   const weight: Weight = connector.style !== 'solid' && base === 3 ? 1 : base;
   canvas.polyline(points, weight, connector.style, !connector.join);
+  // an end on a box drawn without a border (the open end of a line, at its note): across a
+  // row the line stops a blank cell before the text; down a column the text covers the end
+  for (const [end, next, id] of [
+    [first, points[1] as Point, connector.from],
+    [last, points[points.length - 2] as Point, connector.to],
+  ] as const) {
+    const box = scene.boxes.find((b) => b.id === id);
+    if (box?.border === 'none' && end.y === next.y) canvas.clear(end.x, end.y);
+  }
   const ends: [Point, Point, boolean][] = [
     [first, points[1] as Point, connector.arrowStart],
     [last, points[points.length - 2] as Point, connector.arrowEnd],

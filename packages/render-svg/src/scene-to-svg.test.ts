@@ -77,6 +77,58 @@ describe('sceneToSvg', () => {
     expect(encodeId('客')).toBe('_5ba2_');
   });
 
+  it('draws the kinds in their shapes and each border style', () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          direction: 'right',
+          nodes: [
+            { kind: 'database', id: 'db', label: 'Orders' },
+            { kind: 'queue', id: 'q', label: 'Jobs' },
+            { kind: 'user', id: 'u', label: 'Ana' },
+            { kind: 'api', id: 'd', label: 'API', border: 'double' },
+            { kind: 'box', id: 'h', label: 'x', border: 'heavy' },
+            { kind: 'external', id: 'e', label: 'Stripe' },
+          ],
+        }),
+      ),
+      { idPrefix: 'k' },
+    );
+    // a cylinder and a pipe are paths with arcs, not rectangles
+    expect(svg).toMatch(/<path d="M[^"]*A[^"]*" id="k-db" class="d-database"/);
+    expect(svg).toMatch(/<path d="M[^"]*A[^"]*" id="k-q" class="d-queue"/);
+    // a person: a head and shoulders over the label
+    expect(svg).toMatch(/<circle [^>]*class="d-user d-face"/);
+    // double: a second outline inside the first; heavy and dashed by class
+    expect(svg).toMatch(/id="k-d" class="d-api"[^>]*>.*?class="d-api d-face"/s);
+    expect(svg).toContain('id="k-h" class="d-box d-heavy"');
+    expect(svg).toContain('id="k-e" class="d-external d-dashed"');
+    // only the kinds drawn get style rules
+    expect(svg).toContain('.d-database{fill:');
+    expect(svg).not.toContain('.d-daemon{fill:');
+  });
+
+  it('shows the page through a border behind a title written into it', () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          nodes: [
+            {
+              kind: 'group',
+              id: 'g',
+              label: 'Trust boundary',
+              border: 'dashed',
+              children: [{ kind: 'box', id: 'a', label: 'a' }],
+            },
+          ],
+        }),
+      ),
+      { idPrefix: 'g' },
+    );
+    expect(svg).toMatch(/<rect [^>]*class="d-bg"><\/rect><text id="g-g_3a_title_3a_0"/);
+    expect(svg).toContain('class="d-group d-dashed"');
+  });
+
   it('scales the cell layout by the cell size', () => {
     const svg = sceneToSvg(scene('Cliente'), { idPrefix: 'd', cellWidth: 10, cellHeight: 20 });
     const s = scene('Cliente');

@@ -187,7 +187,7 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
     const banded = scene.dividers.some((d) => d.box === box.id);
     if (box.kind === 'host' && banded && free && box.width >= 6)
       glyph(group, KIND_GLYPHS.host, 'host', (box.x + 2) * f.cw, (row + 0.5) * f.ch, f, false);
-  } else if (box.width >= 6) {
+  } else if (box.width >= 6 && box.border !== 'none') {
     glyph(group, KIND_GLYPHS[box.kind], box.kind, (box.x + 2) * f.cw, y, f, true);
   }
   if (box.kind === 'user' && box.height >= 5 && box.border !== 'none') {
@@ -239,9 +239,21 @@ function arrowhead(
     .attr({ class: 'd-arrow' });
 }
 
-const drawConnector: Draw<SceneConnector> = (group, connector, f) => {
+const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
   const points = connector.points.map((p) => center(p, f));
   if (points.length < 2) return;
+  // an end on a box drawn without a border (the open end of a line, at its note) stops at the
+  // edge of that cell, not over the text in it
+  const borderless = (id: string): boolean =>
+    scene.boxes.some((b) => b.id === id && b.border === 'none');
+  const pull = (end: { x: number; y: number }, next: { x: number; y: number }) => {
+    end.x += (Math.sign(next.x - end.x) * f.cw) / 2;
+    end.y += (Math.sign(next.y - end.y) * f.ch) / 2;
+  };
+  if (borderless(connector.from)) pull(points[0] as Point, points[1] as Point);
+  if (borderless(connector.to)) {
+    pull(points[points.length - 1] as Point, points[points.length - 2] as Point);
+  }
   const first = points[0] as { x: number; y: number };
   const last = points[points.length - 1] as { x: number; y: number };
   const trim = (end: { x: number; y: number }, next: { x: number; y: number }) => ({

@@ -273,3 +273,19 @@ export function clearBorderTitles(scene: Pick<Scene, 'boxes' | 'connectors' | 't
     }
   }
 }
+
+/**
+ * Cells of a box's border (offsets from its corner, per side) where the drawing of its kind
+ * meets the border — a database's lid, a queue's end — and no line may attach.
+ */
+export function shapeBorderCells(
+  kind: NodeKind,
+  width: number,
+): { top: number[]; right: number[]; bottom: number[]; left: number[] } {
+  if (kind === 'database') return { top: [], right: [1], bottom: [], left: [1] };
+  if (kind === 'queue' && width >= 6) {
+    const end = [width - 3, width - 2];
+    return { top: end, right: [], bottom: end, left: [] };
+  }
+  return { top: [], right: [], bottom: [], left: [] };
+}

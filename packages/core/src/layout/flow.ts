@@ -1,5 +1,5 @@
 import { count } from '../errors.js';
-import type { Connection, FlowDirection } from '../model/types.js';
+import type { Connection, FlowDirection, Side } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import {
   type Block,
@@ -63,6 +63,12 @@ export function measureFlow(
   return measureFlowDown(id, items, context);
 }
 
+/** Whether a straight link leaving and entering on these sides honours the connection's side hints. */
+function takesSides(connection: Connection, fromSide: Side, toSide: Side): boolean {
+  const hints = connection.hints;
+  return (hints?.fromSide ?? fromSide) === fromSide && (hints?.toSide ?? toSide) === toSide;
+}
+
 function linkBetween(
   a: Block,
   b: Block,
@@ -79,6 +85,9 @@ function linkBetween(
       ? { id: `${a.id}->${b.id}`, from: a.id, to: b.id, direction: 'none', style: 'solid' }
       : undefined);
   if (connection === undefined) return undefined;
+  // a side the model asks for that a straight link down the column does not take: routed
+  const down = connection.from === a.id;
+  if (!takesSides(connection, down ? 'bottom' : 'top', down ? 'top' : 'bottom')) return undefined;
   context.pending.delete(key);
   context.drawn.add(connection.id);
   const notes = linesOf(connection.note);
@@ -176,6 +185,11 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
   const key = pairKey(a.id, b.id);
   const connection = context.pending.get(key);
   if (connection === undefined) return undefined;
+  const rightward = connection.from === a.id;
+  const [fromSide, toSide] = rightward
+    ? (['right', 'left'] as const)
+    : (['left', 'right'] as const);
+  if (!takesSides(connection, fromSide, toSide)) return undefined;
   context.pending.delete(key);
   context.drawn.add(connection.id);
   const notes = linesOf(connection.note);

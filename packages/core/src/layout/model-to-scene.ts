@@ -15,6 +15,7 @@ import { fitWidth } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
+import { closeOpenEnds, noteStandIns } from './open-ends.js';
 import { type RouteFailure, type RouteRequest, routeConnections } from './route.js';
 import { measureStack } from './stack.js';
 
@@ -176,7 +177,12 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
 }
 
 /** Lays out, then routes, laying out again with more room while routes do not fit. */
-function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): Scene {
+function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Scene {
+  // lines that leave the diagram end at a stand-in the arrangements place like any node
+  const closed = closeOpenEnds(model);
+  if (closed.diagnostics.length > 0) throw new DiagramaError(closed.diagnostics);
+  const diagram = closed.diagram;
+  const source = { model, standIns: closed.standIns };
   const byId = [...diagram.connections].sort(idOrder);
   const up = parents(diagram);
   const isInside = (inner: string, outer: string): boolean => {
@@ -190,7 +196,7 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
   let first = new Set<string>();
   for (let spread = routed.length > 0 ? 1 : 0; ; spread++) {
-    const attempt = layOut(diagram, byId, check, spread, noteRoom, first);
+    const attempt = layOut(diagram, byId, check, spread, noteRoom, first, source);
     if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
       return finish(attempt, limits, []);
     }
@@ -221,8 +227,15 @@ function layOutWithRoutes(diagram: Diagram, limits: Limits, check: () => void): 
   }
 }
 
+/** The model as written, and the stand-ins the layout added for open ends. */
+interface Source {
+  model: Diagram;
+  standIns: ReadonlyMap<string, Connection>;
+}
+
 interface Attempt {
   diagram: Diagram;
+  source: Source;
   scene: Scene;
   routed: RouteRequest[];
   context: LayoutContext;
@@ -235,6 +248,7 @@ function layOut(
   spread: number,
   noteRoom: number,
   first: ReadonlySet<string>,
+  source: Source,
 ): Attempt {
   const pending = new Map<string, Connection>();
   const connectionPaths = new Map<string, ModelPath>();
@@ -313,14 +327,14 @@ function layOut(
     version: SCENE_VERSION,
     width: captions.reduce((max, { line }) => Math.max(max, line.width), root.width),
     height: root.height + captions.length,
-    title: diagram.title ?? diagram.nodes[0]?.label.split('\n')[0] ?? 'diagram',
+    title: source.model.title ?? source.model.nodes[0]?.label.split('\n')[0] ?? 'diagram',
     description: '',
     boxes: [],
     dividers: [],
     connectors: [],
     texts: [],
   };
-  if (context.diagnostics.length > 0) return { diagram, scene, routed: [], context };
+  if (context.diagnostics.length > 0) return { diagram, source, scene, routed: [], context };
   root.place(0, 0, 0, scene);
   clearBorderTitles(scene);
   // the scene says who holds whom, so renderers never guess containment from positions
@@ -356,13 +370,15 @@ function layOut(
   routed.sort(
     (a, b) => rank(a.connection) - rank(b.connection) || span(a.connection) - span(b.connection),
   );
-  return { diagram, scene, routed, context };
+  return { diagram, source, scene, routed, context };
 }
 
 /** Checks the finished attempt, grows the scene to hold its routes, and returns it. */
 function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailure[]): Scene {
   const { scene, context } = attempt;
-  scene.description = describeDiagram(attempt.diagram);
+  // the description tells the model as written; the stand-ins' labels are notes again
+  scene.description = describeDiagram(attempt.source.model);
+  noteStandIns(scene, attempt.source.standIns);
   for (const { connection, reason } of failures) {
     const path = context.connectionPaths.get(connection.id) ?? ['connections'];
     if (reason === 'unknown-endpoint') {

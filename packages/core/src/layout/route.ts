@@ -1,4 +1,9 @@
-import { type Connection, isContainerKind } from '../model/types.js';
+import { type Connection, isContainerKind, type Side } from '../model/types.js';
+import { shapeBorderCells } from './chrome.js';
+
+/** The outward heading of a port on each side (0 up, 1 right, 2 down, 3 left). */
+const SIDE_HEADING: Readonly<Record<Side, number>> = { top: 0, right: 1, bottom: 2, left: 3 };
+
 import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { BADGE_CELLS, BADGE_MIN_WIDTH, connectorFor, linesOf, placeNoteLines } from './block.js';
@@ -186,13 +191,22 @@ function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading:
   const bottom = box.y + box.height - 1;
   const flip = (d: number): number => (inward ? (d + 2) % 4 : d);
   const badge = !isContainerKind(box.kind) && box.width >= BADGE_MIN_WIDTH;
+  // nor where the kind's drawing meets the border (a database's lid, a queue's end)
+  const shape = shapeBorderCells(box.kind, box.width);
   for (let x = box.x + 1; x < right; x++) {
     if (badge && (BADGE_CELLS as readonly number[]).includes(x - box.x)) continue;
+    if (shape.top.includes(x - box.x)) continue;
     out.push({ x, y: box.y, heading: flip(0) });
   }
-  for (let y = box.y + 1; y < bottom; y++) out.push({ x: right, y, heading: flip(1) });
-  for (let x = box.x + 1; x < right; x++) out.push({ x, y: bottom, heading: flip(2) });
-  for (let y = box.y + 1; y < bottom; y++) out.push({ x: box.x, y, heading: flip(3) });
+  for (let y = box.y + 1; y < bottom; y++) {
+    if (!shape.right.includes(y - box.y)) out.push({ x: right, y, heading: flip(1) });
+  }
+  for (let x = box.x + 1; x < right; x++) {
+    if (!shape.bottom.includes(x - box.x)) out.push({ x, y: bottom, heading: flip(2) });
+  }
+  for (let y = box.y + 1; y < bottom; y++) {
+    if (!shape.left.includes(y - box.y)) out.push({ x: box.x, y, heading: flip(3) });
+  }
   return out;
 }
 
@@ -243,6 +257,7 @@ class Search {
     crossable: Uint8Array,
     check: () => void,
     arrows: { source: boolean; target: boolean } = { source: false, target: false },
+    sides: { source?: Side; target?: Side } = {},
   ): number[] | undefined {
     const { grid, heap, goal } = this;
     const { width, height, block, use, owner } = grid;
@@ -266,7 +281,10 @@ class Search {
     heap.clear();
     // states are (cell in the window) × heading
     const local = (x: number, y: number): number => (y - window.y0) * ww + (x - window.x0);
-    const targetPorts = ports(target, targetInward);
+    // a side the model asks for (from outside the box) is the only side the line may use
+    const onSide = (side: Side | undefined, inward: boolean) => (port: { heading: number }) =>
+      side === undefined || inward || port.heading === SIDE_HEADING[side];
+    const targetPorts = ports(target, targetInward).filter(onSide(sides.target, targetInward));
     for (const port of targetPorts) {
       if (!grid.inside(port.x, port.y)) continue;
       const i = grid.index(port.x, port.y);
@@ -309,7 +327,7 @@ class Search {
     const hookAt = (x: number, y: number): boolean =>
       (arrows.target && !targetInward && ring(target, x, y)) ||
       (arrows.source && !sourceInward && ring(source, x, y));
-    for (const port of ports(source, sourceInward)) {
+    for (const port of ports(source, sourceInward).filter(onSide(sides.source, sourceInward))) {
       if (!grid.inside(port.x, port.y)) continue;
       const gx = port.x + grid.ox;
       const gy = port.y + grid.oy;
@@ -603,10 +621,23 @@ export function routeConnections(
     for (const pad of [8, 40, Number.POSITIVE_INFINITY]) {
       const window = around(pad);
       if (pad === Number.POSITIVE_INFINITY && grid.width * grid.height > MAX_SEARCH_CELLS) break;
-      cells = search.run(source, target, sourceInward, targetInward, window, crossable, check, {
-        source: connection.direction === 'both' || connection.direction === 'backward',
-        target: connection.direction === 'both' || connection.direction === 'forward',
-      });
+      cells = search.run(
+        source,
+        target,
+        sourceInward,
+        targetInward,
+        window,
+        crossable,
+        check,
+        {
+          source: connection.direction === 'both' || connection.direction === 'backward',
+          target: connection.direction === 'both' || connection.direction === 'forward',
+        },
+        {
+          ...(connection.hints?.fromSide ? { source: connection.hints.fromSide } : {}),
+          ...(connection.hints?.toSide ? { target: connection.hints.toSide } : {}),
+        },
+      );
       if (cells !== undefined) break;
     }
     if (cells === undefined) {

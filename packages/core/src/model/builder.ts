@@ -67,6 +67,76 @@ export function connect(
 }
 
 /**
+ * A line from outside the diagram to a node, its note at the open end.
+ * @example fromOutside(gateway, { note: 'HTTPS requests', direction: 'forward' })
+ */
+export function fromOutside(
+  to: string | NodeInput,
+  options: Omit<ConnectionInput, 'from' | 'to'> = {},
+): ConnectionInput {
+  return { to, ...options };
+}
+
+/**
+ * A line from a node out of the diagram, its note at the open end.
+ * @example toOutside(worker, { note: 'metrics', direction: 'forward' })
+ */
+export function toOutside(
+  from: string | NodeInput,
+  options: Omit<ConnectionInput, 'from' | 'to'> = {},
+): ConnectionInput {
+  return { from, ...options };
+}
+
+/**
+ * A group: arranges its children without a border (unless it has one), its title under them.
+ * @example group([client('Browser'), client('CLI')], { label: 'Clients' })
+ */
+export function group(children: NodeInput[], options: NodeOptions = {}): NodeInput {
+  return { kind: 'group', ...options, children };
+}
+
+/**
+ * A database, drawn as a cylinder.
+ * @example database('Postgres')
+ */
+export const database = (label: string, options: NodeOptions = {}): NodeInput => ({
+  kind: 'database',
+  label,
+  ...options,
+});
+
+/**
+ * A queue, drawn as a pipe.
+ * @example queue('Jobs')
+ */
+export const queue = (label: string, options: NodeOptions = {}): NodeInput => ({
+  kind: 'queue',
+  label,
+  ...options,
+});
+
+/**
+ * A user, drawn as a person.
+ * @example user('Customer')
+ */
+export const user = (label: string, options: NodeOptions = {}): NodeInput => ({
+  kind: 'user',
+  label,
+  ...options,
+});
+
+/**
+ * A system outside the one the diagram is about, drawn dashed.
+ * @example external('Payment provider')
+ */
+export const external = (label: string, options: NodeOptions = {}): NodeInput => ({
+  kind: 'external',
+  label,
+  ...options,
+});
+
+/**
  * Builds and validates a diagram with the same rules as YAML and JSON files; throws a
  * `DiagramaError` with every problem found.
  * @example diagram({ nodes: [host('PC', [api('Rest API')])] })

@@ -250,6 +250,17 @@ function visit(
         return;
       }
       const record = value as Record<string, unknown>;
+      const any = spec.requiredAny;
+      if (any !== undefined && !any.some((key) => Object.hasOwn(record, key))) {
+        const example = exampleOf(spec);
+        out.push({
+          code: 'model/missing-property',
+          message: `missing \`${any.join('` or `')}\``,
+          path,
+          expected: `at least one of ${any.map((key) => `\`${key}\``).join(', ')}`,
+          ...(example === undefined ? {} : { example }),
+        });
+      }
       const unless = spec.requiredUnless;
       const conditional =
         unless !== undefined && record[unless.property] !== unless.value ? unless.required : [];

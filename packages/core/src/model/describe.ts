@@ -70,8 +70,9 @@ export function describeDiagram(diagram: Diagram): string {
   if (top.length > 0) out.push(`The diagram shows ${list(top.map(named))}.`);
   for (const node of diagram.nodes) describeNode(node, out);
   for (const c of diagram.connections) {
-    const from = `“${labels.get(c.from) ?? c.from}”`;
-    const to = `“${labels.get(c.to) ?? c.to}”`;
+    // a line from or to outside the diagram
+    const from = c.open === 'from' ? 'something outside' : `“${labels.get(c.from) ?? c.from}”`;
+    const to = c.open === 'to' ? 'something outside' : `“${labels.get(c.to) ?? c.to}”`;
     const verb =
       c.direction === 'both'
         ? `${from} and ${to} talk to each other`
@@ -80,7 +81,7 @@ export function describeDiagram(diagram: Diagram): string {
           : c.direction === 'forward'
             ? `${from} talks to ${to}`
             : `${from} is connected to ${to}`;
-    out.push(`${verb}${c.note ? `: ${oneLine(c.note)}` : ''}.`);
+    out.push(`${capital(verb)}${c.note ? `: ${oneLine(c.note)}` : ''}.`);
   }
   return out.join('\n');
 }

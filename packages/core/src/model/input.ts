@@ -7,6 +7,7 @@ import type {
   FlowDirection,
   LineStyle,
   NodeKind,
+  Side,
   Spacing,
   StackLayout,
   TitlePlace,
@@ -27,6 +28,8 @@ export interface ConnectionHintsInput {
   length?: number;
   noteRow?: number;
   join?: boolean;
+  fromSide?: Side;
+  toSide?: Side;
 }
 
 /** A node in the plain form (YAML, JSON, builders). Ids and defaults are filled in by parsing. */
@@ -62,8 +65,10 @@ export interface NodeInput {
 /** A connection in the plain form. Builders may pass node objects instead of ids. */
 export interface ConnectionInput {
   id?: string;
-  from: string | NodeInput;
-  to: string | NodeInput;
+  /** The node the line starts at; without it the line comes from outside the diagram. */
+  from?: string | NodeInput;
+  /** The node the line ends at; without it the line goes out of the diagram. */
+  to?: string | NodeInput;
   note?: string;
   direction?: ConnectionDirection;
   style?: LineStyle;

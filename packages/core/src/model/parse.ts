@@ -25,6 +25,8 @@ import {
   type Node,
   type NodeHints,
   type NodeKind,
+  SIDES,
+  type Side,
   TITLE_PLACES,
   type TitlePlace,
 } from './types.js';
@@ -214,6 +216,11 @@ function toConnectionHints(raw: unknown): ConnectionHints | undefined {
   if (typeof raw.length === 'number') hints.length = raw.length;
   if (typeof raw.noteRow === 'number') hints.noteRow = raw.noteRow;
   if (typeof raw.join === 'boolean') hints.join = raw.join;
+  const side = (value: unknown): Side | undefined => SIDES.find((s) => s === value);
+  const fromSide = side(raw.fromSide);
+  const toSide = side(raw.toSide);
+  if (fromSide) hints.fromSide = fromSide;
+  if (toSide) hints.toSide = toSide;
   return hints;
 }
 
@@ -389,10 +396,13 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
   list.forEach((raw, index) => {
     if (!isRecord(raw)) return;
     const path: ModelPath = ['connections', index];
-    const from = resolveEndpoint(raw.from, [...path, 'from'], walk);
-    const to = resolveEndpoint(raw.to, [...path, 'to'], walk);
+    // an end left out is outside the diagram (but one end must be in it)
+    const openFrom = !Object.hasOwn(raw, 'from') && Object.hasOwn(raw, 'to');
+    const openTo = !Object.hasOwn(raw, 'to') && Object.hasOwn(raw, 'from');
+    const from = openFrom ? '' : resolveEndpoint(raw.from, [...path, 'from'], walk);
+    const to = openTo ? '' : resolveEndpoint(raw.to, [...path, 'to'], walk);
     checkText(raw.note, [...path, 'note'], walk);
-    if (from === undefined || to === undefined) return;
+    if (from === undefined || to === undefined || (from === '' && to === '')) return;
     if (from === to) {
       walk.diagnostics.push({
         code: 'model/self-connection',
@@ -415,10 +425,13 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     const hints = toConnectionHints(raw.hints);
+    const open = openFrom ? 'from' : openTo ? 'to' : undefined;
     out.push({
       id,
-      from,
-      to,
+      // the open end gets an id no node can have (ids never hold parentheses)
+      from: openFrom ? `${id}(open)` : from,
+      to: openTo ? `${id}(open)` : to,
+      ...(open ? { open } : {}),
       direction:
         raw.direction === 'forward' || raw.direction === 'backward' || raw.direction === 'both'
           ? raw.direction

@@ -8,6 +8,7 @@ import {
   FLOW_DIRECTIONS,
   LINE_STYLES,
   NODE_KINDS,
+  SIDES,
   STACK_LAYOUTS,
   TITLE_PLACES,
 } from './types.js';
@@ -56,6 +57,8 @@ const connectionHints = s.object(
     length: cells('Rows of line between the two boxes.', 1),
     noteRow: cells("Which row of the connector the note's first line sits on, from 0."),
     join: s.boolean('Whether the line joins the box borders with a junction glyph.'),
+    fromSide: s.enum('The side of the source box the line leaves from.', SIDES),
+    toSide: s.enum('The side of the target box the line enters.', SIDES),
   },
   { example: { length: 3, noteRow: 1, join: false } },
 );
@@ -111,9 +114,17 @@ const connection = s.object(
   'A line between two nodes, with an optional note beside it.',
   {
     id: s.string('Stable id; derived from the endpoints when omitted.', { pattern: ID_PATTERN }),
-    from: s.string('Id of the node the connection starts at.', { example: 'client' }),
-    to: s.string('Id of the node the connection ends at.', { example: 'rest-api' }),
-    note: s.string('Text beside the line; a line break starts a new line.'),
+    from: s.string(
+      'Id of the node the connection starts at; without it the line comes from outside the diagram, its note at the open end.',
+      { example: 'client' },
+    ),
+    to: s.string(
+      'Id of the node the connection ends at; without it the line goes out of the diagram, its note at the open end.',
+      { example: 'rest-api' },
+    ),
+    note: s.string(
+      'Text beside the line (at its open end, when it has one); a line break starts a new line.',
+    ),
     direction: s.enum(
       'Arrowheads: none, at the target (forward), at the source (backward: the layout still runs from `from` to `to`), or at both ends.',
       [...CONNECTION_DIRECTIONS],
@@ -121,7 +132,7 @@ const connection = s.object(
     style: s.enum('Line style.', LINE_STYLES),
     hints: connectionHints,
   },
-  { required: ['from', 'to'], example: { from: 'client', to: 'rest-api' } },
+  { requiredAny: ['from', 'to'], example: { from: 'client', to: 'rest-api' } },
 );
 
 /** Named specs that `ref` points at. */

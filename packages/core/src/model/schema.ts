@@ -38,6 +38,9 @@ function toSchema(spec: Spec): Record<string, unknown> {
           Object.entries(spec.properties).map(([key, value]) => [key, toSchema(value)]),
         ),
         ...(spec.required && spec.required.length > 0 ? { required: [...spec.required] } : {}),
+        ...(spec.requiredAny === undefined
+          ? {}
+          : { anyOf: spec.requiredAny.map((key) => ({ required: [key] })) }),
         ...(spec.requiredUnless === undefined
           ? {}
           : {

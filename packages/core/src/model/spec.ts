@@ -43,6 +43,8 @@ export interface ObjectSpec extends SpecBase {
   type: 'object';
   properties: Readonly<Record<string, Spec>>;
   required?: readonly string[];
+  /** At least one of these properties is required (a connection needs one end at least). */
+  requiredAny?: readonly string[];
   /** Properties required unless another property has one value (a group needs no label). */
   requiredUnless?: {
     required: readonly string[];

@@ -121,8 +121,17 @@ export interface NodeHints {
   captionAt?: CaptionPlace;
 }
 
+/** The sides of a box. */
+export const SIDES = ['top', 'right', 'bottom', 'left'] as const;
+/** A side of a box, where a line leaves or enters it. */
+export type Side = (typeof SIDES)[number];
+
 /** Optional layout hints for a connection. */
 export interface ConnectionHints {
+  /** The side of the source's box the line leaves from. @default the side facing the target */
+  fromSide?: Side;
+  /** The side of the target's box the line enters. @default the side facing the source */
+  toSide?: Side;
   /** Rows (or columns) of line between the two boxes. */
   length?: number;
   /** Which row of the connector the note's first line sits on, from 0. */
@@ -196,12 +205,17 @@ export const isContainer = (node: Node): node is HostNode =>
 
 /** A line between two nodes, with an optional note beside it. */
 export interface Connection {
-  /** Stable id, derived from the endpoints (`client->api`) unless given. */
+  /** Stable id, derived from the endpoints (`client->api`, `->api` from outside) unless given. */
   id: string;
-  /** Id of the node the connection starts at. */
+  /**
+   * Id of the node the connection starts at. For a line from outside the diagram (`open:
+   * 'from'`) it is `<connection id>(open)`, an id no node can have.
+   */
   from: string;
-  /** Id of the node the connection ends at. */
+  /** Id of the node the connection ends at; `<connection id>(open)` for a line going out. */
   to: string;
+  /** Which end leaves the diagram, when one does: the line is drawn to the edge of the picture, its note there. */
+  open?: 'from' | 'to';
   /** Text beside the line; `\n` breaks lines. */
   note?: string;
   /** Arrowheads. @default 'none' */

@@ -23,6 +23,11 @@ export interface LayeredGraph {
   rankEdges: { from: number; to: number; weight: number }[];
   /** Draw fan-outs and fan-ins as shared trunks. */
   trunks: boolean;
+  /**
+   * Pairs of atoms a line joins across the flow (side by side): one that nothing else ranks
+   * takes the other's rank.
+   */
+  sameRank?: [number, number][];
 }
 
 /** What a node of the layered graph is. */
@@ -88,6 +93,8 @@ export interface LEdge {
   chain: number[];
   /** Set by ordering when the region cannot draw it: it is routed around the boxes instead. */
   routed?: boolean;
+  /** Set when the model asks for sides the region's lines never take: always routed, no pins. */
+  released?: boolean;
 }
 
 /** The containers holding node `n`, innermost first. */

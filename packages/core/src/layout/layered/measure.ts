@@ -1,5 +1,11 @@
 import { count, type ModelPath } from '../../errors.js';
-import { type Connection, type HostNode, isContainer, type Node } from '../../model/types.js';
+import {
+  type Connection,
+  type HostNode,
+  isContainer,
+  type Node,
+  type Side,
+} from '../../model/types.js';
 import type { Point, SceneText } from '../../scene/types.js';
 import {
   BADGE_CELLS,
@@ -20,6 +26,7 @@ import {
   borderless,
   borderTitleCells,
   containerPadding,
+  shapeBorderCells,
   titleGeometry,
   titleTexts,
 } from '../chrome.js';
@@ -197,6 +204,15 @@ function addConnections(region: Region, context: LayoutContext): ContainerEdge[]
     const from = endOf(connection.from);
     const to = endOf(connection.to);
     if (from === undefined || to === undefined) continue;
+    // a side across the flow (left or right of a box in a column) is the router's to draw
+    const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
+    const { fromSide, toSide } = connection.hints ?? {};
+    if ((fromSide && across.includes(fromSide)) || (toSide && across.includes(toSide))) {
+      if ('atom' in from && 'atom' in to && from.atom !== to.atom) {
+        graph.sameRank = [...(graph.sameRank ?? []), [from.atom, to.atom]];
+      }
+      continue;
+    }
     const direct =
       'atom' in from &&
       'atom' in to &&
@@ -362,6 +378,19 @@ export function measureLayered(
   }
   breakCycles(graph);
   assignRanks(graph, check);
+  // a side the model asks for that a layered line does not take (it leaves its upper end
+  // downward and enters its lower end from above) sends the line to the router
+  for (const edge of graph.edges) {
+    const hints = edge.connection.hints;
+    if (hints?.fromSide === undefined && hints?.toSide === undefined) continue;
+    const [ahead, behind] = down ? (['bottom', 'top'] as const) : (['right', 'left'] as const);
+    const fromSide = edge.reversed ? behind : ahead;
+    const toSide = edge.reversed ? ahead : behind;
+    if ((hints.fromSide ?? fromSide) !== fromSide || (hints.toSide ?? toSide) !== toSide) {
+      release(edge);
+      edge.released = true;
+    }
+  }
   attachTerminals(graph, containerEdges);
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
@@ -379,16 +408,25 @@ export function measureLayered(
       const badge = model !== undefined && !isContainer(model) && node.boxAcross >= BADGE_MIN_WIDTH;
       // never on the badge, nor on a title written into the top border
       const titled = model === undefined ? [] : borderTitleCells(model, node.boxAcross);
+      const shape = shapeBorderCells(model?.kind ?? 'box', node.boxAcross);
       const before = all.filter(
-        (o) => !(badge && (BADGE_CELLS as readonly number[]).includes(o)) && !titled.includes(o),
+        (o) =>
+          !(badge && (BADGE_CELLS as readonly number[]).includes(o)) &&
+          !titled.includes(o) &&
+          !shape.top.includes(o),
       );
       // a caption under the box would be crossed: lines leave such atoms elsewhere
-      const after = block.height > block.boxHeight ? [] : all;
+      const after =
+        block.height > block.boxHeight ? [] : all.filter((o) => !shape.bottom.includes(o));
       return { before, after };
     }
     const band = block.band ?? 0;
+    const shape = shapeBorderCells(model?.kind ?? 'box', node.boxAlong);
     const rows = all.filter((o) => o > band);
-    return { before: rows, after: rows };
+    return {
+      before: rows.filter((o) => !shape.left.includes(o)),
+      after: rows.filter((o) => !shape.right.includes(o)),
+    };
   };
   const preferred = (node: LNode): number => {
     const centre = Math.floor(node.boxAcross / 2);
@@ -409,7 +447,7 @@ export function measureLayered(
   if (graph.edges.some((e) => e.routed)) {
     const crowded = new Set<number>();
     for (const e of graph.edges) {
-      if (!e.routed) continue;
+      if (!e.routed || e.released) continue;
       crowded.add(e.chain[0] as number);
       crowded.add(e.chain[e.chain.length - 1] as number);
     }
@@ -450,7 +488,7 @@ export function measureLayered(
       grew = true;
     }
     if (grew) {
-      for (const e of graph.edges) delete e.routed;
+      for (const e of graph.edges) if (!e.released) delete e.routed;
       pins = assignPins(graph, sides, preferred);
     }
   }

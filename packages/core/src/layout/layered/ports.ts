@@ -96,6 +96,7 @@ export function assignPins(
   const outs: Touch[][] = nodes.map(() => []);
   const ins: Touch[][] = nodes.map(() => []);
   edges.forEach((edge, e) => {
+    if (edge.released) return;
     const arrows = arrowEnds(edge);
     const group = `${edge.connection.style}|${arrows.upper}|${arrows.lower}`;
     for (let k = 0; k + 1 < edge.chain.length; k++) {

@@ -83,6 +83,19 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
     const rank = siblingRank.get(node.container);
     if (!linked.has(i) && rank !== undefined) node.rank = rank;
   });
+  // a node joined only across the flow sits beside its partner (twice, for a chain of them)
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [a, b] of graph.sameRank ?? []) {
+      const [na, nb] = [graph.nodes[a] as LNode, graph.nodes[b] as LNode];
+      if (!linked.has(b)) {
+        nb.rank = na.rank;
+        if (pass === 1) linked.add(b);
+      } else if (!linked.has(a)) {
+        na.rank = nb.rank;
+        if (pass === 1) linked.add(a);
+      }
+    }
+  }
   spanContainers(graph);
 }
 

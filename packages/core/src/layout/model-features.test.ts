@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { DiagramaError } from '../errors.js';
+import type { DiagramInput } from '../model/input.js';
+import { parseDiagram } from '../model/parse.js';
+import type { Scene, SceneBox, SceneText } from '../scene/types.js';
+import { modelToScene } from './model-to-scene.js';
+
+// #14: the model for diagrams people draw — groups, title places, borders, shapes, open ends,
+// sides, and hints that either work or are errors.
+
+const layOut = (input: DiagramInput): Scene => modelToScene(parseDiagram(input));
+const box = (scene: Scene, id: string): SceneBox => {
+  const found = scene.boxes.find((b) => b.id === id);
+  if (!found) throw new Error(`no box ${id}`);
+  return found;
+};
+const texts = (scene: Scene, owner: string): SceneText[] =>
+  scene.texts.filter((t) => t.owner === owner);
+const codes = (input: DiagramInput): string[] => {
+  try {
+    layOut(input);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DiagramaError)) throw error;
+    return error.diagnostics.map((d) => d.code);
+  }
+};
+
+describe('groups', () => {
+  const row = (extra: object = {}): DiagramInput => ({
+    nodes: [
+      {
+        kind: 'group',
+        id: 'g',
+        direction: 'right',
+        ...extra,
+        children: [
+          { kind: 'box', id: 'a', label: 'a' },
+          { kind: 'box', id: 'b', label: 'b' },
+        ],
+      },
+    ],
+  });
+
+  it('arranges its children without a border and without room for one', () => {
+    const scene = layOut(row());
+    const g = box(scene, 'g');
+    expect(g).toMatchObject({ kind: 'group', border: 'none' });
+    expect(box(scene, 'a').x).toBe(g.x);
+    expect(box(scene, 'a').y).toBe(g.y);
+    expect(box(scene, 'b').x + box(scene, 'b').width).toBe(g.x + g.width);
+    expect(scene.height).toBe(box(scene, 'a').height);
+  });
+
+  it('puts its title under its children, or in its border when it has one', () => {
+    const under = layOut(row({ label: 'Clients' }));
+    const g = box(under, 'g');
+    expect(texts(under, 'g')).toEqual([
+      expect.objectContaining({ role: 'title', text: 'Clients', y: g.y + g.height }),
+    ]);
+    const bordered = layOut(row({ label: 'Trust boundary', border: 'dashed' }));
+    const b = box(bordered, 'g');
+    expect(b.border).toBe('dashed');
+    expect(texts(bordered, 'g')).toEqual([
+      expect.objectContaining({ text: 'Trust boundary', y: b.y, x: b.x + 3, cut: true }),
+    ]);
+  });
+
+  it('refuses a line to a group that has no outline', () => {
+    expect(
+      codes({
+        nodes: [
+          { kind: 'group', id: 'g', children: [{ kind: 'box', id: 'a', label: 'a' }] },
+          { kind: 'box', id: 'b', label: 'b' },
+        ],
+        connections: [{ from: 'b', to: 'g' }],
+      }),
+    ).toEqual(['layout/unsupported-connection']);
+  });
+});
+
+describe('titles and borders', () => {
+  const host = (titleAt: string, extra: object = {}): DiagramInput => ({
+    nodes: [
+      {
+        kind: 'host',
+        id: 'h',
+        label: 'Docker host',
+        titleAt,
+        ...extra,
+        children: [{ kind: 'box', id: 'a', label: 'a' }],
+      },
+    ] as DiagramInput['nodes'],
+  });
+
+  it('writes a border title into the top border, cut out of the line', () => {
+    const scene = layOut(host('border'));
+    const h = box(scene, 'h');
+    expect(texts(scene, 'h')).toEqual([
+      expect.objectContaining({ y: h.y, x: h.x + 3, cut: true, align: 'left' }),
+    ]);
+    expect(scene.dividers).toEqual([]);
+  });
+
+  it('puts a caption under the box and nothing for none', () => {
+    const below = layOut(host('below'));
+    const h = box(below, 'h');
+    expect(texts(below, 'h')[0]?.y).toBe(h.y + h.height);
+    expect(below.height).toBe(h.height + 1);
+    expect(texts(layOut(host('none')), 'h')).toEqual([]);
+  });
+
+  it('aligns a band title as labelAlign says', () => {
+    const scene = layOut(host('band', { hints: { labelAlign: 'left' } }));
+    expect(texts(scene, 'h')[0]).toMatchObject({ x: box(scene, 'h').x + 1, align: 'left' });
+  });
+
+  it('keeps a line that crosses a border title clear of it', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'client', id: 'c', label: 'c' },
+        host('border').nodes[0] as DiagramInput['nodes'][number],
+      ],
+      connections: [{ from: 'c', to: 'a', direction: 'forward' }],
+    });
+    const title = texts(scene, 'h')[0] as SceneText;
+    const crossing = scene.connectors[0]?.points.find((p) => p.y === title.y);
+    const x = crossing?.x ?? scene.connectors[0]?.points[0]?.x ?? 0;
+    expect(x < title.x - 1 || x > title.x + title.width).toBe(true);
+  });
+
+  it('records each box border style in the scene', () => {
+    const scene = layOut({
+      direction: 'right',
+      nodes: ['single', 'double', 'heavy', 'rounded', 'dashed'].map((border) => ({
+        kind: 'box' as const,
+        id: border,
+        label: border,
+        border: border as 'single',
+      })),
+    });
+    expect(scene.boxes.map((b) => b.border)).toEqual([
+      'single',
+      'double',
+      'heavy',
+      'rounded',
+      'dashed',
+    ]);
+  });
+});
+
+describe('kinds with shapes', () => {
+  it('reserves the cells each drawing takes: a lid, a figure, a pipe end', () => {
+    const scene = layOut({
+      direction: 'right',
+      nodes: [
+        { kind: 'box', id: 'plain', label: 'x' },
+        { kind: 'database', id: 'db', label: 'x' },
+        { kind: 'user', id: 'user', label: 'x' },
+        { kind: 'queue', id: 'queue', label: 'x' },
+        { kind: 'external', id: 'ext', label: 'x' },
+      ],
+    });
+    const plain = box(scene, 'plain');
+    expect(box(scene, 'db').height).toBe(plain.height + 1);
+    expect(box(scene, 'user').height).toBe(plain.height + 2);
+    expect(box(scene, 'queue').width).toBe(plain.width + 2);
+    expect(box(scene, 'db').border).toBe('rounded');
+    expect(box(scene, 'ext').border).toBe('dashed');
+    expect(texts(scene, 'db')[0]?.y).toBe(box(scene, 'db').y + 2);
+    expect(scene.description).toContain('the database “x”');
+    expect(scene.description).toContain('the external system “x”');
+  });
+});
+
+describe('open-ended connections', () => {
+  it('draws a line from outside with its note at the open end', () => {
+    const scene = layOut({
+      nodes: [{ kind: 'api', id: 'api', label: 'Gateway' }],
+      connections: [{ to: 'api', note: 'HTTPS requests', direction: 'forward' }],
+    });
+    const connector = scene.connectors[0];
+    expect(connector).toMatchObject({ id: '->api', to: 'api', arrowEnd: true });
+    const note = texts(scene, '->api')[0] as SceneText;
+    expect(note).toMatchObject({ role: 'note', text: 'HTTPS requests', y: 0 });
+    // the line starts at the note's row, right under it, and ends on the gateway's top
+    expect(connector?.points[0]).toMatchObject({ y: 0 });
+    expect(connector?.points.at(-1)?.y).toBe(box(scene, 'api').y);
+    expect(scene.description).toContain('Something outside talks to “Gateway”: HTTPS requests.');
+  });
+
+  it('draws a line out of the diagram, in every arrangement', () => {
+    for (const direction of ['down', 'right', 'auto'] as const) {
+      const scene = layOut({
+        direction,
+        nodes: [
+          { kind: 'daemon', id: 'w', label: 'Worker' },
+          { kind: 'box', id: 'x', label: 'x' },
+        ],
+        connections: [{ from: 'w', note: 'metrics', direction: 'forward' }],
+      });
+      expect(scene.connectors.map((c) => c.from)).toEqual(['w']);
+      expect(texts(scene, 'w->')[0]?.text).toBe('metrics');
+    }
+  });
+
+  it('says when the open end has no room (a layer inside its stack)', () => {
+    expect(
+      codes({
+        nodes: [{ kind: 'stack', id: 's', label: 's', layers: [{ id: 'l', label: 'l' }] }],
+        connections: [{ from: 'l' }],
+      }),
+    ).toEqual(['layout/unsupported-connection']);
+  });
+
+  it('is refused without either end', () => {
+    expect(() =>
+      parseDiagram({ nodes: [{ kind: 'box', label: 'a' }], connections: [{ note: 'x' }] }),
+    ).toThrowError(/missing `from` or `to`/);
+  });
+});
+
+describe('sides asked for', () => {
+  it('leaves and enters on the sides the hints name', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'api', id: 'api', label: 'API' },
+        { kind: 'database', id: 'cache', label: 'Cache' },
+      ],
+      connections: [{ from: 'api', to: 'cache', hints: { fromSide: 'right', toSide: 'left' } }],
+    });
+    const api = box(scene, 'api');
+    const cache = box(scene, 'cache');
+    const points = scene.connectors[0]?.points ?? [];
+    expect(points[0]?.x).toBe(api.x + api.width - 1);
+    expect(points.at(-1)?.x).toBe(cache.x);
+    // side by side, not one under the other
+    expect(cache.x).toBeGreaterThan(api.x + api.width);
+  });
+
+  it('takes a straight link in a column only when it honours them', () => {
+    const scene = layOut({
+      direction: 'down',
+      nodes: [
+        { kind: 'box', id: 'a', label: 'a' },
+        { kind: 'box', id: 'b', label: 'b' },
+      ],
+      connections: [{ from: 'a', to: 'b', hints: { fromSide: 'left', toSide: 'left' } }],
+    });
+    const points = scene.connectors[0]?.points ?? [];
+    expect(points[0]?.x).toBe(box(scene, 'a').x);
+    expect(points.at(-1)?.x).toBe(box(scene, 'b').x);
+  });
+});
+
+describe('hints either work or are errors', () => {
+  it('refuses noteRow between nodes side by side', () => {
+    expect(
+      codes({
+        direction: 'right',
+        nodes: [
+          { kind: 'box', id: 'a', label: 'a' },
+          { kind: 'box', id: 'b', label: 'b' },
+        ],
+        connections: [{ from: 'a', to: 'b', note: 'n', hints: { noteRow: 1 } }],
+      }),
+    ).toEqual(['layout/unsupported-hint']);
+  });
+
+  it('refuses padding on a separate stack and width on a joined stack layer', () => {
+    const stack = (hints: object, layerHints: object = {}): DiagramInput => ({
+      nodes: [
+        {
+          kind: 'stack',
+          id: 's',
+          label: 's',
+          hints,
+          layers: [{ id: 'l', label: 'l', hints: layerHints }],
+        },
+      ],
+    });
+    expect(codes(stack({ layout: 'separate', padding: { left: 3 } }))).toEqual([
+      'layout/unsupported-hint',
+    ]);
+    expect(codes(stack({}, { width: 30 }))).toEqual(['layout/unsupported-hint']);
+  });
+
+  it('pads a joined stack and lets a layer align its own row', () => {
+    const scene = layOut({
+      nodes: [
+        {
+          kind: 'stack',
+          id: 's',
+          label: 's',
+          hints: { padding: { left: 4, right: 4 } },
+          layers: [
+            { id: 'base', label: 'base' },
+            { id: 'top', label: 'top', hints: { labelAlign: 'right' } },
+          ],
+        },
+      ],
+    });
+    const s = box(scene, 's');
+    expect(texts(scene, 'base')[0]?.x).toBe(s.x + 1 + 4);
+    const top = texts(scene, 'top')[0] as SceneText;
+    expect(top.x + top.width).toBe(s.x + s.width - 1 - 4);
+  });
+
+  it('sizes the layers of a separate stack with its width', () => {
+    const scene = layOut({
+      nodes: [
+        {
+          kind: 'stack',
+          id: 's',
+          label: 's',
+          hints: { layout: 'separate', width: 30 },
+          layers: [
+            { id: 'a', label: 'a' },
+            { id: 'b', label: 'b', hints: { width: 20 } },
+          ],
+        },
+      ],
+    });
+    expect(box(scene, 'a').width).toBe(30);
+    expect(box(scene, 'b').width).toBe(20);
+  });
+});

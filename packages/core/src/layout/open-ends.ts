@@ -1,0 +1,175 @@
+import type { Diagnostic } from '../errors.js';
+import { type Connection, type Diagram, isContainer, type Node } from '../model/types.js';
+import type { Scene } from '../scene/types.js';
+
+/** A diagram whose open-ended connections end at a stand-in node the layout can place. */
+export interface ClosedDiagram {
+  diagram: Diagram;
+  /** Stand-in id → the connection it ends. */
+  standIns: Map<string, Connection>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Gives every connection with an end outside the diagram a stand-in for that end: a box
+ * without a border holding the connection's note, next to the node at the other end (before
+ * it for a line coming in, after it for one going out), so every arrangement places it where
+ * the line leaves the picture — above in a column, left in a row, a rank before in a layered
+ * region — and draws the line to it like any other.
+ */
+export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
+  const standIns = new Map<string, Connection>();
+  const before = new Map<string, Node[]>();
+  const after = new Map<string, Node[]>();
+  const diagnostics: Diagnostic[] = [];
+  const layers = new Set<string>();
+  const walk = (nodes: readonly Node[]): void => {
+    for (const node of nodes) {
+      if (isContainer(node)) walk(node.children);
+      if (node.kind === 'stack') for (const layer of node.layers) layers.add(layer.id);
+    }
+  };
+  walk(diagram.nodes);
+  // stand-ins go in the order of their connections' ids, whatever the model's order
+  const order = diagram.connections
+    .map((connection, index) => ({ connection, index }))
+    .sort((a, b) =>
+      a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0,
+    );
+  const closedById = new Map<string, Connection>();
+  for (const { connection, index } of order)
+    closedById.set(connection.id, close(connection, index));
+  const connections = diagram.connections.map((c) => closedById.get(c.id) ?? c);
+  function close(connection: Connection, index: number): Connection {
+    if (connection.open === undefined) return connection;
+    const outside = connection.open === 'from' ? connection.from : connection.to;
+    const inside = connection.open === 'from' ? connection.to : connection.from;
+    if (layers.has(inside)) {
+      diagnostics.push({
+        code: 'layout/unsupported-connection',
+        message: `cannot draw a line from ${inside} out of the diagram: a layer sits inside its stack, with nowhere beside it for the open end`,
+        path: ['connections', index],
+        expected: 'the open-ended connection on the stack itself',
+      });
+      return connection;
+    }
+    const standIn: Node = {
+      kind: 'box',
+      id: outside,
+      label: connection.note ?? '',
+      border: 'none',
+    };
+    standIns.set(outside, connection);
+    const list = connection.open === 'from' ? before : after;
+    list.set(inside, [...(list.get(inside) ?? []), standIn]);
+    const { note: _note, ...rest } = connection;
+    return rest;
+  }
+  if (standIns.size === 0) return { diagram, standIns, diagnostics };
+  const rewrite = (nodes: readonly Node[]): Node[] =>
+    nodes.flatMap((node) => [
+      ...(before.get(node.id) ?? []),
+      isContainer(node) ? { ...node, children: rewrite(node.children) } : node,
+      ...(after.get(node.id) ?? []),
+    ]);
+  return {
+    diagram: { ...diagram, nodes: rewrite(diagram.nodes), connections },
+    standIns,
+    diagnostics,
+  };
+}
+
+/**
+ * The stand-ins' labels become their connections' notes, as the model wrote them. A line
+ * leaving a stand-in up or down starts right at its text (the stand-in's border moves onto
+ * the text's row, renderers stop the line there), and the picture loses the blank margin the
+ * stand-in's own border row left.
+ */
+export function noteStandIns(scene: Scene, standIns: ReadonlyMap<string, Connection>): void {
+  if (standIns.size === 0) return;
+  for (const text of scene.texts) {
+    const connection = standIns.get(text.owner);
+    if (connection === undefined) continue;
+    const line = text.id.slice(text.id.lastIndexOf(':') + 1);
+    text.id = `${connection.id}:note:${line}`;
+    text.owner = connection.id;
+    text.role = 'note';
+  }
+  for (const connector of scene.connectors) {
+    for (const end of ['from', 'to'] as const) {
+      const id = connector[end];
+      const connection = standIns.get(id);
+      const box = scene.boxes.find((b) => b.id === id);
+      if (connection === undefined || box === undefined) continue;
+      const points = connector.points;
+      const p = end === 'from' ? points[0] : points[points.length - 1];
+      const q = end === 'from' ? points[1] : points[points.length - 2];
+      if (p === undefined || q === undefined || box.height < 3) continue;
+      if (p.y === q.y) {
+        // across a row: the line stops a blank cell before the text
+        const texts = scene.texts.filter((t) => t.owner === connection.id && t.role === 'note');
+        if (texts.length === 0) continue;
+        const right = Math.max(...texts.map((t) => t.x + t.width));
+        const left = Math.min(...texts.map((t) => t.x)) - 1;
+        if (p.x === box.x + box.width - 1 && q.x > p.x && right < p.x) {
+          box.width -= p.x - right;
+          p.x = right;
+        } else if (p.x === box.x && q.x < p.x && left > p.x) {
+          box.width -= left - p.x;
+          box.x = left;
+          p.x = left;
+        }
+        continue;
+      }
+      if (p.y === box.y + box.height - 1 && q.y > p.y) {
+        // the line goes down from the text itself: its last row is the stand-in's border now
+        p.y -= 1;
+        box.height -= 1;
+      } else if (p.y === box.y && q.y < p.y) {
+        p.y += 1;
+        box.y += 1;
+        box.height -= 1;
+      }
+    }
+  }
+  cropScene(scene);
+}
+
+/** Removes blank rows and columns around everything drawn. */
+function cropScene(scene: Scene): void {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  const take = (x0: number, y0: number, x1: number, y1: number): void => {
+    minX = Math.min(minX, x0);
+    minY = Math.min(minY, y0);
+    maxX = Math.max(maxX, x1);
+    maxY = Math.max(maxY, y1);
+  };
+  for (const box of scene.boxes) {
+    if (box.border !== 'none') take(box.x, box.y, box.x + box.width - 1, box.y + box.height - 1);
+  }
+  for (const c of scene.connectors) for (const p of c.points) take(p.x, p.y, p.x, p.y);
+  for (const t of scene.texts) take(t.x, t.y, t.x + t.width - 1, t.y);
+  if (!Number.isFinite(minX)) return;
+  const dx = Math.min(minX, 0) === 0 ? minX : 0;
+  const dy = Math.min(minY, 0) === 0 ? minY : 0;
+  for (const box of scene.boxes) {
+    box.x -= dx;
+    box.y -= dy;
+  }
+  for (const d of scene.dividers) d.y -= dy;
+  for (const c of scene.connectors) {
+    for (const p of c.points) {
+      p.x -= dx;
+      p.y -= dy;
+    }
+  }
+  for (const t of scene.texts) {
+    t.x -= dx;
+    t.y -= dy;
+  }
+  scene.width = Math.min(scene.width, maxX - dx + 1);
+  scene.height = Math.min(scene.height, maxY - dy + 1);
+}
