@@ -1,4 +1,4 @@
-import type { ConnectionInput, DiagramInput, NodeInput } from '@diagrama/core';
+import type { AnnotationInput, ConnectionInput, DiagramInput, NodeInput } from '@diagrama/core';
 import fc from 'fast-check';
 
 /** Labels: plain words, and the hard cases (CJK, emoji sequences, accents, tabs, line breaks). */
@@ -233,8 +233,16 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
       }),
       { maxLength: 8 },
     ),
+    notes: fc.array(
+      fc.record({
+        text: labelArb,
+        node: fc.option(fc.nat(), { nil: undefined }),
+        place: fc.nat(),
+      }),
+      { maxLength: 3 },
+    ),
   })
-  .map(({ direction, flow, nodes, links }) => {
+  .map(({ direction, flow, nodes, links, notes }) => {
     const ids: string[] = [];
     const layers = new Set<string>();
     const numbered = numberNodes(nodes, ids, { n: 0 }, layers);
@@ -266,5 +274,12 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
         return [{ from: a, to: b, ...extra }];
       },
     );
-    return { direction, flow, nodes: numbered, connections };
+    // annotations beside any node (right or below) or at any edge of the diagram
+    const annotations = notes.map(({ text, node, place }): AnnotationInput => {
+      if (node === undefined) {
+        return { text, at: (['top', 'bottom', 'left', 'right'] as const)[place % 4] ?? 'bottom' };
+      }
+      return { text, node: ids[node % ids.length] as string, at: place % 2 ? 'below' : 'right' };
+    });
+    return { direction, flow, nodes: numbered, connections, annotations };
   });

@@ -78,6 +78,15 @@ two nodes side by side.`,
     image: 'docs/img/model/connections.svg',
   },
   {
+    title: 'Annotations',
+    text: `\`annotations\` are free text blocks: with a \`node\`, right of it (the default) or
+\`below\` it; without, at an edge of the whole diagram — \`top\`, \`bottom\` (the default),
+\`left\` or \`right\`. The layout makes room for them, every renderer draws them, and the text
+description lists them.`,
+    model: 'docs/examples/annotations.yaml',
+    image: 'docs/img/model/annotations.svg',
+  },
+  {
     title: 'Stacks',
     text: `A \`stack\` holds \`layers\`, base first, drawn newest on top in one box with a rule
 between layers; each layer's \`instruction\` and read-only mark are its badge. The stack's

@@ -42,6 +42,7 @@ export {
 export { describeDiagram } from './model/describe.js';
 export { slugify } from './model/ids.js';
 export type {
+  AnnotationInput,
   ConnectionHintsInput,
   ConnectionInput,
   DiagramInput,
@@ -56,6 +57,8 @@ export { stripHints } from './model/transform.js';
 // The model
 export type {
   Alignment,
+  Annotation,
+  AnnotationPlace,
   BorderStyle,
   CaptionPlace,
   Connection,
@@ -81,6 +84,7 @@ export type {
 } from './model/types.js';
 export {
   ALIGNMENTS,
+  ANNOTATION_PLACES,
   BORDER_STYLES,
   CAPTION_PLACES,
   CONNECTION_DIRECTIONS,

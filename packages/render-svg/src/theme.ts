@@ -108,7 +108,7 @@ function rules(scope: string, p: Palette, used: (kind: string) => boolean): stri
     `${scope} .d-line{stroke:${p.line}}`,
     `${scope} .d-arrow{fill:${p.line}}`,
     `${scope} text{fill:${p.text}}`,
-    `${scope} .d-note,${scope} .d-caption,${scope} .d-badge{fill:${p.muted}}`,
+    `${scope} .d-note,${scope} .d-caption,${scope} .d-badge,${scope} .d-annotation{fill:${p.muted}}`,
     `${scope} .d-glyph-host,${scope} .d-glyph-group{stroke:${p.hostStroke}}`,
     kinds,
   ].join('');

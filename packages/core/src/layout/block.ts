@@ -3,6 +3,7 @@ import type { Connection, FlowAxis, Node, Spacing } from '../model/types.js';
 import type { Point, Scene, SceneConnector, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { toDisplayLines } from '../text/width.js';
+import type { BlockNote } from './annotations.js';
 
 /**
  * Cells of a box's top border (from its left corner) where the SVG draws the box's kind
@@ -64,10 +65,15 @@ export interface LayoutContext {
   connectionPaths: Map<string, ModelPath>;
   /** Problems found while laying out. */
   diagnostics: Diagnostic[];
+  /** Annotations beside each node (by id), drawn with its block. */
+  annotationsOf?: ReadonlyMap<string, readonly BlockNote[]>;
   /** Captions to draw under the whole picture, in model order. */
   diagramCaptions: { owner: string; lines: DisplayLine[] }[];
-  /** Measures any node (dispatches on kind). */
-  measure(node: Node, path: ModelPath): Block;
+  /**
+   * Measures any node (dispatches on kind). `sideways` says lines meet it on its left and
+   * right (it sits in a row): then an annotation right of it goes below it instead.
+   */
+  measure(node: Node, path: ModelPath, sideways?: boolean): Block;
   /**
    * Extra room for routed connections: 0 when every connection joins neighbours; each
    * attempt at routing that fails lays the diagram out again with one more.

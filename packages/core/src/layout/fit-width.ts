@@ -48,6 +48,7 @@ function texts(diagram: Diagram): string[] {
   for (const connection of diagram.connections) {
     if (connection.note !== undefined) out.push(connection.note);
   }
+  for (const annotation of diagram.annotations) out.push(annotation.text);
   return out;
 }
 
@@ -89,6 +90,7 @@ function wrapDiagram(diagram: Diagram, columns: number): Diagram {
     connections: diagram.connections.map(
       (c): Connection => (c.note === undefined ? c : { ...c, note: wrapText(c.note, columns) }),
     ),
+    annotations: diagram.annotations.map((a) => ({ ...a, text: wrapText(a.text, columns) })),
   };
 }
 

@@ -225,7 +225,7 @@ export function measureFlowRight(
   items: readonly Placed[],
   context: LayoutContext,
 ): Block {
-  const measured = items.map(({ node, path }) => context.measure(node, path));
+  const measured = items.map(({ node, path }) => context.measure(node, path, true));
   // containers side by side get one height, so their tops and bottoms line up
   const tallest = measured.reduce(
     (max, block) => (block.stretched ? Math.max(max, block.boxHeight) : max),

@@ -325,3 +325,56 @@ describe('hints either work or are errors', () => {
     expect(box(scene, 'b').width).toBe(20);
   });
 });
+
+describe('annotations', () => {
+  const input: DiagramInput = {
+    nodes: [
+      { kind: 'api', id: 'api', label: 'API' },
+      { kind: 'database', id: 'db', label: 'DB' },
+    ],
+    connections: [{ from: 'api', to: 'db' }],
+    annotations: [
+      { text: 'TLS everywhere', at: 'top' },
+      { text: 'stateless', node: 'api' },
+      { text: 'backed up', node: 'db', at: 'below' },
+      { text: 'Figure 1' },
+    ],
+  };
+
+  it('draws each where the model puts it, and lists it in the description', () => {
+    const scene = layOut(input);
+    const text = (owner: string) => texts(scene, owner)[0] as SceneText;
+    const api = box(scene, 'api');
+    const db = box(scene, 'db');
+    expect(text('(annotation 1)')).toMatchObject({ role: 'annotation', y: 0 });
+    expect(api.y).toBeGreaterThan(0);
+    expect(text('(annotation 2)').x).toBeGreaterThan(api.x + api.width);
+    expect(text('(annotation 2)').y).toBeGreaterThanOrEqual(api.y);
+    expect(text('(annotation 3)').y).toBe(db.y + db.height);
+    expect(text('(annotation 4)').y).toBe(scene.height - 1);
+    expect(scene.description).toContain('Note beside “API”: stateless.');
+    expect(scene.description).toContain('Note: Figure 1.');
+  });
+
+  it('goes under a node in a row, where lines leave it on the right', () => {
+    const scene = layOut({
+      ...input,
+      direction: 'right',
+      annotations: [{ text: 'x', node: 'api' }],
+    });
+    const api = box(scene, 'api');
+    expect(texts(scene, '(annotation 1)')[0]?.y).toBe(api.y + api.height);
+  });
+
+  it('refuses a place that does not fit where it is', () => {
+    expect(() =>
+      parseDiagram({ ...input, annotations: [{ text: 'x', node: 'api', at: 'top' }] }),
+    ).toThrowError(/right of it or below it/);
+    expect(() =>
+      parseDiagram({ ...input, annotations: [{ text: 'x', at: 'below' }] }),
+    ).toThrowError(/names none/);
+    expect(() =>
+      parseDiagram({ ...input, annotations: [{ text: 'x', node: 'nope' }] }),
+    ).toThrowError(/no node has the id "nope"/);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type Node,
 } from '../model/types.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
+import { annotateBlock, type BlockNote } from './annotations.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
 import { borderless, clearBorderTitles } from './chrome.js';
 import { fitWidth } from './fit-width.js';
@@ -65,10 +66,39 @@ function aborted(limits: Limits): DiagramaError {
   ]);
 }
 
-function measureNode(node: Node, path: ModelPath, context: LayoutContext): Block {
+function measureNode(node: Node, path: ModelPath, context: LayoutContext, sideways = false): Block {
   const handler = MEASURE_BY_KIND[node.kind];
   if (handler === undefined) throw new Error(`no layout for node kind ${String(node.kind)}`);
-  return handler(node, path, context);
+  const block = handler(node, path, context);
+  const notes = context.annotationsOf?.get(node.id);
+  if (!notes) return block;
+  // in a row, lines leave a box on its right: an annotation there goes under it instead
+  return annotateBlock(
+    block,
+    sideways ? notes.map((n) => (n.at === 'right' ? { ...n, at: 'below' as const } : n)) : notes,
+  );
+}
+
+/** The owner of an annotation's texts: an id no node can have. */
+const annotationOwner = (index: number): string => `(annotation ${index + 1})`;
+
+/** The annotations of a diagram: beside each node, and at its edges. */
+function annotationsOf(diagram: Diagram): {
+  byNode: Map<string, BlockNote[]>;
+  edges: BlockNote[];
+} {
+  const byNode = new Map<string, BlockNote[]>();
+  const edges: BlockNote[] = [];
+  diagram.annotations.forEach((annotation, index) => {
+    const note: BlockNote = {
+      at: annotation.at,
+      lines: linesOf(annotation.text),
+      owner: annotationOwner(index),
+    };
+    if (annotation.node === undefined) edges.push(note);
+    else byNode.set(annotation.node, [...(byNode.get(annotation.node) ?? []), note]);
+  });
+  return { byNode, edges };
 }
 
 /** Each node's container, by id. */
@@ -261,6 +291,7 @@ function layOut(
       else connectionsOf.set(end, [connection]);
     }
   }
+  const annotations = annotationsOf(diagram);
   const context: LayoutContext = {
     pending,
     connections: byId,
@@ -274,11 +305,12 @@ function layOut(
     connectionPaths,
     diagnostics: [],
     diagramCaptions: [],
+    annotationsOf: annotations.byNode,
     spread,
     noteRoom,
-    measure: (node, path) => {
+    measure: (node, path, sideways) => {
       check();
-      return measureNode(node, path, context);
+      return measureNode(node, path, context, sideways);
     },
   };
   diagram.connections.forEach((connection, index) => {
@@ -312,12 +344,16 @@ function layOut(
     const key = pairKey(connection.from, connection.to);
     if (connection.from !== connection.to && !pending.has(key)) pending.set(key, connection);
   }
-  const root = measureFlow(
-    '(root)',
-    diagram.nodes.map((node, index) => ({ node, path: ['nodes', index] })),
-    context,
-    diagram.direction,
-    diagram.columns,
+  // annotations at the diagram's edges go around everything the nodes take
+  const root = annotateBlock(
+    measureFlow(
+      '(root)',
+      diagram.nodes.map((node, index) => ({ node, path: ['nodes', index] })),
+      context,
+      diagram.direction,
+      diagram.columns,
+    ),
+    annotations.edges,
   );
   const leftover = byId.filter((connection) => !drawn.has(connection.id));
   const captions = context.diagramCaptions.flatMap(({ owner, lines }) =>

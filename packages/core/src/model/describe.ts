@@ -83,5 +83,9 @@ export function describeDiagram(diagram: Diagram): string {
             : `${from} is connected to ${to}`;
     out.push(`${capital(verb)}${c.note ? `: ${oneLine(c.note)}` : ''}.`);
   }
+  for (const a of diagram.annotations ?? []) {
+    const beside = a.node === undefined ? '' : ` beside “${labels.get(a.node) ?? a.node}”`;
+    out.push(`Note${beside}: ${oneLine(a.text).replace(/[.\u3002]$/, '')}.`);
+  }
   return out.join('\n');
 }

@@ -1,5 +1,6 @@
 import type {
   Alignment,
+  AnnotationPlace,
   BorderStyle,
   CaptionPlace,
   ConnectionDirection,
@@ -91,4 +92,15 @@ export interface DiagramInput {
   columns?: number;
   nodes: NodeInput[];
   connections?: ConnectionInput[];
+  /** Free text blocks beside nodes or at the edges of the diagram. */
+  annotations?: AnnotationInput[];
+}
+
+/** An annotation in the plain form. */
+export interface AnnotationInput {
+  text: string;
+  /** The id of the node it is beside (or the node object, from the builders). */
+  node?: string | NodeInput;
+  /** top, bottom, left or right of the diagram; right or below a node. */
+  at?: AnnotationPlace;
 }

@@ -13,6 +13,8 @@ import { checkShape, suggest } from './check.js';
 import { slugify } from './ids.js';
 import { DEFINITIONS, DIAGRAM_SPEC } from './plain-spec.js';
 import {
+  ANNOTATION_PLACES,
+  type Annotation,
   BORDER_STYLES,
   type BorderStyle,
   type Connection,
@@ -444,6 +446,45 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
   return out;
 }
 
+function buildAnnotations(list: unknown, walk: Walk): Annotation[] {
+  if (!Array.isArray(list)) return [];
+  const out: Annotation[] = [];
+  list.forEach((raw, index) => {
+    if (!isRecord(raw) || typeof raw.text !== 'string') return;
+    const path: ModelPath = ['annotations', index];
+    checkText(raw.text, [...path, 'text'], walk);
+    const at = ANNOTATION_PLACES.find((p) => p === raw.at);
+    if (!Object.hasOwn(raw, 'node')) {
+      if (at === 'below') {
+        walk.diagnostics.push({
+          code: 'model/invalid-place',
+          message: 'an annotation goes `below` a node, and this one names none',
+          path: [...path, 'at'],
+          expected: 'top, bottom, left or right (an edge of the diagram), or a `node`',
+          example: '{"text":"All traffic is TLS","at":"bottom"}',
+        });
+        return;
+      }
+      out.push({ text: raw.text, at: at ?? 'bottom' });
+      return;
+    }
+    const node = resolveEndpoint(raw.node, [...path, 'node'], walk);
+    if (node === undefined) return;
+    if (at !== undefined && at !== 'right' && at !== 'below') {
+      walk.diagnostics.push({
+        code: 'model/invalid-place',
+        message: `an annotation beside a node goes right of it or below it, not ${quote(at)}`,
+        path: [...path, 'at'],
+        expected: 'right or below',
+        example: `{"text":"…","node":${JSON.stringify(node)},"at":"below"}`,
+      });
+      return;
+    }
+    out.push({ text: raw.text, node, at: at ?? 'right' });
+  });
+  return out;
+}
+
 /**
  * Validates a diagram in plain form (parsed YAML or JSON, or builder output) and returns it
  * with ids derived and defaults filled in, or every problem found. Never throws.
@@ -512,6 +553,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
     });
   }
   const connections = buildConnections(root.connections, walk);
+  const annotations = buildAnnotations(root.annotations, walk);
   if (walk.diagnostics.length > 0) return { diagnostics: walk.diagnostics };
   return {
     diagram: {
@@ -522,6 +564,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
       equalHeights: root.equalHeights !== false,
       nodes: built,
       connections,
+      annotations,
     },
     diagnostics: [],
   };

@@ -1,6 +1,7 @@
 import { type ObjectSpec, s } from './spec.js';
 import {
   ALIGNMENTS,
+  ANNOTATION_PLACES,
   BORDER_STYLES,
   CAPTION_PLACES,
   CONNECTION_DIRECTIONS,
@@ -135,8 +136,23 @@ const connection = s.object(
   { requiredAny: ['from', 'to'], example: { from: 'client', to: 'rest-api' } },
 );
 
+const annotation = s.object(
+  'A free text block: beside a node (right of it or below it), or at an edge of the diagram.',
+  {
+    text: s.string('The text; a line break starts a new line.', { example: 'All traffic is TLS' }),
+    node: s.string('Id of the node it is beside; without it, it goes at an edge of the diagram.', {
+      example: 'rest-api',
+    }),
+    at: s.enum(
+      'Where it goes: top, bottom (the default), left or right of the diagram; right (the default) or below a node.',
+      ANNOTATION_PLACES,
+    ),
+  },
+  { required: ['text'], example: { text: 'All traffic is TLS', at: 'bottom' } },
+);
+
 /** Named specs that `ref` points at. */
-export const DEFINITIONS: Readonly<Record<string, ObjectSpec>> = { node, connection };
+export const DEFINITIONS: Readonly<Record<string, ObjectSpec>> = { node, connection, annotation };
 
 /** The plain form of a diagram, as YAML and JSON files write it. */
 export const DIAGRAM_SPEC: ObjectSpec = s.object(
@@ -161,6 +177,10 @@ export const DIAGRAM_SPEC: ObjectSpec = s.object(
     columns: cells('For a grid diagram: cells per row.', 1),
     nodes: s.array('The top-level nodes, in order.', s.ref('node', 'A node.')),
     connections: s.array('Connections between nodes.', s.ref('connection', 'A connection.')),
+    annotations: s.array(
+      'Free text blocks beside nodes or at the edges of the diagram.',
+      s.ref('annotation', 'An annotation.'),
+    ),
   },
   {
     required: ['nodes'],

@@ -226,6 +226,24 @@ export interface Connection {
   hints?: ConnectionHints;
 }
 
+/** Where an annotation goes: at an edge of the diagram, or beside (right of, below) a node. */
+export const ANNOTATION_PLACES = ['top', 'bottom', 'left', 'right', 'below'] as const;
+/**
+ * `top`, `bottom`, `left`, `right`: at that edge of the whole diagram (`bottom` by default);
+ * with a `node`, `right` (the default) or `below` it.
+ */
+export type AnnotationPlace = (typeof ANNOTATION_PLACES)[number];
+
+/** A free text block, beside a node or at an edge of the diagram. */
+export interface Annotation {
+  /** The text; `\n` breaks lines. */
+  text: string;
+  /** The node it is beside, if any. */
+  node?: string;
+  /** Where it goes. */
+  at: AnnotationPlace;
+}
+
 /** A validated diagram: every id resolved, every default filled in. */
 export interface Diagram {
   /** A title for the diagram as a whole (used for accessibility and documents). */
@@ -247,4 +265,6 @@ export interface Diagram {
   nodes: Node[];
   /** The connections between nodes. */
   connections: Connection[];
+  /** Free text blocks beside nodes or at the edges of the diagram. */
+  annotations: Annotation[];
 }

@@ -64,7 +64,7 @@ export interface SceneConnector {
 }
 
 /** What a run of text is. */
-export type SceneTextRole = 'title' | 'label' | 'note' | 'caption' | 'badge';
+export type SceneTextRole = 'title' | 'label' | 'note' | 'caption' | 'badge' | 'annotation';
 
 /** One line of text at a cell position, already safe to write and measured. */
 export interface SceneText {

@@ -131,7 +131,7 @@ function buildRegion(items: readonly Placed[], context: LayoutContext): Region {
         );
         continue;
       }
-      const block = context.measure(node, path);
+      const block = context.measure(node, path, flow === 'right');
       const down = flow === 'down';
       const index = graph.nodes.length;
       graph.nodes.push({
@@ -477,7 +477,11 @@ export function measureLayered(
               bottom: padding.bottom + Math.ceil(extra / 2),
             },
           };
-      const block = context.measure({ ...model, hints } as Node, region.paths[v] as ModelPath);
+      const block = context.measure(
+        { ...model, hints } as Node,
+        region.paths[v] as ModelPath,
+        !down,
+      );
       Object.assign(node, {
         block,
         along: down ? block.height : block.width,
