@@ -70,6 +70,31 @@ const stackArb: fc.Arbitrary<NodeInput> = fc.record(
   { requiredKeys: ['kind', 'label', 'layers'] },
 );
 
+/** A stack of layers split into cells, its base's last cell spanning some of the layers above. */
+const tiledStackArb: fc.Arbitrary<NodeInput> = fc
+  .record({
+    label: labelArb,
+    rows: fc.array(fc.array(labelArb, { minLength: 1, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    span: fc.nat(),
+  })
+  .map(({ label, rows, span }) => ({
+    kind: 'stack' as const,
+    label,
+    layers: rows.map((cells, i) =>
+      cells.length === 1
+        ? { label: cells[0] as string }
+        : {
+            cells: cells.map((cell, c) => ({
+              label: cell,
+              ...(i === 0 && c === cells.length - 1 ? { span: 1 + (span % rows.length) } : {}),
+            })),
+          },
+    ),
+  }));
+
 const nodeArb: fc.Arbitrary<NodeInput> = fc.oneof(
   leafArb,
   stackArb,
@@ -129,6 +154,7 @@ function dropSomeGroupLabels(node: NodeInput): NodeInput {
 const generalNodeArb: fc.Arbitrary<NodeInput> = fc.oneof(
   { weight: 3, arbitrary: leafArb },
   { weight: 1, arbitrary: stackArb },
+  { weight: 1, arbitrary: tiledStackArb },
   {
     weight: 2,
     arbitrary: fc
@@ -187,8 +213,21 @@ function numberNodes(
 ): NodeInput[] {
   return nodes.map((node) => {
     const id = `n${counter.n++}`;
+    // a tiled stack's insides take no lines (their borders are shared): only the stack does
+    const tiled = node.layers?.some((l) => l.cells !== undefined) === true;
     if (!outlineless(node)) ids.push(id);
     if (inStack) layers.add(id);
+    if (tiled) {
+      const cellsOf = (layer: NodeInput, l: number): NodeInput =>
+        layer.cells
+          ? {
+              ...layer,
+              id: `${id}.${l}`,
+              cells: layer.cells.map((c, k) => ({ ...c, id: `${id}.${l}.${k}` })),
+            }
+          : { ...layer, id: `${id}.${l}` };
+      return { ...node, id, layers: (node.layers ?? []).map(cellsOf) };
+    }
     if (node.children)
       return { ...node, id, children: numberNodes(node.children, ids, counter, layers) };
     if (node.layers)

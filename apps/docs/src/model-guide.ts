@@ -96,6 +96,15 @@ its row.`,
     model: 'docs/examples/docker-container.yaml',
     image: 'docs/img/model/stack.svg',
   },
+  {
+    title: 'Tiled stacks',
+    text: `A layer may hold \`cells\` side by side (TCP | UDP over IP), each a layer itself, and a
+layer that holds only cells needs no label. The first or last cell of a layer may \`span\`
+the layers above it: it becomes a column at that side (a HAL beside three layers). Cells
+share their borders, and the junctions join in every charset.`,
+    model: 'docs/examples/network-stack.yaml',
+    image: 'docs/img/model/network-stack.svg',
+  },
 ];
 
 /** The guide's Markdown: the intro, then each section with its example. */

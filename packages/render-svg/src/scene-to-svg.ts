@@ -166,7 +166,16 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
   ]
     .filter(Boolean)
     .join(' ');
-  if (box.border !== 'none') outline(group, box, f, { x, y, w, h }, cls, joinedLayer);
+  const stack = joinedLayer ? scene.boxes.find((b) => b.id === box.parent) : undefined;
+  if (stack) {
+    // a layer inside its stack: the stack draws the outline (round corners and all), the
+    // layer only the edges it shares with the layers above it and left of it, in its colour
+    group.rect(px(w), px(h)).attr({ x: px(x), y: px(y), id: f.id(box.id), class: `${cls} d-cell` });
+    if (box.y > stack.y) group.line(px(x), px(y), px(x + w), px(y)).attr({ class: cls });
+    if (box.x > stack.x) group.line(px(x), px(y), px(x), px(y + h)).attr({ class: cls });
+  } else if (box.border !== 'none') {
+    outline(group, box, f, { x, y, w, h }, cls, joinedLayer);
+  }
   if (container && box.border !== 'none') {
     const divider = scene.dividers.find((d) => d.box === box.id);
     if (divider) {
@@ -187,7 +196,8 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
     const banded = scene.dividers.some((d) => d.box === box.id);
     if (box.kind === 'host' && banded && free && box.width >= 6)
       glyph(group, KIND_GLYPHS.host, 'host', (box.x + 2) * f.cw, (row + 0.5) * f.ch, f, false);
-  } else if (box.width >= 6 && box.border !== 'none') {
+  } else if (box.width >= 6 && box.border !== 'none' && !joinedLayer) {
+    // one badge per stack: its layers carry none
     glyph(group, KIND_GLYPHS[box.kind], box.kind, (box.x + 2) * f.cw, y, f, true);
   }
   if (box.kind === 'user' && box.height >= 5 && box.border !== 'none') {
@@ -205,14 +215,17 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
       .attr({ class: 'd-user d-face' });
   }
   if (box.readOnly && box.width >= 9) {
-    glyph(group, LOCK_GLYPH, box.kind, (box.x + box.width - 2) * f.cw, y, f, true, 'read-only');
+    // inside the layer it marks, before its label (not on the line it shares with the next)
+    const cy = (box.y + box.height / 2) * f.ch;
+    glyph(group, LOCK_GLYPH, box.kind, (box.x + 1.5) * f.cw, cy, f, false, 'read-only');
   }
 };
 
 const drawDivider: Draw<Scene['dividers'][number]> = (group, divider, f, scene) => {
   const box = scene.boxes.find((b) => b.id === divider.box);
-  // containers draw their band with their box
+  // containers draw their band with their box, stacks' layers their own edges
   if (box === undefined || isContainerKind(box.kind) || box.border === 'none') return;
+  if (box.kind === 'stack') return;
   const y = (divider.y + 0.5) * f.ch;
   group
     .line(px((box.x + 0.5) * f.cw), px(y), px((box.x + box.width - 0.5) * f.cw), px(y))

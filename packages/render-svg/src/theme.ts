@@ -141,6 +141,7 @@ export function themeCss(
     `${scope} .d-heavy{stroke-width:3}`,
     `${scope} .d-dashed{stroke-dasharray:6 4}`,
     `${scope} .d-face.d-face{fill:none}`,
+    `${scope} .d-cell.d-cell{fill:none;stroke:none}`,
     `${scope} .d-line{fill:none;stroke-width:1.5}`,
     `${scope} .d-glyph{fill:none;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}`,
     `${scope} .d-disc{stroke-width:1.5}`,

@@ -378,3 +378,72 @@ describe('annotations', () => {
     ).toThrowError(/no node has the id "nope"/);
   });
 });
+
+describe('tiled stacks', () => {
+  const android: DiagramInput = {
+    nodes: [
+      {
+        kind: 'stack',
+        id: 's',
+        label: 'Android',
+        layers: [
+          {
+            cells: [
+              { id: 'kernel', label: 'Linux kernel' },
+              { id: 'hal', label: 'HAL', span: 3 },
+            ],
+          },
+          { id: 'libs', label: 'Native libraries' },
+          { id: 'fw', label: 'Framework' },
+          { id: 'apps', label: 'Apps' },
+        ],
+      },
+    ],
+  };
+
+  it('puts cells side by side and a spanning cell in a column beside the layers it spans', () => {
+    const scene = layOut(android);
+    const [s, hal, kernel, libs, fw, apps] = ['s', 'hal', 'kernel', 'libs', 'fw', 'apps'].map(
+      (id) => box(scene, id),
+    ) as [SceneBox, SceneBox, SceneBox, SceneBox, SceneBox, SceneBox];
+    // HAL: the right column, from the framework's top border to the stack's bottom
+    expect(hal.x + hal.width).toBe(s.x + s.width);
+    expect(hal.y).toBe(fw.y);
+    expect(hal.y + hal.height).toBe(s.y + s.height);
+    // the three layers it spans end where it starts; the one above spans the whole stack
+    for (const b of [kernel, libs, fw]) expect(b.x + b.width - 1).toBe(hal.x);
+    expect(apps.width).toBe(s.width);
+    // the cells share borders: each layer's bottom border is the next one's top
+    expect(fw.y + fw.height - 1).toBe(libs.y);
+    expect(libs.y + libs.height - 1).toBe(kernel.y);
+    expect(scene.description).toContain('“Linux kernel” and “HAL” (over 3 layers) side by side');
+  });
+
+  it('refuses a span too tall, in the middle of a layer, or on a layer itself', () => {
+    const spans = (cells: object[], extra: object = {}) =>
+      checkCodes({
+        nodes: [
+          {
+            kind: 'stack',
+            label: 's',
+            layers: [{ cells, ...extra }, { label: 'top' }],
+          },
+        ],
+      });
+    expect(spans([{ label: 'a' }, { label: 'b', span: 3 }])).toEqual(['model/invalid-span']);
+    expect(spans([{ label: 'a' }, { label: 'b', span: 2 }, { label: 'c' }])).toEqual([
+      'model/invalid-span',
+    ]);
+    expect(spans([{ label: 'a' }], { span: 2 })).toEqual(['model/misplaced-property']);
+  });
+});
+
+function checkCodes(input: DiagramInput): string[] {
+  try {
+    parseDiagram(input);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DiagramaError)) throw error;
+    return error.diagnostics.map((d) => d.code);
+  }
+}

@@ -108,7 +108,11 @@ function parents(diagram: Diagram): Map<string, string> {
     for (const node of nodes) {
       if (parent !== undefined) out.set(node.id, parent);
       if (isContainer(node)) walk(node.children, node.id);
-      if (node.kind === 'stack') walk(node.layers, node.id);
+      if (node.kind === 'stack') {
+        walk(node.layers, node.id);
+        // the cells of a layer are drawn in the stack's box, as the layers are
+        for (const layer of node.layers) walk(layer.cells ?? [], node.id);
+      }
     }
   };
   walk(diagram.nodes, undefined);
@@ -316,26 +320,46 @@ function layOut(
   diagram.connections.forEach((connection, index) => {
     connectionPaths.set(connection.id, ['connections', index]);
   });
-  // a group drawn without a border has no outline for a line to meet
-  const outlineless = new Set<string>();
+  // a group drawn without a border, or a layer split into cells, has no outline for a line
+  // to meet; the cells of a stack share their borders, with no room for a line between them
+  const outlineless = new Map<string, string>();
+  const tiledStackOf = new Map<string, string>();
   const collect = (nodes: readonly Node[]): void => {
     for (const node of nodes) {
       if (isContainer(node)) {
-        if (borderless(node)) outlineless.add(node.id);
+        if (borderless(node)) outlineless.set(node.id, 'a group drawn without a border');
         collect(node.children);
+      }
+      if (node.kind !== 'stack' || !node.layers.some((l) => (l.cells?.length ?? 0) > 0)) continue;
+      tiledStackOf.set(node.id, node.id);
+      for (const layer of node.layers) {
+        tiledStackOf.set(layer.id, node.id);
+        if ((layer.cells?.length ?? 0) > 0) outlineless.set(layer.id, 'a layer split into cells');
+        for (const cell of layer.cells ?? []) tiledStackOf.set(cell.id, node.id);
       }
     }
   };
   collect(diagram.nodes);
   diagram.connections.forEach((connection, index) => {
     for (const end of ['from', 'to'] as const) {
-      if (!outlineless.has(connection[end])) continue;
+      const what = outlineless.get(connection[end]);
+      if (what === undefined) continue;
       context.diagnostics.push({
         code: 'layout/unsupported-connection',
-        message: `cannot draw ${connection.from} → ${connection.to}: ${quote(connection[end])} is a group drawn without a border, with no outline for a line to meet`,
+        message: `cannot draw ${connection.from} → ${connection.to}: ${quote(connection[end])} is ${what}, with no outline for a line to meet`,
         path: ['connections', index, end],
-        expected: 'a connection to one of its children, or a `border` on the group',
-        example: '{"kind":"group","border":"dashed","children":[]}',
+        expected:
+          'a connection to one of what it holds (a child, a cell), or a `border` on a group',
+      });
+      return;
+    }
+    const stack = tiledStackOf.get(connection.from);
+    if (stack !== undefined && stack === tiledStackOf.get(connection.to)) {
+      context.diagnostics.push({
+        code: 'layout/unsupported-connection',
+        message: `cannot draw ${connection.from} → ${connection.to}: the layers and cells of ${quote(stack)} share their borders, with no room for a line between them`,
+        path: ['connections', index],
+        expected: 'connections from outside the stack to its cells, or a stack without cells',
       });
     }
   });

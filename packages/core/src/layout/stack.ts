@@ -14,6 +14,7 @@ import {
 import { borderField, titleGeometry, titleTexts } from './chrome.js';
 import { measureFlowDown } from './flow.js';
 import { LEAF_PADDING, placeLabel } from './leaf.js';
+import { measureTiled } from './tiled.js';
 
 /** Columns between a layer's label and its badge. */
 const BADGE_GAP = 3;
@@ -124,6 +125,14 @@ export function measureStack(node: StackNode, path: ModelPath, context: LayoutCo
  * carry the notes of the connections between layers. The stack itself draws no border.
  */
 function measureSeparate(node: StackNode, path: ModelPath, context: LayoutContext): Block {
+  if (node.layers.some((layer) => (layer.cells?.length ?? 0) > 0)) {
+    context.diagnostics.push({
+      code: 'layout/unsupported-hint',
+      message: 'a stack whose layers hold cells is drawn joined: its cells share their borders',
+      path: [...path, 'hints', 'layout'],
+      expected: 'no `layout: separate` on a stack with cells',
+    });
+  }
   if (node.hints?.padding !== undefined) {
     unsupported(
       context,
@@ -155,6 +164,10 @@ function measureSeparate(node: StackNode, path: ModelPath, context: LayoutContex
 }
 
 function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext): Block {
+  if (node.layers.some((layer) => (layer.cells?.length ?? 0) > 0)) {
+    const title = linesOf(node.label);
+    return measureTiled(node, path, context, title, titleGeometry(node.titleAt, title));
+  }
   const ordered = [...node.layers].reverse();
   const marksWritable = ordered.some((layer) => layer.readOnly);
   // the stack's padding is every row's; a layer's own padding and alignment win for its row

@@ -263,7 +263,11 @@ function visit(
       }
       const unless = spec.requiredUnless;
       const conditional =
-        unless !== undefined && record[unless.property] !== unless.value ? unless.required : [];
+        unless !== undefined &&
+        record[unless.property] !== unless.value &&
+        !(unless.orHas !== undefined && Object.hasOwn(record, unless.orHas))
+          ? unless.required
+          : [];
       for (const key of [...(spec.required ?? []), ...conditional]) {
         if (!Object.hasOwn(record, key)) {
           const example = exampleOf(spec);

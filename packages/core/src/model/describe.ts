@@ -1,3 +1,4 @@
+import { count } from '../errors.js';
 import { type Diagram, isContainer, type Node } from './types.js';
 
 const KIND_NAMES: Readonly<Record<Node['kind'], string>> = {
@@ -43,7 +44,17 @@ function describeNode(node: Node, out: string[]): void {
   } else if (node.kind === 'stack') {
     const layers = [...node.layers].reverse().map((layer) => {
       const tags = [layer.instruction, layer.readOnly ? 'read-only' : undefined].filter(Boolean);
-      return `“${oneLine(layer.label)}”${tags.length > 0 ? ` (${tags.join(', ')})` : ''}`;
+      // a layer split into cells names them side by side, and what a tall cell spans
+      const name =
+        layer.cells && layer.cells.length > 0
+          ? `${list(
+              layer.cells.map(
+                (cell) =>
+                  `“${oneLine(cell.label)}”${(cell.span ?? 1) > 1 ? ` (over ${count(cell.span ?? 1, 'layer')})` : ''}`,
+              ),
+            )} side by side`
+          : `“${oneLine(layer.label)}”`;
+      return `${name}${tags.length > 0 ? ` (${tags.join(', ')})` : ''}`;
     });
     out.push(
       `The stack ${name} has ${node.layers.length} ${node.layers.length === 1 ? 'layer' : 'layers'}, from top to base: ${list(layers)}.`,
@@ -64,6 +75,7 @@ export function describeDiagram(diagram: Diagram): string {
     labels.set(node.id, oneLine(node.label));
     if (isContainer(node)) node.children.forEach(visit);
     if (node.kind === 'stack') node.layers.forEach(visit);
+    if (node.kind === 'layer') node.cells?.forEach(visit);
   };
   diagram.nodes.forEach(visit);
   const top = diagram.nodes.filter((n) => !isContainer(n) && n.kind !== 'stack');

@@ -59,6 +59,10 @@ export interface NodeInput {
   instruction?: string;
   /** Whether a layer is read-only. */
   readOnly?: boolean;
+  /** Cells side by side in a layer, each a layer itself. */
+  cells?: NodeInput[];
+  /** For a cell first or last in its layer: how many layers it spans. */
+  span?: number;
   /** Layout hints. */
   hints?: NodeHintsInput;
 }

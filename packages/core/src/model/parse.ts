@@ -22,6 +22,7 @@ import {
   type Diagram,
   FLOW_DIRECTIONS,
   type FlowDirection,
+  type LayerNode,
   type LeafKind,
   NODE_KINDS,
   type Node,
@@ -66,6 +67,8 @@ const KIND_FIELDS: Readonly<Record<string, NodeKind[]>> = {
   caption: ['stack'],
   instruction: ['layer'],
   readOnly: ['layer'],
+  cells: ['layer'],
+  span: ['layer'],
 };
 
 interface Walk {
@@ -95,6 +98,7 @@ function collectNodes(list: unknown, path: ModelPath, walk: Walk, out: [Raw, Mod
     out.push([item, here]);
     collectNodes(item.children, [...here, 'children'], walk, out);
     collectNodes(item.layers, [...here, 'layers'], walk, out);
+    collectNodes(item.cells, [...here, 'cells'], walk, out);
   });
 }
 
@@ -300,13 +304,13 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
     ...(border ? { border } : {}),
     ...(hints ? { hints } : {}),
   };
-  const children = (key: 'children' | 'layers'): Node[] => {
+  const children = (key: 'children' | 'layers' | 'cells'): Node[] => {
     const list = raw[key];
     if (!Array.isArray(list)) return [];
     const out: Node[] = [];
     list.forEach((item, index) => {
       if (!isRecord(item)) return;
-      const node = buildNode(item, [...path, key, index], walk, key === 'layers');
+      const node = buildNode(item, [...path, key, index], walk, key !== 'children');
       if (node) out.push(node);
     });
     return out;
@@ -330,7 +334,8 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
         children: children('children'),
       };
     case 'stack': {
-      const layers = children('layers').filter((n) => n.kind === 'layer');
+      const layers = children('layers').filter((n): n is LayerNode => n.kind === 'layer');
+      checkCells(layers, path, walk);
       if (!Array.isArray(raw.layers) || raw.layers.length === 0) {
         walk.diagnostics.push({
           code: 'model/missing-property',
@@ -349,16 +354,78 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
         titleAt: titleAt ?? 'band',
       };
     }
-    case 'layer':
+    case 'layer': {
+      const cells = children('cells').filter((n): n is LayerNode => n.kind === 'layer');
       return {
         ...base,
         kind,
         readOnly: raw.readOnly === true,
         ...(typeof raw.instruction === 'string' ? { instruction: raw.instruction } : {}),
+        ...(Array.isArray(raw.cells) ? { cells } : {}),
+        ...(typeof raw.span === 'number' ? { span: raw.span } : {}),
       };
+    }
     default:
       return { ...base, kind: kind as LeafKind };
   }
+}
+
+/**
+ * The rules of a stack's cells: a cell holds no cells, spans at least its own layer and no
+ * more than there are above it, and spans only from the first or last place in its row (it
+ * becomes a column at that side); two spanning columns on one side may not overlap.
+ */
+function checkCells(layers: readonly LayerNode[], path: ModelPath, walk: Walk): void {
+  const taken = { first: -1, last: -1 };
+  layers.forEach((layer, i) => {
+    const layerPath = [...path, 'layers', i];
+    if (layer.span !== undefined) {
+      walk.diagnostics.push({
+        code: 'model/misplaced-property',
+        message: '`span` is for a cell of a layer, not a layer of the stack',
+        path: [...layerPath, 'span'],
+        expected: 'the layer split into `cells`, one of them spanning',
+        example: '{"cells":[{"label":"Drivers"},{"label":"HAL","span":3}]}',
+      });
+    }
+    const cells = layer.cells ?? [];
+    cells.forEach((cell, c) => {
+      const cellPath = [...layerPath, 'cells', c];
+      if (cell.cells !== undefined) {
+        walk.diagnostics.push({
+          code: 'model/misplaced-property',
+          message: 'a cell holds no cells of its own',
+          path: [...cellPath, 'cells'],
+          expected: 'the cells side by side in the layer',
+        });
+      }
+      const span = cell.span ?? 1;
+      if (span === 1) return;
+      const edge = c === 0 ? 'first' : c === cells.length - 1 ? 'last' : undefined;
+      const problem =
+        span < 1
+          ? 'a cell spans at least its own layer'
+          : i + span > layers.length
+            ? `the cell spans ${count(span, 'layer')}, and there ${layers.length - i === 1 ? 'is' : 'are'} only ${layers.length - i} from its own up`
+            : edge === undefined
+              ? 'only the first or the last cell of a layer may span layers (it becomes a column at that side)'
+              : taken[edge] >= i
+                ? `two cells span the same layers at the ${edge === 'first' ? 'left' : 'right'}`
+                : undefined;
+      if (problem) {
+        walk.diagnostics.push({
+          code: 'model/invalid-span',
+          message: problem,
+          path: [...cellPath, 'span'],
+          expected:
+            'a span from 1 to the number of layers from its own up, on the first or last cell',
+          example: '{"cells":[{"label":"Drivers"},{"label":"HAL","span":3}]}',
+        });
+        return;
+      }
+      if (edge) taken[edge] = i + span - 1;
+    });
+  });
 }
 
 function resolveEndpoint(value: unknown, path: ModelPath, walk: Walk): string | undefined {

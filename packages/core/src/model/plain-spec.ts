@@ -103,10 +103,18 @@ const node = s.object(
       example: 'RUN',
     }),
     readOnly: s.boolean('Whether a layer is read-only.'),
+    cells: s.array(
+      'Cells side by side in a layer (TCP | UDP over IP), each a layer itself.',
+      s.ref('node', 'A cell.'),
+    ),
+    span: cells(
+      'For a cell first or last in its layer: how many layers it spans, its own and those above it.',
+      1,
+    ),
     hints: nodeHints,
   },
   {
-    requiredUnless: { required: ['label'], property: 'kind', value: 'group' },
+    requiredUnless: { required: ['label'], property: 'kind', value: 'group', orHas: 'cells' },
     example: { kind: 'api', label: 'Rest API' },
   },
 );

@@ -16,7 +16,7 @@ describe('diagramJsonSchema', () => {
     expect(schema.required).toEqual(['nodes']);
     expect(schema.$defs.node.properties.kind.enum).toContain('daemon');
     expect(schema.$defs.node).toMatchObject({
-      if: { properties: { kind: { const: 'group' } } },
+      if: { anyOf: [{ properties: { kind: { const: 'group' } } }, { required: ['cells'] }] },
       else: { required: ['label'] },
     });
   });

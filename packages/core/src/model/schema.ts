@@ -45,10 +45,17 @@ function toSchema(spec: Spec): Record<string, unknown> {
           ? {}
           : {
               if: {
-                properties: {
-                  [spec.requiredUnless.property]: { const: spec.requiredUnless.value },
-                },
-                required: [spec.requiredUnless.property],
+                anyOf: [
+                  {
+                    properties: {
+                      [spec.requiredUnless.property]: { const: spec.requiredUnless.value },
+                    },
+                    required: [spec.requiredUnless.property],
+                  },
+                  ...(spec.requiredUnless.orHas === undefined
+                    ? []
+                    : [{ required: [spec.requiredUnless.orHas] }]),
+                ],
               },
               else: { required: [...spec.requiredUnless.required] },
             }),

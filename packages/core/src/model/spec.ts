@@ -50,6 +50,8 @@ export interface ObjectSpec extends SpecBase {
     required: readonly string[];
     property: string;
     value: string;
+    /** …or unless this property is present (a layer split into cells needs no label). */
+    orHas?: string;
   };
 }
 export interface RefSpec extends SpecBase {

@@ -179,6 +179,13 @@ export interface LayerNode extends NodeBase {
   instruction?: string;
   /** Whether the layer is read-only. @default false */
   readOnly: boolean;
+  /**
+   * Cells side by side in this layer (TCP | UDP over IP), each a layer itself. A cell first or
+   * last in its row may `span` the layers above it (a tall column beside them).
+   */
+  cells?: LayerNode[];
+  /** For a cell: how many layers it spans, its own and the ones above it. @default 1 */
+  span?: number;
 }
 
 /** An ordered stack of layers; the first layer is the base the others build on. */
