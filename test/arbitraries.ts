@@ -269,6 +269,8 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
           'left',
         ),
         toSide: fc.constantFrom(undefined, undefined, undefined, 'top', 'right', 'bottom', 'left'),
+        noteSide: fc.constantFrom(undefined, undefined, 'left', 'right', 'above', 'below'),
+        noteAt: fc.constantFrom(undefined, undefined, 'start', 'end'),
       }),
       { maxLength: 8 },
     ),
@@ -287,17 +289,29 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
     const numbered = numberNodes(nodes, ids, { n: 0 }, layers);
     const seen = new Set<string>();
     const connections = links.flatMap(
-      ({ from, to, note, open, fromSide, toSide, ...rest }): ConnectionInput[] => {
+      ({
+        from,
+        to,
+        note,
+        open,
+        fromSide,
+        toSide,
+        noteSide,
+        noteAt,
+        ...rest
+      }): ConnectionInput[] => {
         const a = ids[from % ids.length] as string;
         const b = ids[to % ids.length] as string;
         const hints = {
           ...(fromSide ? { fromSide } : {}),
           ...(toSide ? { toSide } : {}),
+          ...(noteSide ? { noteSide } : {}),
+          ...(noteAt ? { noteAt } : {}),
         };
         const extra = {
           ...rest,
           ...(note ? { note } : {}),
-          ...(fromSide || toSide ? { hints } : {}),
+          ...(Object.keys(hints).length > 0 ? { hints } : {}),
         };
         // an open end beside a node that is not a layer (a stack holds its layers tight)
         if (open === 'from' && !layers.has(b) && !seen.has(`>${b}`)) {

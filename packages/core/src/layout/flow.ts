@@ -27,6 +27,13 @@ interface Link {
   notes: DisplayLine[];
   length: number;
   noteRow: number;
+  /** Whether the note goes left of the line (`noteSide: left`); right by default. */
+  noteLeft: boolean;
+}
+
+/** Which end of a line the model wants its note near: toward its start or its end, if either. */
+function noteEnd(connection: Connection): 'start' | 'end' | undefined {
+  return connection.hints?.noteAt;
 }
 
 /** Options for {@link measureFlowDown}. */
@@ -93,7 +100,25 @@ function linkBetween(
   const notes = linesOf(connection.note);
   const hints = connection.hints;
   const length = hints?.length ?? (notes.length > 0 ? notes.length + 2 : 2);
-  const noteRow = hints?.noteRow ?? Math.max(0, Math.min(1, length - notes.length));
+  // toward the top or the bottom of the connector when the model asks for an end or a side
+  const end = noteEnd(connection);
+  const toward =
+    end !== undefined
+      ? (end === 'start') === down
+        ? 'top'
+        : 'bottom'
+      : hints?.noteSide === 'above'
+        ? 'top'
+        : hints?.noteSide === 'below'
+          ? 'bottom'
+          : undefined;
+  const noteRow =
+    hints?.noteRow ??
+    (toward === 'top'
+      ? 0
+      : toward === 'bottom'
+        ? Math.max(0, length - notes.length)
+        : Math.max(0, Math.min(1, length - notes.length)));
   if (noteRow + notes.length > length) {
     context.diagnostics.push({
       code: 'layout/note-too-long',
@@ -103,7 +128,7 @@ function linkBetween(
       example: `{"length":${noteRow + notes.length}}`,
     });
   }
-  return { connection, notes, length, noteRow };
+  return { connection, notes, length, noteRow, noteLeft: hints?.noteSide === 'left' };
 }
 
 /**
@@ -121,7 +146,15 @@ export function measureFlowDown(
   for (let i = 0; i + 1 < blocks.length; i++) {
     links.push(linkBetween(blocks[i] as Block, blocks[i + 1] as Block, context, options));
   }
-  const axis = blocks.reduce((max, block) => Math.max(max, Math.floor(block.boxWidth / 2)), 0);
+  // notes left of their line need the room left of the axis
+  const leftNotes = links.reduce(
+    (max, link) => (link?.noteLeft ? Math.max(max, widest(link.notes) + NOTE_GAP) : max),
+    0,
+  );
+  const axis = blocks.reduce(
+    (max, block) => Math.max(max, Math.floor(block.boxWidth / 2)),
+    leftNotes,
+  );
   let boxWidth = 0;
   let width = 0;
   let height = 0;
@@ -133,7 +166,7 @@ export function measureFlowDown(
     if (index + 1 < blocks.length) {
       const link = links[index];
       height += link ? link.length : rowGap(context);
-      if (link && link.notes.length > 0)
+      if (link && link.notes.length > 0 && !link.noteLeft)
         width = Math.max(width, axis + NOTE_GAP + widest(link.notes));
     }
   });
@@ -165,9 +198,9 @@ export function measureFlowDown(
           sink,
           connection,
           link.notes,
-          () => column + NOTE_GAP,
+          link.noteLeft ? (line) => column - NOTE_GAP + 1 - line.width : () => column + NOTE_GAP,
           y + link.noteRow,
-          'left',
+          link.noteLeft ? 'right' : 'left',
         );
         y += link.length;
       });
@@ -179,6 +212,10 @@ interface SideLink {
   connection: Connection;
   notes: DisplayLine[];
   length: number;
+  /** Whether the note goes under the line (`noteSide: below`); above by default. */
+  below: boolean;
+  /** Where along the line: centred, or toward its left or right end. */
+  align: 'left' | 'center' | 'right';
 }
 
 function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink | undefined {
@@ -213,7 +250,17 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
       example: `{"length":${widest(notes) + 2}}`,
     });
   }
-  return { connection, notes, length };
+  const hints = connection.hints;
+  const end = noteEnd(connection);
+  const align =
+    end !== undefined
+      ? (end === 'start') === rightward
+        ? 'left'
+        : 'right'
+      : hints?.noteSide === 'left' || hints?.noteSide === 'right'
+        ? hints.noteSide
+        : 'center';
+  return { connection, notes, length, below: hints?.noteSide === 'below', align };
 }
 
 /**
@@ -241,7 +288,12 @@ export function measureFlowRight(
   const half = (block: Block): number => Math.floor(block.boxHeight / 2);
   const axis = Math.max(
     blocks.reduce((max, block) => Math.max(max, half(block)), 0),
-    links.reduce((max, link) => Math.max(max, link?.notes.length ?? 0), 0),
+    links.reduce((max, link) => Math.max(max, link && !link.below ? link.notes.length : 0), 0),
+  );
+  // notes under their line need the rows under the axis
+  const under = links.reduce(
+    (max, link) => (link?.below ? Math.max(max, link.notes.length) : max),
+    0,
   );
   const lefts: number[] = [];
   let x = 0;
@@ -252,7 +304,7 @@ export function measureFlowRight(
     lefts.push(x);
     boxWidth = x + block.boxWidth;
     width = Math.max(width, x + block.width);
-    height = Math.max(height, axis - half(block) + block.height);
+    height = Math.max(height, axis - half(block) + block.height, under > 0 ? axis + 1 + under : 0);
     const link = links[index];
     const next = blocks[index + 1];
     const beside = block.container === true || next?.container === true;
@@ -283,9 +335,14 @@ export function measureFlowRight(
           sink,
           connection,
           link.notes,
-          (line) => gapStart + Math.floor((room - line.width) / 2),
-          row - link.notes.length,
-          'center',
+          (line) =>
+            link.align === 'left'
+              ? gapStart + 1
+              : link.align === 'right'
+                ? end.x - 1 - line.width
+                : gapStart + Math.floor((room - line.width) / 2),
+          link.below ? row + 1 : row - link.notes.length,
+          link.align,
         );
       });
     },

@@ -447,3 +447,50 @@ function checkCodes(input: DiagramInput): string[] {
     return error.diagnostics.map((d) => d.code);
   }
 }
+
+describe('where notes go', () => {
+  const note = (scene: Scene, id: string) => texts(scene, id).find((t) => t.role === 'note');
+
+  it('honours noteSide and noteAt in a layered region', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'client', id: 'a', label: 'Browser' },
+        { kind: 'api', id: 'b', label: 'API' },
+      ],
+      connections: [
+        { from: 'a', to: 'b', note: 'n', hints: { noteSide: 'left', noteAt: 'start' } },
+      ],
+    });
+    const line = scene.connectors[0]?.points ?? [];
+    const n = note(scene, 'a->b') as SceneText;
+    expect(n.x + n.width).toBeLessThan(line[0]?.x ?? 0);
+    // near the start: closer to the source's bottom than to the target's top
+    expect(n.y - (line[0]?.y ?? 0)).toBeLessThan((line.at(-1)?.y ?? 0) - n.y);
+  });
+
+  it('honours them between neighbours in a column and in a row', () => {
+    const column = layOut({
+      direction: 'down',
+      nodes: [
+        { kind: 'box', id: 'a', label: 'aaaa' },
+        { kind: 'box', id: 'b', label: 'bbbb' },
+      ],
+      connections: [
+        { from: 'a', to: 'b', note: 'left', hints: { noteSide: 'left', noteAt: 'end' } },
+      ],
+    });
+    const n = note(column, 'a->b') as SceneText;
+    const x = column.connectors[0]?.points[0]?.x ?? 0;
+    expect(n).toMatchObject({ align: 'right', x: x - 1 - n.width });
+    expect(n.y).toBe((column.connectors[0]?.points.at(-1)?.y ?? 0) - 1);
+    const row = layOut({
+      direction: 'right',
+      nodes: [
+        { kind: 'box', id: 'a', label: 'a' },
+        { kind: 'box', id: 'b', label: 'b' },
+      ],
+      connections: [{ from: 'a', to: 'b', note: 'under', hints: { noteSide: 'below' } }],
+    });
+    expect(note(row, 'a->b')?.y).toBe((row.connectors[0]?.points[0]?.y ?? 0) + 1);
+  });
+});

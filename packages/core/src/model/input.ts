@@ -8,6 +8,8 @@ import type {
   FlowDirection,
   LineStyle,
   NodeKind,
+  NoteEnd,
+  NoteSide,
   Side,
   Spacing,
   StackLayout,
@@ -31,6 +33,8 @@ export interface ConnectionHintsInput {
   join?: boolean;
   fromSide?: Side;
   toSide?: Side;
+  noteSide?: NoteSide;
+  noteAt?: NoteEnd;
 }
 
 /** A node in the plain form (YAML, JSON, builders). Ids and defaults are filled in by parsing. */

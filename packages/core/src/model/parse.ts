@@ -25,6 +25,8 @@ import {
   type LayerNode,
   type LeafKind,
   NODE_KINDS,
+  NOTE_ENDS,
+  NOTE_SIDES,
   type Node,
   type NodeHints,
   type NodeKind,
@@ -227,6 +229,10 @@ function toConnectionHints(raw: unknown): ConnectionHints | undefined {
   const toSide = side(raw.toSide);
   if (fromSide) hints.fromSide = fromSide;
   if (toSide) hints.toSide = toSide;
+  const noteSide = NOTE_SIDES.find((n) => n === raw.noteSide);
+  const noteAt = NOTE_ENDS.find((n) => n === raw.noteAt);
+  if (noteSide) hints.noteSide = noteSide;
+  if (noteAt) hints.noteAt = noteAt;
   return hints;
 }
 

@@ -126,8 +126,26 @@ export const SIDES = ['top', 'right', 'bottom', 'left'] as const;
 /** A side of a box, where a line leaves or enters it. */
 export type Side = (typeof SIDES)[number];
 
+/** Where a note goes beside its line. */
+export const NOTE_SIDES = ['left', 'right', 'above', 'below'] as const;
+/**
+ * Left or right of a vertical line, above or below a horizontal one. Asked of a line that
+ * runs the other way, it picks the end the note goes to instead: `above` the upper end of a
+ * vertical line, `left` the left end of a horizontal one.
+ */
+export type NoteSide = (typeof NOTE_SIDES)[number];
+
+/** Which end of its line a note goes near. */
+export const NOTE_ENDS = ['start', 'end'] as const;
+/** `start`: near the source (`from`); `end`: near the target (`to`). */
+export type NoteEnd = (typeof NOTE_ENDS)[number];
+
 /** Optional layout hints for a connection. */
 export interface ConnectionHints {
+  /** The side of its line the note goes on. @default right of a vertical line, above a horizontal one (or the free side) */
+  noteSide?: NoteSide;
+  /** The end of its line the note goes near. @default the end, unless lines share it */
+  noteAt?: NoteEnd;
   /** The side of the source's box the line leaves from. @default the side facing the target */
   fromSide?: Side;
   /** The side of the target's box the line enters. @default the side facing the source */

@@ -533,26 +533,69 @@ export function measureLayered(
       add(lowerPinsOf, edge.chain[k + 1] as number, p.lower);
     }
   });
+  const upperPinUse = new Map<string, number>();
+  pins.forEach((p) => {
+    upperPinUse.set(p.upperKey, (upperPinUse.get(p.upperKey) ?? 0) + 1);
+  });
   graph.edges.forEach((edge, e) => {
     const lines = linesOf(edge.connection.note);
     if (lines.length === 0 || edge.chain.length < 2) return;
     const last = edge.chain.length - 2;
-    const pin = pins.get(`${e}:${last}`);
-    if (pin === undefined) return;
-    const sharedBelow = (lowerPinUse.get(pin.lowerKey) ?? 0) > 1;
-    const zone = sharedBelow ? 'upper' : 'lower';
-    const host = zone === 'lower' ? (edge.chain[last + 1] as number) : (edge.chain[last] as number);
+    const lastPin = pins.get(`${e}:${last}`);
+    const firstPin = pins.get(`${e}:0`);
+    if (lastPin === undefined || firstPin === undefined) return;
+    // where the model asks for the note: toward one end of the line (which end is upper
+    // depends on the flow and on whether the line runs against it), and on which side
+    const hints = edge.connection.hints;
+    const sourceEnd = edge.reversed ? 'lower' : 'upper';
+    const [before, after] = down ? (['above', 'below'] as const) : (['left', 'right'] as const);
+    const wanted =
+      hints?.noteAt === 'start'
+        ? sourceEnd
+        : hints?.noteAt === 'end'
+          ? sourceEnd === 'upper'
+            ? 'lower'
+            : 'upper'
+          : hints?.noteSide === before
+            ? 'upper'
+            : hints?.noteSide === after
+              ? 'lower'
+              : undefined;
+    const sharedBelow = (lowerPinUse.get(lastPin.lowerKey) ?? 0) > 1;
+    const sharedAbove = (upperPinUse.get(firstPin.upperKey) ?? 0) > 1;
+    // a note never sits beside a trunk several lines share: it goes before the branch
+    const zone: 'upper' | 'lower' =
+      wanted === 'upper' && !sharedAbove
+        ? 'upper'
+        : wanted === 'lower' && !sharedBelow
+          ? 'lower'
+          : sharedBelow
+            ? 'upper'
+            : 'lower';
+    const segment = zone === 'upper' && wanted === 'upper' ? 0 : last;
+    const pin = segment === 0 ? firstPin : lastPin;
+    const host =
+      zone === 'lower' ? (edge.chain[segment + 1] as number) : (edge.chain[segment] as number);
     const pinOffset = zone === 'lower' ? pin.lower : pin.upper;
-    // beside the line on the side where no other line meets the same box: the preferred side
-    // (right of a vertical line, above a horizontal one) unless another pin is there
+    // beside the line on the side asked for; else where no other line meets the same box:
+    // the preferred side (right of a vertical line, above a horizontal one) unless another
+    // pin is there
     const others = [...((zone === 'lower' ? lowerPinsOf : upperPinsOf).get(host) ?? [])];
     const preferred: 1 | -1 = down ? 1 : -1;
     const blocked = others.some((o) => (o - pinOffset) * preferred > 0);
     const free = !others.some((o) => (o - pinOffset) * preferred < 0);
-    const side: 1 | -1 = blocked && free ? (-preferred as 1 | -1) : preferred;
+    const [lesser, greater] = down ? (['left', 'right'] as const) : (['above', 'below'] as const);
+    const side: 1 | -1 =
+      hints?.noteSide === lesser
+        ? -1
+        : hints?.noteSide === greater
+          ? 1
+          : blocked && free
+            ? (-preferred as 1 | -1)
+            : preferred;
     noteSpecs.push({
       edge: e,
-      segment: last,
+      segment,
       zone,
       host,
       pinOffset,
