@@ -102,6 +102,7 @@ export {
   STACK_LAYOUTS,
   TITLE_PLACES,
 } from './model/types.js';
+export { boxesById } from './scene/lookup.js';
 export type { SceneMetrics } from './scene/metrics.js';
 export { sceneMetrics } from './scene/metrics.js';
 // The positioned scene

@@ -11,10 +11,7 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** What a parse recorded, comparable: the value and every offset by path. */
 function observed(parsed: ParsedSource) {
-  const index = parsed.index as unknown as {
-    values: Map<string, number>;
-    keys: Map<string, number>;
-  };
+  const index = parsed.index.offsets();
   return {
     value: parsed.value,
     diagnostics: parsed.diagnostics,

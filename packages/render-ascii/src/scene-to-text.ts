@@ -1,4 +1,10 @@
-import type { Point, Scene, SceneBox, SceneConnector } from '@diagrama/core';
+import {
+  boxesById,
+  type Point,
+  type Scene,
+  type SceneBox,
+  type SceneConnector,
+} from '@diagrama/core';
 import type { Weight } from './box-glyphs.js';
 import { Canvas } from './canvas.js';
 import { CHARSETS, type Charset, type CharsetName, type Dash } from './charsets.js';
@@ -87,7 +93,7 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) 
     [first, points[1] as Point, connector.from],
     [last, points[points.length - 2] as Point, connector.to],
   ] as const) {
-    const box = scene.boxes.find((b) => b.id === id);
+    const box = boxesById(scene).get(id);
     if (box?.border === 'none' && end.y === next.y) canvas.clear(end.x, end.y);
   }
   const ends: [Point, Point, boolean][] = [
@@ -106,7 +112,7 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) 
 };
 
 const drawDivider: Draw<Scene['dividers'][number]> = (canvas, divider, charset, scene) => {
-  const box = scene.boxes.find((b) => b.id === divider.box);
+  const box = boxesById(scene).get(divider.box);
   if (box === undefined) throw new Error(`divider ${divider.id} names unknown box ${divider.box}`);
   if (box.border === 'none') return;
   const { weight, dash } = borderLook(box, charset);

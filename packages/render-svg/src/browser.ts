@@ -11,6 +11,6 @@ export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
 
 // Options, ids and themes (the same in both entries; the browser entry never imports svgdom)
 export type { SvgOptions } from './scene-to-svg.js';
-export { encodeId, FONT_STACK, safeText } from './scene-to-svg.js';
+export { encodeId, FONT_STACK, SANS_STACK, safeText } from './scene-to-svg.js';
 export type { Palette, ThemeName } from './theme.js';
 export { DARK, LIGHT, THEMES } from './theme.js';

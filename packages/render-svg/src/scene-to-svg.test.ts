@@ -129,6 +129,69 @@ describe('sceneToSvg', () => {
     expect(svg).toContain('class="d-group d-dashed"');
   });
 
+  it('puts labels where their alignment says unless asked for hand-drawn offsets', () => {
+    const nudged = modelToScene(
+      parseDiagram({
+        nodes: [{ kind: 'api', id: 'a', label: 'API', hints: { width: 21, labelOffset: 4 } }],
+      }),
+    );
+    const label = nudged.texts.find((t) => t.id === 'a:label:0');
+    expect(label?.nudge).toBe(4);
+    const box = nudged.boxes[0] as { x: number; width: number };
+    const centre = ((box.x + box.width / 2) * 9).toFixed(1).replace(/\.0$/, '');
+    expect(sceneToSvg(nudged, { idPrefix: 'n' })).toMatch(
+      new RegExp(`id="n-a_3a_label_3a_0" x="${centre}"`),
+    );
+    expect(sceneToSvg(nudged, { idPrefix: 'n', labelOffsets: true })).not.toMatch(
+      new RegExp(`id="n-a_3a_label_3a_0" x="${centre}"`),
+    );
+  });
+
+  it('sets text in a proportional face by default and in monospace when asked', () => {
+    expect(sceneToSvg(scene('x'))).toContain('font-family:system-ui');
+    expect(sceneToSvg(scene('x'), { font: 'mono' })).toContain('font-family:ui-monospace');
+  });
+
+  it('anchors a note left of its line at its end, by the line', () => {
+    const left = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'box', id: 'a', label: 'a' },
+          { kind: 'box', id: 'b', label: 'b' },
+        ],
+        connections: [{ from: 'a', to: 'b', note: 'note', hints: { noteSide: 'left' } }],
+      }),
+    );
+    expect(sceneToSvg(left, { idPrefix: 'l' })).toMatch(
+      /id="l-a-_3e_b_3a_note_3a_0" x="[\d.]+" y="[\d.]+" text-anchor="end"/,
+    );
+  });
+
+  it("keeps a host's pictogram unless its own title starts where it would go", () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          direction: 'right',
+          nodes: [
+            {
+              kind: 'host',
+              id: 'h1',
+              label: 'Containers',
+              children: [{ kind: 'box', label: 'web server' }],
+            },
+            {
+              kind: 'host',
+              id: 'h2',
+              label: 'Images',
+              children: [{ kind: 'box', label: 'nginx' }],
+            },
+          ],
+        }),
+      ),
+    );
+    expect(svg.match(/d-glyph d-glyph-host/g)).toHaveLength(2);
+  });
+
   it('scales the cell layout by the cell size', () => {
     const svg = sceneToSvg(scene('Cliente'), { idPrefix: 'd', cellWidth: 10, cellHeight: 20 });
     const s = scene('Cliente');

@@ -1,4 +1,5 @@
 import {
+  boxesById,
   isContainerKind,
   type Point,
   type Scene,
@@ -18,8 +19,20 @@ export interface SvgOptions {
   cellWidth?: number;
   /** Height of one character cell in pixels. @default 18 */
   cellHeight?: number;
-  /** Font size in pixels. @default 14 */
+  /**
+   * The typeface: `sans` (proportional, easier to read) or `mono` (every glyph one cell, as
+   * in the text rendering). Text is anchored at its alignment point either way, so the cell
+   * grid holds. @default 'sans'
+   */
+  font?: 'sans' | 'mono';
+  /** Font size in pixels. @default 13 for sans, 14 for mono */
   fontSize?: number;
+  /**
+   * Draw labels where `labelOffset` hints moved them, as the hand drawing they imitate in text
+   * has them. By default every label sits where its alignment says: an offset that lines text
+   * up in a terminal reads as a mistake in a picture. @default false
+   */
+  labelOffsets?: boolean;
   /**
    * Prefix of every id in the file, so several diagrams can share a page. The default is
    * derived from the scene's content, so it is stable and differs between diagrams.
@@ -28,6 +41,10 @@ export interface SvgOptions {
 }
 
 /** The monospace stack text is drawn in: the layout is in character cells. */
+export const SANS_STACK =
+  'system-ui,-apple-system,Segoe UI,Roboto,Helvetica Neue,Arial,Noto Sans,Liberation Sans,sans-serif';
+
+/** The monospace stack (`font: 'mono'`): every glyph takes one cell, as in text. */
 export const FONT_STACK =
   'ui-monospace,SFMono-Regular,Menlo,Consolas,DejaVu Sans Mono,Liberation Mono,monospace';
 
@@ -64,6 +81,7 @@ interface Frame {
   ch: number;
   fontSize: number;
   id: (part: string) => string;
+  labelOffsets: boolean;
 }
 
 const px = (value: number): number => Math.round(value * 100) / 100;
@@ -157,7 +175,7 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
   const joinedLayer =
     box.kind === 'layer' &&
     box.parent !== undefined &&
-    scene.boxes.some((b) => b.id === box.parent && b.kind === 'stack');
+    boxesById(scene).get(box.parent)?.kind === 'stack';
   const kindClass = box.kind === 'host' ? 'd-host' : `d-${box.kind}`;
   const cls = [
     kindClass,
@@ -166,7 +184,7 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
   ]
     .filter(Boolean)
     .join(' ');
-  const stack = joinedLayer ? scene.boxes.find((b) => b.id === box.parent) : undefined;
+  const stack = joinedLayer ? boxesById(scene).get(box.parent as string) : undefined;
   if (stack) {
     // a layer inside its stack: the stack draws the outline (round corners and all), the
     // layer only the edges it shares with the layers above it and left of it, in its colour
@@ -191,7 +209,10 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
   }
   if (container) {
     const row = box.y + 1;
-    const free = !scene.texts.some((t) => t.y === row && t.x <= box.x + 3);
+    // the pictogram takes the band's first cells: not when a text of this box starts there
+    const free = !scene.texts.some(
+      (t) => t.y === row && t.x >= box.x && t.x <= box.x + 3 && t.x + t.width > box.x,
+    );
     // in the title band, beside the title (a title elsewhere leaves no room for it)
     const banded = scene.dividers.some((d) => d.box === box.id);
     if (box.kind === 'host' && banded && free && box.width >= 6)
@@ -222,7 +243,7 @@ const drawBox: Draw<SceneBox> = (group, box, f, scene) => {
 };
 
 const drawDivider: Draw<Scene['dividers'][number]> = (group, divider, f, scene) => {
-  const box = scene.boxes.find((b) => b.id === divider.box);
+  const box = boxesById(scene).get(divider.box);
   // containers draw their band with their box, stacks' layers their own edges
   if (box === undefined || isContainerKind(box.kind) || box.border === 'none') return;
   if (box.kind === 'stack') return;
@@ -257,8 +278,7 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
   if (points.length < 2) return;
   // an end on a box drawn without a border (the open end of a line, at its note) stops at the
   // edge of that cell, not over the text in it
-  const borderless = (id: string): boolean =>
-    scene.boxes.some((b) => b.id === id && b.border === 'none');
+  const borderless = (id: string): boolean => boxesById(scene).get(id)?.border === 'none';
   const pull = (end: { x: number; y: number }, next: { x: number; y: number }) => {
     end.x += (Math.sign(next.x - end.x) * f.cw) / 2;
     end.y += (Math.sign(next.y - end.y) * f.ch) / 2;
@@ -292,11 +312,11 @@ const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
 const drawText: Draw<SceneText> = (group, text, f, scene) => {
   if (text.cut) {
     // a title in its box's border: what holds the box shows through the border around it
-    let holder = scene.boxes.find((b) => b.id === text.owner);
+    let holder = boxesById(scene).get(text.owner);
     let inHost = false;
     // up to the first container with a fill: groups have none
     for (let up = holder?.parent; up !== undefined; up = holder?.parent) {
-      holder = scene.boxes.find((b) => b.id === up);
+      holder = boxesById(scene).get(up);
       if (holder?.kind === 'host' && holder.border !== 'none') {
         inHost = true;
         break;
@@ -308,12 +328,16 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
       class: inHost ? 'd-knock' : 'd-bg',
     });
   }
+  // anchored at its alignment point; a hand-drawn nudge undone unless asked for; a caption
+  // from the box's border line, which runs through the middle of the cell
+  const start =
+    text.x - (f.labelOffsets ? 0 : (text.nudge ?? 0)) + (text.role === 'caption' ? 0.5 : 0);
   const x =
     text.align === 'center'
-      ? text.x + text.width / 2
+      ? start + text.width / 2
       : text.align === 'right'
-        ? text.x + text.width
-        : text.x;
+        ? start + text.width
+        : start;
   group.plain(safeText(text.text)).attr({
     id: f.id(text.id),
     x: px(x * f.cw),
@@ -348,9 +372,17 @@ function stripLibraryTraces(node: ElementLike): void {
 function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
   const cw = options.cellWidth ?? 9;
   const ch = options.cellHeight ?? 18;
-  const fontSize = options.fontSize ?? 14;
+  const mono = options.font === 'mono';
+  // a proportional face a size smaller keeps even wide capitals within their cells
+  const fontSize = options.fontSize ?? (mono ? 14 : 13);
   const prefix = encodeId(options.idPrefix ?? `diagrama-${hash(JSON.stringify(scene))}`);
-  const frame: Frame = { cw, ch, fontSize, id: (part) => `${prefix}-${encodeId(part)}` };
+  const frame: Frame = {
+    cw,
+    ch,
+    fontSize,
+    id: (part) => `${prefix}-${encodeId(part)}`,
+    labelOffsets: options.labelOffsets === true,
+  };
   const margin = Math.round(cw);
   const width = px(scene.width * cw + 2 * margin);
   const height = px(scene.height * ch + 2 * margin);
@@ -376,7 +408,7 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
       themeCss(
         `#${prefix}`,
         options.theme ?? 'light',
-        FONT_STACK,
+        mono ? FONT_STACK : SANS_STACK,
         fontSize,
         new Set(scene.boxes.map((box) => box.kind)),
       ),

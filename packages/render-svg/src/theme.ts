@@ -51,7 +51,7 @@ export const LIGHT: Palette = {
   muted: '#59636e',
   line: '#57606a',
   hostFill: '#f6f8fa',
-  hostStroke: '#8c959f',
+  hostStroke: '#6e7781',
   band: '#eaeef2',
   kinds: {
     client: ['#ddf4ff', '#0969da'],
@@ -71,11 +71,11 @@ export const LIGHT: Palette = {
 export const DARK: Palette = {
   background: '#0d1117',
   text: '#e6edf3',
-  muted: '#9198a1',
+  muted: '#9ea7b3',
   line: '#9198a1',
-  hostFill: '#161b22',
-  hostStroke: '#3d444d',
-  band: '#21262d',
+  hostFill: '#1c2128',
+  hostStroke: '#768390',
+  band: '#2d333b',
   kinds: {
     client: ['#0c2d6b', '#4493f8'],
     api: ['#033a16', '#3fb950'],

@@ -21,6 +21,8 @@ export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   format: { takesValue: true, short: 'f' },
   charset: { takesValue: true, short: 'c' },
   theme: { takesValue: true, short: 't' },
+  'label-offsets': { takesValue: false },
+  font: { takesValue: true },
   out: { takesValue: true, short: 'o' },
   'out-dir': { takesValue: true, short: 'd' },
   timeout: { takesValue: true },
@@ -32,6 +34,8 @@ export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 export const FORMATS = ['ascii', 'svg', 'md'] as const;
 type Format = (typeof FORMATS)[number];
 const THEMES = ['light', 'dark', 'auto'] as const;
+const FONTS = ['sans', 'mono'] as const;
+type Font = (typeof FONTS)[number];
 type Theme = (typeof THEMES)[number];
 const EXTENSIONS: Readonly<Record<Format, string>> = { ascii: '.txt', svg: '.svg', md: '.md' };
 
@@ -48,6 +52,9 @@ Options:
   -f, --format <ascii|svg|md>   box-drawing text, an SVG image, or a Markdown block (default: ascii)
   -c, --charset <name>          ${CHARSET_NAMES.join(', ')} (default: double; ascii and md)
   -t, --theme <light|dark|auto> SVG colours; auto follows prefers-color-scheme (default: light)
+      --font <sans|mono>        SVG typeface: proportional, or one cell per glyph (default: sans)
+      --label-offsets           SVG: draw labels where labelOffset hints move them, as in the
+                                hand-drawn text (default: where their alignment says)
   -o, --out <file|->            write one diagram to a file (atomically); - is standard output
   -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md (needed for several)
   -w, --width <columns|none>    fit the picture in this many columns: wrap labels and notes at
@@ -64,13 +71,18 @@ ${EXIT_HELP}
 `;
 
 /** One drawing function per format; heavy renderers load only when their format is asked for. */
-const DRAW: Readonly<
-  Record<Format, (scene: Scene, charset: CharsetName, theme: Theme) => Promise<string>>
-> = {
-  ascii: async (scene, charset) => sceneToText(scene, { charset }),
-  svg: async (scene, _charset, theme) =>
-    (await import('@diagrama/render-svg')).sceneToSvg(scene, { theme }),
-  md: async (scene, charset) =>
+interface DrawOptions {
+  charset: CharsetName;
+  theme: Theme;
+  font: Font;
+  labelOffsets: boolean;
+}
+
+const DRAW: Readonly<Record<Format, (scene: Scene, options: DrawOptions) => Promise<string>>> = {
+  ascii: async (scene, { charset }) => sceneToText(scene, { charset }),
+  svg: async (scene, { theme, font, labelOffsets }) =>
+    (await import('@diagrama/render-svg')).sceneToSvg(scene, { theme, font, labelOffsets }),
+  md: async (scene, { charset }) =>
     (await import('@diagrama/render-markdown')).diagramToMarkdown({
       text: sceneToText(scene, { charset }),
     }),
@@ -116,6 +128,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     throw new UsageError('render needs a model file (or - for standard input)');
   const format = choice(String(options.get('format') ?? 'ascii'), FORMATS, 'format');
   const theme = choice(String(options.get('theme') ?? 'light'), THEMES, 'theme');
+  const font = choice(String(options.get('font') ?? 'sans'), FONTS, 'font');
   const charset = String(options.get('charset') ?? 'double');
   if (!isCharsetName(charset)) {
     throw new UsageError(
@@ -136,7 +149,12 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   return forEachInput(positionals, reporter, async (input) => {
     const loaded = await loadInput(input, io, timeout, limits);
-    const output = await DRAW[format](layout(loaded, limits, width), charset, theme);
+    const output = await DRAW[format](layout(loaded, limits, width), {
+      charset,
+      theme,
+      font,
+      labelOffsets: options.has('label-offsets'),
+    });
     if (typeof outDir === 'string') {
       const name = input === '-' ? 'stdin' : basename(input, extname(input));
       const target = join(outDir, `${name}${EXTENSIONS[format]}`);

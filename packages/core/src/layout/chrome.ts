@@ -244,9 +244,11 @@ export function borderTitleCells(node: Node, width: number): number[] {
  * after their containers, so this runs once the scene is placed.
  */
 export function clearBorderTitles(scene: Pick<Scene, 'boxes' | 'connectors' | 'texts'>): void {
-  for (const text of scene.texts) {
-    if (!text.cut) continue;
-    const box = scene.boxes.find((b) => b.id === text.owner);
+  const cut = scene.texts.filter((text) => text.cut);
+  if (cut.length === 0) return;
+  const boxes = new Map(scene.boxes.map((box) => [box.id, box]));
+  for (const text of cut) {
+    const box = boxes.get(text.owner);
     if (box === undefined) continue;
     const busy: number[] = [];
     for (const connector of scene.connectors) {

@@ -1,5 +1,5 @@
 import { count } from '../errors.js';
-import type { Connection, FlowDirection, Side } from '../model/types.js';
+import { type Connection, type FlowDirection, isContainer, type Side } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import {
   type Block,
@@ -64,7 +64,13 @@ export function measureFlow(
   direction: FlowDirection,
   columns?: number,
 ): Block {
-  if (direction === 'auto') return measureLayered(id, items, context);
+  if (direction === 'auto') {
+    // one node that is not an `auto` container of its own: nothing to rank or order
+    const only = items.length === 1 ? items[0] : undefined;
+    const joins = only !== undefined && isContainer(only.node) && only.node.direction === 'auto';
+    if (only !== undefined && !joins) return context.measure(only.node, only.path);
+    return measureLayered(id, items, context);
+  }
   if (direction === 'right') return measureFlowRight(id, items, context);
   if (direction === 'grid') return measureGrid(id, items, context, columns);
   return measureFlowDown(id, items, context);

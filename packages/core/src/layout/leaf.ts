@@ -44,6 +44,7 @@ export function placeLabel(
   align: Alignment,
   padding: { left: number; right: number },
   offset: number,
+  nudge = offset,
 ): void {
   lines.forEach((line, index) => {
     if (line.width === 0) return;
@@ -56,6 +57,7 @@ export function placeLabel(
       width: line.width,
       text: line.text,
       align,
+      ...(nudge !== 0 ? { nudge } : {}),
     });
   });
 }
@@ -76,9 +78,9 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
     : hinted;
   const align = node.hints?.labelAlign ?? 'center';
   // a centred label stays centred in the part of the box the kind's drawing leaves
+  const nudge = node.hints?.labelOffset ?? 0;
   const offset =
-    (node.hints?.labelOffset ?? 0) +
-    (shape && align === 'center' ? Math.floor((shape.left - shape.right) / 2) : 0);
+    nudge + (shape && align === 'center' ? Math.floor((shape.left - shape.right) / 2) : 0);
   const needed = widest(lines) + padding.left + padding.right + 2;
   const fixed = node.hints?.width;
   if (fixed !== undefined && fixed < widest(lines) + 2) tooNarrow(context, path, fixed, needed);
@@ -112,6 +114,7 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
         align,
         padding,
         offset,
+        nudge,
       );
     },
   };

@@ -19,6 +19,9 @@ export interface ClosedDiagram {
  */
 export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
   const standIns = new Map<string, Connection>();
+  if (!diagram.connections.some((c) => c.open !== undefined)) {
+    return { diagram, standIns, diagnostics: [] };
+  }
   const before = new Map<string, Node[]>();
   const after = new Map<string, Node[]>();
   const diagnostics: Diagnostic[] = [];
@@ -95,11 +98,12 @@ export function noteStandIns(scene: Scene, standIns: ReadonlyMap<string, Connect
     text.owner = connection.id;
     text.role = 'note';
   }
+  const boxes = new Map(scene.boxes.map((box) => [box.id, box]));
   for (const connector of scene.connectors) {
     for (const end of ['from', 'to'] as const) {
       const id = connector[end];
       const connection = standIns.get(id);
-      const box = scene.boxes.find((b) => b.id === id);
+      const box = boxes.get(id);
       if (connection === undefined || box === undefined) continue;
       const points = connector.points;
       const p = end === 'from' ? points[0] : points[points.length - 1];

@@ -16,7 +16,8 @@ const KIND_NAMES: Readonly<Record<Node['kind'], string>> = {
   box: 'box',
 };
 
-const oneLine = (text: string): string => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+const oneLine = (text: string): string =>
+  text.includes('\n') ? text.replace(/\s*\r?\n\s*/g, ' ').trim() : text.trim();
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -82,6 +82,11 @@ export interface SceneText {
   /** How the line was aligned, so non-grid renderers can anchor it the same way. */
   align: 'left' | 'center' | 'right';
   /**
+   * Columns a `labelOffset` hint moved the text by, to imitate a hand drawing; renderers that
+   * do not draw on the cell grid may put it back where its alignment says.
+   */
+  nudge?: number;
+  /**
    * Set when the text is written into a line (a title in its box's top border): the line
    * stops one cell before it and resumes one cell after it.
    */

@@ -1101,13 +1101,15 @@ export function measureLayered(
             const lines = linesOf(spec.connection.note);
             const along = zoneStart + offset + p.row;
             if (down) {
+              // left of its line a note hugs the line: its lines end there, anchored at the end
+              const hug = spec.side === -1;
               placeNoteLines(
                 sink,
                 spec.connection,
                 lines,
-                () => left + p.start,
+                (line) => left + p.start + (hug ? spec.across - line.width : 0),
                 top + along,
-                'left',
+                hug ? 'right' : 'left',
               );
             } else {
               placeNoteLines(
