@@ -105,6 +105,33 @@ describe('render with several inputs and TypeScript', () => {
     expect(run(['render', 'a.yaml', 'b.yaml']).stderr).toContain('several inputs need --out-dir');
   });
 
+  it('refuses two inputs of one name for --out-dir before writing anything (#18)', () => {
+    const out = folder('same-name');
+    const result = run([
+      'render',
+      'docs/examples/docker-architecture.yaml',
+      'docs/examples/docker-architecture.json',
+      '--out-dir',
+      out,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('would both be written to');
+    expect(existsSync(join(out, 'docker-architecture.txt'))).toBe(false);
+  });
+
+  it.each([
+    ['--max-nodes', '1e3'],
+    ['--max-nodes', '0x10'],
+    ['--max-nodes', ' 7'],
+    ['--width', '8e1'],
+    ['--timeout', '3000000000'],
+  ])('refuses %s %j: a number in digits, in range (#18)', (flag, value) => {
+    const result = run(['render', 'docs/examples/docker-architecture.yaml', flag, value]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/needs a (positive )?whole number/);
+  });
+
   it.each([
     [
       'throws',

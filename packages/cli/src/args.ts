@@ -57,3 +57,20 @@ export function parseArgs(
   }
   return { positionals, options };
 }
+
+/**
+ * A whole number written in decimal digits (no sign, exponent, hex or spaces), at least
+ * `minimum` and at most `maximum`; undefined when the text is anything else. `Number()` alone
+ * takes `1e3`, `0x10` and `' 7 '`, which a flag should refuse.
+ * @example wholeNumber('80', 1) // 80
+ * @example wholeNumber('1e3', 1) // undefined
+ */
+export function wholeNumber(
+  text: string | true | undefined,
+  minimum: number,
+  maximum = Number.MAX_SAFE_INTEGER,
+): number | undefined {
+  if (typeof text !== 'string' || !/^[0-9]{1,16}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= minimum && n <= maximum ? n : undefined;
+}

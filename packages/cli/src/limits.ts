@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '@diagrama/core';
-import { type OptionSpec, type ParsedArgs, UsageError } from './args.js';
+import { type OptionSpec, type ParsedArgs, UsageError, wholeNumber } from './args.js';
 
 /** One option per limit (`--max-nodes 20000`, …). */
 export const LIMIT_OPTIONS: Readonly<Record<string, OptionSpec>> = Object.fromEntries(
@@ -20,9 +20,10 @@ export function limitsFrom(parsed: ParsedArgs): Partial<Limits> {
     const flag = LIMIT_FLAGS[key];
     const value = parsed.options.get(flag.slice(2));
     if (value === undefined) continue;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0)
-      throw new UsageError(`${flag} needs a positive whole number`);
+    const n = wholeNumber(value, 1);
+    if (n === undefined) {
+      throw new UsageError(`${flag} needs a positive whole number, in digits (like 20000)`);
+    }
     limits[key] = n;
   }
   return limits;

@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  chownSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -7,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -76,4 +78,34 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path('doc.md'), 'utf8')).toBe('edited by someone else');
     expect(leftovers()).toEqual([]);
   });
+
+  // #18: two runs on one tree both wrote the right thing; the second must not fail
+  it('succeeds when the file already holds what it would write', async () => {
+    writeFileSync(path('doc.md'), 'new');
+    await writeFileAtomic(path('doc.md'), 'new', { expected: 'what we read' });
+    expect(readFileSync(path('doc.md'), 'utf8')).toBe('new');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('creates the target of a dangling link and keeps the link a link', async () => {
+    symlinkSync(path('later.md'), path('link.md'));
+    await writeFileAtomic(path('link.md'), 'new');
+    expect(lstatSync(path('link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path('later.md'), 'utf8')).toBe('new');
+  });
+
+  it('writes to a device without replacing it', async () => {
+    await writeFileAtomic('/dev/null', 'nothing');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "keeps a file's owner and group when root rewrites it",
+    async () => {
+      writeFileSync(path('doc.md'), 'old');
+      chownSync(path('doc.md'), 1234, 5678);
+      await writeFileAtomic(path('doc.md'), 'new');
+      expect(statSync(path('doc.md'))).toMatchObject({ uid: 1234, gid: 5678 });
+    },
+  );
 });

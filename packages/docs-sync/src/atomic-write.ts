@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** Random hex digits for a temporary name (Web Crypto: loaded only when a file is written). */
 const randomHex = (bytes: number): string =>
@@ -70,11 +70,27 @@ export async function writeFileAtomic(
   };
   let target = path;
   let mode: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
   try {
     const link = await fs.lstat(path);
-    if (link.isSymbolicLink()) target = await fs.realpath(path);
-    const stat = link.isSymbolicLink() ? await fs.stat(target) : link;
+    if (link.isSymbolicLink()) {
+      // a link that points nowhere yet: its target is created, and the link stays a link
+      const pointed = resolve(dirname(path), await fs.readlink(path));
+      target = await fs.realpath(path).catch(() => pointed);
+    }
+    const stat = link.isSymbolicLink()
+      ? await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw error;
+        })
+      : link;
+    if (stat === undefined) throw Object.assign(new Error('no target yet'), { code: 'ENOENT' });
     if (stat.isDirectory()) refuse('io/write', 'is a folder, not a file');
+    if (!stat.isFile()) {
+      // a device, a FIFO or a socket (`--out /dev/null`): written to, never replaced
+      await fs.writeFile(target, content, 'utf8');
+      return;
+    }
     if (stat.nlink > 1)
       refuse(
         'io/hard-link',
@@ -82,6 +98,7 @@ export async function writeFileAtomic(
       );
     if ((stat.mode & 0o222) === 0) refuse('io/read-only', 'the file is read-only');
     mode = stat.mode & 0o7777;
+    owner = { uid: stat.uid, gid: stat.gid };
   } catch (error) {
     if (error instanceof WriteError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -103,11 +120,20 @@ export async function writeFileAtomic(
       await handle.writeFile(content, 'utf8');
       await handle.sync();
       if (mode !== undefined) await handle.chmod(mode);
+      // run as root, the new file would be root's: it keeps the old one's owner and group
+      if (owner !== undefined && process.getuid?.() === 0) {
+        await handle.chown(owner.uid, owner.gid);
+      }
     } finally {
       await handle.close();
     }
     if (options.expected !== undefined) {
       const now = await fs.readFile(target, 'utf8').catch(() => undefined);
+      // another run wrote the same thing meanwhile: nothing left to do, and no error
+      if (now === content) {
+        await fs.rm(temporary, { force: true });
+        return;
+      }
       if (now !== options.expected)
         refuse('io/changed', 'the file changed while diagrama was working on it; run again');
     }

@@ -125,7 +125,7 @@ describe('sceneToSvg', () => {
       ),
       { idPrefix: 'g' },
     );
-    expect(svg).toMatch(/<rect [^>]*class="d-bg"><\/rect><text id="g-g_3a_title_3a_0"/);
+    expect(svg).toMatch(/<rect [^>]*class="d-bg"><\/rect><text id="g-g_3a_title_3a_0\.text"/);
     expect(svg).toContain('class="d-group d-dashed"');
   });
 
@@ -140,10 +140,10 @@ describe('sceneToSvg', () => {
     const box = nudged.boxes[0] as { x: number; width: number };
     const centre = ((box.x + box.width / 2) * 9).toFixed(1).replace(/\.0$/, '');
     expect(sceneToSvg(nudged, { idPrefix: 'n' })).toMatch(
-      new RegExp(`id="n-a_3a_label_3a_0" x="${centre}"`),
+      new RegExp(`id="n-a_3a_label_3a_0\\.text" x="${centre}"`),
     );
     expect(sceneToSvg(nudged, { idPrefix: 'n', labelOffsets: true })).not.toMatch(
-      new RegExp(`id="n-a_3a_label_3a_0" x="${centre}"`),
+      new RegExp(`id="n-a_3a_label_3a_0\\.text" x="${centre}"`),
     );
   });
 
@@ -163,7 +163,7 @@ describe('sceneToSvg', () => {
       }),
     );
     expect(sceneToSvg(left, { idPrefix: 'l' })).toMatch(
-      /id="l-a-_3e_b_3a_note_3a_0" x="[\d.]+" y="[\d.]+" text-anchor="end"/,
+      /id="l-a-_3e_b_3a_note_3a_0\.text" x="[\d.]+" y="[\d.]+" text-anchor="end"/,
     );
   });
 
@@ -190,6 +190,24 @@ describe('sceneToSvg', () => {
       ),
     );
     expect(svg.match(/d-glyph d-glyph-host/g)).toHaveLength(2);
+  });
+
+  it('never gives two elements one id: a node named a->b and the line a → b', () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          direction: 'right',
+          nodes: [
+            { kind: 'box', id: 'a', label: 'a' },
+            { kind: 'box', id: 'b', label: 'b' },
+            { kind: 'box', id: 'a->b', label: 'a:label:0' },
+          ],
+          connections: [{ from: 'a', to: 'b' }],
+        }),
+      ),
+    );
+    const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('scales the cell layout by the cell size', () => {

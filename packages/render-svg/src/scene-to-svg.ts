@@ -298,7 +298,9 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
   if (connector.arrowEnd)
     drawn[drawn.length - 1] = trim(last, points[points.length - 2] as { x: number; y: number });
   const d = drawn.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(p.x)} ${px(p.y)}`).join('');
-  const line = group.path(d).attr({ class: 'd-line', id: f.id(connector.id) });
+  // ids are one namespace per file: a connector's and a text's carry a suffix no encoded id
+  // has (`.` is always encoded), so a node named `a->b` and the line a → b never share one
+  const line = group.path(d).attr({ class: 'd-line', id: `${f.id(connector.id)}.line` });
   if (connector.style === 'dashed') line.attr({ 'stroke-dasharray': '6 4' });
   if (connector.style === 'dotted')
     line.attr({ 'stroke-dasharray': '1.5 3.5', 'stroke-linecap': 'round' });
@@ -339,7 +341,7 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
         ? start + text.width
         : start;
   group.plain(safeText(text.text)).attr({
-    id: f.id(text.id),
+    id: `${f.id(text.id)}.text`,
     x: px(x * f.cw),
     y: px((text.y + 0.5) * f.ch + f.fontSize * 0.35),
     'text-anchor': ANCHOR[text.align],

@@ -1,4 +1,4 @@
-import { type OptionSpec, UsageError } from '../args.js';
+import { type OptionSpec, UsageError, wholeNumber } from '../args.js';
 
 /** Options every command accepts. */
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -25,8 +25,10 @@ export const EXIT_HELP = `Exit codes:
 /** Parses `--timeout`. */
 export function parseTimeout(value: string | true | undefined): number {
   if (value === undefined) return 10_000;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0)
-    throw new UsageError('--timeout needs a whole number of milliseconds');
+  // timers fire at once past 2^31 - 1 ms: that is the longest wait there is
+  const ms = wholeNumber(value, 1, 2 ** 31 - 1);
+  if (ms === undefined) {
+    throw new UsageError('--timeout needs a whole number of milliseconds, from 1 to 2147483647');
+  }
   return ms;
 }

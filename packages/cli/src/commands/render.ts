@@ -6,7 +6,7 @@ import {
   isCharsetName,
   sceneToText,
 } from '@diagrama/render-ascii';
-import { type OptionSpec, parseArgs, UsageError } from '../args.js';
+import { type OptionSpec, parseArgs, UsageError, wholeNumber } from '../args.js';
 import { forEachInput } from '../each-input.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, writeOutput } from '../io.js';
@@ -101,8 +101,8 @@ function widthFrom(
       : undefined;
   }
   if (value === 'none') return undefined;
-  const columns = Number(value);
-  if (value === true || !Number.isInteger(columns) || columns < 1) {
+  const columns = wholeNumber(value, 1);
+  if (columns === undefined) {
     throw new UsageError('--width needs a whole number of columns (at least 1), or none');
   }
   return columns;
@@ -141,6 +141,20 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     throw new UsageError('use --out or --out-dir, not both');
   if (positionals.length > 1 && typeof outDir !== 'string') {
     throw new UsageError('several inputs need --out-dir <dir>');
+  }
+  if (typeof outDir === 'string') {
+    // two inputs of one name would write one file, the last silently winning: refuse first
+    const seen = new Map<string, string>();
+    for (const input of positionals) {
+      const name = input === '-' ? 'stdin' : basename(input, extname(input));
+      const earlier = seen.get(name);
+      if (earlier !== undefined) {
+        throw new UsageError(
+          `${quote(earlier)} and ${quote(input)} would both be written to ${quote(join(outDir, `${name}${EXTENSIONS[format]}`))}: render them to different folders`,
+        );
+      }
+      seen.set(name, input);
+    }
   }
   const timeout = parseTimeout(options.get('timeout'));
   const toTerminal =

@@ -156,6 +156,7 @@ function checkText(value: unknown, path: ModelPath, walk: Walk): void {
 function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
   /** Where each id came from: the path of its node, and whether the id was written. */
   const owners = new Map<string, { path: ModelPath; given: boolean }>();
+  const nextSuffix = new Map<string, number>();
   for (const [node, path] of nodes) {
     if (typeof node.id !== 'string') continue;
     if (walk.ids.has(node.id)) {
@@ -190,7 +191,10 @@ function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
       });
     }
     let id = base;
-    for (let n = 2; walk.ids.has(id); n++) id = `${base}-${n}`;
+    for (let n = nextSuffix.get(base) ?? 2; walk.ids.has(id); n++) {
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     walk.ids.add(id);
     owners.set(id, { path, given: false });
     walk.idsByPath.set(pathKey(path), id);
@@ -468,6 +472,7 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
   if (!Array.isArray(list)) return [];
   const out: Connection[] = [];
   const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   list.forEach((raw, index) => {
     if (!isRecord(raw)) return;
     const path: ModelPath = ['connections', index];
@@ -497,7 +502,11 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
       });
     }
     const base = id;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    // the next free suffix per base, so that many parallel connections stay linear
+    for (let n = nextSuffix.get(base) ?? 2; used.has(id); n++) {
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     used.add(id);
     const hints = toConnectionHints(raw.hints);
     const open = openFrom ? 'from' : openTo ? 'to' : undefined;
