@@ -91,7 +91,7 @@ describe.skipIf(!available)('SVG in headless Chromium', () => {
           },
           {
             boxIds: scene.boxes.map((b) => `d-${encode(b.id)}`),
-            textIds: scene.texts.map((t) => `d-${encode(t.id)}`),
+            textIds: scene.texts.map((t) => `d-${encode(t.id)}.text`),
           },
         );
         const inside = (inner: Rect, outer: Rect) =>
@@ -100,7 +100,7 @@ describe.skipIf(!available)('SVG in headless Chromium', () => {
           inner.x + inner.width <= outer.x + outer.width + 0.5 &&
           inner.y + inner.height <= outer.y + outer.height + 0.5;
         for (const text of scene.texts) {
-          const rect = geometry.texts[`d-${encode(text.id)}`];
+          const rect = geometry.texts[`d-${encode(text.id)}.text`];
           expect(rect, `text ${text.id}`).toBeTruthy();
           expect((rect as Rect).width).toBeGreaterThan(0);
           const owner = scene.boxes.find((b) => b.id === text.owner);
@@ -173,7 +173,7 @@ describe.skipIf(!available)('SVG in headless Chromium', () => {
         images: document.querySelectorAll('img').length,
         scripts: document.querySelectorAll('script').length,
         foreign: document.getElementsByTagName('foreignObject').length,
-        label: document.getElementById('d-a_3a_label_3a_0')?.textContent,
+        label: document.getElementById('d-a_3a_label_3a_0.text')?.textContent,
       }));
       expect(state).toEqual({
         pwned: undefined,
