@@ -192,6 +192,14 @@ export function placeAcross(
     ...(options.check ? { check: options.check } : {}),
   });
   if (!exact) relax(values, variables, linear, options.check);
+  // a box whose lines pull equally both ways (a fan-out to two) sits in the middle of them,
+  // as `dot` balances, not at one end of its equally good places
+  balance(
+    values,
+    variables,
+    linear,
+    nodes.map((node) => node.kind === 'atom'),
+  );
   let low = Number.POSITIVE_INFINITY;
   for (let v = 0; v < n; v++)
     low = Math.min(low, (values[v] as number) - (reach[v] as { before: number }).before);
@@ -202,6 +210,101 @@ export function placeAcross(
     start: Int32Array.from(containers, (_, c) => (values[startVar(c)] as number) - low),
     end: Int32Array.from(containers, (_, c) => (values[endVar(c)] as number) - low),
   };
+}
+
+/** Hard bounds and segment pulls per variable, from the auxiliary graph's edges. */
+function pulls(linear: readonly SimplexEdge[], variables: number) {
+  const lower: { from: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
+  const upper: { to: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
+  const wants: { other: number; offset: number; weight: number }[][] = Array.from(
+    { length: variables },
+    () => [],
+  );
+  const auxEdges = new Map<number, SimplexEdge[]>();
+  for (const e of linear) {
+    if (e.from >= variables) {
+      const list = auxEdges.get(e.from);
+      if (list) list.push(e);
+      else auxEdges.set(e.from, [e]);
+      continue;
+    }
+    (lower[e.to] as { from: number; minlen: number }[]).push({ from: e.from, minlen: e.minlen });
+    (upper[e.from] as { to: number; minlen: number }[]).push({ to: e.to, minlen: e.minlen });
+  }
+  for (const [, pair] of auxEdges) {
+    const [a, b] = pair as [SimplexEdge, SimplexEdge];
+    if (!a || !b || a.to >= variables || b.to >= variables) continue;
+    (wants[a.to] as { other: number; offset: number; weight: number }[]).push({
+      other: b.to,
+      offset: a.minlen - b.minlen,
+      weight: a.weight,
+    });
+    (wants[b.to] as { other: number; offset: number; weight: number }[]).push({
+      other: a.to,
+      offset: b.minlen - a.minlen,
+      weight: b.weight,
+    });
+  }
+  return { lower, upper, wants };
+}
+
+/**
+ * Moves each chosen node to the middle of the stretch where its own segments cost the same
+ * (its weighted median is an interval when the pulls either way are equal), within its hard
+ * bounds. The total cost does not change: only ties are broken, toward the middle. Only a
+ * node between two boxes moves (not toward a long line's bend, which would break a straight
+ * chain through it), and only when it reaches the middle: a partial move gains no symmetry
+ * and costs a straight line its straightness.
+ */
+function balance(
+  values: Int32Array,
+  variables: number,
+  linear: readonly SimplexEdge[],
+  chosen: readonly boolean[],
+): void {
+  const { lower, upper, wants } = pulls(linear, variables);
+  chosen.forEach((yes, v) => {
+    if (!yes) return;
+    const list = wants[v] as { other: number; offset: number; weight: number }[];
+    if (list.length < 2) return;
+    const points = list
+      .map((w) => ({
+        at: (values[w.other] as number) + w.offset,
+        weight: w.weight,
+        box: chosen[w.other] === true,
+      }))
+      .sort((p, q) => p.at - q.at);
+    const total = points.reduce((sum, p) => sum + p.weight, 0);
+    let acc = 0;
+    let from: number | undefined;
+    let to: number | undefined;
+    for (let i = 0; i + 1 < points.length; i++) {
+      acc += (points[i] as { weight: number }).weight;
+      if (acc * 2 === total) {
+        const a = points[i] as { at: number; box: boolean };
+        const b = points[i + 1] as { at: number; box: boolean };
+        if (a.box && b.box) {
+          from = a.at;
+          to = b.at;
+        }
+        break;
+      }
+    }
+    if (from === undefined || to === undefined || to - from < 2) return;
+    let low = Number.NEGATIVE_INFINITY;
+    let high = Number.POSITIVE_INFINITY;
+    for (const c of lower[v] as { from: number; minlen: number }[]) {
+      low = Math.max(low, (values[c.from] as number) + c.minlen);
+    }
+    for (const c of upper[v] as { to: number; minlen: number }[]) {
+      high = Math.min(high, (values[c.to] as number) - c.minlen);
+    }
+    const current = values[v] as number;
+    // only within the flat stretch: the node is already somewhere in it
+    if (current < from || current > to) return;
+    const target = Math.floor((from + to) / 2);
+    if (target >= low && target <= high) values[v] = target;
+  });
 }
 
 /**

@@ -242,6 +242,37 @@ describe('across', () => {
     // nine cells of box, then three blank ones
     expect((at.node[3] ?? 0) - (at.node[2] ?? 0)).toBeGreaterThanOrEqual(9 + 3);
   });
+
+  it('puts a box that fans out to two in the middle of them, as dot balances', () => {
+    const graph = ranked(
+      tinyGraph(
+        [
+          { id: 'lb', across: 9 },
+          { id: 'a', across: 15 },
+          { id: 'b', across: 15 },
+        ],
+        [
+          ['lb', 'a'],
+          ['lb', 'b'],
+        ],
+      ),
+    );
+    const layers = orderRanks(graph);
+    const cells = (n: { boxAcross: number }) => {
+      const list = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+      return { before: list, after: list };
+    };
+    const pins = assignPins(graph, cells, (n) => Math.floor(n.boxAcross / 2));
+    const at = placeAcross(graph, layers, pins, {
+      gap: 3,
+      lineGap: 1,
+      insets: () => ({ start: 3, end: 3, min: 0, terminal: 2 }),
+      reach: (v) => ({ before: 0, after: (graph.nodes[v]?.across ?? 1) - 1 }),
+    });
+    const centre = (v: number) => (at.node[v] ?? 0) + Math.floor((graph.nodes[v]?.across ?? 0) / 2);
+    const middle = (centre(1) + centre(2)) / 2;
+    expect(Math.abs(centre(0) - middle)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('channels', () => {
