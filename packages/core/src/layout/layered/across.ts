@@ -199,6 +199,7 @@ export function placeAcross(
     variables,
     linear,
     nodes.map((node) => node.kind === 'atom'),
+    nodes.map((node) => node.rank),
   );
   let low = Number.POSITIVE_INFINITY;
   for (let v = 0; v < n; v++)
@@ -212,14 +213,22 @@ export function placeAcross(
   };
 }
 
-/** Hard bounds and segment pulls per variable, from the auxiliary graph's edges. */
+interface Want {
+  other: number;
+  offset: number;
+  weight: number;
+}
+
+/**
+ * Hard bounds and segment pulls per variable, from the auxiliary graph's edges: `wants` says
+ * where each segment would have a variable sit (the other end's place plus an offset), and
+ * `pull` how a weighted constraint between two variables (a container's width) draws them in.
+ */
 function pulls(linear: readonly SimplexEdge[], variables: number) {
   const lower: { from: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
   const upper: { to: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
-  const wants: { other: number; offset: number; weight: number }[][] = Array.from(
-    { length: variables },
-    () => [],
-  );
+  const wants: Want[][] = Array.from({ length: variables }, () => []);
+  const pull = new Float64Array(variables);
   const auxEdges = new Map<number, SimplexEdge[]>();
   for (const e of linear) {
     if (e.from >= variables) {
@@ -230,50 +239,97 @@ function pulls(linear: readonly SimplexEdge[], variables: number) {
     }
     (lower[e.to] as { from: number; minlen: number }[]).push({ from: e.from, minlen: e.minlen });
     (upper[e.from] as { to: number; minlen: number }[]).push({ to: e.to, minlen: e.minlen });
+    if (e.weight > 0) {
+      pull[e.from] = (pull[e.from] as number) + e.weight;
+      pull[e.to] = (pull[e.to] as number) - e.weight;
+    }
   }
   for (const [, pair] of auxEdges) {
     const [a, b] = pair as [SimplexEdge, SimplexEdge];
     if (!a || !b || a.to >= variables || b.to >= variables) continue;
-    (wants[a.to] as { other: number; offset: number; weight: number }[]).push({
-      other: b.to,
-      offset: a.minlen - b.minlen,
-      weight: a.weight,
-    });
-    (wants[b.to] as { other: number; offset: number; weight: number }[]).push({
-      other: a.to,
-      offset: b.minlen - a.minlen,
-      weight: b.weight,
-    });
+    // |(x_a − minlen_a) − (x_b − minlen_b)|: a wants x_b − minlen_b + minlen_a
+    (wants[a.to] as Want[]).push({ other: b.to, offset: a.minlen - b.minlen, weight: a.weight });
+    (wants[b.to] as Want[]).push({ other: a.to, offset: b.minlen - a.minlen, weight: b.weight });
   }
-  return { lower, upper, wants };
+  const bounds = (values: Int32Array, v: number): { low: number; high: number } => {
+    let low = Number.NEGATIVE_INFINITY;
+    let high = Number.POSITIVE_INFINITY;
+    for (const c of lower[v] as { from: number; minlen: number }[]) {
+      low = Math.max(low, (values[c.from] as number) + c.minlen);
+    }
+    for (const c of upper[v] as { to: number; minlen: number }[]) {
+      high = Math.min(high, (values[c.to] as number) - c.minlen);
+    }
+    return { low, high };
+  };
+  return { wants, pull, bounds };
+}
+
+/**
+ * The nodes that hang from `v` through `u` as a path ending in a leaf (a client above a
+ * gateway, and the bends of its line): they cost nothing to move with `v`, so they do not
+ * pull on it. Undefined when `u` leads anywhere else.
+ */
+function follower(wants: readonly Want[][], v: number, u: number): number[] | undefined {
+  const chain: number[] = [];
+  let previous = v;
+  let at = u;
+  for (let guard = 0; guard < wants.length; guard++) {
+    chain.push(at);
+    let next = -1;
+    for (const w of wants[at] as Want[]) {
+      if (w.other === previous) continue;
+      if (w.other === v || (next !== -1 && next !== w.other)) return undefined;
+      next = w.other;
+    }
+    if (next === -1) return chain;
+    previous = at;
+    at = next;
+  }
+  return undefined;
 }
 
 /**
  * Moves each chosen node to the middle of the stretch where its own segments cost the same
  * (its weighted median is an interval when the pulls either way are equal), within its hard
- * bounds. The total cost does not change: only ties are broken, toward the middle. Only a
- * node between two boxes moves (not toward a long line's bend, which would break a straight
- * chain through it), and only when it reaches the middle: a partial move gains no symmetry
- * and costs a straight line its straightness.
+ * bounds, taking along what hangs from it. The total cost does not change: only ties are
+ * broken, toward the middle. Only a node between two boxes moves (not toward a long line's
+ * bend, which would break a straight chain through it), and only when it reaches the
+ * middle: a partial move gains no symmetry and costs a straight line its straightness.
  */
 function balance(
   values: Int32Array,
   variables: number,
   linear: readonly SimplexEdge[],
   chosen: readonly boolean[],
+  ranks: readonly number[],
 ): void {
-  const { lower, upper, wants } = pulls(linear, variables);
+  const { wants, bounds } = pulls(linear, variables);
   chosen.forEach((yes, v) => {
     if (!yes) return;
-    const list = wants[v] as { other: number; offset: number; weight: number }[];
+    const list = wants[v] as Want[];
     if (list.length < 2) return;
+    // what hangs alone from one side (a client above, a store below) is carried along;
+    // the rest, on a side with two or more, are what the node centres between
+    const others = [...new Set(list.map((w) => w.other))];
+    const side = (u: number): number => Math.sign((ranks[u] ?? 0) - (ranks[v] ?? 0));
+    const carried: number[] = [];
+    const anchors = new Set<number>();
+    for (const u of others) {
+      const alone = others.every((o) => o === u || side(o) !== side(u));
+      const chain = alone && side(u) !== 0 ? follower(wants, v, u) : undefined;
+      if (chain) carried.push(...chain);
+      else anchors.add(u);
+    }
     const points = list
+      .filter((w) => anchors.has(w.other))
       .map((w) => ({
         at: (values[w.other] as number) + w.offset,
         weight: w.weight,
         box: chosen[w.other] === true,
-      }))
-      .sort((p, q) => p.at - q.at);
+      }));
+    if (points.length < 2) return;
+    points.sort((p, q) => p.at - q.at);
     const total = points.reduce((sum, p) => sum + p.weight, 0);
     let acc = 0;
     let from: number | undefined;
@@ -291,19 +347,19 @@ function balance(
       }
     }
     if (from === undefined || to === undefined || to - from < 2) return;
-    let low = Number.NEGATIVE_INFINITY;
-    let high = Number.POSITIVE_INFINITY;
-    for (const c of lower[v] as { from: number; minlen: number }[]) {
-      low = Math.max(low, (values[c.from] as number) + c.minlen);
-    }
-    for (const c of upper[v] as { to: number; minlen: number }[]) {
-      high = Math.min(high, (values[c.to] as number) - c.minlen);
-    }
     const current = values[v] as number;
     // only within the flat stretch: the node is already somewhere in it
     if (current < from || current > to) return;
-    const target = Math.floor((from + to) / 2);
-    if (target >= low && target <= high) values[v] = target;
+    const shift = Math.floor((from + to) / 2) - current;
+    if (shift === 0) return;
+    const moving = [v, ...carried];
+    const fits = moving.every((m) => {
+      const { low, high } = bounds(values, m);
+      const next = (values[m] as number) + shift;
+      return next >= low && next <= high;
+    });
+    if (!fits) return;
+    for (const m of moving) values[m] = (values[m] as number) + shift;
   });
 }
 
@@ -318,58 +374,14 @@ function relax(
   linear: readonly SimplexEdge[],
   check?: () => void,
 ): void {
-  const lower: { from: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
-  const upper: { to: number; minlen: number }[][] = Array.from({ length: variables }, () => []);
-  const wants: { other: number; offset: number; weight: number }[][] = Array.from(
-    { length: variables },
-    () => [],
-  );
-  const pull = new Float64Array(variables);
-  const auxEdges = new Map<number, SimplexEdge[]>();
-  for (const e of linear) {
-    if (e.from >= variables) {
-      const list = auxEdges.get(e.from);
-      if (list) list.push(e);
-      else auxEdges.set(e.from, [e]);
-      continue;
-    }
-    (lower[e.to] as { from: number; minlen: number }[]).push({ from: e.from, minlen: e.minlen });
-    (upper[e.from] as { to: number; minlen: number }[]).push({ to: e.to, minlen: e.minlen });
-    // a weighted constraint between two variables (a container's width) pulls them together
-    if (e.weight > 0) {
-      pull[e.from] = (pull[e.from] as number) + e.weight;
-      pull[e.to] = (pull[e.to] as number) - e.weight;
-    }
-  }
-  for (const [, pair] of auxEdges) {
-    const [a, b] = pair as [SimplexEdge, SimplexEdge];
-    if (!a || !b) continue;
-    // |(x_a − minlen_a) − (x_b − minlen_b)|: a wants x_b − minlen_b + minlen_a
-    (wants[a.to] as { other: number; offset: number; weight: number }[]).push({
-      other: b.to,
-      offset: a.minlen - b.minlen,
-      weight: a.weight,
-    });
-    (wants[b.to] as { other: number; offset: number; weight: number }[]).push({
-      other: a.to,
-      offset: b.minlen - a.minlen,
-      weight: b.weight,
-    });
-  }
+  const { wants, pull, bounds } = pulls(linear, variables);
   for (let sweep = 0; sweep < 8; sweep++) {
     check?.();
     let moved = false;
     const visit = (v: number): void => {
-      let low = Number.NEGATIVE_INFINITY;
-      let high = Number.POSITIVE_INFINITY;
-      for (const c of lower[v] as { from: number; minlen: number }[]) {
-        low = Math.max(low, (values[c.from] as number) + c.minlen);
-      }
-      for (const c of upper[v] as { to: number; minlen: number }[]) {
-        high = Math.min(high, (values[c.to] as number) - c.minlen);
-      }
+      const { low, high } = bounds(values, v);
       if (low > high) return;
-      const list = wants[v] as { other: number; offset: number; weight: number }[];
+      const list = wants[v] as Want[];
       let target: number;
       if (list.length > 0) {
         const points = list
