@@ -294,3 +294,58 @@ describe('routing answers to the limits', () => {
     }
   });
 });
+
+describe('steps between siblings', () => {
+  /** p leads to u and v, and u hands on to v: the hand-drawn shape of a pipeline under a hub. */
+  const triangle = (order: readonly string[], note?: string) =>
+    parseDiagram({
+      nodes: order.map((id) => ({ kind: 'daemon', id, label: id === 'p' ? 'Hub' : `Stage ${id}` })),
+      connections: [
+        { id: 'c1', from: 'p', to: 'u', direction: 'forward' },
+        { id: 'c2', from: 'p', to: 'v', direction: 'forward' },
+        { id: 'c3', from: 'u', to: 'v', direction: 'forward', ...(note ? { note } : {}) },
+      ],
+    });
+  const box = (scene: Scene, id: string) => scene.boxes.find((b) => b.id === id) as SceneBox;
+
+  it('puts them side by side, the step straight across from the source to the target', () => {
+    for (const order of [
+      ['p', 'u', 'v'],
+      ['p', 'v', 'u'],
+    ]) {
+      const scene = modelToScene(triangle(order));
+      const u = box(scene, 'u');
+      const v = box(scene, 'v');
+      expect(u.y).toBe(v.y);
+      expect(u.x + u.width).toBeLessThan(v.x);
+      const step = scene.connectors.find((c) => c.id === 'c3');
+      expect(step?.points).toEqual([
+        { x: u.x + u.width - 1, y: u.y + 1 },
+        { x: v.x, y: v.y + 1 },
+      ]);
+    }
+  });
+
+  it('makes room for the note over the step', () => {
+    const scene = modelToScene(triangle(['p', 'u', 'v'], 'hands off'));
+    const u = box(scene, 'u');
+    const v = box(scene, 'v');
+    const note = scene.texts.find((t) => t.role === 'note');
+    expect(note).toMatchObject({ text: 'hands off', y: u.y });
+    expect(note?.x).toBeGreaterThan(u.x + u.width);
+    expect((note?.x ?? 0) + (note?.width ?? 0)).toBeLessThan(v.x);
+  });
+
+  it('keeps a chain that nothing else joins in its ranks', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'daemon', id: 'a', label: 'A' },
+          { kind: 'daemon', id: 'b', label: 'B' },
+        ],
+        connections: [{ from: 'a', to: 'b' }],
+      }),
+    );
+    expect(box(scene, 'b').y).toBeGreaterThan(box(scene, 'a').y);
+  });
+});

@@ -23,6 +23,8 @@ export interface AcrossOptions {
   };
   /** For each node: cells it needs before its start and after it (its box, its notes). */
   reach: (node: number) => { before: number; after: number };
+  /** Blank cells at least between two neighbours in a rank (a step's note between them). */
+  between?: (a: number, b: number) => number;
   /** Nodes that must start at least `gap` cells past a container's start border (off a title). */
   afterStart?: readonly { container: number; node: number; gap: number }[];
   /** Largest graph solved exactly; bigger ones are packed and aligned greedily. */
@@ -112,7 +114,10 @@ export function placeAcross(
       const beside = left.variable !== a || right.variable !== b;
       const gap = lines
         ? options.lineGap
-        : Math.max(options.gap, beside ? (options.containerGap ?? 0) : 0);
+        : Math.max(
+            options.gap,
+            beside ? (options.containerGap ?? 0) : (options.between?.(a, b) ?? 0),
+          );
       constrain(left.variable, right.variable, gap + 1 + left.offset + right.offset);
     }
   }

@@ -28,6 +28,18 @@ export interface LayeredGraph {
    * takes the other's rank.
    */
   sameRank?: [number, number][];
+  /**
+   * Steps between siblings (see `siblingSteps`): drawn across the flow from `from` to the next
+   * box, `to`, when the order puts them side by side; otherwise left to the router.
+   */
+  steps?: LStep[];
+}
+
+/** A line across the flow between two boxes of one rank. */
+export interface LStep {
+  from: number;
+  to: number;
+  connection: Connection;
 }
 
 /** What a node of the layered graph is. */

@@ -167,6 +167,59 @@ function atomsWithin(graph: LayeredGraph, c: number): number[] {
   return out;
 }
 
+/**
+ * Steps between siblings: a line from `u` to `v` where one box `p` leads to both (an API
+ * calling observe, reason and decide, which also hand on to each other). A hand drawing puts
+ * the siblings side by side with the step between them across the flow, not one below the
+ * other with `p`'s lines reaching past; so the step is drawn across (by the router) and ranks
+ * nothing. Only for lines between boxes of one container with no side asked for, each pair
+ * once, and never both ways.
+ */
+function siblingSteps(
+  candidates: readonly Connection[],
+  atomOf: ReadonlyMap<string, number>,
+  graph: LayeredGraph,
+): Set<Connection> {
+  const out = new Map<number, Set<number>>();
+  const plain = (c: Connection): [number, number] | undefined => {
+    const u = atomOf.get(c.from);
+    const v = atomOf.get(c.to);
+    if (u === undefined || v === undefined || u === v) return undefined;
+    if (c.hints?.fromSide !== undefined || c.hints?.toSide !== undefined) return undefined;
+    return [u, v];
+  };
+  const pairs = new Map<string, number>();
+  for (const c of candidates) {
+    const ends = plain(c);
+    if (!ends) continue;
+    const [u, v] = ends;
+    const set = out.get(u) ?? new Set<number>();
+    set.add(v);
+    out.set(u, set);
+    const key = u < v ? `${u}:${v}` : `${v}:${u}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+  const parents = new Map<number, number[]>();
+  for (const [u, targets] of out) {
+    for (const v of targets) {
+      const list = parents.get(v) ?? [];
+      list.push(u);
+      parents.set(v, list);
+    }
+  }
+  const steps = new Set<Connection>();
+  for (const c of candidates) {
+    const ends = plain(c);
+    if (!ends) continue;
+    const [u, v] = ends;
+    if (pairs.get(u < v ? `${u}:${v}` : `${v}:${u}`) !== 1) continue;
+    if ((graph.nodes[u] as LNode).container !== (graph.nodes[v] as LNode).container) continue;
+    const shared = (parents.get(u) ?? []).some((p) => p !== v && out.get(p)?.has(v) === true);
+    if (shared) steps.add(c);
+  }
+  return steps;
+}
+
 /** A connection with a container at one end at least: drawn once ranks are known. */
 interface ContainerEdge {
   connection: Connection;
@@ -199,6 +252,7 @@ function addConnections(region: Region, context: LayoutContext): ContainerEdge[]
     for (const id of ids) for (const c of context.connectionsOf.get(id) ?? []) touching.add(c);
   }
   const candidates = [...touching].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const flat = siblingSteps(candidates, atomOf, graph);
   for (const connection of candidates) {
     if (context.drawn.has(connection.id)) continue;
     const from = endOf(connection.from);
@@ -207,9 +261,16 @@ function addConnections(region: Region, context: LayoutContext): ContainerEdge[]
     // a side across the flow (left or right of a box in a column) is the router's to draw
     const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
     const { fromSide, toSide } = connection.hints ?? {};
-    if ((fromSide && across.includes(fromSide)) || (toSide && across.includes(toSide))) {
+    if (
+      (fromSide && across.includes(fromSide)) ||
+      (toSide && across.includes(toSide)) ||
+      flat.has(connection)
+    ) {
       if ('atom' in from && 'atom' in to && from.atom !== to.atom) {
         graph.sameRank = [...(graph.sameRank ?? []), [from.atom, to.atom]];
+        if (flat.has(connection)) {
+          graph.steps = [...(graph.steps ?? []), { from: from.atom, to: to.atom, connection }];
+        }
       }
       continue;
     }
@@ -394,6 +455,26 @@ export function measureLayered(
   attachTerminals(graph, containerEdges);
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
+  // steps between siblings the order put side by side are drawn here, straight across the gap
+  // between them, their notes over the line (across a right flow, a note is the router's)
+  const steps = (graph.steps ?? []).filter((step) => {
+    const a = graph.nodes[step.from] as LNode;
+    const b = graph.nodes[step.to] as LNode;
+    return (
+      a.rank === b.rank &&
+      Math.abs(a.order - b.order) === 1 &&
+      (down || linesOf(step.connection.note).length === 0)
+    );
+  });
+  const stepRoom = new Map<string, number>();
+  for (const step of steps) {
+    const a = graph.nodes[step.from] as LNode;
+    const b = graph.nodes[step.to] as LNode;
+    const [left, right] = a.order < b.order ? [step.from, step.to] : [step.to, step.from];
+    const note = widest(linesOf(step.connection.note));
+    stepRoom.set(`${left}:${right}`, note > 0 ? note + 4 : 0);
+    context.drawn.add(step.connection.id);
+  }
   const insets = graph.containers.map((c) => insetsOf(c, flow));
   const indexOf = new Map(graph.nodes.map((node, i) => [node, i]));
   const sides = (node: LNode): SideCells => {
@@ -677,6 +758,7 @@ export function measureLayered(
   });
   const across = placeAcross(graph, layers, pins, {
     afterStart,
+    between: (a, b) => stepRoom.get(`${a}:${b}`) ?? 0,
     // rows are about twice as tall as columns are wide: across a right flow one blank row will do
     gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
     lineGap: LINE_GAP + spread,
@@ -1091,6 +1173,39 @@ export function measureLayered(
         // crossings join cleanly (straight neighbours in hand-arranged columns stay heavy)
         sink.connectors.push(connectorFor(connection, ordered, true));
       });
+      // steps between siblings: from the border facing the other box, on a row both boxes
+      // share (the source's middle where it can), the note centred over the line
+      for (const step of steps) {
+        const a = graph.nodes[step.from] as LNode;
+        const b = graph.nodes[step.to] as LNode;
+        const forward = a.order < b.order;
+        const fromCell = forward
+          ? (across.node[step.from] as number) + a.boxAcross - 1
+          : (across.node[step.from] as number);
+        const toCell = forward
+          ? (across.node[step.to] as number)
+          : (across.node[step.to] as number) + b.boxAcross - 1;
+        const inner = Math.max(alongOf(step.from), alongOf(step.to)) + 1;
+        const outer = Math.min(alongOf(step.from) + a.boxAlong, alongOf(step.to) + b.boxAlong) - 2;
+        if (inner > outer) continue;
+        const middle = alongOf(step.from) + Math.floor((a.boxAlong - 1) / 2);
+        const row = Math.max(inner, Math.min(outer, middle));
+        sink.connectors.push(
+          connectorFor(step.connection, [at(row, fromCell), at(row, toCell)], true),
+        );
+        const lines = linesOf(step.connection.note);
+        if (lines.length === 0) continue;
+        const low = Math.min(fromCell, toCell);
+        const room = Math.abs(toCell - fromCell) - 1;
+        placeNoteLines(
+          sink,
+          step.connection,
+          lines,
+          (line) => left + low + 1 + Math.floor((room - line.width) / 2),
+          top + row - lines.length,
+          'left',
+        );
+      }
       // notes
       plans.forEach((plan, r) => {
         const zoneStart = (starts[r] as number) + (band[r] as number) + plan.closing;

@@ -1,4 +1,4 @@
-import type { LayeredGraph, LContainer } from './graph.js';
+import type { LayeredGraph, LContainer, LNode } from './graph.js';
 
 /** Options for {@link orderRanks}. */
 export interface OrderOptions {
@@ -273,8 +273,42 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
   best.forEach((layer, r) => {
     setLayer(r, layer);
   });
+  // a step between siblings reads from left to right: its source goes just before its target
+  // (or the target just after), when that costs no crossing
+  for (const step of graph.steps ?? []) {
+    const r = (nodes[step.from] as LNode).rank;
+    if ((nodes[step.to] as LNode).rank !== r) continue;
+    const layer = layers[r] as number[];
+    const i = position[step.from] as number;
+    const j = position[step.to] as number;
+    if (j === i + 1) continue;
+    const before = total();
+    const tries = [
+      (list: number[]) => {
+        list.splice(list.indexOf(step.to), 1);
+        list.splice(list.indexOf(step.from) + 1, 0, step.to);
+      },
+      (list: number[]) => {
+        list.splice(list.indexOf(step.from), 1);
+        list.splice(list.indexOf(step.to), 0, step.from);
+      },
+    ];
+    let chosen: number[] | undefined;
+    let fewest = before;
+    for (const move of tries) {
+      const list = [...layer];
+      move(list);
+      setLayer(r, list);
+      const count = total();
+      if (count <= fewest && (chosen === undefined || count < fewest)) {
+        chosen = list;
+        fewest = count;
+      }
+    }
+    setLayer(r, chosen ?? layer);
+  }
   nodes.forEach((node, i) => {
     node.order = position[i] as number;
   });
-  return best;
+  return layers;
 }
