@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -229,15 +237,72 @@ describe('docs', () => {
     const child = spawn(process.execPath, [bin, 'docs', '--watch', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
     try {
-      await waitFor(() => readFileSync(join(dir, 'page.md'), 'utf8').includes('Rest API'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitFor(() => stderr.includes('watching for changes'));
+      expect(readFileSync(join(dir, 'page.md'), 'utf8')).toContain('Rest API');
       writeFileSync(join(dir, 'model.yaml'), 'nodes:\n  - {kind: api, label: Watched API}\n');
       await waitFor(() => readFileSync(join(dir, 'page.md'), 'utf8').includes('Watched API'));
     } finally {
       child.kill('SIGTERM');
     }
   }, 20_000);
+
+  it('keeps watching through replacing saves, a broken model, a model outside the folder and a folder that comes back', async () => {
+    const base = folder('watch-hard');
+    mkdirSync(join(base, '.git'), { recursive: true });
+    mkdirSync(join(base, 'docs'), { recursive: true });
+    mkdirSync(join(base, 'models'), { recursive: true });
+    const model = join(base, 'models', 'm.yaml');
+    const page = join(base, 'docs', 'page.md');
+    const zone =
+      '# P\n\n<!-- diagrama:start ../models/m.yaml charset=ascii -->\n<!-- diagrama:end -->\n';
+    const label = (text: string) => `nodes:\n  - {kind: api, label: ${text}}\n`;
+    writeFileSync(model, label('One'));
+    writeFileSync(page, zone);
+    // a save the way editors and sed -i do it: a new file renamed over the old one
+    const save = (text: string) => {
+      writeFileSync(`${model}.new`, text);
+      renameSync(`${model}.new`, model);
+    };
+    const has = (file: string, text: string) => () => {
+      try {
+        return readFileSync(file, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    };
+    const child = spawn(process.execPath, [bin, 'docs', '--watch', join(base, 'docs')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    try {
+      await waitFor(() => stderr.includes('watching for changes'));
+      expect(has(page, 'One')()).toBe(true);
+      save(label('Two'));
+      await waitFor(has(page, 'Two'));
+      save(label('Three'));
+      await waitFor(has(page, 'Three'));
+      save('nodes: [\n');
+      await waitFor(() => stderr.includes('error[yaml/'));
+      save(label('Four'));
+      await waitFor(has(page, 'Four'));
+      rmSync(join(base, 'docs'), { recursive: true });
+      await waitFor(() => stderr.includes('was removed; watching for it to come back'));
+      mkdirSync(join(base, 'docs'));
+      writeFileSync(join(base, 'docs', 'again.md'), zone);
+      await waitFor(has(join(base, 'docs', 'again.md'), 'Four'));
+      expect(child.exitCode).toBe(null);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
 });
 
 async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {

@@ -18,6 +18,8 @@ const EXTERNAL = [
   'svgdom',
   '@svgdotjs/svg.js',
   'ts-morph',
+  // the file watcher, imported only by `docs --watch`
+  'chokidar',
   // required at run time only when a model is not plain YAML (see @diagrama/load's yaml.ts)
   'yaml',
 ];

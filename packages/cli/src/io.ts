@@ -2,7 +2,13 @@ import { count, DiagramaError } from '@diagrama/core';
 
 /** What the CLI reads and writes, injectable for tests. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number | undefined };
+  stdout: {
+    write(text: string): unknown;
+    isTTY?: boolean;
+    columns?: number | undefined;
+    /** Waits until what was written has gone out; resolves to the error that stopped it, if any. */
+    settle?(): Promise<Error | undefined>;
+  };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** All of standard input, refusing more than `maxBytes`. */
   readStdinBytes(maxBytes: number): Promise<Uint8Array>;

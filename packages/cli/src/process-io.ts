@@ -1,5 +1,6 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { type CliIo, readProcessStdin } from './io.js';
+import { describeFsError } from '@diagrama/docs-sync';
+import { type CliIo, IoError, readProcessStdin } from './io.js';
 
 type Output = CliIo['stdout'];
 
@@ -27,17 +28,21 @@ function writesDirectly(fd: number): boolean {
  * (in order, nothing buffered at exit), which spares every run Node's stream modules — a
  * few milliseconds of a start-up that is mostly Node's own. A terminal, or a pipe that
  * turns out to be non-blocking, goes through `process.stdout`. A reader that goes away
- * (`diagrama render … | head`) ends the output quietly instead of crashing the run.
+ * (`diagrama render … | head`) ends the output quietly instead of crashing the run; any other
+ * failure (a full disk, `/dev/full`, an I/O error) is an I/O error, exit 3, never a crash.
  */
 export function processStdout(): Output {
   let closed = false;
+  let failure: Error | undefined;
+  const failed = (error: unknown): IoError =>
+    new IoError(`cannot write to standard output: ${describeFsError(error)}`, '<stdout>');
   let stream: NodeJS.WriteStream | undefined;
   const viaStream = (): NodeJS.WriteStream => {
     if (stream === undefined) {
       stream = process.stdout;
       stream.on('error', (error) => {
-        if (!hasCode(error, 'EPIPE')) throw error;
         closed = true;
+        if (!hasCode(error, 'EPIPE')) failure ??= failed(error);
       });
     }
     return stream;
@@ -61,12 +66,24 @@ export function processStdout(): Output {
             closed = true;
             return false;
           }
-          if (!hasCode(error, 'EAGAIN')) throw error;
+          if (!hasCode(error, 'EAGAIN')) {
+            closed = true;
+            failure = failed(error);
+            throw failure;
+          }
           direct = false;
           return viaStream().write(bytes.subarray(offset));
         }
       }
       return true;
+    },
+    settle(): Promise<Error | undefined> {
+      const open = stream;
+      if (open === undefined || closed) return Promise.resolve(failure);
+      // the stream reports a failed write after its callback: one more turn hears it
+      return new Promise((done) => {
+        open.write('', () => setImmediate(() => done(failure)));
+      });
     },
     get isTTY() {
       return isDirect() ? false : viaStream().isTTY === true;

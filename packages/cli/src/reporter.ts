@@ -62,7 +62,7 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
   return {
     diagnostics(list) {
       if (options.json) {
-        collected.push(...list.map(escapedDiagnostic));
+        for (const d of list) collected.push(escapedDiagnostic(d));
         return;
       }
       for (const diagnostic of list) {

@@ -94,6 +94,21 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path('later.md'), 'utf8')).toBe('new');
   });
 
+  it("sweeps the temporaries a killed run left, and keeps a live run's", async () => {
+    const { spawnSync } = await import('node:child_process');
+    // a process id that is surely gone: a child that has already exited
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    writeFileSync(path('doc.md'), 'old');
+    writeFileSync(path(`.doc.md.${dead}.abc123.tmp`), 'half');
+    writeFileSync(path(`.doc.md.${process.ppid}.abc123.tmp`), 'still writing');
+    writeFileSync(path(`.other.md.${dead}.abc123.tmp`), 'not ours');
+    await writeFileAtomic(path('doc.md'), 'new');
+    expect(leftovers().sort()).toEqual(
+      [`.doc.md.${process.ppid}.abc123.tmp`, `.other.md.${dead}.abc123.tmp`].sort(),
+    );
+    expect(readFileSync(path('doc.md'), 'utf8')).toBe('new');
+  });
+
   it('writes to a device without replacing it', async () => {
     await writeFileAtomic('/dev/null', 'nothing');
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);

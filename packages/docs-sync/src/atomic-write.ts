@@ -50,6 +50,45 @@ export interface AtomicWriteOptions {
   expected?: string;
 }
 
+/** Whether a process with this id is running (one we may not signal is running). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files an earlier run left beside `name` when it was killed between
+ * creating and renaming one (`.name.PID.hex.tmp`): only those whose process is gone, so a run
+ * still writing keeps its own. Best effort: a file that cannot be removed stays. Returns the
+ * paths removed.
+ */
+export async function sweepStale(folder: string, name: string): Promise<string[]> {
+  const prefix = `.${name}.`;
+  const entries = await fs.readdir(folder).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(entry.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    const path = join(folder, entry);
+    const stat = await fs.lstat(path).catch(() => undefined);
+    if (!stat?.isFile()) continue;
+    try {
+      await fs.rm(path, { force: true });
+      removed.push(path);
+    } catch {
+      // left for a later run
+    }
+  }
+  return removed;
+}
+
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, is
  * flushed to disk, and replaces the target with one rename. A reader (or a crash) sees the old
@@ -113,6 +152,7 @@ export async function writeFileAtomic(
     if (error instanceof WriteError) throw error;
     refuse('io/write', describeFsError(error));
   }
+  await sweepStale(folder, basename(target));
   const temporary = join(folder, `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
   try {
     const handle = await fs.open(temporary, 'wx', mode ?? 0o666);

@@ -38,6 +38,12 @@ describe('unifiedDiff', () => {
     expect(diff.split('\n')).toHaveLength(2 + 2 * 6 + 1);
   });
 
+  it('diffs a change at the top of a file of 200,000 lines', () => {
+    const tail = Array.from({ length: 200_000 }, (_, i) => `line ${i}`);
+    const diff = unifiedDiff(['old', ...tail].join('\n'), ['new', ...tail].join('\n'));
+    expect(diff).toBe('--- a\n+++ b\n@@ -1,4 +1,4 @@\n-old\n+new\n line 0\n line 1\n line 2\n');
+  });
+
   it('shows a rewrite too large to search as one replacement', () => {
     const before = Array.from({ length: 3_000 }, (_, i) => `a${i}`).join('\n');
     const after = Array.from({ length: 3_000 }, (_, i) => `b${i}`).join('\n');

@@ -2,7 +2,7 @@
 
 // Safe writes and diffs
 export type { AtomicWriteOptions } from './atomic-write.js';
-export { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
+export { describeFsError, sweepStale, WriteError, writeFileAtomic } from './atomic-write.js';
 export type { DiffOptions } from './diff.js';
 export { unifiedDiff } from './diff.js';
 // Confining zones to their project
@@ -11,5 +11,5 @@ export { findProjectRoot, resolveZoneModel, ZONE_MODEL_EXTENSIONS } from './proj
 // Rendering model files
 export type { RenderedModel, RenderModelOptions } from './render-model.js';
 export { renderModelFile } from './render-model.js';
-export type { SyncOptions, SyncResult } from './sync.js';
+export type { FindOptions, SyncOptions, SyncResult } from './sync.js';
 export { findMarkdownFiles, MAX_DOCUMENT_BYTES, syncMarkdownFile } from './sync.js';

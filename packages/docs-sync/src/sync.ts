@@ -1,10 +1,10 @@
-import { promises as fs, realpathSync } from 'node:fs';
+import { type Dirent, promises as fs, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type Diagnostic, DiagramaError, type Limits, quote } from '@diagrama/core';
 import { decodeSource, describeReadFailure, readRegularFile } from '@diagrama/load';
 import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
 import { diagramToMarkdown, parseZones, replaceZones, type Zone } from '@diagrama/render-markdown';
-import { WriteError, writeFileAtomic } from './atomic-write.js';
+import { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './diff.js';
 import { findProjectRoot, resolveZoneModel } from './project-root.js';
 import { renderModelFile } from './render-model.js';
@@ -22,6 +22,11 @@ export interface SyncResult {
   diagnostics: Diagnostic[];
   /** What regeneration changes, in check mode. */
   diff?: string;
+  /**
+   * The model files the zones name that could be found inside the root (absolute paths,
+   * links resolved), whether or not they rendered: what a watcher should watch.
+   */
+  models?: string[];
 }
 
 /** Options for {@link syncMarkdownFile}. */
@@ -48,6 +53,7 @@ async function renderZone(
   display: (p: string) => string,
   limits: Partial<Limits>,
   root: string,
+  models: Set<string>,
 ): Promise<string> {
   const charset = zone.options.charset ?? 'double';
   if (!isCharsetName(charset)) {
@@ -79,6 +85,7 @@ async function renderZone(
   });
   if (!model.ok) throw new DiagramaError([model.diagnostic]);
   const modelPath = model.path;
+  models.add(modelPath);
   const rendered = await renderModelFile(modelPath, {
     charset,
     canonical: zone.options.hints === 'off',
@@ -116,6 +123,7 @@ export async function syncMarkdownFile(
     file: name,
     status: 'error',
     diagnostics: [{ code, message, position: { file: name, line: 1, column: 1 } }],
+    models: [],
   });
   const read = await readRegularFile(path, MAX_DOCUMENT_BYTES);
   if (!read.ok) return failed('io/read', `cannot read ${name}: ${describeReadFailure(read)}`);
@@ -127,7 +135,7 @@ export async function syncMarkdownFile(
       decodeSource(read.bytes, name);
   } catch (error) {
     if (!(error instanceof DiagramaError)) throw error;
-    return { file: name, status: 'error', diagnostics: [...error.diagnostics] };
+    return { file: name, status: 'error', diagnostics: [...error.diagnostics], models: [] };
   }
   const parsed = parseZones(before);
   if (parsed.diagnostics.length > 0) {
@@ -138,19 +146,23 @@ export async function syncMarkdownFile(
         ...d,
         position: { line: 1, column: 1, ...d.position, file: name },
       })),
+      models: [],
     };
   }
   // a file without zones is never written, whatever its bytes
-  if (parsed.zones.length === 0) return { file: name, status: 'unchanged', diagnostics: [] };
+  if (parsed.zones.length === 0) {
+    return { file: name, status: 'unchanged', diagnostics: [], models: [] };
+  }
   const root =
     options.root === undefined
       ? findProjectRoot(dirname(path))
       : realpathSync(resolve(cwd, options.root));
   const rendered = new Map<Zone, string>();
   const diagnostics: Diagnostic[] = [];
+  const models = new Set<string>();
   for (const zone of parsed.zones) {
     try {
-      rendered.set(zone, await renderZone(zone, path, display, options.limits ?? {}, root));
+      rendered.set(zone, await renderZone(zone, path, display, options.limits ?? {}, root, models));
     } catch (error) {
       if (!(error instanceof DiagramaError)) throw error;
       for (const d of error.diagnostics) {
@@ -164,15 +176,17 @@ export async function syncMarkdownFile(
       }
     }
   }
-  if (diagnostics.length > 0) return { file: name, status: 'error', diagnostics };
+  const named = [...models];
+  if (diagnostics.length > 0) return { file: name, status: 'error', diagnostics, models: named };
   const after = replaceZones(parsed, (zone) => rendered.get(zone) ?? zone.content);
-  if (after === before) return { file: name, status: 'unchanged', diagnostics: [] };
+  if (after === before) return { file: name, status: 'unchanged', diagnostics: [], models: named };
   if (options.check) {
     return {
       file: name,
       status: 'stale',
       diagnostics: [],
       diff: unifiedDiff(before, after, { from: `a/${name}`, to: `b/${name}` }),
+      models: named,
     };
   }
   try {
@@ -188,23 +202,65 @@ export async function syncMarkdownFile(
           position: { file: name, line: 1, column: 1 },
         },
       ],
+      models: named,
     };
   }
-  return { file: name, status: 'updated', diagnostics: [] };
+  return { file: name, status: 'updated', diagnostics: [], models: named };
 }
 
-/** Every Markdown file under a folder, skipping `node_modules` and dot-folders, sorted. */
-export async function findMarkdownFiles(folder: string): Promise<string[]> {
+/** Options for {@link findMarkdownFiles}. */
+export interface FindOptions {
+  /**
+   * Called for a folder that cannot be listed (no permission, removed meanwhile); the search
+   * goes on without it. Without it, such a folder is an error.
+   */
+  onUnreadable?: (folder: string, error: unknown) => void;
+}
+
+/**
+ * Every Markdown file under a folder, skipping `node_modules` and dot-folders, sorted. A
+ * folder that cannot be listed is reported through `onUnreadable` and skipped, or, without
+ * it, rejects with a `WriteError`-style message naming the folder (code `io/read`).
+ */
+export async function findMarkdownFiles(
+  folder: string,
+  options: FindOptions = {},
+): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) out.push(full);
+  // an explicit stack, not recursion: a tree thousands of folders deep is still searched, in
+  // the same order (each folder's entries by name, a subfolder's files where it sorts)
+  const stack: { path: string; folder: boolean }[] = [{ path: folder, folder: true }];
+  while (stack.length > 0) {
+    const item = stack.pop() as { path: string; folder: boolean };
+    if (!item.folder) {
+      out.push(item.path);
+      continue;
     }
-  };
-  await walk(folder);
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(item.path, { withFileTypes: true });
+    } catch (error) {
+      if (options.onUnreadable === undefined || item.path === folder) {
+        throw new WriteError(
+          `cannot read the folder ${item.path}: ${describeFsError(error)}`,
+          item.path,
+          describeFsError(error),
+          'io/read',
+        );
+      }
+      options.onUnreadable(item.path, error);
+      continue;
+    }
+    const sorted = entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const entry = sorted[i] as Dirent;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(item.path, entry.name);
+      if (entry.isDirectory()) stack.push({ path: full, folder: true });
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
+        stack.push({ path: full, folder: false });
+      }
+    }
+  }
   return out;
 }

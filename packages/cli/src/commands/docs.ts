@@ -1,9 +1,13 @@
-import { promises as fs, watch } from 'node:fs';
-import { resolve } from 'node:path';
+import { promises as fs } from 'node:fs';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Limits } from '@diagrama/core';
-import { findMarkdownFiles, syncMarkdownFile } from '@diagrama/docs-sync';
+import { describeFsError, findMarkdownFiles, syncMarkdownFile } from '@diagrama/docs-sync';
 import { parseArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
+
+/** A bug met while working on one file (the code `main` gives an uncaught error). */
+const EXIT_INTERNAL = 70;
+
 import { type CliIo, IoError } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter, type Reporter } from '../reporter.js';
@@ -23,7 +27,9 @@ first, and messages never quote more than a short excerpt of a model.
 
 Options:
       --check                   write nothing; print a unified diff and exit 1 if anything is stale
-  -w, --watch                   keep running and regenerate when a model or Markdown file changes
+  -w, --watch                   keep running and regenerate when a Markdown file under the paths,
+                                or a model a zone names, changes (a failed pass is reported and
+                                the watch goes on)
       --root <dir>              the folder zones may read models from (default: the project)
 ${COMMON_HELP}
 
@@ -33,8 +39,18 @@ ${LIMIT_HELP}
 ${EXIT_HELP}
 `;
 
-async function expand(paths: readonly string[]): Promise<string[]> {
+/** What one pass over the files found: its exit code and the files a watcher should watch. */
+interface Pass {
+  code: number;
+  models: Set<string>;
+}
+
+async function expand(
+  paths: readonly string[],
+  reporter: Reporter,
+): Promise<Pass & { files: string[] }> {
   const files: string[] = [];
+  let code: number = EXIT.ok;
   for (const path of paths) {
     let stat: Awaited<ReturnType<typeof fs.stat>>;
     try {
@@ -42,10 +58,31 @@ async function expand(paths: readonly string[]): Promise<string[]> {
     } catch {
       throw new IoError(`cannot read ${path}: no such file or folder`, path);
     }
-    if (stat.isDirectory()) files.push(...(await findMarkdownFiles(path)));
-    else files.push(path);
+    if (!stat.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    let found: string[];
+    try {
+      found = await findMarkdownFiles(path, {
+        // an unreadable subfolder is an I/O error for it alone: the others are still done
+        onUnreadable: (folder, error) => {
+          code = EXIT.io;
+          reporter.diagnostics([
+            {
+              code: 'io/read',
+              message: `cannot read the folder ${folder}: ${describeFsError(error)}; its files were skipped`,
+              position: { file: folder, line: 1, column: 1 },
+            },
+          ]);
+        },
+      });
+    } catch (error) {
+      throw new IoError(error instanceof Error ? error.message : String(error), path);
+    }
+    for (const file of found) files.push(file);
   }
-  return files;
+  return { files, code, models: new Set() };
 }
 
 async function syncAll(
@@ -55,16 +92,31 @@ async function syncAll(
   reporter: Reporter,
   limits: Partial<Limits>,
   root: string | undefined,
-): Promise<number> {
-  const files = await expand(paths);
-  let worst: number = EXIT.ok;
+): Promise<Pass> {
+  const { files, code, models } = await expand(paths, reporter);
+  let worst = code;
   for (const [index, file] of files.entries()) {
     reporter.progress(index + 1, files.length, file);
-    const result = await syncMarkdownFile(file, {
-      check,
-      limits,
-      ...(root === undefined ? {} : { root }),
-    });
+    let result: Awaited<ReturnType<typeof syncMarkdownFile>>;
+    try {
+      result = await syncMarkdownFile(file, {
+        check,
+        limits,
+        ...(root === undefined ? {} : { root }),
+      });
+    } catch (error) {
+      // a bug met in one file is reported for it, and the other files are still done
+      reporter.diagnostics([
+        {
+          code: 'internal',
+          message: `internal error: ${error instanceof Error ? error.message : String(error)} (please report this)`,
+          position: { file, line: 1, column: 1 },
+        },
+      ]);
+      worst = Math.max(worst, EXIT_INTERNAL);
+      continue;
+    }
+    for (const model of result.models ?? []) models.add(model);
     if (result.status === 'error') {
       reporter.diagnostics(result.diagnostics);
       worst = Math.max(
@@ -80,7 +132,120 @@ async function syncAll(
   }
   if (check && worst === EXIT.stale)
     reporter.info('stale: run `diagrama docs` and commit the result');
-  return worst;
+  return { code: worst, models };
+}
+
+/**
+ * What never starts a pass: our own temporaries, `node_modules`, and dot-folders (`.git`)
+ * under a folder being watched — unless it is something asked for by name.
+ */
+function ignoredByWatch(
+  path: string,
+  given: readonly string[],
+  named: ReadonlySet<string>,
+): boolean {
+  const full = resolve(path);
+  if (named.has(full)) return false;
+  const name = basename(full);
+  if (name === 'node_modules' || (name.startsWith('.') && name.endsWith('.tmp'))) return true;
+  return given.some((folder) => {
+    const inside = relative(folder, full);
+    return (
+      inside !== '' &&
+      !inside.startsWith('..') &&
+      !isAbsolute(inside) &&
+      inside.split(sep).some((part) => part.startsWith('.'))
+    );
+  });
+}
+
+/** Files whose change can change a zone: Markdown and the models zones may name. */
+const RELEVANT = /\.(md|ya?ml|json)$/i;
+
+/**
+ * Keeps regenerating until stopped: watches the paths given (a folder recursively, a file
+ * by itself) and every model the zones name, wherever it is. Saves that replace a file (what
+ * editors and `sed -i` do) are seen every time; a file or folder that goes away is reported
+ * and watched for its return; a failed pass is reported and the watch goes on.
+ */
+async function watchAndSync(
+  paths: readonly string[],
+  first: Pass,
+  rerun: () => Promise<Pass>,
+  reporter: Reporter,
+): Promise<void> {
+  const { watch } = await import('chokidar');
+  const given = paths.map((p) => resolve(p));
+  const watched = new Set<string>([...given, ...first.models]);
+  const watcher = watch([...watched], {
+    ignoreInitial: true,
+    // our own temporaries, dot-folders and dependencies never start a pass
+    ignored: (path: string) => ignoredByWatch(path, given, watched),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        try {
+          const pass = await rerun();
+          const fresh = [...pass.models].filter((m) => !watched.has(m));
+          for (const m of fresh) watched.add(m);
+          if (fresh.length > 0) watcher.add(fresh);
+        } catch (error) {
+          reporter.error('io', error instanceof Error ? error.message : String(error));
+        }
+        reporter.finish();
+      });
+    }, 100);
+  };
+  // a path given that goes away is looked for until it is back, then watched again
+  const missing = new Map<string, NodeJS.Timeout>();
+  const awaitReturn = (path: string) => {
+    if (missing.has(path)) return;
+    reporter.info(`${path} was removed; watching for it to come back`);
+    missing.set(
+      path,
+      setInterval(() => {
+        void fs.stat(path).then(
+          () => {
+            clearInterval(missing.get(path));
+            missing.delete(path);
+            watcher.unwatch(path);
+            watcher.add(path);
+            schedule();
+          },
+          () => {},
+        );
+      }, 250),
+    );
+  };
+  watcher.on('all', (event, path) => {
+    const full = resolve(path);
+    if ((event === 'unlink' || event === 'unlinkDir') && given.includes(full)) {
+      awaitReturn(full);
+      if (event === 'unlinkDir') return;
+    }
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    if (RELEVANT.test(path) || watched.has(full)) schedule();
+  });
+  // saves are seen once the first scan is done: only then is the watch announced
+  await new Promise<void>((ready) => watcher.once('ready', ready));
+  reporter.info('watching for changes (Ctrl-C to stop)');
+  watcher.on('error', (error) => {
+    reporter.error('io', `watching: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  await new Promise<void>((done) => {
+    const stop = () => {
+      clearTimeout(timer);
+      for (const poll of missing.values()) clearInterval(poll);
+      void watcher.close().then(() => done());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running;
 }
 
 /** Runs `diagrama docs`. */
@@ -106,35 +271,14 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     const info = await fs.stat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new IoError(`cannot use --root ${root}: no such folder`, root);
   }
-  const code = await syncAll(paths, check, io, reporter, limits, root);
+  const first = await syncAll(paths, check, io, reporter, limits, root);
   reporter.finish();
-  if (!options.has('watch')) return code;
-  reporter.info('watching for changes (Ctrl-C to stop)');
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const rerun = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        await syncAll(paths, check, io, reporter, limits, root);
-      });
-    }, 100);
-  };
-  const folders = new Set(paths.map((p) => resolve(p)));
-  const watchers = [...folders].map((folder) =>
-    watch(folder, { recursive: true }, (_event, name) => {
-      if (name && /\.(md|ya?ml|json|m?ts)$/i.test(String(name)) && !String(name).includes('.tmp'))
-        rerun();
-    }),
+  if (!options.has('watch')) return first.code;
+  await watchAndSync(
+    paths,
+    first,
+    () => syncAll(paths, check, io, reporter, limits, root),
+    reporter,
   );
-  await new Promise<void>((done) => {
-    const stop = () => {
-      for (const watcher of watchers) watcher.close();
-      clearTimeout(timer);
-      done();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return code;
+  return first.code;
 }

@@ -323,7 +323,7 @@ function balance(
     for (const u of others) {
       const alone = others.every((o) => o === u || side(o) !== side(u));
       const chain = alone && side(u) !== 0 ? follower(wants, v, u) : undefined;
-      if (chain) carried.push(...chain);
+      if (chain) for (const m of chain) carried.push(m);
       else anchors.add(u);
     }
     const points = list

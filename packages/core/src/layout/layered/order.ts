@@ -153,7 +153,7 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     const out: number[] = [];
     let sum = 0;
     for (const unit of units) {
-      out.push(...unit.nodes);
+      for (const v of unit.nodes) out.push(v);
       sum += unit.key;
     }
     return { nodes: out, key: units.length > 0 ? sum / units.length : 0 };
