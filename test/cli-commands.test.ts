@@ -145,7 +145,7 @@ describe('render with several inputs and TypeScript', () => {
       'throws',
       /error\[ts\/module-threw\]: the module threw while loading: Error: the model could not be built/,
     ],
-    ['hangs', /error\[ts\/timeout\]: the module did not load within 300 ms/],
+    ['hangs', /error\[ts\/timeout\]: the module did not produce its diagram/],
     ['not-a-diagram', /error\[ts\/not-a-diagram\]: the default export is string, not a diagram/],
   ])('gives a clear error for a module that %s', (name, pattern) => {
     const result = run(['render', `test/ts-models/${name}.ts`, '--timeout', '300']);

@@ -134,6 +134,25 @@ describe('zones are confined to the project', () => {
     expect(result.stderr).toContain('zone/model-type');
     expect(result.stderr).toContain('a .ts model is code');
   });
+
+  it('runs TypeScript models only with --allow-code, inside the project, stopped at --timeout', () => {
+    const dir = project(['../models/a.ts'], {
+      'models/a.ts': "export default { nodes: [{ kind: 'api', label: 'Typed API' }] };\n",
+    });
+    expect(run(['docs', 'docs', '--allow-code'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'docs', 'page.md'), 'utf8')).toContain('Typed API');
+    const spinning = project(['../models/spin.ts'], {
+      'models/spin.ts': 'while (true) {}\nexport default {};\n',
+    });
+    const stopped = run(['docs', '--check', 'docs', '--allow-code', '--timeout', '500'], spinning);
+    expect(stopped.code).toBe(2);
+    expect(stopped.stderr).toContain('error[ts/timeout]');
+    writeFileSync(join(scratch, 'outside.ts'), 'export default { nodes: [] };\n');
+    const outside = project(['../../outside.ts']);
+    const refused = run(['docs', '--check', 'docs', '--allow-code'], outside);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('zone/outside-root');
+  });
 });
 
 describe('only regular files are read, and never past the limit', () => {

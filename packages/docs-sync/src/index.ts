@@ -10,6 +10,6 @@ export type { ZoneModel } from './project-root.js';
 export { findProjectRoot, resolveZoneModel, ZONE_MODEL_EXTENSIONS } from './project-root.js';
 // Rendering model files
 export type { RenderedModel, RenderModelOptions } from './render-model.js';
-export { renderModelFile } from './render-model.js';
+export { renderLoaded, renderModelFile } from './render-model.js';
 export type { FindOptions, SyncOptions, SyncResult } from './sync.js';
 export { findMarkdownFiles, MAX_DOCUMENT_BYTES, syncMarkdownFile } from './sync.js';

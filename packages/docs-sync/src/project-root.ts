@@ -44,7 +44,8 @@ export type ZoneModel = { ok: true; path: string } | { ok: false; diagnostic: Di
 /**
  * Resolves the model a zone names, relative to its Markdown file, and checks that a pull
  * request cannot use it to read files it should not: the path must be relative, end in
- * `.yaml`, `.yml` or `.json`, and lead — symbolic links resolved — to a file under `root`
+ * `.yaml`, `.yml` or `.json` (or `.ts`/`.mts` when `options.code` allows models that are
+ * code), and lead — symbolic links resolved — to a file under `root`
  * that is not inside a `.git` folder. Refusals are `zone/outside-root` and `zone/model-type`;
  * a path that does not exist is `io/read`.
  */
@@ -53,6 +54,7 @@ export function resolveZoneModel(
   reference: string,
   root: string,
   where: Diagnostic['position'],
+  options: { code?: boolean } = {},
 ): ZoneModel {
   const refuse = (code: string, message: string, expected: string): ZoneModel => ({
     ok: false,
@@ -66,14 +68,15 @@ export function resolveZoneModel(
     );
   }
   const lower = reference.toLowerCase();
-  if (lower.endsWith('.ts') || lower.endsWith('.mts')) {
+  const code = lower.endsWith('.ts') || lower.endsWith('.mts');
+  if (code && !options.code) {
     return refuse(
       'zone/model-type',
       `the zone names the TypeScript model ${quote(reference)}; a .ts model is code, and zones only read data so that rendering a document never runs code from it`,
-      'a YAML or JSON model (`diagrama render model.ts --format md` renders a .ts model)',
+      'a YAML or JSON model, or `diagrama docs --allow-code` for documents whose models you trust',
     );
   }
-  if (!ZONE_MODEL_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
+  if (!code && !ZONE_MODEL_EXTENSIONS.some((extension) => lower.endsWith(extension))) {
     return refuse(
       'zone/model-type',
       `the zone names ${quote(reference)}, which is not a model file`,

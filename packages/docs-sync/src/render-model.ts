@@ -2,6 +2,7 @@ import {
   type Diagram,
   DiagramaError,
   describeDiagram,
+  isDiagramaError,
   type Limits,
   modelToScene,
   resolveLimits,
@@ -44,8 +45,19 @@ export async function renderModelFile(
   options: RenderModelOptions = {},
 ): Promise<RenderedModel> {
   const file = options.displayName ?? path;
+  const loaded: LoadedDiagram = await readModelFile(path, { file, limits: options.limits ?? {} });
+  return renderLoaded(loaded, options);
+}
+
+/**
+ * Lays out and draws a model already loaded (from a `.ts` module, say), as
+ * {@link renderModelFile} does; positions are located in `loaded.source` when there is one.
+ */
+export function renderLoaded(
+  loaded: { diagram: Diagram; source?: LoadedDiagram['source'] },
+  options: RenderModelOptions = {},
+): RenderedModel {
   const limits = options.limits ?? {};
-  const loaded: LoadedDiagram = await readModelFile(path, { file, limits });
   const diagram = options.canonical ? stripHints(loaded.diagram) : loaded.diagram;
   let scene: Scene;
   try {
@@ -55,7 +67,7 @@ export async function renderModelFile(
       ...(options.width === undefined ? {} : { width: options.width }),
     });
   } catch (error) {
-    if (error instanceof DiagramaError) {
+    if (isDiagramaError(error) && loaded.source !== undefined) {
       throw new DiagramaError(locateDiagnostics(error.diagnostics, loaded.source));
     }
     throw error;

@@ -1,13 +1,20 @@
 import { type Dirent, promises as fs, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { type Diagnostic, DiagramaError, type Limits, quote } from '@diagrama/core';
+import {
+  type Diagnostic,
+  type Diagram,
+  DiagramaError,
+  isDiagramaError,
+  type Limits,
+  quote,
+} from '@diagrama/core';
 import { decodeSource, describeReadFailure, readRegularFile } from '@diagrama/load';
 import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
 import { diagramToMarkdown, parseZones, replaceZones, type Zone } from '@diagrama/render-markdown';
 import { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './diff.js';
 import { findProjectRoot, resolveZoneModel } from './project-root.js';
-import { renderModelFile } from './render-model.js';
+import { renderLoaded, renderModelFile } from './render-model.js';
 
 /** The largest Markdown file read (64 MiB): far above any document, below memory trouble. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -43,6 +50,12 @@ export interface SyncOptions {
    * `findProjectRoot`)
    */
   root?: string;
+  /**
+   * Lets zones name `.ts`/`.mts` models, loaded with this function. Such a model is code: a
+   * document that names one runs it. Leave it out (the default) unless the documents and
+   * their models are yours; zones then read data only.
+   */
+  loadCode?: (path: string, displayName: string) => Promise<Diagram>;
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -54,6 +67,7 @@ async function renderZone(
   limits: Partial<Limits>,
   root: string,
   models: Set<string>,
+  loadCode: SyncOptions['loadCode'],
 ): Promise<string> {
   const charset = zone.options.charset ?? 'double';
   if (!isCharsetName(charset)) {
@@ -78,21 +92,27 @@ async function renderZone(
       },
     ]);
   }
-  const model = resolveZoneModel(markdownFile, zone.model, root, {
-    file: display(markdownFile),
-    line: zone.startLine,
-    column: 1,
-  });
+  const model = resolveZoneModel(
+    markdownFile,
+    zone.model,
+    root,
+    { file: display(markdownFile), line: zone.startLine, column: 1 },
+    { code: loadCode !== undefined },
+  );
   if (!model.ok) throw new DiagramaError([model.diagnostic]);
   const modelPath = model.path;
   models.add(modelPath);
-  const rendered = await renderModelFile(modelPath, {
+  const renderOptions = {
     charset,
     canonical: zone.options.hints === 'off',
     displayName: display(modelPath),
     limits,
     ...(width === undefined ? {} : { width }),
-  });
+  };
+  const rendered =
+    loadCode !== undefined && /\.m?ts$/i.test(modelPath)
+      ? renderLoaded({ diagram: await loadCode(modelPath, display(modelPath)) }, renderOptions)
+      : await renderModelFile(modelPath, renderOptions);
   return diagramToMarkdown({
     text: rendered.text,
     ...(zone.options.image
@@ -134,7 +154,7 @@ export async function syncMarkdownFile(
       (read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '') +
       decodeSource(read.bytes, name);
   } catch (error) {
-    if (!(error instanceof DiagramaError)) throw error;
+    if (!isDiagramaError(error)) throw error;
     return { file: name, status: 'error', diagnostics: [...error.diagnostics], models: [] };
   }
   const parsed = parseZones(before);
@@ -162,9 +182,12 @@ export async function syncMarkdownFile(
   const models = new Set<string>();
   for (const zone of parsed.zones) {
     try {
-      rendered.set(zone, await renderZone(zone, path, display, options.limits ?? {}, root, models));
+      rendered.set(
+        zone,
+        await renderZone(zone, path, display, options.limits ?? {}, root, models, options.loadCode),
+      );
     } catch (error) {
-      if (!(error instanceof DiagramaError)) throw error;
+      if (!isDiagramaError(error)) throw error;
       for (const d of error.diagnostics) {
         // errors in the model say which zone named it; the zone's own errors say where it is
         const inModel = d.position?.file !== undefined && d.position.file !== name;

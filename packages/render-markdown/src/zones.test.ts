@@ -31,6 +31,59 @@ describe('parseZones', () => {
     expect(parseZones(text)).toMatchObject({ zones: [], diagnostics: [] });
   });
 
+  it('ignores markers in indented code and in <pre>, <script>, <style> and <textarea>', () => {
+    const text = [
+      'Text:',
+      '',
+      '    <!-- diagrama:start x.yaml -->',
+      '    <!-- diagrama:end -->',
+      '',
+      '\t<!-- diagrama:start x.yaml -->',
+      '<pre>',
+      '<!-- diagrama:start x.yaml -->',
+      '<!-- diagrama:oops -->',
+      '</pre>',
+      '<PRE class="x"><!-- diagrama:end --></pre>',
+      '<textarea>',
+      '<!-- diagrama:end -->',
+      '</textarea>',
+      '   <!-- diagrama:start real.yaml -->',
+      '<!-- diagrama:end -->',
+      '',
+    ].join('\n');
+    const parsed = parseZones(text);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.zones.map((z) => [z.model, z.startLine])).toEqual([['real.yaml', 15]]);
+  });
+
+  it('reads a model path with spaces in quotes or with %20, and quoted option values', () => {
+    const text = [
+      '<!-- diagrama:start "my models/a b.yaml" caption="Two words" -->',
+      '<!-- diagrama:end -->',
+      "<!-- diagrama:start 'my models/c.yaml' charset=ascii -->",
+      '<!-- diagrama:end -->',
+      '<!-- diagrama:start my%20models/d.yaml -->',
+      '<!-- diagrama:end -->',
+      '',
+    ].join('\n');
+    const parsed = parseZones(text);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.zones.map((z) => [z.model, z.options])).toEqual([
+      ['my models/a b.yaml', { caption: 'Two words' }],
+      ['my models/c.yaml', { charset: 'ascii' }],
+      ['my models/d.yaml', {}],
+    ]);
+  });
+
+  it('reports a quote never closed and a bad percent escape', () => {
+    expect(
+      parseZones('<!-- diagrama:start "a b.yaml -->\n<!-- diagrama:end -->\n').diagnostics[0],
+    ).toMatchObject({ code: 'zone/syntax', position: { line: 1 } });
+    expect(
+      parseZones('<!-- diagrama:start a%zz.yaml -->\n<!-- diagrama:end -->\n').diagnostics[0],
+    ).toMatchObject({ code: 'zone/syntax', message: expect.stringContaining('%') });
+  });
+
   it.each([
     ['unbalanced start', '<!-- diagrama:start a.yaml -->\n', 'zone/unbalanced', 1],
     ['unbalanced end', 'x\n<!-- diagrama:end -->\n', 'zone/unbalanced', 2],

@@ -41,19 +41,82 @@ export interface ParsedZones {
 
 const MARKER = /^<!--\s*diagrama:(\S+)(.*?)\s*-->$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** The start of an HTML block whose content is raw text (CommonMark's first kind). */
+const RAW_BLOCK = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const MARKER_INDENT = /^ {0,3}<!--/;
+
+/**
+ * The words of a start marker: separated by spaces, except inside double or single quotes,
+ * so a path with spaces can be written `"my models/a.yaml"` (or `my%20models/a.yaml`, as in
+ * a Markdown link), and an option `caption="Two words"`.
+ */
+function splitWords(
+  text: string,
+  line: number,
+  diagnostics: Diagnostic[],
+): { word: string; quoted: boolean }[] {
+  const out: { word: string; quoted: boolean }[] = [];
+  const pattern = /\s*(?:"([^"]*)"|'([^']*)'|((?:=(?:"[^"]*"|'[^']*')|[^\s"'])+))/y;
+  let at = 0;
+  const rest = text.trimEnd();
+  while (at < rest.length) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(rest);
+    if (!match) {
+      diagnostics.push({
+        code: 'zone/syntax',
+        message: 'a quote in the start marker is never closed',
+        position: { line, column: 1 },
+        expected: 'a path or value in matching quotes',
+        example: '<!-- diagrama:start "my models/x.yaml" caption="Two words" -->',
+      });
+      break;
+    }
+    at = pattern.lastIndex;
+    if (match[1] !== undefined || match[2] !== undefined) {
+      out.push({ word: (match[1] ?? match[2]) as string, quoted: true });
+    } else if (match[3] !== undefined) out.push({ word: match[3], quoted: false });
+  }
+  return out;
+}
+
+/** An option's value without the quotes around it. */
+function unquote(value: string): string {
+  const first = value[0];
+  return (first === '"' || first === "'") && value.endsWith(first) && value.length >= 2
+    ? value.slice(1, -1)
+    : value;
+}
+
+/** A model path written unquoted: `%20` and the like stand for the characters they encode. */
+function decodePath(word: string, line: number, diagnostics: Diagnostic[]): string {
+  if (!word.includes('%')) return word;
+  try {
+    return decodeURIComponent(word);
+  } catch {
+    diagnostics.push({
+      code: 'zone/syntax',
+      message: `the model path ${quote(word)} has a % that encodes no character`,
+      position: { line, column: 1 },
+      expected: 'percent escapes such as %20 for a space, or the path in quotes',
+      example: '<!-- diagrama:start "my models/x.yaml" -->',
+    });
+    return word;
+  }
+}
 
 function parseOptions(
   text: string,
   line: number,
   diagnostics: Diagnostic[],
 ): { model?: string; options: Zone['options'] } {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = splitWords(text, line, diagnostics);
   const options: Zone['options'] = {};
   let model: string | undefined;
-  for (const word of words) {
-    const eq = word.indexOf('=');
+  for (const { word, quoted } of words) {
+    const eq = quoted ? -1 : word.indexOf('=');
     if (eq === -1) {
-      if (model === undefined) model = word;
+      if (model === undefined) model = quoted ? word : decodePath(word, line, diagnostics);
       else {
         diagnostics.push({
           code: 'zone/syntax',
@@ -75,15 +138,17 @@ function parseOptions(
       });
       continue;
     }
-    options[key as ZoneOption] = word.slice(eq + 1);
+    options[key as ZoneOption] = unquote(word.slice(eq + 1));
   }
   return model === undefined ? { options } : { model, options };
 }
 
 /**
  * Finds the zones of a Markdown file: `<!-- diagrama:start MODEL [key=value…] -->` …
- * `<!-- diagrama:end -->`, each marker alone on its line. Markers inside fenced code blocks
- * are text, not markers. Unbalanced, nested or unknown markers are reported with their line.
+ * `<!-- diagrama:end -->`, each marker alone on its line and indented at most three spaces.
+ * Markers inside fenced or indented code blocks and inside `<pre>` (or `<script>`, `<style>`,
+ * `<textarea>`) are text, not markers. A model path with spaces is quoted or written with
+ * `%20`. Unbalanced, nested or unknown markers are reported with their line.
  */
 export function parseZones(markdown: string): ParsedZones {
   const bom = markdown.startsWith('\ufeff');
@@ -104,6 +169,7 @@ export function parseZones(markdown: string): ParsedZones {
   const zones: Zone[] = [];
   const diagnostics: Diagnostic[] = [];
   let fence: string | undefined;
+  let rawTag: string | undefined;
   let open: { line: number; model?: string; options: Zone['options']; from: number } | undefined;
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -116,6 +182,19 @@ export function parseZones(markdown: string): ParsedZones {
       return;
     }
     if (fence !== undefined) return;
+    // inside <pre>, <script>, <style> or <textarea> a marker is text, up to the closing tag
+    if (rawTag !== undefined) {
+      if (raw.toLowerCase().includes(`</${rawTag}>`)) rawTag = undefined;
+      return;
+    }
+    const opening = RAW_BLOCK.exec(raw);
+    if (opening) {
+      const tag = (opening[1] as string).toLowerCase();
+      if (!raw.toLowerCase().includes(`</${tag}>`)) rawTag = tag;
+      return;
+    }
+    // a marker is an HTML comment block: at most three spaces in (four make indented code)
+    if (!MARKER_INDENT.test(raw)) return;
     const marker = MARKER.exec(raw.trim());
     if (!marker) return;
     const verb = marker[1];

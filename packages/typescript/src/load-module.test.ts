@@ -52,6 +52,23 @@ describe('loadDiagramModule', () => {
         loadDiagramModule(file('hangs.ts', 'await new Promise(() => {});\n'), { timeoutMs: 200 }),
       ),
     ).toEqual(['ts/timeout']);
+    // a synchronous loop is stopped at the deadline too: the module runs in its own thread
+    const started = Date.now();
+    expect(
+      await codes(
+        loadDiagramModule(file('spins.ts', 'while (true) {}\nexport default {};\n'), {
+          timeoutMs: 300,
+        }),
+      ),
+    ).toEqual(['ts/timeout']);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(
+      await codes(
+        loadDiagramModule(file('fn.ts', 'export default { nodes: [], draw() {} };\n'), {
+          timeoutMs: 2_000,
+        }),
+      ),
+    ).toEqual(['ts/not-data']);
     expect(await codes(loadDiagramModule(file('number.ts', 'export default 42;\n')))).toEqual([
       'ts/not-a-diagram',
     ]);

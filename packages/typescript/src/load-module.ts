@@ -35,21 +35,90 @@ function resolveOwn(specifier: string): string | undefined {
 const error = (file: string, code: string, message: string, extra: Partial<Diagnostic> = {}) =>
   new DiagramaError([{ code, message, position: { file, line: 1, column: 1 }, ...extra }]);
 
-function withTimeout<T>(promise: Promise<T>, ms: number, file: string, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          error(file, 'ts/timeout', `the module did not ${what} within ${ms} ms`, {
+/** What the worker that runs a module reports. */
+type WorkerReport =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'no-default' }
+  | { kind: 'threw'; message: string }
+  | { kind: 'not-data'; message: string };
+
+/**
+ * Imports the module in a worker thread and awaits its default export there, so that a
+ * module that never returns — a synchronous infinite loop as much as a promise that never
+ * settles — is stopped at the deadline (the worker is terminated) instead of hanging the
+ * process. The export comes back as data (structured clone).
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  let report;
+  try {
+    const module = await import(workerData.url);
+    if (!('default' in module)) report = { kind: 'no-default' };
+    else report = { kind: 'value', value: await module.default };
+  } catch (error) {
+    report = { kind: 'threw', message: error instanceof Error ? error.name + ': ' + error.message : String(error) };
+  }
+  try {
+    parentPort.postMessage(report);
+  } catch (error) {
+    parentPort.postMessage({ kind: 'not-data', message: String(error && error.message || error) });
+  }
+})();
+`;
+
+async function runInWorker(url: string, timeoutMs: number, file: string): Promise<unknown> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(WORKER, { eval: true, workerData: { url } });
+  const report = await new Promise<WorkerReport>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(
+        error(file, 'ts/timeout', `the module did not produce its diagram within ${timeoutMs} ms`, {
+          expected:
+            'a module whose default export is a diagram, available without waiting on anything',
+        }),
+      );
+    }, timeoutMs);
+    worker.once('message', (message: WorkerReport) => {
+      clearTimeout(timer);
+      resolve(message);
+    });
+    worker.once('error', (cause) => {
+      clearTimeout(timer);
+      resolve({ kind: 'threw', message: `${cause.name}: ${cause.message}` });
+    });
+    // a thread that ends without a word waited on a promise nothing will ever settle
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      reject(
+        error(
+          file,
+          'ts/timeout',
+          'the module did not produce its diagram: it waits on a promise that never settles',
+          {
             expected:
               'a module whose default export is a diagram, available without waiting on anything',
-          }),
+          },
         ),
-      ms,
-    );
+      );
+    });
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  await worker.terminate();
+  if (report.kind === 'value') return report.value;
+  if (report.kind === 'no-default') {
+    throw error(file, 'ts/no-default-export', 'the module has no default export', {
+      expected: 'export default diagram({ … })',
+      example:
+        "import { diagram, api } from '@diagrama/core'; export default diagram({ nodes: [api('Rest API')] });",
+    });
+  }
+  if (report.kind === 'not-data') {
+    throw error(file, 'ts/not-data', `the default export is not plain data (${report.message})`, {
+      expected: 'a diagram made of objects, arrays, strings, numbers and booleans',
+    });
+  }
+  throw error(file, 'ts/module-threw', `the module threw while loading: ${report.message}`);
 }
 
 /**
@@ -118,27 +187,7 @@ export async function loadDiagramModule(
   let exported: unknown;
   try {
     await fs.writeFile(temporary, code, { flag: 'wx' });
-    const module = (await withTimeout(
-      import(pathToFileURL(temporary).href),
-      timeoutMs,
-      file,
-      'load',
-    )) as {
-      default?: unknown;
-    };
-    if (!('default' in module)) {
-      throw error(file, 'ts/no-default-export', 'the module has no default export', {
-        expected: 'export default diagram({ … })',
-        example:
-          "import { diagram, api } from '@diagrama/core'; export default diagram({ nodes: [api('Rest API')] });",
-      });
-    }
-    exported = await withTimeout(
-      Promise.resolve(module.default),
-      timeoutMs,
-      file,
-      'produce its diagram',
-    );
+    exported = await runInWorker(pathToFileURL(temporary).href, timeoutMs, file);
   } catch (cause) {
     if (isDiagramaError(cause)) {
       if (cause.diagnostics.every((d) => d.position)) throw cause;

@@ -1,7 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Limits } from '@diagrama/core';
-import { describeFsError, findMarkdownFiles, syncMarkdownFile } from '@diagrama/docs-sync';
+import {
+  describeFsError,
+  findMarkdownFiles,
+  type SyncOptions,
+  syncMarkdownFile,
+} from '@diagrama/docs-sync';
 import { parseArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -11,7 +16,7 @@ const EXIT_INTERNAL = 70;
 import { type CliIo, IoError } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter, type Reporter } from '../reporter.js';
-import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
+import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP, parseTimeout } from './common.js';
 
 export const DOCS_HELP = `Usage: diagrama docs [paths…] [--check] [--watch] [options]
 
@@ -31,6 +36,9 @@ Options:
                                 or a model a zone names, changes (a failed pass is reported and
                                 the watch goes on)
       --root <dir>              the folder zones may read models from (default: the project)
+      --allow-code              let zones name .ts/.mts models; they are code and run (only for
+                                documents and models you trust)
+      --timeout <ms>            how long a .ts model may take to load (default: 10000)
 ${COMMON_HELP}
 
 Limits on untrusted input (errors name the limit and the flag):
@@ -87,11 +95,9 @@ async function expand(
 
 async function syncAll(
   paths: readonly string[],
-  check: boolean,
+  sync: SyncOptions,
   io: CliIo,
   reporter: Reporter,
-  limits: Partial<Limits>,
-  root: string | undefined,
 ): Promise<Pass> {
   const { files, code, models } = await expand(paths, reporter);
   let worst = code;
@@ -99,11 +105,7 @@ async function syncAll(
     reporter.progress(index + 1, files.length, file);
     let result: Awaited<ReturnType<typeof syncMarkdownFile>>;
     try {
-      result = await syncMarkdownFile(file, {
-        check,
-        limits,
-        ...(root === undefined ? {} : { root }),
-      });
+      result = await syncMarkdownFile(file, sync);
     } catch (error) {
       // a bug met in one file is reported for it, and the other files are still done
       reporter.diagnostics([
@@ -130,7 +132,7 @@ async function syncAll(
       reporter.info(`updated ${result.file}`);
     }
   }
-  if (check && worst === EXIT.stale)
+  if (sync.check && worst === EXIT.stale)
     reporter.info('stale: run `diagrama docs` and commit the result');
   return { code: worst, models };
 }
@@ -256,6 +258,8 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     check: { takesValue: false },
     watch: { takesValue: false, short: 'w' },
     root: { takesValue: true },
+    'allow-code': { takesValue: false },
+    timeout: { takesValue: true },
   });
   const { positionals, options } = parsed;
   const limits = limitsFrom(parsed);
@@ -271,14 +275,23 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     const info = await fs.stat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new IoError(`cannot use --root ${root}: no such folder`, root);
   }
-  const first = await syncAll(paths, check, io, reporter, limits, root);
+  const timeoutMs = parseTimeout(options.get('timeout'));
+  const sync: SyncOptions = {
+    check,
+    limits,
+    ...(root === undefined ? {} : { root }),
+    ...(options.has('allow-code')
+      ? {
+          loadCode: async (path: string, displayName: string) => {
+            const { loadDiagramModule } = await import('@diagrama/typescript');
+            return loadDiagramModule(path, { timeoutMs, displayName, limits });
+          },
+        }
+      : {}),
+  };
+  const first = await syncAll(paths, sync, io, reporter);
   reporter.finish();
   if (!options.has('watch')) return first.code;
-  await watchAndSync(
-    paths,
-    first,
-    () => syncAll(paths, check, io, reporter, limits, root),
-    reporter,
-  );
+  await watchAndSync(paths, first, () => syncAll(paths, sync, io, reporter), reporter);
   return first.code;
 }
