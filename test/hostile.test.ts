@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,26 @@ const manifest = JSON.parse(readFileSync(join(here, 'hostile/manifest.json'), 'u
 /** Raw control, bidi and invisible characters must never reach a terminal. */
 const UNSAFE_OUTPUT =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f]/;
+
+describe('input quoted back in diagnostics', () => {
+  it('shows a megabyte-long unknown key by its start, in text and JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diagrama-long-key-'));
+    try {
+      writeFileSync(join(dir, 'model.yaml'), `nodes: []\n${'k'.repeat(1_000_000)}: 1\n`);
+      for (const args of [[], ['--json']]) {
+        const result = spawnSync(process.execPath, [bin, 'validate', 'model.yaml', ...args], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('model/unknown-property');
+        expect(result.stderr.length).toBeLessThan(2_000);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('hostile and malformed input (test/hostile/)', () => {
   it.each(Object.entries(manifest))('%s → %j', (name, { code, args = [] }) => {

@@ -1,4 +1,10 @@
-import { count, type Diagnostic, escapeForTerminal, formatDiagnostic } from '@diagrama/core';
+import {
+  count,
+  type Diagnostic,
+  escapeForTerminal,
+  formatDiagnostic,
+  shortened,
+} from '@diagrama/core';
 import type { CliIo } from './io.js';
 
 /** How the CLI talks to the user: colours, quietness, JSON. */
@@ -25,9 +31,17 @@ export function useColor(io: CliIo): boolean {
 
 /** A diagnostic with every string it carries escaped for a terminal. */
 function escapedDiagnostic(diagnostic: Diagnostic): Diagnostic {
-  const { message, expected, example, position } = diagnostic;
+  const { message, expected, example, position, path } = diagnostic;
   return {
     ...diagnostic,
+    // keys in a path are input: long ones are cut, as quoted text is
+    ...(path === undefined
+      ? {}
+      : {
+          path: path.map((part) =>
+            typeof part === 'string' ? escapeForTerminal(shortened(part)) : part,
+          ),
+        }),
     message: escapeForTerminal(message),
     ...(expected === undefined ? {} : { expected: escapeForTerminal(expected) }),
     ...(example === undefined ? {} : { example: escapeForTerminal(example) }),

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { DiagramaError, escapeForTerminal, formatDiagnostic, formatPath } from './errors.js';
+import {
+  DiagramaError,
+  escapeForTerminal,
+  formatDiagnostic,
+  formatPath,
+  quote,
+  shortened,
+} from './errors.js';
 
 describe('errors', () => {
   it('formats model paths the way users read them', () => {
     expect(formatPath(['nodes', 0, 'children', 2, 'label'])).toBe('nodes[0].children[2].label');
     expect(formatPath([])).toBe('(root)');
     expect(formatPath(['a b'])).toBe('["a b"]');
+  });
+
+  it('shows a long key or quoted text by its start only', () => {
+    const key = 'k'.repeat(1_000_000);
+    expect(formatPath([key, 0])).toBe(`["${'k'.repeat(32)}…"][0]`);
+    expect(quote(key)).toBe(`"${'k'.repeat(32)}…"`);
+    expect(shortened('😀'.repeat(32))).toBe('😀'.repeat(32));
+    expect(shortened('😀'.repeat(33))).toBe(`${'😀'.repeat(32)}…`);
   });
 
   it('escapes control, bidi and invisible characters', () => {

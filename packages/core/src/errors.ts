@@ -71,7 +71,9 @@ export function isDiagramaError(value: unknown): value is DiagramaError {
  */
 export function formatPath(path: ModelPath): string {
   let out = '';
-  for (const part of path) {
+  for (const whole of path) {
+    // a key is input: a megabyte-long one is shown by its start, like any quoted text
+    const part = typeof whole === 'string' ? shortened(whole) : whole;
     if (typeof part === 'number') out += `[${part}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
     else out += `[${JSON.stringify(part)}]`;
@@ -115,9 +117,17 @@ export const QUOTE_LIMIT = 32;
  * @example quote('Rest API') // '"Rest API"'
  */
 export function quote(text: string, limit = QUOTE_LIMIT): string {
-  const points = Array.from(text);
-  const cut = points.length > limit ? `${points.slice(0, limit).join('')}…` : text;
-  return `"${escapeForTerminal(cut).replace(/"/g, '\\"')}"`;
+  return `"${escapeForTerminal(shortened(text, limit)).replace(/"/g, '\\"')}"`;
+}
+
+/** Text cut to its first `limit` code points and an ellipsis, when it is longer. */
+export function shortened(text: string, limit = QUOTE_LIMIT): string {
+  // no need to split a long string whole to know it is long
+  if (text.length <= limit) return text;
+  const points = Array.from(text.slice(0, limit * 2 + 2));
+  return points.length > limit || text.length > limit * 2 + 2
+    ? `${points.slice(0, limit).join('')}…`
+    : text;
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   isDiagramaError,
   QUOTE_LIMIT,
   quote,
+  shortened,
 } from './errors.js';
 export { KIND_BORDERS, SHAPE_INSETS } from './layout/chrome.js';
 export { fitWidth, wrapText } from './layout/fit-width.js';

@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseDiagram } from '@diagrama/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomic-write.js';
 import { syncMarkdownFile } from './sync.js';
@@ -42,6 +43,38 @@ describe('syncMarkdownFile', () => {
       `# Doc\n<!-- diagrama:start m.yaml charset=single -->\n${box}<!-- diagrama:end -->\nend\n`,
     );
     expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('unchanged');
+  });
+
+  it('refuses zones past the deadline and leaves the file as it was', async () => {
+    write('doc.md', zone());
+    const result = await syncMarkdownFile('doc.md', { cwd: dir, deadline: Date.now() - 1 });
+    expect(result.status).toBe('error');
+    expect(result.diagnostics).toMatchObject([
+      { code: 'limit/deadline', position: { file: 'doc.md', line: 2 } },
+    ]);
+    expect(read('doc.md')).toBe(zone());
+    const later = await syncMarkdownFile('doc.md', { cwd: dir, deadline: Date.now() + 60_000 });
+    expect(later.status).toBe('updated');
+    expect(later.models).toEqual([join(dir, 'm.yaml')]);
+  });
+
+  it('reads a .ts model only through loadCode', async () => {
+    write('code.ts', 'export default {}\n');
+    write('doc.md', '<!-- diagrama:start code.ts -->\n<!-- diagrama:end -->\n');
+    const refused = await syncMarkdownFile('doc.md', { cwd: dir, root: dir });
+    expect(refused.diagnostics[0]?.code).toBe('zone/model-type');
+    const loaded: string[] = [];
+    const result = await syncMarkdownFile('doc.md', {
+      cwd: dir,
+      root: dir,
+      loadCode: async (path) => {
+        loaded.push(path);
+        return parseDiagram({ nodes: [{ kind: 'api', label: 'Coded' }] });
+      },
+    });
+    expect(result.status).toBe('updated');
+    expect(loaded).toEqual([join(dir, 'code.ts')]);
+    expect(read('doc.md')).toContain('Coded');
   });
 
   it('fits a zone with width=N, and rejects a width that is not a number', async () => {

@@ -7,6 +7,7 @@ import {
   isDiagramaError,
   type Limits,
   quote,
+  resolveLimits,
 } from '@diagrama/core';
 import { decodeSource, describeReadFailure, readRegularFile } from '@diagrama/load';
 import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
@@ -56,6 +57,12 @@ export interface SyncOptions {
    * their models are yours; zones then read data only.
    */
   loadCode?: (path: string, displayName: string) => Promise<Diagram>;
+  /**
+   * When the whole run must end (milliseconds since the epoch, as `Date.now()`): a zone
+   * started later is refused with `limit/deadline`, and each zone's layout gets no more than
+   * the time left. The file is then left as it was.
+   */
+  deadline?: number;
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -181,6 +188,21 @@ export async function syncMarkdownFile(
   const diagnostics: Diagnostic[] = [];
   const models = new Set<string>();
   for (const zone of parsed.zones) {
+    const left = options.deadline === undefined ? undefined : options.deadline - Date.now();
+    if (left !== undefined && left <= 0) {
+      diagnostics.push({
+        code: 'limit/deadline',
+        message: 'the run reached its deadline before this zone; the file is left as it was',
+        position: { file: name, line: zone.startLine, column: 1 },
+        expected: 'fewer or smaller zones per run, or a later deadline (--deadline)',
+      });
+      continue;
+    }
+    const budget = resolveLimits(options.limits ?? {}).timeBudgetMs;
+    const zoneLimits =
+      left === undefined || left >= budget
+        ? (options.limits ?? {})
+        : { ...options.limits, timeBudgetMs: Math.max(1, left) };
     try {
       rendered.set(
         zone,

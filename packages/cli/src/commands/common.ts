@@ -22,13 +22,17 @@ export const EXIT_HELP = `Exit codes:
   3   a file could not be read or written
   70  an internal error (a bug: please report it)`;
 
-/** Parses `--timeout`. */
-export function parseTimeout(value: string | true | undefined): number {
-  if (value === undefined) return 10_000;
+/** Parses `--timeout` (or another flag given in milliseconds, `flag` with its default). */
+export function parseTimeout(
+  value: string | true | undefined,
+  flag = '--timeout',
+  fallback = 10_000,
+): number {
+  if (value === undefined) return fallback;
   // timers fire at once past 2^31 - 1 ms: that is the longest wait there is
   const ms = wholeNumber(value, 1, 2 ** 31 - 1);
   if (ms === undefined) {
-    throw new UsageError('--timeout needs a whole number of milliseconds, from 1 to 2147483647');
+    throw new UsageError(`${flag} needs a whole number of milliseconds, from 1 to 2147483647`);
   }
   return ms;
 }

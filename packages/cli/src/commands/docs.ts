@@ -39,6 +39,8 @@ Options:
       --allow-code              let zones name .ts/.mts models; they are code and run (only for
                                 documents and models you trust)
       --timeout <ms>            how long a .ts model may take to load (default: 10000)
+      --deadline <ms>           how long a whole run may take; zones left are errors
+                                (default: 120000)
 ${COMMON_HELP}
 
 Limits on untrusted input (errors name the limit and the flag):
@@ -260,6 +262,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     root: { takesValue: true },
     'allow-code': { takesValue: false },
     timeout: { takesValue: true },
+    deadline: { takesValue: true },
   });
   const { positionals, options } = parsed;
   const limits = limitsFrom(parsed);
@@ -289,7 +292,9 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
         }
       : {}),
   };
-  const first = await syncAll(paths, sync, io, reporter);
+  const deadlineMs = parseTimeout(options.get('deadline'), '--deadline', 120_000);
+  const pass = () => syncAll(paths, { ...sync, deadline: Date.now() + deadlineMs }, io, reporter);
+  const first = await pass();
   reporter.finish();
   if (!options.has('watch')) return first.code;
   await watchAndSync(paths, first, () => syncAll(paths, sync, io, reporter), reporter);
