@@ -283,21 +283,25 @@ describe('docs', () => {
       stderr += String(chunk);
     });
     try {
-      await waitFor(() => stderr.includes('watching for changes'));
+      await waitFor(() => stderr.includes('watching for changes'), 10_000, `step 1: ${stderr}`);
       expect(has(page, 'One')()).toBe(true);
       save(label('Two'));
-      await waitFor(has(page, 'Two'));
+      await waitFor(has(page, 'Two'), 10_000, `step 2: ${stderr}`);
       save(label('Three'));
-      await waitFor(has(page, 'Three'));
+      await waitFor(has(page, 'Three'), 10_000, `step 3: ${stderr}`);
       save('nodes: [\n');
-      await waitFor(() => stderr.includes('error[yaml/'));
+      await waitFor(() => stderr.includes('error[yaml/'), 10_000, `step 4: ${stderr}`);
       save(label('Four'));
-      await waitFor(has(page, 'Four'));
+      await waitFor(has(page, 'Four'), 10_000, `step 5: ${stderr}`);
       rmSync(join(base, 'docs'), { recursive: true });
-      await waitFor(() => stderr.includes('was removed; watching for it to come back'));
+      await waitFor(
+        () => stderr.includes('was removed; watching for it to come back'),
+        10_000,
+        `removal: ${stderr}`,
+      );
       mkdirSync(join(base, 'docs'));
       writeFileSync(join(base, 'docs', 'again.md'), zone);
-      await waitFor(has(join(base, 'docs', 'again.md'), 'Four'));
+      await waitFor(has(join(base, 'docs', 'again.md'), 'Four'), 10_000, `step 6: ${stderr}`);
       expect(child.exitCode).toBe(null);
     } finally {
       child.kill('SIGTERM');
@@ -305,10 +309,10 @@ describe('docs', () => {
   }, 30_000);
 });
 
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
+async function waitFor(check: () => boolean, ms = 10_000, what = ''): Promise<void> {
   const until = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
+    if (Date.now() > until) throw new Error(`timed out waiting ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

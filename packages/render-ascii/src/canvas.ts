@@ -9,6 +9,10 @@ const LEFT = 3;
 const DASH_CODE: Readonly<Record<Dash, number>> = { solid: 0, dashed: 1, dotted: 2 };
 const DASH_NAME: readonly Dash[] = ['solid', 'dashed', 'dotted'];
 const CONTINUATION = '';
+/** Widest row built from code units in one call (longer rows are joined from their cells). */
+const ROW_CHUNK = 4096;
+/** Turns a row of UTF-16 code units into a string in one native call. */
+const UTF16 = new TextDecoder('utf-16le');
 /** Square light corners and their round twins. */
 const ROUND_CORNERS: Readonly<Record<string, string>> = { '┌': '╭', '┐': '╮', '└': '╰', '┘': '╯' };
 /** Glyphs already looked up, per charset, by arms and dash packed into one number. */
@@ -161,35 +165,52 @@ export class Canvas {
       cache = new Map();
       GLYPH_CACHE.set(charset, cache);
     }
-    const lines: string[] = [];
-    for (let y = 0; y < this.height; y++) {
-      let line = '';
-      for (let x = 0; x < this.width; x++) {
-        const index = y * this.width + x;
-        const cell = this.cells[index];
-        if (cell !== undefined) {
-          line += cell;
-          continue;
-        }
-        const base = index * 4;
-        const a0 = this.arms[base] as Weight;
-        const a1 = this.arms[base + 1] as Weight;
-        const a2 = this.arms[base + 2] as Weight;
-        const a3 = this.arms[base + 3] as Weight;
-        if ((a0 | a1 | a2 | a3) === 0) {
-          line += ' ';
-          continue;
-        }
-        const dash = this.dash[index] ?? 0;
-        const key = a0 | (a1 << 2) | (a2 << 4) | (a3 << 6) | (dash << 8);
-        let glyph = cache.get(key);
-        if (glyph === undefined) {
-          glyph = charset.glyph([a0, a1, a2, a3], DASH_NAME[dash] ?? 'solid');
-          cache.set(key, glyph);
-        }
-        line += this.round[index] === 1 ? (ROUND_CORNERS[glyph] ?? glyph) : glyph;
+    const glyphOf = (index: number): string => {
+      const base = index * 4;
+      const a0 = this.arms[base] as Weight;
+      const a1 = this.arms[base + 1] as Weight;
+      const a2 = this.arms[base + 2] as Weight;
+      const a3 = this.arms[base + 3] as Weight;
+      if ((a0 | a1 | a2 | a3) === 0) return ' ';
+      const dash = this.dash[index] ?? 0;
+      const key = a0 | (a1 << 2) | (a2 << 4) | (a3 << 6) | (dash << 8);
+      let glyph = (cache as Map<number, string>).get(key);
+      if (glyph === undefined) {
+        glyph = charset.glyph([a0, a1, a2, a3], DASH_NAME[dash] ?? 'solid');
+        (cache as Map<number, string>).set(key, glyph);
       }
-      lines.push(line.trimEnd());
+      return this.round[index] === 1 ? (ROUND_CORNERS[glyph] ?? glyph) : glyph;
+    };
+    const lines: string[] = [];
+    // a row is built as UTF-16 code units and turned into a string at once, which is several
+    // times faster than adding one character at a time; a row holding a cell of more than one
+    // unit (a wide character, an emoji) is joined from its cells instead
+    const units = new Uint16Array(Math.min(this.width, ROW_CHUNK));
+    for (let y = 0; y < this.height; y++) {
+      const row = y * this.width;
+      let simple = this.width <= ROW_CHUNK;
+      let end = 0;
+      for (let x = 0; simple && x < this.width; x++) {
+        const index = row + x;
+        const text = this.cells[index] ?? glyphOf(index);
+        if (text.length !== 1) {
+          simple = false;
+          break;
+        }
+        const code = text.charCodeAt(0);
+        units[x] = code;
+        if (code !== 32) end = x + 1;
+      }
+      if (simple) {
+        lines.push(UTF16.decode(units.subarray(0, end)));
+        continue;
+      }
+      const parts: string[] = [];
+      for (let x = 0; x < this.width; x++) {
+        const index = row + x;
+        parts.push(this.cells[index] ?? glyphOf(index));
+      }
+      lines.push(parts.join('').trimEnd());
     }
     return lines;
   }

@@ -200,6 +200,16 @@ async function watchAndSync(
         } catch (error) {
           reporter.error('io', error instanceof Error ? error.message : String(error));
         }
+        // a folder removed with its files may not be reported as removed itself
+        for (const path of given) {
+          if (
+            !(await fs.stat(path).then(
+              () => true,
+              () => false,
+            ))
+          )
+            awaitReturn(path);
+        }
         reporter.finish();
       });
     }, 100);
