@@ -20,7 +20,11 @@ function observed(parsed: ParsedSource) {
   };
 }
 
-/** The rule: when the reader answers, the full parser gives the same answer, without problems. */
+/**
+ * The rule: when the reader answers, the full parser gives the same answer, without problems.
+ * (Where the full parser finds a problem, such as a key that is not a string, the reader must
+ * not answer at all.)
+ */
 function agrees(text: string): boolean {
   const fast = readPlainYaml(text);
   if (fast === undefined) return false;
@@ -119,6 +123,26 @@ const word = fc.constantFrom(
   '+1',
   'a: b',
   '',
+  // every YAML 1.2 core scalar form: null, booleans, integers (octal, hex), floats, infinities
+  'Null',
+  'NULL',
+  'True',
+  'FALSE',
+  '0o17',
+  '0x1F',
+  '-0',
+  '1.',
+  '.5',
+  '+.5',
+  '1_000',
+  '1.5e-3',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.NaN',
+  '.nan',
+  'yes',
+  'off',
 );
 const scalar: fc.Arbitrary<Value> = fc.oneof(
   word,
@@ -136,6 +160,17 @@ const key = fc.constantFrom(
   '$schema',
   'x-y',
   'a',
+  // keys that YAML reads as something other than a string: both readers must say so alike
+  'true',
+  'False',
+  'NULL',
+  'null',
+  '~',
+  '1',
+  '0x1F',
+  '.inf',
+  '1e3',
+  'yes',
 );
 const { value: valueArb } = fc.letrec<{ value: Value }>((tie) => ({
   value: fc.oneof(

@@ -28,7 +28,7 @@ const UNUSUAL = /[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\
 /** Lines that are directives or document markers. */
 const MARKERS = /^(?:%|---|\.\.\.)/m;
 /** Plain scalars that could be numbers, booleans, null, infinities or NaN in YAML 1.2 core. */
-const NUMERIC_START = /^[-+.]?[0-9]|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+const NUMERIC_START = /^[-+]?\.?[0-9]|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
 const INTEGER = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 
@@ -164,7 +164,11 @@ class Reader {
     if (text[i] !== ':' || !(after === ' ' || after === '\n' || after === undefined)) {
       return stepAside();
     }
-    if (!KEY.test(key) || key === '__proto__') return stepAside();
+    // a key that YAML reads as a boolean or null (`true`, `False`, `NULL`) is not a string:
+    // the full parser reports it, so both readers agree
+    if (!KEY.test(key) || key === '__proto__' || typeof plainValue(key) !== 'string') {
+      return stepAside();
+    }
     this.at = i + 1;
     return { key, start };
   }
