@@ -5,6 +5,7 @@ import * as load from '@diagrama/load';
 import * as renderAscii from '@diagrama/render-ascii';
 import * as renderMarkdown from '@diagrama/render-markdown';
 import * as renderSvg from '@diagrama/render-svg';
+import * as typescript from '@diagrama/typescript';
 import { describe, expect, it } from 'vitest';
 
 const surface = (module: Record<string, unknown>) =>
@@ -21,6 +22,7 @@ describe('public exports', () => {
     ['@diagrama/render-markdown', renderMarkdown],
     ['@diagrama/render-svg', renderSvg],
     ['@diagrama/docs-sync', docsSync],
+    ['@diagrama/typescript', typescript],
     ['@diagrama/cli', cli],
   ])('%s', (_, module) => {
     expect(surface(module as Record<string, unknown>)).toMatchSnapshot();

@@ -71,6 +71,10 @@ describe.each([...fixtureCases, ...exampleCases])('$name', ({ model, goldens }) 
     return;
   }
 
+  it('keeps no golden of errors it no longer reports', () => {
+    expect(existsSync(join(goldens, 'errors.txt'))).toBe(false);
+  });
+
   it('lays out the same scene', async () => {
     await expect(`${JSON.stringify(scene, null, 2)}\n`).toMatchFileSnapshot(
       join(goldens, 'scene.json'),

@@ -1,61 +1,4 @@
-// Errors and diagnostics
-export type { Diagnostic, ModelPath, SourcePosition } from './errors.js';
-export {
-  count,
-  DiagramaError,
-  escapeForTerminal,
-  formatDiagnostic,
-  formatPath,
-  isDiagramaError,
-  QUOTE_LIMIT,
-  quote,
-  shortened,
-} from './errors.js';
-export { KIND_BORDERS, SHAPE_INSETS } from './layout/chrome.js';
-export { fitWidth, wrapText } from './layout/fit-width.js';
-// Layout
-export type { LayoutOptions } from './layout/model-to-scene.js';
-export { modelToScene } from './layout/model-to-scene.js';
-// Limits on untrusted input
-export type { Limits } from './limits.js';
-export { DEFAULT_LIMITS, LIMIT_FLAGS, limitMessage, resolveLimits } from './limits.js';
-// Builders
-export type { NodeOptions } from './model/builder.js';
-export {
-  api,
-  box,
-  client,
-  connect,
-  daemon,
-  database,
-  diagram,
-  external,
-  fromOutside,
-  group,
-  host,
-  layer,
-  queue,
-  stack,
-  toOutside,
-  user,
-} from './model/builder.js';
-// Model transforms and descriptions
-export { describeDiagram } from './model/describe.js';
-export { slugify } from './model/ids.js';
-export type {
-  AnnotationInput,
-  ConnectionHintsInput,
-  ConnectionInput,
-  DiagramInput,
-  NodeHintsInput,
-  NodeInput,
-} from './model/input.js';
-export type { CheckOptions, CheckResult } from './model/parse.js';
-export { checkDiagram, parseDiagram } from './model/parse.js';
-// JSON Schema
-export { diagramJsonSchema, SCHEMA_ID } from './model/schema.js';
-export { stripHints } from './model/transform.js';
-// The model
+// The model: its types and their allowed values
 export type {
   Alignment,
   Annotation,
@@ -103,10 +46,56 @@ export {
   STACK_LAYOUTS,
   TITLE_PLACES,
 } from './model/types.js';
+
+// Building a model in code
+export type { NodeOptions } from './model/builder.js';
+export {
+  api,
+  box,
+  client,
+  connect,
+  daemon,
+  database,
+  diagram,
+  external,
+  fromOutside,
+  group,
+  host,
+  layer,
+  queue,
+  stack,
+  toOutside,
+  user,
+} from './model/builder.js';
+export type {
+  AnnotationInput,
+  ConnectionHintsInput,
+  ConnectionInput,
+  DiagramInput,
+  NodeHintsInput,
+  NodeInput,
+} from './model/input.js';
+
+// Validating and transforming a model
+export { describeDiagram } from './model/describe.js';
+export { slugify } from './model/ids.js';
+export type { CheckOptions, CheckResult } from './model/parse.js';
+export { checkDiagram, parseDiagram } from './model/parse.js';
+export { stripHints } from './model/transform.js';
+
+// JSON Schema
+export { diagramJsonSchema, SCHEMA_ID } from './model/schema.js';
+
+// Layout: model → scene
+export { KIND_BORDERS, SHAPE_INSETS } from './layout/chrome.js';
+export { fitWidth, wrapText } from './layout/fit-width.js';
+export type { LayoutOptions } from './layout/model-to-scene.js';
+export { modelToScene } from './layout/model-to-scene.js';
+
+// The positioned scene
 export { boxesById } from './scene/lookup.js';
 export type { SceneMetrics } from './scene/metrics.js';
 export { sceneMetrics } from './scene/metrics.js';
-// The positioned scene
 export type {
   Point,
   Scene,
@@ -117,6 +106,7 @@ export type {
   SceneTextRole,
 } from './scene/types.js';
 export { SCENE_VERSION } from './scene/types.js';
+
 // Text width
 export type { DisplayLine, Grapheme } from './text/width.js';
 export {
@@ -126,3 +116,21 @@ export {
   textWidth,
   toDisplayLines,
 } from './text/width.js';
+
+// Limits on untrusted input
+export type { Limits } from './limits.js';
+export { DEFAULT_LIMITS, LIMIT_FLAGS, limitMessage, resolveLimits } from './limits.js';
+
+// Errors and diagnostics
+export type { Diagnostic, ModelPath, SourcePosition } from './errors.js';
+export {
+  count,
+  DiagramaError,
+  escapeForTerminal,
+  formatDiagnostic,
+  formatPath,
+  isDiagramaError,
+  QUOTE_LIMIT,
+  quote,
+  shortened,
+} from './errors.js';

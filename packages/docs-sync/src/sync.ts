@@ -206,7 +206,7 @@ export async function syncMarkdownFile(
     try {
       rendered.set(
         zone,
-        await renderZone(zone, path, display, options.limits ?? {}, root, models, options.loadCode),
+        await renderZone(zone, path, display, zoneLimits, root, models, options.loadCode),
       );
     } catch (error) {
       if (!isDiagramaError(error)) throw error;

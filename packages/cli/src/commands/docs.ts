@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Limits } from '@diagrama/core';
 import {
   describeFsError,
   findMarkdownFiles,

@@ -43,6 +43,18 @@ const box = (scene: Scene, id: string): SceneBox => {
   return found;
 };
 
+/** The DiagramaError `run` throws; fails the test when it throws nothing, or something else. */
+function thrownBy(run: () => unknown): DiagramaError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(DiagramaError);
+  return caught as DiagramaError;
+}
+
 describe('modelToScene', () => {
   it('sizes boxes to their content and centres labels without hints', () => {
     const scene = modelToScene(architecture(false));
@@ -138,15 +150,10 @@ describe('modelToScene', () => {
       ],
       connections: [{ from: 'a', to: 's' }],
     });
-    try {
-      modelToScene(separate);
-      expect.unreachable();
-    } catch (error) {
-      expect((error as DiagramaError).diagnostics[0]).toMatchObject({
-        code: 'layout/unsupported-connection',
-        path: ['connections', 0],
-      });
-    }
+    expect(thrownBy(() => modelToScene(separate)).diagnostics[0]).toMatchObject({
+      code: 'layout/unsupported-connection',
+      path: ['connections', 0],
+    });
     const longNote = parseDiagram({
       nodes: [
         { kind: 'api', id: 'a', label: 'A' },
@@ -286,12 +293,9 @@ describe('routing answers to the limits', () => {
     }));
     const limits = { maxConnections: 10_000, timeBudgetMs: 100 };
     const big = parseDiagram({ direction: 'grid', nodes, connections }, { limits });
-    try {
-      modelToScene(big, { limits });
-      expect.unreachable();
-    } catch (error) {
-      expect((error as DiagramaError).diagnostics[0]?.code).toBe('limit/time-budget');
-    }
+    expect(thrownBy(() => modelToScene(big, { limits })).diagnostics[0]?.code).toBe(
+      'limit/time-budget',
+    );
   });
 });
 

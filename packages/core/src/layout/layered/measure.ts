@@ -6,19 +6,17 @@ import {
   type Node,
   type Side,
 } from '../../model/types.js';
-import type { Point, SceneText } from '../../scene/types.js';
+import type { Point } from '../../scene/types.js';
 import {
   BADGE_CELLS,
   BADGE_MIN_WIDTH,
   type Block,
   connectorFor,
-  HOST_PADDING,
   type LayoutContext,
   linesOf,
   type Placed,
   placeNoteLines,
   resolveSpacing,
-  type SceneSink,
   widest,
 } from '../block.js';
 import {
