@@ -1,4 +1,25 @@
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '@diagrama/core';
+import { DEFAULT_LIMITS, type Limits } from '@diagrama/core';
+
+/** The flag for each limit: the libraries name the option, the command line its flag. */
+export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
+  maxInputBytes: '--max-input-bytes',
+  maxDepth: '--max-depth',
+  maxNodes: '--max-nodes',
+  maxConnections: '--max-connections',
+  maxContainerDepth: '--max-container-depth',
+  maxLabelGraphemes: '--max-label',
+  maxGraphemeCodePoints: '--max-grapheme',
+  maxCanvasCells: '--max-canvas',
+  timeBudgetMs: '--time-budget',
+};
+
+/** A library's "raise the `maxNodes` limit", said as the flag that raises it. */
+export function withFlags(message: string): string {
+  return message.replace(/raise the `(\w+)` limit/g, (whole, name: string) =>
+    Object.hasOwn(LIMIT_FLAGS, name) ? `raise it with ${LIMIT_FLAGS[name as keyof Limits]}` : whole,
+  );
+}
+
 import { type OptionSpec, type ParsedArgs, UsageError, wholeNumber } from './args.js';
 
 /** One option per limit (`--max-nodes 20000`, …). */

@@ -6,6 +6,7 @@ import {
   shortened,
 } from '@diagrama/core';
 import type { CliIo } from './io.js';
+import { withFlags } from './limits.js';
 
 /** How the CLI talks to the user: colours, quietness, JSON. */
 export interface Reporter {
@@ -42,7 +43,7 @@ function escapedDiagnostic(diagnostic: Diagnostic): Diagnostic {
             typeof part === 'string' ? escapeForTerminal(shortened(part)) : part,
           ),
         }),
-    message: escapeForTerminal(message),
+    message: escapeForTerminal(withFlags(message)),
     ...(expected === undefined ? {} : { expected: escapeForTerminal(expected) }),
     ...(example === undefined ? {} : { example: escapeForTerminal(example) }),
     ...(position?.file === undefined
@@ -80,7 +81,10 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
         return;
       }
       for (const diagnostic of list) {
-        const text = formatDiagnostic(diagnostic).replace(
+        const text = formatDiagnostic({
+          ...diagnostic,
+          message: withFlags(diagnostic.message),
+        }).replace(
           /^(.*?): error\[([^\]]+)\]/,
           (_, where: string, code: string) =>
             `${paint(colored(), '1', where)}: ${paint(colored(), '31;1', 'error')}[${code}]`,

@@ -7,6 +7,7 @@ import {
   quote,
   shortened,
 } from './errors.js';
+import { DEFAULT_LIMITS, limitMessage } from './limits.js';
 
 describe('errors', () => {
   it('formats model paths the way users read them', () => {
@@ -52,5 +53,18 @@ describe('errors', () => {
     expect(error.code).toBe('a/b');
     expect(error.message).toBe('first (and 1 more problems)');
     expect(error.diagnostics).toHaveLength(2);
+  });
+});
+
+describe('limit messages', () => {
+  it('name the option that raises the limit, never a command-line flag', () => {
+    const message = limitMessage('maxNodes', 'the number of nodes', 12, {
+      ...DEFAULT_LIMITS,
+      maxNodes: 10,
+    });
+    expect(message).toBe(
+      'the number of nodes is 12, over the limit of 10 (raise the `maxNodes` limit)',
+    );
+    expect(message).not.toContain('--');
   });
 });

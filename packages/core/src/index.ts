@@ -119,7 +119,7 @@ export {
 
 // Limits on untrusted input
 export type { Limits } from './limits.js';
-export { DEFAULT_LIMITS, LIMIT_FLAGS, limitMessage, resolveLimits } from './limits.js';
+export { DEFAULT_LIMITS, limitMessage, raiseLimit, resolveLimits } from './limits.js';
 
 // Errors and diagnostics
 export type { Diagnostic, ModelPath, SourcePosition } from './errors.js';

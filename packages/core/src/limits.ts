@@ -36,30 +36,25 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   timeBudgetMs: 10_000,
 };
 
-/** The CLI flag that raises each limit. */
-export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
-  maxInputBytes: '--max-input-bytes',
-  maxDepth: '--max-depth',
-  maxNodes: '--max-nodes',
-  maxConnections: '--max-connections',
-  maxContainerDepth: '--max-container-depth',
-  maxLabelGraphemes: '--max-label',
-  maxGraphemeCodePoints: '--max-grapheme',
-  maxCanvasCells: '--max-canvas',
-  timeBudgetMs: '--time-budget',
-};
-
 /** Limits with defaults filled in. */
 export function resolveLimits(limits: Partial<Limits> = {}): Limits {
   return { ...DEFAULT_LIMITS, ...limits };
 }
 
-/** The message of a limit error: what was seen, the limit, and how to raise it. */
+/**
+ * The message of a limit error: what was seen, the limit, and how to raise it — by the
+ * option's name (`raise the \`maxNodes\` limit`); a command line says its flag instead.
+ */
 export function limitMessage(
   limit: keyof Limits,
   what: string,
   seen: number,
   limits: Limits,
 ): string {
-  return `${what} is ${seen}, over the limit of ${limits[limit]} (raise it with ${LIMIT_FLAGS[limit]}, or the \`${limit}\` option)`;
+  return `${what} is ${seen}, over the limit of ${limits[limit]} (${raiseLimit(limit)})`;
+}
+
+/** How a message says to raise a limit: by its option name, which callers may rewrite. */
+export function raiseLimit(limit: keyof Limits): string {
+  return `raise the \`${limit}\` limit`;
 }

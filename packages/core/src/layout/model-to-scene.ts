@@ -1,5 +1,5 @@
 import { count, DiagramaError, type ModelPath, quote } from '../errors.js';
-import { LIMIT_FLAGS, type Limits, limitMessage, resolveLimits } from '../limits.js';
+import { type Limits, limitMessage, raiseLimit, resolveLimits } from '../limits.js';
 import { describeDiagram } from '../model/describe.js';
 import {
   type Connection,
@@ -60,7 +60,7 @@ function aborted(limits: Limits): DiagramaError {
   return new DiagramaError([
     {
       code: 'limit/time-budget',
-      message: `laying out the diagram took longer than its budget of ${limits.timeBudgetMs} ms (raise it with ${LIMIT_FLAGS.timeBudgetMs}, or the \`timeBudgetMs\` option)`,
+      message: `laying out the diagram took longer than its budget of ${limits.timeBudgetMs} ms (${raiseLimit('timeBudgetMs')})`,
       expected: 'a smaller diagram, or a larger budget',
     },
   ]);
