@@ -1,7 +1,10 @@
 import * as cli from '@diagrama/cli';
 import * as core from '@diagrama/core';
 import * as docsSync from '@diagrama/docs-sync';
+import * as embed from '@diagrama/embed';
 import * as load from '@diagrama/load';
+import * as markdownIt from '@diagrama/markdown-it';
+import * as remark from '@diagrama/remark';
 import * as renderAscii from '@diagrama/render-ascii';
 import * as renderMarkdown from '@diagrama/render-markdown';
 import * as renderSvg from '@diagrama/render-svg';
@@ -23,6 +26,9 @@ describe('public exports', () => {
     ['@diagrama/render-svg', renderSvg],
     ['@diagrama/docs-sync', docsSync],
     ['@diagrama/typescript', typescript],
+    ['@diagrama/embed', embed],
+    ['@diagrama/remark', remark],
+    ['@diagrama/markdown-it', markdownIt],
     ['@diagrama/cli', cli],
   ])('%s', (_, module) => {
     expect(surface(module as Record<string, unknown>)).toMatchSnapshot();

@@ -11,6 +11,9 @@ export const API_PACKAGES = [
   'render-markdown',
   'docs-sync',
   'typescript',
+  'embed',
+  'remark',
+  'markdown-it',
   'cli',
 ] as const;
 
