@@ -40,6 +40,29 @@ const folder = (name: string) => {
 };
 const reference = run(['render', 'docs/examples/docker-architecture.yaml']).stdout;
 
+describe('render --format png', () => {
+  it('writes the same PNG bytes to a file and to a pipe, at the scale asked', () => {
+    const dir = folder('png');
+    const model = 'docs/examples/docker-architecture.yaml';
+    expect(run(['render', model, '--format', 'png', '--out', join(dir, 'a.png')]).code).toBe(0);
+    const piped = spawnSync(process.execPath, [bin, 'render', model, '--format', 'png'], {
+      cwd: repo,
+    });
+    expect(piped.status).toBe(0);
+    const file = readFileSync(join(dir, 'a.png'));
+    expect(piped.stdout.equals(file)).toBe(true);
+    expect(file.subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      run(['render', model, '--format', 'png', '--scale', '1', '--out', join(dir, 'b.png')]).code,
+    ).toBe(0);
+    const width = (png: Buffer) => png.readUInt32BE(16);
+    expect(width(file)).toBe(2 * width(readFileSync(join(dir, 'b.png'))));
+    const bad = run(['render', model, '--format', 'png', '--scale', 'big']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--scale needs a number');
+  });
+});
+
 describe('render --width', () => {
   const widest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
 

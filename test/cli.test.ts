@@ -157,7 +157,7 @@ describe('diagrama render', () => {
     expect(run(['render', 'docs/examples/docker-architecture.yaml', '--theme', 'pink']).code).toBe(
       2,
     );
-    expect(run(['render', 'docs/examples/docker-architecture.yaml', '--format', 'png']).code).toBe(
+    expect(run(['render', 'docs/examples/docker-architecture.yaml', '--format', 'gif']).code).toBe(
       2,
     );
     expect(run(['frobnicate']).code).toBe(2);

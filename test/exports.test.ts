@@ -7,6 +7,7 @@ import * as markdownIt from '@diagrama/markdown-it';
 import * as remark from '@diagrama/remark';
 import * as renderAscii from '@diagrama/render-ascii';
 import * as renderMarkdown from '@diagrama/render-markdown';
+import * as renderPng from '@diagrama/render-png';
 import * as renderSvg from '@diagrama/render-svg';
 import * as typescript from '@diagrama/typescript';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ describe('public exports', () => {
     ['@diagrama/render-ascii', renderAscii],
     ['@diagrama/render-markdown', renderMarkdown],
     ['@diagrama/render-svg', renderSvg],
+    ['@diagrama/render-png', renderPng],
     ['@diagrama/docs-sync', docsSync],
     ['@diagrama/typescript', typescript],
     ['@diagrama/embed', embed],

@@ -8,6 +8,7 @@ export const API_PACKAGES = [
   'load',
   'render-ascii',
   'render-svg',
+  'render-png',
   'render-markdown',
   'docs-sync',
   'typescript',

@@ -14,6 +14,8 @@ import { build } from 'esbuild';
 
 const EXTERNAL = [
   '@diagrama/render-svg',
+  '@diagrama/render-png',
+  '@resvg/resvg-js',
   '@diagrama/typescript',
   'svgdom',
   '@svgdotjs/svg.js',

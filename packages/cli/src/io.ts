@@ -3,7 +3,7 @@ import { count, DiagramaError } from '@diagrama/core';
 /** What the CLI reads and writes, injectable for tests. */
 export interface CliIo {
   stdout: {
-    write(text: string): unknown;
+    write(text: string | Uint8Array): unknown;
     isTTY?: boolean;
     columns?: number | undefined;
     /** Waits until what was written has gone out; resolves to the error that stopped it, if any. */
@@ -46,7 +46,7 @@ export async function readProcessStdin(maxBytes: number): Promise<Uint8Array> {
 }
 
 /** Writes a file atomically, reporting failure as an {@link IoError}. */
-export async function writeOutput(path: string, content: string): Promise<void> {
+export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
   const { WriteError, writeFileAtomic } = await import('@diagrama/docs-sync');
   try {
     await writeFileAtomic(path, content);

@@ -53,10 +53,10 @@ export function processStdout(): Output {
     return direct;
   };
   return {
-    write(text: string): boolean {
+    write(text: string | Uint8Array): boolean {
       if (closed) return false;
       if (!isDirect()) return viaStream().write(text);
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       let offset = 0;
       while (offset < bytes.length) {
         try {

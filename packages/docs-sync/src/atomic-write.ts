@@ -101,7 +101,7 @@ export async function sweepStale(folder: string, name: string): Promise<string[]
  */
 export async function writeFileAtomic(
   path: string,
-  content: string,
+  content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const refuse = (code: string, reason: string): never => {
@@ -127,7 +127,7 @@ export async function writeFileAtomic(
     if (stat.isDirectory()) refuse('io/write', 'is a folder, not a file');
     if (!stat.isFile()) {
       // a device, a FIFO or a socket (`--out /dev/null`): written to, never replaced
-      await fs.writeFile(target, content, 'utf8');
+      await fs.writeFile(target, content);
       return;
     }
     if (stat.nlink > 1)
@@ -157,7 +157,7 @@ export async function writeFileAtomic(
   try {
     const handle = await fs.open(temporary, 'wx', mode ?? 0o666);
     try {
-      await handle.writeFile(content, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
       if (mode !== undefined) await handle.chmod(mode);
       // run as root, the new file would be root's: it keeps the old one's owner and group

@@ -27,17 +27,23 @@ export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'out-dir': { takesValue: true, short: 'd' },
   timeout: { takesValue: true },
   width: { takesValue: true, short: 'w' },
+  scale: { takesValue: true },
   ...LIMIT_OPTIONS,
 };
 
 /** Output formats `render` knows. */
-export const FORMATS = ['ascii', 'svg', 'md'] as const;
+export const FORMATS = ['ascii', 'svg', 'md', 'png'] as const;
 type Format = (typeof FORMATS)[number];
 const THEMES = ['light', 'dark', 'auto'] as const;
 const FONTS = ['sans', 'mono'] as const;
 type Font = (typeof FONTS)[number];
 type Theme = (typeof THEMES)[number];
-const EXTENSIONS: Readonly<Record<Format, string>> = { ascii: '.txt', svg: '.svg', md: '.md' };
+const EXTENSIONS: Readonly<Record<Format, string>> = {
+  ascii: '.txt',
+  svg: '.svg',
+  md: '.md',
+  png: '.png',
+};
 
 export const RENDER_HELP = `Usage: diagrama render <file|-> [more files…] [options]
 
@@ -49,14 +55,17 @@ transpiled (not type-checked) with the TypeScript that ts-morph bundles; use
 'diagrama validate' to type-check it.
 
 Options:
-  -f, --format <ascii|svg|md>   box-drawing text, an SVG image, or a Markdown block (default: ascii)
+  -f, --format <ascii|svg|md|png>
+                                box-drawing text, an SVG image, a Markdown block, or a PNG
+                                image (the SVG rasterised with pinned fonts) (default: ascii)
+      --scale <n>               PNG pixels per SVG pixel, above 0 and up to 16 (default: 2)
   -c, --charset <name>          ${CHARSET_NAMES.join(', ')} (default: double; ascii and md)
   -t, --theme <light|dark|auto> SVG colours; auto follows prefers-color-scheme (default: light)
       --font <sans|mono>        SVG typeface: proportional, or one cell per glyph (default: sans)
       --label-offsets           SVG: draw labels where labelOffset hints move them, as in the
                                 hand-drawn text (default: where their alignment says)
   -o, --out <file|->            write one diagram to a file (atomically); - is standard output
-  -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md (needed for several)
+  -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md|.png (needed for several)
   -w, --width <columns|none>    fit the picture in this many columns: wrap labels and notes at
                                 spaces, then turn rows into columns; fails naming the narrowest
                                 width that fits (default: the terminal's width when text goes
@@ -76,12 +85,17 @@ interface DrawOptions {
   theme: Theme;
   font: Font;
   labelOffsets: boolean;
+  scale: number;
 }
 
-const DRAW: Readonly<Record<Format, (scene: Scene, options: DrawOptions) => Promise<string>>> = {
+const DRAW: Readonly<
+  Record<Format, (scene: Scene, options: DrawOptions) => Promise<string | Uint8Array>>
+> = {
   ascii: async (scene, { charset }) => sceneToText(scene, { charset }),
   svg: async (scene, { theme, font, labelOffsets }) =>
     (await import('@diagrama/render-svg')).sceneToSvg(scene, { theme, font, labelOffsets }),
+  png: async (scene, { theme, font, labelOffsets, scale }) =>
+    (await import('@diagrama/render-png')).sceneToPng(scene, { theme, font, labelOffsets, scale }),
   md: async (scene, { charset }) =>
     (await import('@diagrama/render-markdown')).diagramToMarkdown({
       text: sceneToText(scene, { charset }),
@@ -106,6 +120,16 @@ function widthFrom(
     throw new UsageError('--width needs a whole number of columns (at least 1), or none');
   }
   return columns;
+}
+
+/** The `--scale` of a PNG: above 0, at most 16. */
+function scaleFrom(value: string | true | undefined): number {
+  if (value === undefined) return 2;
+  const scale = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!(scale > 0 && scale <= 16)) {
+    throw new UsageError('--scale needs a number above 0 and at most 16, such as 2 or 1.5');
+  }
+  return scale;
 }
 
 function choice<T extends string>(value: string, allowed: readonly T[], what: string): T {
@@ -157,8 +181,12 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     }
   }
   const timeout = parseTimeout(options.get('timeout'));
+  const scale = scaleFrom(options.get('scale'));
   const toTerminal =
     format !== 'svg' && typeof outDir !== 'string' && (out === undefined || out === '-');
+  if (format === 'png' && toTerminal && io.stdout.isTTY) {
+    throw new UsageError('a PNG is binary: write it to a file with --out model.png, or pipe it');
+  }
   const width = widthFrom(options.get('width'), io, toTerminal);
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   return forEachInput(positionals, reporter, async (input) => {
@@ -168,6 +196,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
       theme,
       font,
       labelOffsets: options.has('label-offsets'),
+      scale,
     });
     if (typeof outDir === 'string') {
       const name = input === '-' ? 'stdin' : basename(input, extname(input));
