@@ -318,10 +318,14 @@ function balance(
     // the rest, on a side with two or more, are what the node centres between
     const others = [...new Set(list.map((w) => w.other))];
     const side = (u: number): number => Math.sign((ranks[u] ?? 0) - (ranks[v] ?? 0));
+    const onSide = [0, 0, 0];
+    for (const u of others) onSide[side(u) + 1] = (onSide[side(u) + 1] as number) + 1;
+    // only a side with two or more gives something to centre between (most nodes have none)
+    if ((onSide[0] as number) < 2 && (onSide[2] as number) < 2) return;
     const carried: number[] = [];
     const anchors = new Set<number>();
     for (const u of others) {
-      const alone = others.every((o) => o === u || side(o) !== side(u));
+      const alone = onSide[side(u) + 1] === 1;
       const chain = alone && side(u) !== 0 ? follower(wants, v, u) : undefined;
       if (chain) for (const m of chain) carried.push(m);
       else anchors.add(u);
