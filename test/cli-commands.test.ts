@@ -40,6 +40,21 @@ const folder = (name: string) => {
 };
 const reference = run(['render', 'docs/examples/docker-architecture.yaml']).stdout;
 
+describe('render --format dot|d2|mermaid|plantuml', () => {
+  it("writes the model in each tool's language, without laying it out", () => {
+    const model = 'docs/examples/docker-architecture.yaml';
+    const first = (format: string) =>
+      run(['render', model, '--format', format]).stdout.split('\n')[0];
+    expect(first('dot')).toBe('digraph diagram {');
+    expect(first('d2')).toBe('direction: down');
+    expect(first('mermaid')).toBe('flowchart TB');
+    expect(first('plantuml')).toBe('@startuml');
+    const dir = folder('languages');
+    expect(run(['render', model, '--format', 'mermaid', '--out-dir', dir]).code).toBe(0);
+    expect(readFileSync(join(dir, 'docker-architecture.mmd'), 'utf8')).toContain('subgraph');
+  });
+});
+
 describe('render --format png', () => {
   it('writes the same PNG bytes to a file and to a pipe, at the scale asked', () => {
     const dir = folder('png');

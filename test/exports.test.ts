@@ -2,6 +2,7 @@ import * as cli from '@diagrama/cli';
 import * as core from '@diagrama/core';
 import * as docsSync from '@diagrama/docs-sync';
 import * as embed from '@diagrama/embed';
+import * as exporters from '@diagrama/export';
 import * as load from '@diagrama/load';
 import * as markdownIt from '@diagrama/markdown-it';
 import * as remark from '@diagrama/remark';
@@ -29,6 +30,7 @@ describe('public exports', () => {
     ['@diagrama/docs-sync', docsSync],
     ['@diagrama/typescript', typescript],
     ['@diagrama/embed', embed],
+    ['@diagrama/export', exporters],
     ['@diagrama/remark', remark],
     ['@diagrama/markdown-it', markdownIt],
     ['@diagrama/cli', cli],

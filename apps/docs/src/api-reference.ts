@@ -9,6 +9,7 @@ export const API_PACKAGES = [
   'render-ascii',
   'render-svg',
   'render-png',
+  'export',
   'render-markdown',
   'docs-sync',
   'typescript',

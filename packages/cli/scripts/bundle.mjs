@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 const EXTERNAL = [
   '@diagrama/render-svg',
   '@diagrama/render-png',
+  '@diagrama/export',
   '@resvg/resvg-js',
   '@diagrama/typescript',
   'svgdom',

@@ -32,7 +32,9 @@ export const RENDER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 };
 
 /** Output formats `render` knows. */
-export const FORMATS = ['ascii', 'svg', 'md', 'png'] as const;
+export const FORMATS = ['ascii', 'svg', 'md', 'png', 'dot', 'd2', 'mermaid', 'plantuml'] as const;
+/** Formats that write the model in another tool's language: no layout needed. */
+const LANGUAGES = ['dot', 'd2', 'mermaid', 'plantuml'] as const;
 type Format = (typeof FORMATS)[number];
 const THEMES = ['light', 'dark', 'auto'] as const;
 const FONTS = ['sans', 'mono'] as const;
@@ -43,6 +45,10 @@ const EXTENSIONS: Readonly<Record<Format, string>> = {
   svg: '.svg',
   md: '.md',
   png: '.png',
+  dot: '.dot',
+  d2: '.d2',
+  mermaid: '.mmd',
+  plantuml: '.puml',
 };
 
 export const RENDER_HELP = `Usage: diagrama render <file|-> [more files…] [options]
@@ -55,9 +61,10 @@ transpiled (not type-checked) with the TypeScript that ts-morph bundles; use
 'diagrama validate' to type-check it.
 
 Options:
-  -f, --format <ascii|svg|md|png>
-                                box-drawing text, an SVG image, a Markdown block, or a PNG
-                                image (the SVG rasterised with pinned fonts) (default: ascii)
+  -f, --format <ascii|svg|md|png|dot|d2|mermaid|plantuml>
+                                box-drawing text, an SVG image, a Markdown block, a PNG image
+                                (the SVG rasterised with pinned fonts), or the model written
+                                for Graphviz, D2, Mermaid or PlantUML (default: ascii)
       --scale <n>               PNG pixels per SVG pixel, above 0 and up to 16 (default: 2)
   -c, --charset <name>          ${CHARSET_NAMES.join(', ')} (default: double; ascii and md)
   -t, --theme <light|dark|auto> SVG colours; auto follows prefers-color-scheme (default: light)
@@ -65,7 +72,8 @@ Options:
       --label-offsets           SVG: draw labels where labelOffset hints move them, as in the
                                 hand-drawn text (default: where their alignment says)
   -o, --out <file|->            write one diagram to a file (atomically); - is standard output
-  -d, --out-dir <dir>           write each diagram to <dir>/<name>.txt|.svg|.md|.png (needed for several)
+  -d, --out-dir <dir>           write each diagram to <dir>/<name> with the format's extension
+                                (needed for several)
   -w, --width <columns|none>    fit the picture in this many columns: wrap labels and notes at
                                 spaces, then turn rows into columns; fails naming the narrowest
                                 width that fits (default: the terminal's width when text goes
@@ -88,8 +96,12 @@ interface DrawOptions {
   scale: number;
 }
 
+type Language = (typeof LANGUAGES)[number];
 const DRAW: Readonly<
-  Record<Format, (scene: Scene, options: DrawOptions) => Promise<string | Uint8Array>>
+  Record<
+    Exclude<Format, Language>,
+    (scene: Scene, options: DrawOptions) => Promise<string | Uint8Array>
+  >
 > = {
   ascii: async (scene, { charset }) => sceneToText(scene, { charset }),
   svg: async (scene, { theme, font, labelOffsets }) =>
@@ -131,6 +143,9 @@ function scaleFrom(value: string | true | undefined): number {
   }
   return scale;
 }
+
+const isLanguage = (format: Format): format is Language =>
+  (LANGUAGES as readonly string[]).includes(format);
 
 function choice<T extends string>(value: string, allowed: readonly T[], what: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
@@ -191,13 +206,15 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   return forEachInput(positionals, reporter, async (input) => {
     const loaded = await loadInput(input, io, timeout, limits);
-    const output = await DRAW[format](layout(loaded, limits, width), {
-      charset,
-      theme,
-      font,
-      labelOffsets: options.has('label-offsets'),
-      scale,
-    });
+    const output = isLanguage(format)
+      ? (await import('@diagrama/export')).exportDiagram(loaded.diagram, format)
+      : await DRAW[format](layout(loaded, limits, width), {
+          charset,
+          theme,
+          font,
+          labelOffsets: options.has('label-offsets'),
+          scale,
+        });
     if (typeof outDir === 'string') {
       const name = input === '-' ? 'stdin' : basename(input, extname(input));
       const target = join(outDir, `${name}${EXTENSIONS[format]}`);
