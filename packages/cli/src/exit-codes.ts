@@ -8,4 +8,6 @@ export const EXIT = {
   invalid: 2,
   /** A file could not be read or written. */
   io: 3,
+  /** An internal error (a bug). */
+  internal: 70,
 } as const;

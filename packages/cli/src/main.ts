@@ -104,6 +104,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     );
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write('(run with --debug for details, and please report this)\n');
-    return 70;
+    return EXIT.internal;
   }
 }

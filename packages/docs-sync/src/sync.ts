@@ -187,6 +187,7 @@ export async function syncMarkdownFile(
   const rendered = new Map<Zone, string>();
   const diagnostics: Diagnostic[] = [];
   const models = new Set<string>();
+  const budget = resolveLimits(options.limits ?? {}).timeBudgetMs;
   for (const zone of parsed.zones) {
     const left = options.deadline === undefined ? undefined : options.deadline - Date.now();
     if (left !== undefined && left <= 0) {
@@ -198,7 +199,6 @@ export async function syncMarkdownFile(
       });
       continue;
     }
-    const budget = resolveLimits(options.limits ?? {}).timeBudgetMs;
     const zoneLimits =
       left === undefined || left >= budget
         ? (options.limits ?? {})

@@ -97,11 +97,11 @@ export default function remarkDiagrama(options: RemarkDiagramaOptions = {}) {
   return (tree: MdNode, file: FileLike): void => {
     const visit = (node: MdNode): void => {
       for (const child of node.children ?? []) {
-        if (child.type === 'code' && child.lang === lang) draw(child, file);
+        if (child.type === 'code' && child.lang === lang) draw(child);
         else if (child.children) visit(child);
       }
     };
-    const draw = (node: MdNode, file: FileLike): void => {
+    const draw = (node: MdNode): void => {
       const at = {
         // the model's first line is the one after the opening fence
         line: (node.position?.start.line ?? 0) + 1,

@@ -1,18 +1,7 @@
-/** Every kind of box, in the order their rules are written. */
-const KIND_NAMES = [
-  'box',
-  'host',
-  'group',
-  'client',
-  'api',
-  'daemon',
-  'database',
-  'queue',
-  'user',
-  'external',
-  'stack',
-  'layer',
-] as const;
+import { NODE_KINDS } from '@diagrama/core';
+
+/** Every kind of box, in the order their rules are written: `box` first, then the model's. */
+const KIND_NAMES = ['box', ...NODE_KINDS.filter((kind) => kind !== 'box')];
 
 /** The built-in themes; `auto` follows the reader's `prefers-color-scheme`. */
 export const THEMES = ['light', 'dark', 'auto'] as const;

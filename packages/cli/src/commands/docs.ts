@@ -9,9 +9,6 @@ import {
 import { parseArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 
-/** A bug met while working on one file (the code `main` gives an uncaught error). */
-const EXIT_INTERNAL = 70;
-
 import { type CliIo, IoError } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter, type Reporter } from '../reporter.js';
@@ -57,7 +54,7 @@ interface Pass {
 async function expand(
   paths: readonly string[],
   reporter: Reporter,
-): Promise<Pass & { files: string[] }> {
+): Promise<{ files: string[]; code: number }> {
   const files: string[] = [];
   let code: number = EXIT.ok;
   for (const path of paths) {
@@ -91,7 +88,7 @@ async function expand(
     }
     for (const file of found) files.push(file);
   }
-  return { files, code, models: new Set() };
+  return { files, code };
 }
 
 async function syncAll(
@@ -100,7 +97,8 @@ async function syncAll(
   io: CliIo,
   reporter: Reporter,
 ): Promise<Pass> {
-  const { files, code, models } = await expand(paths, reporter);
+  const { files, code } = await expand(paths, reporter);
+  const models = new Set<string>();
   let worst = code;
   for (const [index, file] of files.entries()) {
     reporter.progress(index + 1, files.length, file);
@@ -116,7 +114,7 @@ async function syncAll(
           position: { file, line: 1, column: 1 },
         },
       ]);
-      worst = Math.max(worst, EXIT_INTERNAL);
+      worst = Math.max(worst, EXIT.internal);
       continue;
     }
     for (const model of result.models ?? []) models.add(model);

@@ -5,11 +5,12 @@ import type {
   Node,
   NodeKind,
   Spacing,
+  StackNode,
   TitlePlace,
 } from '../model/types.js';
 import type { Scene, SceneBox, SceneText } from '../scene/types.js';
 import { type DisplayLine, toDisplayLines } from '../text/width.js';
-import { HOST_PADDING } from './block.js';
+import { HOST_PADDING, type SceneSink } from './block.js';
 
 /**
  * Borders the kinds draw when the model names none; the rest draw the charset's. A group only
@@ -290,4 +291,32 @@ export function shapeBorderCells(
     return { top: end, right: [], bottom: end, left: [] };
   }
   return { top: [], right: [], bottom: [], left: [] };
+}
+
+/**
+ * A stack's outline as every stack draws it: its box, its title where its geometry puts it,
+ * and the rule under a title band.
+ */
+export function placeStackOutline(
+  node: StackNode,
+  title: readonly DisplayLine[],
+  geometry: TitleGeometry,
+  outline: { x: number; y: number; width: number; height: number },
+  depth: number,
+  sink: SceneSink,
+): void {
+  sink.boxes.push({ id: node.id, kind: 'stack', ...outline, depth, ...borderField(node) });
+  sink.texts.push(
+    ...titleTexts(
+      node.id,
+      title,
+      geometry,
+      outline,
+      node.hints?.labelAlign,
+      node.hints?.labelOffset ?? 0,
+    ),
+  );
+  if (geometry.rule) {
+    sink.dividers.push({ id: `${node.id}#title`, box: node.id, y: outline.y + geometry.band });
+  }
 }

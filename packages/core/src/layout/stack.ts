@@ -11,7 +11,7 @@ import {
   tooNarrow,
   widest,
 } from './block.js';
-import { borderField, titleGeometry, titleTexts } from './chrome.js';
+import { placeStackOutline, titleGeometry } from './chrome.js';
 import { measureFlowDown } from './flow.js';
 import { LEAF_PADDING, placeLabel } from './leaf.js';
 import { measureTiled } from './tiled.js';
@@ -235,20 +235,7 @@ function measureJoined(node: StackNode, path: ModelPath, context: LayoutContext)
     boxHeight,
     place(x, y, depth, sink) {
       const outline = { x, y, width, height: boxHeight };
-      sink.boxes.push({ id: node.id, kind: 'stack', ...outline, depth, ...borderField(node) });
-      sink.texts.push(
-        ...titleTexts(
-          node.id,
-          title,
-          geometry,
-          outline,
-          node.hints?.labelAlign,
-          node.hints?.labelOffset ?? 0,
-        ),
-      );
-      if (geometry.rule) {
-        sink.dividers.push({ id: `${node.id}#title`, box: node.id, y: y + geometry.band });
-      }
+      placeStackOutline(node, title, geometry, outline, depth, sink);
       let row = y + 1 + geometry.band;
       rows.forEach((r, index) => {
         const { layer, lines, link, badge, padding } = r;

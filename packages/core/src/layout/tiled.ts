@@ -9,7 +9,7 @@ import {
   tooNarrow,
   widest,
 } from './block.js';
-import { borderField, type TitleGeometry, titleTexts } from './chrome.js';
+import { placeStackOutline, type TitleGeometry } from './chrome.js';
 import { LEAF_PADDING, placeLabel } from './leaf.js';
 
 /** A cell of a tiled stack: a layer's own box, or one of its cells. */
@@ -115,20 +115,7 @@ export function measureTiled(
     boxHeight,
     place(x, y, depth, sink) {
       const outline = { x, y, width, height: boxHeight };
-      sink.boxes.push({ id: node.id, kind: 'stack', ...outline, depth, ...borderField(node) });
-      sink.texts.push(
-        ...titleTexts(
-          node.id,
-          title,
-          geometry,
-          outline,
-          node.hints?.labelAlign,
-          node.hints?.labelOffset ?? 0,
-        ),
-      );
-      if (geometry.rule) {
-        sink.dividers.push({ id: `${node.id}#title`, box: node.id, y: y + geometry.band });
-      }
+      placeStackOutline(node, title, geometry, outline, depth, sink);
       const right0 = x + width - 1;
       const place = (t: Tile, x0: number, x1: number): void => {
         const y0 = y + (rowTop[t.row] as number);

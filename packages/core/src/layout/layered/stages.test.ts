@@ -257,19 +257,7 @@ describe('across', () => {
         ],
       ),
     );
-    const layers = orderRanks(graph);
-    const cells = (n: { boxAcross: number }) => {
-      const list = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
-      return { before: list, after: list };
-    };
-    const pins = assignPins(graph, cells, (n) => Math.floor(n.boxAcross / 2));
-    const at = placeAcross(graph, layers, pins, {
-      gap: 3,
-      lineGap: 1,
-      insets: () => ({ start: 3, end: 3, min: 0, terminal: 2 }),
-      reach: (v) => ({ before: 0, after: (graph.nodes[v]?.across ?? 1) - 1 }),
-    });
-    const centre = (v: number) => (at.node[v] ?? 0) + Math.floor((graph.nodes[v]?.across ?? 0) / 2);
+    const centre = centresOf(graph);
     const middle = (centre(1) + centre(2)) / 2;
     expect(Math.abs(centre(0) - middle)).toBeLessThanOrEqual(1);
   });
@@ -290,19 +278,7 @@ describe('across', () => {
         ],
       ),
     );
-    const layers = orderRanks(graph);
-    const cells = (n: { boxAcross: number }) => {
-      const list = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
-      return { before: list, after: list };
-    };
-    const pins = assignPins(graph, cells, (n) => Math.floor(n.boxAcross / 2));
-    const at = placeAcross(graph, layers, pins, {
-      gap: 3,
-      lineGap: 1,
-      insets: () => ({ start: 3, end: 3, min: 0, terminal: 2 }),
-      reach: (v) => ({ before: 0, after: (graph.nodes[v]?.across ?? 1) - 1 }),
-    });
-    const centre = (v: number) => (at.node[v] ?? 0) + Math.floor((graph.nodes[v]?.across ?? 0) / 2);
+    const centre = centresOf(graph);
     const middle = (centre(2) + centre(3)) / 2;
     expect(Math.abs(centre(1) - middle)).toBeLessThanOrEqual(1);
     // the client stays straight above the gateway
@@ -354,3 +330,20 @@ describe('channels', () => {
     ]);
   });
 });
+
+/** Orders, pins and places a ranked graph; returns each node's centre across. */
+function centresOf(graph: LayeredGraph): (v: number) => number {
+  const layers = orderRanks(graph);
+  const cells = (n: { boxAcross: number }) => {
+    const list = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+    return { before: list, after: list };
+  };
+  const pins = assignPins(graph, cells, (n) => Math.floor(n.boxAcross / 2));
+  const at = placeAcross(graph, layers, pins, {
+    gap: 3,
+    lineGap: 1,
+    insets: () => ({ start: 3, end: 3, min: 0, terminal: 2 }),
+    reach: (v) => ({ before: 0, after: (graph.nodes[v]?.across ?? 1) - 1 }),
+  });
+  return (v) => (at.node[v] ?? 0) + Math.floor((graph.nodes[v]?.across ?? 0) / 2);
+}
