@@ -24,10 +24,12 @@ export default diagram({
   connections: [
     connect(cliente, restApi, {
       note: 'Cliente se comunica con el Server\na través la Rest API',
+      direction: 'none',
       hints: asDrawn,
     }),
     connect(restApi, dockerDaemon, {
       note: 'El Server se comunica con el Cliente\na través del REST API',
+      direction: 'none',
       hints: asDrawn,
     }),
   ],

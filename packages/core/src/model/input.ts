@@ -39,7 +39,7 @@ export interface ConnectionHintsInput {
 
 /** A node in the plain form (YAML, JSON, builders). Ids and defaults are filled in by parsing. */
 export interface NodeInput {
-  /** What the node is. Inside `layers` it defaults to `layer`. */
+  /** What the node is. Defaults to `layer` inside `layers`, else `host` with children, `stack` with layers, `box`. */
   kind?: NodeKind;
   /** Stable id; derived from the label when omitted. */
   id?: string;
@@ -79,6 +79,7 @@ export interface ConnectionInput {
   /** The node the line ends at; without it the line goes out of the diagram. */
   to?: string | NodeInput;
   note?: string;
+  /** Arrowheads: `forward` (the default), `backward`, `both` or `none`. */
   direction?: ConnectionDirection;
   style?: LineStyle;
   hints?: ConnectionHintsInput;

@@ -31,9 +31,33 @@ describe('parseDiagram', () => {
       from: 'cliente-terminal',
       to: 'api',
       note: 'x',
-      direction: 'none',
+      direction: 'forward',
       style: 'solid',
     });
+  });
+
+  it('draws an arrow unless the connection asks for a plain line', () => {
+    const diagram = parseDiagram({
+      nodes: [{ label: 'a' }, { label: 'b' }],
+      connections: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'a', direction: 'none' },
+      ],
+    });
+    expect(diagram.connections.map((c) => c.direction)).toEqual(['forward', 'none']);
+  });
+
+  it('gives a node without a kind the kind its fields imply', () => {
+    const diagram = parseDiagram({
+      nodes: [
+        { label: 'Nginx' },
+        { label: 'Cluster', children: [{ label: 'pod' }] },
+        { label: 'Image', layers: [{ label: 'base' }] },
+      ],
+    });
+    expect(diagram.nodes.map((n) => n.kind)).toEqual(['box', 'host', 'stack']);
+    const host = diagram.nodes[1];
+    expect(host?.kind === 'host' && host.children[0]?.kind).toBe('box');
   });
 
   it('refuses two nodes whose labels give the same id, naming both and the fix', () => {

@@ -240,18 +240,20 @@ function toConnectionHints(raw: unknown): ConnectionHints | undefined {
   return hints;
 }
 
+/**
+ * The kind a node without one gets from what it holds: a layer inside `layers`, a host when it has
+ * `children`, a stack when it has `layers`, otherwise a plain box — what a user writing
+ * `{label: Nginx}` means.
+ */
+function impliedKind(raw: Raw, inLayers: boolean): NodeKind {
+  if (inLayers) return 'layer';
+  if (Object.hasOwn(raw, 'children')) return 'host';
+  if (Object.hasOwn(raw, 'layers')) return 'stack';
+  return 'box';
+}
+
 function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): Node | undefined {
-  const kind = (raw.kind ?? (inLayers ? 'layer' : undefined)) as NodeKind | undefined;
-  if (kind === undefined) {
-    walk.diagnostics.push({
-      code: 'model/missing-property',
-      message: 'missing required property `kind`',
-      path,
-      expected: `a \`kind\`: one of ${NODE_KINDS.filter((k) => k !== 'layer').join(', ')}`,
-      example: '{"kind":"api","label":"Rest API"}',
-    });
-    return undefined;
-  }
+  const kind = (raw.kind ?? impliedKind(raw, inLayers)) as NodeKind;
   for (const [field, kinds] of Object.entries(KIND_FIELDS)) {
     if (Object.hasOwn(raw, field) && !kinds.includes(kind)) {
       walk.diagnostics.push({
@@ -516,10 +518,11 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
       from: openFrom ? `${id}(open)` : from,
       to: openTo ? `${id}(open)` : to,
       ...(open ? { open } : {}),
+      // `from`, `to` reads as an arrow, as in every peer's language; a plain line is asked for
       direction:
-        raw.direction === 'forward' || raw.direction === 'backward' || raw.direction === 'both'
+        raw.direction === 'none' || raw.direction === 'backward' || raw.direction === 'both'
           ? raw.direction
-          : 'none',
+          : 'forward',
       style: raw.style === 'dashed' || raw.style === 'dotted' ? raw.style : 'solid',
       ...(typeof raw.note === 'string' ? { note: raw.note } : {}),
       ...(hints ? { hints } : {}),

@@ -79,7 +79,7 @@ const node = s.object(
   'A node: a host or group holding children, a stack of layers, or a labelled box.',
   {
     kind: s.enum(
-      'What the node is: host or group (holds children), client, api, daemon, database, queue, user, external, box, stack (holds layers).',
+      'What the node is: host or group (holds children), client, api, daemon, database, queue, user, external, box, stack (holds layers). Without it: a host when it has children, a stack when it has layers, otherwise a box.',
       NODE_KINDS,
       { code: 'model/unknown-kind', example: 'api' },
     ),
@@ -142,7 +142,7 @@ const connection = s.object(
       'Text beside the line (at its open end, when it has one); a line break starts a new line.',
     ),
     direction: s.enum(
-      'Arrowheads: none, at the target (forward), at the source (backward: the layout still runs from `from` to `to`), or at both ends.',
+      'Arrowheads: at the target (forward, the default), at the source (backward: the layout still runs from `from` to `to`), at both ends, or none (a plain line).',
       [...CONNECTION_DIRECTIONS],
     ),
     style: s.enum('Line style.', LINE_STYLES),
