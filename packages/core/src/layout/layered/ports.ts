@@ -126,20 +126,26 @@ export function assignPins(
       (n.container === t.container || isWithin(graph, n.container, t.container));
     return holds(x, y) || holds(y, x);
   };
-  const groupsOf = (touches: readonly Touch[], blocked: ReadonlySet<string>): Touch[][] => {
+  const groupsOf = (
+    touches: readonly Touch[],
+    blocked: ReadonlySet<string>,
+    bus: ReadonlySet<string> = new Set(),
+  ): Touch[][] => {
     const byGroup = new Map<string, Touch[]>();
     const singles: Touch[][] = [];
     for (const t of touches) {
-      if (!graph.trunks || blocked.has(`${t.edge}:${t.k}`)) {
+      const key = `${t.edge}:${t.k}`;
+      if (!graph.trunks || (blocked.has(key) && !bus.has(key))) {
         singles.push([t]);
         continue;
       }
       // a trunk to a container and to something inside it would read as one line
-      const list = byGroup.get(t.group);
+      const group = bus.has(key) ? `bus|${t.group}` : t.group;
+      const list = byGroup.get(group);
       const fits = (u: Touch): boolean => u.other !== t.other && !nested(u.other, t.other);
       if (list?.every(fits)) list.push(t);
       else if (list) singles.push([t]);
-      else byGroup.set(t.group, [t]);
+      else byGroup.set(group, [t]);
     }
     const out: Touch[][] = [];
     for (const list of byGroup.values()) {
@@ -153,9 +159,10 @@ export function assignPins(
     touches: readonly Touch[],
     side: 'before' | 'after',
     blocked: ReadonlySet<string>,
+    bus?: ReadonlySet<string>,
   ): Touch[][] => {
     const node = nodes[v] as LNode;
-    const groups = groupsOf(touches, blocked);
+    const groups = groupsOf(touches, blocked, bus);
     if (node.kind !== 'atom') {
       for (const group of groups) {
         for (const t of group) {
@@ -195,13 +202,53 @@ export function assignPins(
     });
     return groups;
   };
+  const fanOuts: { source: number; touches: Touch[] }[] = [];
   nodes.forEach((_, v) => {
     for (const group of place(v, outs[v] as Touch[], 'after', new Set())) {
-      if (group.length > 1) for (const t of group) inFanOut.add(`${t.edge}:${t.k}`);
+      if (group.length < 2) continue;
+      for (const t of group) inFanOut.add(`${t.edge}:${t.k}`);
+      fanOuts.push({ source: v, touches: group });
     }
   });
+  const bus = buses(graph, fanOuts);
   nodes.forEach((_, v) => {
-    place(v, ins[v] as Touch[], 'before', inFanOut);
+    place(v, ins[v] as Touch[], 'before', inFanOut, bus);
   });
   return pins;
+}
+
+/**
+ * Segments that may share a pin at both ends: fan-outs from several sources to the very same
+ * targets (every source to every target, direct lines of one style, no notes), which the
+ * channel then draws as one bus — the sources' lines gather on one track that branches to
+ * every target, as hand drawings of two instances in front of shared services have it. The
+ * drawing says every upper box reaches every lower one, which is exactly what the lines say.
+ */
+function buses(
+  graph: LayeredGraph,
+  fanOuts: readonly { source: number; touches: Touch[] }[],
+): Set<string> {
+  const out = new Set<string>();
+  const direct = (t: Touch): boolean => {
+    const edge = graph.edges[t.edge] as LEdge;
+    return (
+      edge.chain.length === 2 &&
+      edge.connection.note === undefined &&
+      (graph.nodes[t.other] as LNode).kind === 'atom'
+    );
+  };
+  const byTargets = new Map<string, { source: number; touches: Touch[] }[]>();
+  for (const fan of fanOuts) {
+    if (!fan.touches.every(direct)) continue;
+    const targets = fan.touches.map((t) => t.other).sort((a, b) => a - b);
+    const key = `${(fan.touches[0] as Touch).group}|${targets.join(',')}`;
+    const list = byTargets.get(key);
+    if (list) list.push(fan);
+    else byTargets.set(key, [fan]);
+  }
+  for (const fans of byTargets.values()) {
+    if (fans.length < 2) continue;
+    for (const fan of fans) for (const t of fan.touches) out.add(`${t.edge}:${t.k}`);
+  }
+  return out;
 }

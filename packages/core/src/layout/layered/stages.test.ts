@@ -210,6 +210,48 @@ describe('ports', () => {
     expect(upper[0]).toBe(upper[1]);
     expect(upper[2]).not.toBe(upper[0]);
   });
+
+  it('draws every source to every target as one bus, and nothing less than that', () => {
+    const all = (n: { boxAcross: number }) => {
+      const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+      return { before: cells, after: cells };
+    };
+    const pinsOf = (edges: [string, string][]) => {
+      const graph = ranked(
+        tinyGraph([{ id: 'a' }, { id: 'b' }, { id: 'x' }, { id: 'y' }, { id: 'z' }], edges),
+      );
+      orderRanks(graph);
+      return assignPins(graph, all, (n) => Math.floor(n.boxAcross / 2));
+    };
+    const complete = pinsOf([
+      ['a', 'x'],
+      ['a', 'y'],
+      ['a', 'z'],
+      ['b', 'x'],
+      ['b', 'y'],
+      ['b', 'z'],
+    ]);
+    // a→x and b→x meet at one pin on x: the net of all six is one bus on one track
+    expect(complete.get('0:0')?.lowerKey).toBe(complete.get('3:0')?.lowerKey);
+    expect(complete.get('0:0')?.upperKey).toBe(complete.get('1:0')?.upperKey);
+    const segments = [...complete].map(([key, p]) => ({
+      key,
+      top: p.upper,
+      bottom: p.lower,
+      topPin: p.upperKey,
+      bottomPin: p.lowerKey,
+    }));
+    expect(new Set(routeChannel(segments).track.values()).size).toBe(1);
+    // b misses z: a bus would say b reaches z, so the fan-ins keep their own pins
+    const partial = pinsOf([
+      ['a', 'x'],
+      ['a', 'y'],
+      ['a', 'z'],
+      ['b', 'x'],
+      ['b', 'y'],
+    ]);
+    expect(partial.get('0:0')?.lowerKey).not.toBe(partial.get('3:0')?.lowerKey);
+  });
 });
 
 describe('across', () => {
