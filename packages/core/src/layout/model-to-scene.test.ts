@@ -353,3 +353,50 @@ describe('steps between siblings', () => {
     expect(box(scene, 'b').y).toBeGreaterThan(box(scene, 'a').y);
   });
 });
+
+describe('straight lines after placement', () => {
+  /** Bends of a connector: points where it turns. */
+  const bends = (scene: Scene, id: string): number =>
+    Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
+
+  it('leaves a trunk for a long line that runs straight down under its box', () => {
+    // a control plane over a worker node: API Server fans out to three boxes in its rank and
+    // calls Kubelet two ranks down; the line to Kubelet leaves on its own, not out of the trunk
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            label: 'Control Plane',
+            children: [
+              { id: 'api', label: 'API Server' },
+              { id: 'etcd', label: 'etcd: Cluster State Database' },
+              { id: 'cm', label: 'Controller Manager' },
+              { id: 'sched', label: 'Scheduler' },
+            ],
+          },
+          {
+            label: 'Worker Node',
+            children: [
+              { id: 'kubelet', label: 'Kubelet' },
+              { id: 'runtime', label: 'Container Runtime' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'api', to: 'etcd' },
+          { from: 'api', to: 'cm' },
+          { from: 'api', to: 'sched' },
+          { from: 'sched', to: 'kubelet' },
+          { from: 'kubelet', to: 'runtime' },
+          { from: 'kubelet', to: 'api', note: 'watches' },
+          { from: 'api', to: 'kubelet' },
+        ],
+      }),
+    );
+    const start = (id: string) => scene.connectors.find((c) => c.id === id)?.points[0];
+    expect(start('api->kubelet')).not.toEqual(start('api->etcd'));
+    expect(start('api->etcd')).toEqual(start('api->cm'));
+    // the line up from Kubelet runs straight into API Server
+    expect(bends(scene, 'kubelet->api')).toBe(0);
+  });
+});

@@ -45,7 +45,7 @@ import {
   type LNode,
 } from './graph.js';
 import { orderRanks } from './order.js';
-import { arrowEnds, assignPins, type SideCells } from './ports.js';
+import { arrowEnds, assignPins, type Pins, type SegmentPins, type SideCells } from './ports.js';
 import { assignRanks, breakCycles, normalize } from './rank.js';
 
 /** Blank cells between two boxes side by side in a rank. */
@@ -819,6 +819,14 @@ export function measureLayered(
     (c) => (down ? 2 : (insets[c] as Insets).below + 2),
   );
 
+  straightenPins(
+    graph,
+    across.node,
+    pins,
+    sides,
+    new Map(noteSpecs.map((n) => [`${n.edge}:${n.segment}:${n.zone}`, n.side])),
+  );
+
   // along the flow: rank bands, then for each gap closings, upper zone, tracks, lower zone, openings
   const rankCount = layers.length;
   const band = new Array<number>(rankCount).fill(1);
@@ -1296,4 +1304,116 @@ function simplify(cells: readonly Point[]): Point[] {
     out.push(p);
   }
   return out;
+}
+
+/**
+ * Once boxes are placed, a line whose two ends ended up a few cells apart (a box's pins
+ * spread at one spacing, the other box's at another, a long line's column beside them) moves
+ * its pin on one box to stand over the other end, when that cell is free on the side and
+ * keeps two cells from the box's other pins: one jog fewer (a straight line crosses no more
+ * lines than the jog did). A long
+ * line that shares a trunk leaves it for a pin of its own when its column runs under the box
+ * and every other branch of the trunk goes the other way: straight down, not out and back.
+ * A pin a note was measured beside (`held`: `edge:segment:zone` to the note's side) moves
+ * only away from its note, so the room measured for the note still holds.
+ */
+function straightenPins(
+  graph: LayeredGraph,
+  at: ArrayLike<number>,
+  pins: Pins,
+  sides: (node: LNode) => SideCells,
+  held: ReadonlyMap<string, 1 | -1>,
+): void {
+  /** Segments by the pin they use, keyed `upper|key` or `lower|key`. */
+  const users = new Map<string, string[]>();
+  const add = (pin: string, key: string): void => {
+    const list = users.get(pin);
+    if (list) list.push(key);
+    else users.set(pin, [key]);
+  };
+  pins.forEach((p, key) => {
+    add(`upper|${p.upperKey}`, key);
+    add(`lower|${p.lowerKey}`, key);
+  });
+  const segment = (key: string): { u: number; v: number } => {
+    const [e, k] = key.split(':').map(Number) as [number, number];
+    const chain = (graph.edges[e] as LEdge).chain;
+    return { u: chain[k] as number, v: chain[k + 1] as number };
+  };
+  /** Offsets of the pins on one side of node v, but those of the segments in `skip`. */
+  const others = (v: number, side: 'upper' | 'lower', skip: readonly string[]): number[] => {
+    const out: number[] = [];
+    pins.forEach((p, key) => {
+      if (skip.includes(key)) return;
+      const { u, v: w } = segment(key);
+      if (side === 'upper' && u === v) out.push(p.upper);
+      if (side === 'lower' && w === v) out.push(p.lower);
+    });
+    return out;
+  };
+  const free = (
+    v: number,
+    side: 'upper' | 'lower',
+    skip: readonly string[],
+    to: number,
+  ): boolean => {
+    const node = graph.nodes[v] as LNode;
+    if (node.kind !== 'atom') return false;
+    const cells = side === 'upper' ? sides(node).after : sides(node).before;
+    if (!cells.includes(to)) return false;
+    return others(v, side, skip).every((o) => Math.abs(o - to) >= 2);
+  };
+  const end = (key: string, side: 'upper' | 'lower'): number => {
+    const p = pins.get(key) as SegmentPins;
+    const { u, v } = segment(key);
+    return side === 'upper' ? (at[v] as number) + p.lower : (at[u] as number) + p.upper;
+  };
+  graph.edges.forEach((edge, e) => {
+    if (edge.routed || edge.released) return;
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const key = `${e}:${k}`;
+      const p = pins.get(key);
+      if (!p) continue;
+      const u = edge.chain[k] as number;
+      const v = edge.chain[k + 1] as number;
+      const top = (at[u] as number) + p.upper;
+      const bottom = (at[v] as number) + p.lower;
+      if (top === bottom) continue;
+      const lower = top - (at[v] as number);
+      const upper = bottom - (at[u] as number);
+      const mates = (side: 'upper' | 'lower'): string[] =>
+        users.get(`${side}|${side === 'upper' ? p.upperKey : p.lowerKey}`) ?? [];
+      const movable = (side: 'upper' | 'lower', shift: number): boolean =>
+        shift * (held.get(`${key}:${side}`) ?? 0) <= 0;
+      /** Whether the segment may leave the pin it shares on `side` for one at `to`. */
+      const leaves = (side: 'upper' | 'lower', from: number, to: number): boolean => {
+        const list = mates(side);
+        if (list.length === 1) return true;
+        // only a long line (its other end a dummy) leaves a trunk, the rest all the other way
+        const far = graph.nodes[side === 'upper' ? v : u] as LNode;
+        if (far.kind !== 'dummy') return false;
+        const base = (side === 'upper' ? at[u] : at[v]) as number;
+        return list.every((m) => m === key || (end(m, side) - (base + to)) * (from - to) > 0);
+      };
+      const move = (side: 'upper' | 'lower', to: number): boolean => {
+        const from = side === 'upper' ? p.upper : p.lower;
+        const node = side === 'upper' ? u : v;
+        if (!movable(side, to - from) || !leaves(side, from, to)) return false;
+        if (!free(node, side, mates(side), to)) return false;
+        const list = mates(side);
+        if (list.length > 1) {
+          // its own pin now: the trunk keeps the others
+          list.splice(list.indexOf(key), 1);
+          const own = `${node}:${side === 'upper' ? 'a' : 'b'}~${key}`;
+          users.set(`${side}|${own}`, [key]);
+          if (side === 'upper') p.upperKey = own;
+          else p.lowerKey = own;
+        }
+        if (side === 'upper') p.upper = to;
+        else p.lower = to;
+        return true;
+      };
+      if (!move('lower', lower)) move('upper', upper);
+    }
+  });
 }
