@@ -56,6 +56,42 @@ describe('sceneToSvg', () => {
     expect(svg).toContain('class="d-glyph d-glyph-client"');
   });
 
+  it('draws a shared trunk once, so it is no heavier than a single line', () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          nodes: [{ id: 'hub', label: 'Hub' }, { label: 'a' }, { label: 'b' }, { label: 'c' }],
+          connections: [
+            { from: 'hub', to: 'a' },
+            { from: 'hub', to: 'b' },
+            { from: 'hub', to: 'c' },
+          ],
+        }),
+      ),
+    );
+    /** Every horizontal or vertical pixel step the lines cover, with how often. */
+    const covered = new Map<string, number>();
+    for (const [, d] of svg.matchAll(/<path d="([^"]*)" class="d-line"/g)) {
+      for (const run of (d as string).split('M').filter(Boolean)) {
+        const points = run.split('L').map((p) => p.split(' ').map(Number) as [number, number]);
+        for (let k = 1; k < points.length; k++) {
+          const [x1, y1] = points[k - 1] as [number, number];
+          const [x2, y2] = points[k] as [number, number];
+          const steps = Math.max(Math.abs(x2 - x1), Math.abs(y2 - y1));
+          for (let i = 0; i < steps; i++) {
+            const x = x1 + Math.sign(x2 - x1) * (i + 0.5);
+            const y = y1 + Math.sign(y2 - y1) * (i + 0.5);
+            covered.set(`${x},${y}`, (covered.get(`${x},${y}`) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    expect(covered.size).toBeGreaterThan(50);
+    expect([...covered.values()].filter((n) => n > 1)).toEqual([]);
+    // three arrowheads, one per target
+    expect(svg.match(/class="d-arrow"/g)).toHaveLength(3);
+  });
+
   it('keeps hostile labels inert text', () => {
     const hostile = '<script>alert(1)</script> " \' ]]> javascript:alert(1) <foreignObject/>';
     const svg = sceneToSvg(scene(hostile, '<img src=x onerror=alert(1)>'), { idPrefix: 'd' });

@@ -82,6 +82,11 @@ interface Frame {
   fontSize: number;
   id: (part: string) => string;
   labelOffsets: boolean;
+  /**
+   * Unit steps of line (`style|x,y|x,y` in cells) and arrowheads already drawn: lines that
+   * share a trunk draw it once, so it is not drawn heavier than a single line.
+   */
+  drawn: Set<string>;
 }
 
 const px = (value: number): number => Math.round(value * 100) / 100;
@@ -259,9 +264,13 @@ function arrowhead(
   group: Container,
   tip: { x: number; y: number },
   from: { x: number; y: number },
+  f: Frame,
 ): void {
   const dx = Math.sign(tip.x - from.x);
   const dy = Math.sign(tip.y - from.y);
+  const key = `arrow|${px(tip.x)},${px(tip.y)}|${dx},${dy}`;
+  if (f.drawn.has(key)) return;
+  f.drawn.add(key);
   const length = 9;
   const half = 4.5;
   const bx = tip.x - dx * length;
@@ -271,6 +280,61 @@ function arrowhead(
       `M${px(tip.x)} ${px(tip.y)}L${px(bx - dy * half)} ${px(by + dx * half)}L${px(bx + dy * half)} ${px(by - dx * half)}Z`,
     )
     .attr({ class: 'd-arrow' });
+}
+
+/**
+ * The path of a connector without the stretches an earlier line of the same style already
+ * drew (a trunk shared by a fan-out): runs of new unit steps, each a polyline with its bends.
+ * `ends` replaces the first and last points (trimmed for arrowheads, pulled off open ends);
+ * a step so shortened is always drawn and never claimed.
+ */
+function newStretches(
+  cells: readonly Point[],
+  ends: { first: Point; last: Point; shortFirst: boolean; shortLast: boolean },
+  style: string,
+  f: Frame,
+): string {
+  const steps: { a: Point; b: Point }[] = [];
+  for (let k = 1; k < cells.length; k++) {
+    const a = cells[k - 1] as Point;
+    const b = cells[k] as Point;
+    const dx = Math.sign(b.x - a.x);
+    const dy = Math.sign(b.y - a.y);
+    for (let x = a.x, y = a.y; x !== b.x || y !== b.y; x += dx, y += dy) {
+      steps.push({ a: { x, y }, b: { x: x + dx, y: y + dy } });
+    }
+  }
+  const runs: Point[][] = [];
+  let run: Point[] | undefined;
+  steps.forEach(({ a, b }, i) => {
+    const end = (i === 0 && ends.shortFirst) || (i === steps.length - 1 && ends.shortLast);
+    const [p, q] = a.x < b.x || a.y < b.y ? [a, b] : [b, a];
+    const key = `${style}|${p.x},${p.y}|${q.x},${q.y}`;
+    if (!end && f.drawn.has(key)) {
+      run = undefined;
+      return;
+    }
+    if (!end) f.drawn.add(key);
+    const from = i === 0 ? ends.first : center(a, f);
+    const to = i === steps.length - 1 ? ends.last : center(b, f);
+    if (!run) {
+      run = [from];
+      runs.push(run);
+    }
+    // a bend only where the line turns
+    const before = run[run.length - 2];
+    const at = run[run.length - 1] as Point;
+    if (
+      before &&
+      Math.sign(at.x - before.x) === Math.sign(to.x - at.x) &&
+      Math.sign(at.y - before.y) === Math.sign(to.y - at.y)
+    ) {
+      run[run.length - 1] = to;
+    } else run.push(to);
+  });
+  return runs
+    .map((points) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(p.x)} ${px(p.y)}`).join(''))
+    .join('');
 }
 
 const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
@@ -283,8 +347,10 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
     end.x += (Math.sign(next.x - end.x) * f.cw) / 2;
     end.y += (Math.sign(next.y - end.y) * f.ch) / 2;
   };
-  if (borderless(connector.from)) pull(points[0] as Point, points[1] as Point);
-  if (borderless(connector.to)) {
+  const openStart = borderless(connector.from);
+  const openEnd = borderless(connector.to);
+  if (openStart) pull(points[0] as Point, points[1] as Point);
+  if (openEnd) {
     pull(points[points.length - 1] as Point, points[points.length - 2] as Point);
   }
   const first = points[0] as { x: number; y: number };
@@ -293,11 +359,13 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
     x: end.x + Math.sign(next.x - end.x) * 8,
     y: end.y + Math.sign(next.y - end.y) * 8,
   });
-  const drawn = [...points];
-  if (connector.arrowStart) drawn[0] = trim(first, points[1] as { x: number; y: number });
-  if (connector.arrowEnd)
-    drawn[drawn.length - 1] = trim(last, points[points.length - 2] as { x: number; y: number });
-  const d = drawn.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(p.x)} ${px(p.y)}`).join('');
+  const ends = {
+    first: connector.arrowStart ? trim(first, points[1] as Point) : first,
+    last: connector.arrowEnd ? trim(last, points[points.length - 2] as Point) : last,
+    shortFirst: openStart || connector.arrowStart,
+    shortLast: openEnd || connector.arrowEnd,
+  };
+  const d = newStretches(connector.points, ends, connector.style, f);
   // ids are one namespace per file: a connector's and a text's carry a suffix no encoded id
   // has (`.` is always encoded), so a node named `a->b` and the line a → b never share one
   const line = group.path(d).attr({ class: 'd-line', id: `${f.id(connector.id)}.line` });
@@ -305,8 +373,8 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
   if (connector.style === 'dotted')
     line.attr({ 'stroke-dasharray': '1.5 3.5', 'stroke-linecap': 'round' });
   if (connector.arrowEnd)
-    arrowhead(group, last, points[points.length - 2] as { x: number; y: number });
-  if (connector.arrowStart) arrowhead(group, first, points[1] as { x: number; y: number });
+    arrowhead(group, last, points[points.length - 2] as { x: number; y: number }, f);
+  if (connector.arrowStart) arrowhead(group, first, points[1] as { x: number; y: number }, f);
 };
 
 const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
@@ -384,6 +452,7 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
     fontSize,
     id: (part) => `${prefix}-${encodeId(part)}`,
     labelOffsets: options.labelOffsets === true,
+    drawn: new Set(),
   };
   const margin = Math.round(cw);
   const width = px(scene.width * cw + 2 * margin);
