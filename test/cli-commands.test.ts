@@ -385,3 +385,52 @@ describe('help', () => {
     expect(run(['render', '--help']).stdout).toContain('A .ts model is code');
   });
 });
+
+describe('diagrama import', () => {
+  const drawing = join(repo, 'packages/import/test/hand-drawn.txt');
+
+  it('writes the model of a drawing, with what it guessed on stderr', () => {
+    const result = run(['import', drawing]);
+    expect(result.code).toBe(0);
+    // the documented example is what the importer writes, header aside
+    const documented = readFileSync(join(repo, 'docs/examples/imported/ingress.yaml'), 'utf8');
+    expect(result.stdout.split('\n').slice(1)).toEqual(documented.split('\n').slice(1));
+    expect(result.stderr).toContain('warning[import/ragged-box]');
+    expect(result.stderr).toMatch(/"MySQL" is a database: its label says "MySQL"/);
+    // and the model it wrote renders
+    const out = join(folder('import'), 'model.yaml');
+    expect(run(['import', drawing, '--out', out, '-q']).stderr).toBe('');
+    expect(run(['render', out]).code).toBe(0);
+  });
+
+  it('reads every drawing of a Markdown file at its own lines, and standard input', () => {
+    const markdown = join(folder('import-md'), 'notes.md');
+    writeFileSync(
+      markdown,
+      '# Notes\n\n```\n┌─────┐\n│  a  │\n└──┬──┘\n   │\n   ▼\n┌──┴──┐\n│  b  │\n└─────┘\n```\n\ntext\n\n```\n┌───┐\n│ c │\n└───┘\n\nloose words\n```\n',
+    );
+    const result = run(['import', markdown, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const models = JSON.parse(result.stdout);
+    expect(models).toHaveLength(2);
+    expect(models[0].connections).toEqual([{ from: 'a', to: 'b' }]);
+    expect(result.stderr).toContain('notes.md:21:1: warning[import/free-text]');
+    const piped = run(['import', '-', '-q'], { input: readFileSync(drawing, 'utf8') });
+    expect(piped.stdout).toContain('{ kind: queue, label: Kafka }');
+  });
+
+  it('fails with --strict, writes nothing, and refuses what it cannot read', () => {
+    const out = join(folder('import-strict'), 'model.yaml');
+    const strict = run(['import', drawing, '--strict', '--out', out]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('error[import/ragged-box]');
+    expect(existsSync(out)).toBe(false);
+    expect(run(['import', join(scratch, 'missing.txt')]).code).toBe(3);
+    const latin1 = join(folder('import-bytes'), 'latin1.txt');
+    writeFileSync(latin1, Buffer.from([0x51, 0xfa, 0x65, 0x0a]));
+    const bytes = run(['import', latin1]);
+    expect(bytes.code).toBe(2);
+    expect(bytes.stderr).toMatch(/latin1\.txt:1:1: error\[/);
+    expect(run(['import', drawing, '--format', 'svg']).code).toBe(2);
+  });
+});

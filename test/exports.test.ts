@@ -3,6 +3,7 @@ import * as core from '@diagrama/core';
 import * as docsSync from '@diagrama/docs-sync';
 import * as embed from '@diagrama/embed';
 import * as exporters from '@diagrama/export';
+import * as importer from '@diagrama/import';
 import * as load from '@diagrama/load';
 import * as markdownIt from '@diagrama/markdown-it';
 import * as remark from '@diagrama/remark';
@@ -31,6 +32,7 @@ describe('public exports', () => {
     ['@diagrama/typescript', typescript],
     ['@diagrama/embed', embed],
     ['@diagrama/export', exporters],
+    ['@diagrama/import', importer],
     ['@diagrama/remark', remark],
     ['@diagrama/markdown-it', markdownIt],
     ['@diagrama/cli', cli],

@@ -10,6 +10,7 @@ export const API_PACKAGES = [
   'render-svg',
   'render-png',
   'export',
+  'import',
   'render-markdown',
   'docs-sync',
   'typescript',

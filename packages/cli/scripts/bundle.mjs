@@ -16,6 +16,8 @@ const EXTERNAL = [
   '@diagrama/render-svg',
   '@diagrama/render-png',
   '@diagrama/export',
+  // box art is read only by `diagrama import`
+  '@diagrama/import',
   '@resvg/resvg-js',
   '@diagrama/typescript',
   'svgdom',

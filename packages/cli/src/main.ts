@@ -32,6 +32,7 @@ Usage:
   diagrama validate <files…|->
   diagrama docs [paths…] [--check] [--watch]
   diagrama init [dir]
+  diagrama import <file|-> [--out FILE] [--format yaml|json|ts] [--strict]
   diagrama --help | --version
 
 Commands:
@@ -39,6 +40,7 @@ Commands:
   validate  report every problem in models (and type errors in .ts models); exit 2 if any
   docs      regenerate the diagrama zones in Markdown files
   init      write a starter model and a Markdown file with a zone
+  import    read box art drawn by hand (a text or Markdown file) and write its model
 
 Models in .ts files are code: they run with your permissions, like any script.
 Every command takes --help, --quiet and --json. NO_COLOR and FORCE_COLOR are respected.
@@ -59,6 +61,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   validate: async () => (await import('./commands/validate.js')).runValidate,
   docs: async () => (await import('./commands/docs.js')).runDocs,
   init: async () => (await import('./commands/init.js')).runInit,
+  import: async () => (await import('./commands/import.js')).runImport,
 };
 
 /**

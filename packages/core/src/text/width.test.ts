@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayGraphemes, textWidth, toDisplayLines } from './width.js';
+import { clusters, displayGraphemes, textWidth, toDisplayLines } from './width.js';
 
 describe('textWidth', () => {
   it.each([
@@ -47,5 +47,19 @@ describe('textWidth', () => {
       { text: 'b', width: 1 },
       { text: 'c', width: 1 },
     ]);
+  });
+});
+
+describe('clusters', () => {
+  it('cuts long text into the same clusters as one pass, and in linear time', () => {
+    const piece = 'Qúe 客户端 ─┼─ 👩‍💻 🇪🇸🇯🇵 e\u0301 #️⃣ 👍🏿 ';
+    const text = piece.repeat(40);
+    const once = Array.from(
+      new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text),
+      (s) => s.segment,
+    );
+    expect([...clusters(text)]).toEqual(once);
+    // 200,000 box-drawing characters: one pass over them would take minutes and gigabytes
+    expect([...clusters('─'.repeat(200_000))]).toHaveLength(200_000);
   });
 });

@@ -107,11 +107,40 @@ export function isPlainLine(line: string): boolean {
   return PLAIN_LINE.test(line);
 }
 
-/** Grapheme clusters, segmenting only text that needs it (the segmenter is slow to create). */
+/**
+ * Characters between which a grapheme boundary always falls: printable ASCII, box drawing,
+ * CJK — none extends, joins or prepends. Splitting text between two of them never splits a
+ * cluster.
+ */
+const PLAIN_CHAR = /[\u0020-\u007e\u2500-\u257f\u3040-\u30ff\u4e00-\u9fff]/;
+/** Code units segmented at once: V8's segmenter copies the whole input for every segment. */
+const CHUNK = 256;
+
+/**
+ * Grapheme clusters, segmenting only text that needs it (the segmenter is slow to create).
+ * Long text is segmented in pieces cut between two plain characters: the segmenter's cost
+ * grows with the square of its input's length (every segment object carries the input).
+ */
 export function clusters(text: string): Iterable<string> {
   if (SIMPLE.test(text)) return text;
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  const out: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK);
+    while (
+      end < text.length &&
+      !(PLAIN_CHAR.test(text[end - 1] as string) && PLAIN_CHAR.test(text[end] as string))
+    ) {
+      end++;
+    }
+    for (const s of segmenter.segment(
+      start === 0 && end === text.length ? text : text.slice(start, end),
+    )) {
+      out.push(s.segment);
+    }
+    start = end;
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { checkDiagram, type DiagramInput } from '@diagrama/core';
+import { describe, expect, it } from 'vitest';
+import { findArtBlocks, importDrawing, writeModel } from './index.js';
+
+const root = new URL('../../../', import.meta.url);
+const seed = readFileSync(new URL('test/seeds/002_4bb4fe39dc5ab3c2.txt', root), 'utf8').split('\n');
+/** Lines `from`..`to` (1-based, inclusive) of the seed document. */
+const lines = (from: number, to: number) => seed.slice(from - 1, to).join('\n');
+
+/** `from → to` pairs of a model's connections, with their direction when not forward. */
+const pairs = (model: DiagramInput) =>
+  (model.connections ?? []).map(
+    (c) => `${c.from ?? '∅'}→${c.to ?? '∅'}${c.direction ? ` ${c.direction}` : ''}`,
+  );
+
+describe('importDrawing', () => {
+  it('reads the seed architecture: a host, three boxes, two plain lines with their notes', () => {
+    const { model, warnings, kinds } = importDrawing(lines(3, 23), { firstLine: 3 });
+    expect(warnings).toEqual([]);
+    expect(model.nodes).toEqual([
+      {
+        kind: 'host',
+        label: 'Docker HOST( MI PC)',
+        children: [
+          { kind: 'client', label: 'Cliente (Terminal)' },
+          { kind: 'api', label: 'Rest API' },
+          { kind: 'daemon', label: 'Docker Daemon - Server(Docker Service)' },
+        ],
+      },
+    ]);
+    expect(model.connections).toEqual([
+      {
+        from: 'cliente-terminal',
+        to: 'rest-api',
+        direction: 'none',
+        note: 'Cliente se comunica con el Server\na través la Rest API',
+      },
+      {
+        from: 'rest-api',
+        to: 'docker-daemon-server-docker-service',
+        direction: 'none',
+        note: 'El Server se comunica con el Cliente\na través del REST API',
+      },
+    ]);
+    // where each guess comes from, at the box's line in the document
+    expect(kinds.find((k) => k.label === 'Rest API')).toMatchObject({ kind: 'api', line: 13 });
+    expect(checkDiagram(model).diagnostics).toEqual([]);
+  });
+
+  it('keeps the text under the image-layer drawing as an annotation of its host', () => {
+    const { model } = importDrawing(lines(32, 53), { firstLine: 32 });
+    expect(model.annotations).toEqual([
+      {
+        text: 'ESTAS TRES PRIMERAS CAPAS SON RO( Read-Only)',
+        node: 'docker-host-mi-pc',
+        at: 'below',
+      },
+    ]);
+    expect(model.connections?.[0]?.note).toBe(
+      'Es muy importante que el proceso que\nse inicie en la CAPA 3 ocupe la consola,\nesté en primer plano si la imagen morirá',
+    );
+  });
+
+  it('reads a careless hand drawing: a wandering border, arrowheads a column off, a bus', () => {
+    const text = readFileSync(new URL('../test/hand-drawn.txt', import.meta.url), 'utf8');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box']);
+    expect(pairs(model)).toEqual([
+      'ingress-proxy→web-worker-zone-a',
+      'ingress-proxy→web-worker-zone-b',
+      'web-worker-zone-a→mysql',
+      'web-worker-zone-a→memcache',
+      'web-worker-zone-a→kafka',
+      'web-worker-zone-b→mysql',
+      'web-worker-zone-b→memcache',
+      'web-worker-zone-b→kafka',
+    ]);
+    expect(model.nodes.map((n) => n.kind ?? 'box')).toEqual([
+      'box',
+      'daemon',
+      'daemon',
+      'database',
+      'box',
+      'queue',
+    ]);
+  });
+
+  it('reads shapes, styles, open ends and a title in the border', () => {
+    const text = [
+      '╭──────────╮                        ┌─ Cluster ──────────┐',
+      '├──────────┤      ┌────────────┐    │                    │',
+      '│  Orders  │◀─────┤  Checkout  │    │   ┌────────────┐   │',
+      '╰──────────╯      └──────┬─────┘    │   │  Worker    │   │',
+      '                         ┆ events   │   └────────────┘   │',
+      '                         ▼          └────────────────────┘',
+      '                  ┌────────────┬─┐',
+      '   requests ─────▶┤  Bus       │ │',
+      '                  └────────────┴─┘',
+    ].join('\n');
+    const { model } = importDrawing(text);
+    expect(model.nodes).toEqual([
+      { kind: 'database', label: 'Orders' },
+      {
+        kind: 'host',
+        label: 'Cluster',
+        titleAt: 'border',
+        children: [{ kind: 'daemon', label: 'Worker' }],
+      },
+      { label: 'Checkout' },
+      { kind: 'queue', label: 'Bus' },
+    ]);
+    expect(model.connections).toEqual([
+      { from: 'checkout', to: 'orders' },
+      { from: 'checkout', to: 'bus', style: 'dashed', note: 'events' },
+      { to: 'bus', note: 'requests' },
+    ]);
+  });
+
+  it('reports what it cannot place, with its line and column, and keeps the text', () => {
+    const text = ['┌─────┐', '│  a  │', '└─────┘', '', 'stray words here', '─────────'].join('\n');
+    const { model, warnings } = importDrawing(text, { firstLine: 10 });
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'import/free-text', line: 14, column: 1 }),
+      expect.objectContaining({ code: 'import/stray-line', line: 15, column: 1 }),
+    ]);
+    expect(model.annotations).toEqual([{ text: 'stray words here' }]);
+  });
+
+  it('stays bounded on hostile input: random box characters, tabs, bidi controls', () => {
+    const chars = '┌┐└┘─│├┤┬┴┼╔╗╚╝═║▶▼◀▲+-|v<> a\t\u202e';
+    let seedValue = 7;
+    const random = () => {
+      seedValue = (seedValue * 1103515245 + 12345) % 2147483648;
+      return seedValue / 2147483648;
+    };
+    let text = '';
+    for (let i = 0; i < 200_000; i++) {
+      text += i % 500 === 499 ? '\n' : chars[Math.floor(random() * chars.length)];
+    }
+    const { warnings, model } = importDrawing(text);
+    expect(warnings.length).toBeLessThanOrEqual(101);
+    expect(warnings.at(-1)?.code).toBe('import/more');
+    expect(checkDiagram(model).diagnostics).toEqual([]);
+    expect(importDrawing('x'.repeat(10), { maxCells: 5 }).warnings[0]?.code).toBe(
+      'import/too-large',
+    );
+  });
+});
+
+describe('findArtBlocks', () => {
+  it('finds fenced blocks of box art with their lines, and skips code and diagrama models', () => {
+    const markdown = [
+      '# Notes',
+      '```',
+      '┌───┐',
+      '│ a │',
+      '└───┘',
+      '```',
+      '```js',
+      'const a = 1;',
+      '```',
+      '~~~diagrama',
+      '┌───┐',
+      '~~~',
+    ].join('\n');
+    expect(findArtBlocks(markdown)).toEqual([
+      { text: '┌───┐\n│ a │\n└───┘', firstLine: 3, open: 2, close: 6, info: '' },
+    ]);
+  });
+});
+
+describe('writeModel', () => {
+  it('writes YAML a person would, quoting only what needs it, and JSON and TypeScript', () => {
+    const model: DiagramInput = {
+      nodes: [
+        { kind: 'api', label: 'Rest API' },
+        { kind: 'box', label: 'true' },
+        { kind: 'box', label: 'a: b' },
+        { kind: 'box', label: 'two\nlines' },
+      ],
+      connections: [{ from: 'rest-api', to: 'true' }],
+    };
+    expect(writeModel(model, 'yaml', ['from a.md'])).toBe(
+      [
+        '# from a.md',
+        'nodes:',
+        '  - { kind: api, label: Rest API }',
+        '  - { kind: box, label: "true" }',
+        '  - { kind: box, label: "a: b" }',
+        '  - { kind: box, label: "two\\nlines" }',
+        'connections:',
+        '  - { from: rest-api, to: "true" }',
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.parse(writeModel(model, 'json'))).toEqual(model);
+    expect(writeModel(model, 'ts')).toMatch(
+      /^import \{ diagram \} from '@diagrama\/core';\n\nexport default diagram\(\{/,
+    );
+  });
+});

@@ -1,0 +1,9 @@
+// Importing hand-drawn box art
+export type { ImportOptions, ImportResult, ImportWarning, KindGuess } from './recognise.js';
+export { importDrawing } from './recognise.js';
+// Finding drawings in Markdown
+export type { ArtBlock } from './markdown.js';
+export { findArtBlocks, isBoxArt } from './markdown.js';
+// Writing the model
+export type { ModelFormat } from './emit.js';
+export { MODEL_FORMATS, writeModel } from './emit.js';

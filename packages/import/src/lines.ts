@@ -1,0 +1,253 @@
+import type { Rect } from './boxes.js';
+import { arrowOf, E, glyphOf, N, opposite, S, SIDES, step, W } from './glyphs.js';
+import { at, type Grid } from './grid.js';
+
+/** Characters of dotted lines (the others with `dashed` set are dashed). */
+const DOTTED = new Set(['┈', '┊', '┉', '┋', ':', '.']);
+
+/** Where a line meets a box. */
+export interface Terminal {
+  rect: number;
+  /** The line's cell next to the box (or the border cell it leaves from). */
+  row: number;
+  col: number;
+  /** Whether an arrowhead points into the box here. */
+  arrow: boolean;
+}
+
+/** A line that ends in the open. */
+export interface FreeEnd {
+  row: number;
+  col: number;
+  /** Whether an arrowhead points out, away from the line. */
+  arrow: boolean;
+}
+
+/** One connected drawing of lines: its cells, the boxes it meets and its open ends. */
+export interface LineNet {
+  cells: Set<number>;
+  terminals: Terminal[];
+  ends: FreeEnd[];
+  dashed: boolean;
+  dotted: boolean;
+  /** Cells where three or more of its lines meet. */
+  junctions: Set<number>;
+}
+
+/**
+ * Traces every line between the boxes. `owner` holds, per cell, the box whose border it is,
+ * -1 for a free cell, -2 for a cell inside a box that holds no box (text, never a line). A line cell connects to a neighbour when both have an
+ * arm towards each other; an arm that runs into a box's border meets that box, whether the
+ * border has a junction there (`┬`) or not (a line drawn up to the border). A `┼` in the open
+ * is a crossing — its two lines pass — unless exactly one of the two lines carries an
+ * arrowhead, when it is where three lines gather into one (a fan-in drawn with `┼`).
+ */
+export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array): LineNet[] {
+  const width = grid.width;
+  const key = (r: number, c: number) => r * width + c;
+  const height = grid.height;
+  const inside = (r: number, c: number): boolean => r >= 0 && c >= 0 && r < height && c < width;
+  const armsOfCell = (r: number, c: number): number => {
+    if (owner[key(r, c)] !== -1) return 0;
+    const ch = at(grid, r, c);
+    const g = glyphOf(ch);
+    if (g) return g.arms;
+    const arrow = arrowOf(ch);
+    if (arrow === undefined) return 0;
+    // an arrowhead joins the line behind it
+    const behind = opposite(arrow);
+    const [dr, dc] = step(behind);
+    const back = at(grid, r + dr, c + dc);
+    const bg = glyphOf(back);
+    // a letter or sign is an arrowhead only where a free line runs straight into it
+    const free = inside(r + dr, c + dc) && owner[key(r + dr, c + dc)] === -1;
+    if (/[<>v^V]/.test(ch) && !(bg && bg.arms & arrow && free)) return 0;
+    return behind | arrow;
+  };
+  const arms = new Uint8Array(width * height);
+  for (let r = 0; r < height; r++) {
+    const length = grid.rows[r]?.length ?? 0;
+    for (let c = 0; c < length; c++) arms[key(r, c)] = armsOfCell(r, c);
+  }
+  const armsAt = (r: number, c: number): number => (inside(r, c) ? (arms[key(r, c)] as number) : 0);
+  const ownerAt = (r: number, c: number): number =>
+    inside(r, c) ? (owner[key(r, c)] as number) : -1;
+  const crossing = (r: number, c: number): boolean => armsAt(r, c) === (N | E | S | W);
+  // union-find over half-cells: a crossing has a horizontal (0) and a vertical (1) part
+  const parent = new Int32Array(width * height * 2).fill(-1);
+  const node = (r: number, c: number, vertical: boolean) =>
+    key(r, c) * 2 + (vertical && crossing(r, c) ? 1 : 0);
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root] as number;
+    let walk = x;
+    while (parent[walk] !== root) {
+      const next = parent[walk] as number;
+      parent[walk] = root;
+      walk = next;
+    }
+    return root;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const lineCells: [number, number][] = [];
+  for (let r = 0; r < grid.height; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (armsAt(r, c) === 0) continue;
+      lineCells.push([r, c]);
+      parent[node(r, c, false)] = node(r, c, false);
+      if (crossing(r, c)) parent[node(r, c, true)] = node(r, c, true);
+    }
+  }
+  for (const [r, c] of lineCells) {
+    const arms = armsAt(r, c);
+    if (arms & E && armsAt(r, c + 1) & W) union(node(r, c, false), node(r, c + 1, false));
+    if (arms & S && armsAt(r + 1, c) & N) union(node(r, c, true), node(r + 1, c, true));
+  }
+  // a line that crosses a container's border (`┼` on it, with the line on both sides) passes
+  const passes = (r: number, c: number, side: number): boolean => {
+    const [dr, dc] = step(side);
+    const br = r + dr;
+    const bc = c + dc;
+    if (ownerAt(br, bc) < 0) return false;
+    const g = glyphOf(at(grid, br, bc));
+    const through = side === N || side === S ? N | S : E | W;
+    return (
+      g !== undefined &&
+      (g.arms & through) === through &&
+      (armsAt(br + dr, bc + dc) & opposite(side)) !== 0
+    );
+  };
+  for (const [r, c] of lineCells) {
+    const arms = armsAt(r, c);
+    if (arms & S && passes(r, c, S)) union(node(r, c, true), node(r + 2, c, true));
+    if (arms & E && passes(r, c, E)) union(node(r, c, false), node(r, c + 2, false));
+  }
+  // which box a cell's arm runs into: its border cell belongs to the box
+  const meets = (r: number, c: number, side: number): number => {
+    const [dr, dc] = step(side);
+    const o = ownerAt(r + dr, c + dc);
+    return o < 0 ? -1 : o;
+  };
+  const nets = new Map<number, LineNet>();
+  const netOf = (root: number): LineNet => {
+    let net = nets.get(root);
+    if (!net) {
+      net = {
+        cells: new Set(),
+        terminals: [],
+        ends: [],
+        dashed: false,
+        dotted: false,
+        junctions: new Set(),
+      };
+      nets.set(root, net);
+    }
+    return net;
+  };
+  for (const [r, c] of lineCells) {
+    const arms = armsAt(r, c);
+    const ch = at(grid, r, c);
+    const g = glyphOf(ch);
+    for (const vertical of crossing(r, c) ? [false, true] : [false]) {
+      const net = netOf(find(node(r, c, vertical)));
+      net.cells.add(key(r, c));
+      if (g?.dashed) net.dashed = true;
+      if (DOTTED.has(ch)) net.dotted = true;
+    }
+    let linked = 0;
+    for (const side of SIDES) {
+      if (!(arms & side)) continue;
+      const [dr, dc] = step(side);
+      const vertical = side === N || side === S;
+      const net = netOf(find(node(r, c, vertical)));
+      if (armsAt(r + dr, c + dc) & opposite(side) || passes(r, c, side)) {
+        linked++;
+        continue;
+      }
+      const rect = meets(r, c, side);
+      // an arrowhead on the line's last cell, or drawn into the border it meets — where a hand
+      // drawing may have put it a column off
+      const inBorder = (d: number): boolean => {
+        const [br, bc] = vertical ? [r + dr, c + d] : [r + d, c + dc];
+        return ownerAt(br, bc) === rect && arrowOf(at(grid, br, bc)) === side;
+      };
+      const arrow = arrowOf(ch) === side || (rect >= 0 && [0, -1, 1].some(inBorder));
+      if (rect >= 0) net.terminals.push({ rect, row: r, col: c, arrow });
+      else net.ends.push({ row: r, col: c, arrow });
+    }
+    if (linked >= 3 && !crossing(r, c)) netOf(find(node(r, c, false))).junctions.add(key(r, c));
+  }
+  // lines that leave a box from a junction on its border (┬ on a bottom border)
+  for (const rect of rects) {
+    const border: [number, number, number][] = [];
+    for (let c = rect.left + 1; c < rect.right; c++) {
+      border.push([rect.top, c, N], [rect.bottom, c, S]);
+    }
+    for (let r = rect.top + 1; r < rect.bottom; r++) {
+      border.push([r, rect.left, W], [r, rect.right, E]);
+    }
+    for (const [r, c, side] of border) {
+      const ch = at(grid, r, c);
+      const g = glyphOf(ch);
+      const arrow = arrowOf(ch);
+      const [dr, dc] = step(side);
+      const outward = (g && g.arms & side) || arrow === side || arrow === opposite(side);
+      if (!outward) continue;
+      // a line crossing the border, not ending at it
+      const [ir, ic] = step(opposite(side));
+      if (g && g.arms & opposite(side) && armsAt(r + ir, c + ic) & side) continue;
+      const inner = armsAt(r + dr, c + dc);
+      if (!(inner & opposite(side))) continue;
+      const vertical = side === N || side === S;
+      const net = netOf(find(node(r + dr, c + dc, vertical)));
+      // the line's own end cell recorded it as an open end: it meets this box instead
+      const i = net.ends.findIndex((e) => e.row === r + dr && e.col === c + dc);
+      const endArrow = i >= 0 ? (net.ends[i] as FreeEnd).arrow : false;
+      if (i >= 0) net.ends.splice(i, 1);
+      const known = net.terminals.find(
+        (t) => t.rect === rect.index && t.row === r + dr && t.col === c + dc,
+      );
+      if (known) known.arrow ||= arrow === opposite(side);
+      else {
+        net.terminals.push({
+          rect: rect.index,
+          row: r + dr,
+          col: c + dc,
+          arrow: endArrow || arrow === opposite(side),
+        });
+      }
+    }
+  }
+  // a crossing where exactly one line has an arrowhead is a junction
+  for (const [r, c] of lineCells) {
+    if (!crossing(r, c)) continue;
+    const a = find(node(r, c, false));
+    const b = find(node(r, c, true));
+    if (a === b) continue;
+    const na = nets.get(a) as LineNet;
+    const nb = nets.get(b) as LineNet;
+    // a crossing of two whole lines, each from a box to a box: both directed or both plain;
+    // a line that only receives (arrowheads at every end) or only gives is a branch of the other
+    const arrows = (n: LineNet) => n.terminals.some((t) => t.arrow) || n.ends.some((e) => e.arrow);
+    const sources = (n: LineNet) => n.terminals.some((t) => !t.arrow);
+    const half = (n: LineNet) => arrows(n) && !sources(n);
+    if (arrows(na) === arrows(nb) && !half(na) && !half(nb)) continue;
+    union(a, b);
+    const root = find(a);
+    const merged = root === a ? na : nb;
+    const other = root === a ? nb : na;
+    for (const cell of other.cells) merged.cells.add(cell);
+    merged.terminals.push(...other.terminals);
+    merged.ends.push(...other.ends);
+    merged.dashed ||= other.dashed;
+    merged.dotted ||= other.dotted;
+    merged.junctions.add(key(r, c));
+    nets.delete(root === a ? b : a);
+  }
+  return [...nets.values()];
+}

@@ -1,0 +1,696 @@
+import type {
+  AnnotationInput,
+  ConnectionInput,
+  DiagramInput,
+  NodeInput,
+  NodeKind,
+} from '@diagrama/core';
+import { count, slugify } from '@diagrama/core';
+import { findBoxes, nest, type Rect } from './boxes.js';
+import { glyphOf } from './glyphs.js';
+import { at, type Grid, positionOf, toGrid } from './grid.js';
+import { type LineNet, traceLines } from './lines.js';
+
+/** Something the importer could not understand, kept and reported. */
+export interface ImportWarning {
+  /** A stable code, `import/…`. */
+  code: string;
+  message: string;
+  /** 1-based line and column in the file. */
+  line: number;
+  column: number;
+}
+
+/** What the importer decided a box is, and why: shown so the user can correct it. */
+export interface KindGuess {
+  label: string;
+  kind: NodeKind;
+  why: string;
+  line: number;
+  column: number;
+}
+
+/** What {@link importDrawing} read from a drawing. */
+export interface ImportResult {
+  /** The model, in the plain form a YAML or JSON file holds. */
+  model: DiagramInput;
+  /** What it could not understand, at its line and column. */
+  warnings: ImportWarning[];
+  /** The kind it gave each box, and why. */
+  kinds: KindGuess[];
+  /** Counts of what was recognised. */
+  found: { boxes: number; containers: number; connections: number; notes: number };
+}
+
+/** How {@link importDrawing} reads a drawing. */
+export interface ImportOptions {
+  /** 1-based line of the drawing's first line in its file (a fenced block's first line). */
+  firstLine?: number;
+  /** Largest drawing accepted, in cells (rows × columns). */
+  maxCells?: number;
+}
+
+/** Characters of free text kept as annotations, within what the model's limits allow. */
+const MAX_KEPT_TEXT = 1500;
+
+/** Warnings listed before the rest are counted in one. */
+const MAX_WARNINGS = 100;
+
+/** A run of text on one row: words one space apart. */
+interface Run {
+  row: number;
+  start: number;
+  end: number;
+  text: string;
+  used?: boolean;
+}
+
+/** Labels whose words say what a box is. Checked in order; the first that matches wins. */
+const KIND_WORDS: [NodeKind, RegExp][] = [
+  [
+    'database',
+    /\b(db|database|base de datos|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|sqlite|cassandra|dynamodb|etcd)\b/i,
+  ],
+  ['queue', /\b(queue|cola|kafka|rabbitmq|sqs|nats|broker)\b/i],
+  ['api', /\b(api|gateway|rest|graphql|grpc)\b/i],
+  ['client', /\b(client|cliente|browser|navegador|frontend|terminal|cli)\b/i],
+  ['user', /\b(user|usuario|person|persona|customer|actor)\b/i],
+  ['daemon', /\b(daemon|demonio|worker|service|servicio|server|servidor|scheduler)\b/i],
+];
+
+/**
+ * Reads one drawing of box art and returns a model of it: boxes (and the boxes they hold),
+ * their labels and kinds, the lines between them with their arrowheads, styles and notes.
+ * Whatever it cannot place is kept as an annotation and reported as a warning.
+ */
+export function importDrawing(text: string, options: ImportOptions = {}): ImportResult {
+  const grid = toGrid(text, options.firstLine ?? 1);
+  const warnings: ImportWarning[] = [];
+  const warn = (code: string, message: string, r: number, c: number) => {
+    warnings.push({ code, message, ...positionOf(grid, r, c) });
+  };
+  for (const cleaned of grid.cleaned) {
+    warnings.push({
+      code: cleaned.what === 'tab' ? 'import/tab' : 'import/control',
+      message:
+        cleaned.what === 'tab'
+          ? 'a tab, read as spaces to the next multiple of eight columns'
+          : 'a control or bidi character, read as a space',
+      line: cleaned.line,
+      column: cleaned.column,
+    });
+  }
+  const maxCells = options.maxCells ?? 4_000_000;
+  if (grid.width * grid.height > maxCells) {
+    warn(
+      'import/too-large',
+      `the drawing is ${count(grid.height, 'row')} by ${count(grid.width, 'column')}, more than ${count(maxCells, 'cell')}`,
+      0,
+      0,
+    );
+    return {
+      model: { nodes: [] },
+      warnings,
+      kinds: [],
+      found: { boxes: 0, containers: 0, connections: 0, notes: 0 },
+    };
+  }
+  const {
+    kept: rects,
+    overlapping,
+    inner: innerMap,
+  } = nest(findBoxes(grid), grid.width, grid.height);
+  for (const rect of overlapping) {
+    warn('import/overlap', 'a box that overlaps another box, left out', rect.top, rect.left);
+  }
+  // who owns each border cell
+  const owner = new Int32Array(grid.width * grid.height).fill(-1);
+  const key = (r: number, c: number) => r * grid.width + c;
+  for (const rect of rects) {
+    for (let c = rect.left; c <= rect.right; c++) {
+      owner[key(rect.top, c)] = rect.index;
+      owner[key(rect.bottom, c)] = rect.index;
+      for (const d of rect.dividers) owner[key(d, c)] = rect.index;
+    }
+    if (rect.rightAt) {
+      warn(
+        'import/ragged-box',
+        'a box whose right side wanders between columns',
+        rect.top,
+        rect.right,
+      );
+      rect.rightAt.forEach((c, i) => {
+        for (let x = Math.min(c, rect.right); x <= Math.max(c, rect.right); x++) {
+          if (i === 0 || i === (rect.rightAt as number[]).length - 1 || x === c) {
+            owner[key(rect.top + i, x)] = rect.index;
+          }
+        }
+      });
+    }
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      owner[key(r, rect.left)] = rect.index;
+      if (!rect.rightAt) owner[key(r, rect.right)] = rect.index;
+      if (rect.split !== undefined) owner[key(r, rect.split)] = rect.index;
+    }
+  }
+  const innermost = (r: number, c: number): number => innerMap[key(r, c)] ?? -1;
+  const childrenOf: Rect[][] = rects.map(() => []);
+  for (const rect of rects) if (rect.parent >= 0) childrenOf[rect.parent]?.push(rect);
+  // inside a box that holds no box, every character is text (a `:` or `|` in a label)
+  const leaves = new Set(
+    rects.filter((r) => childrenOf[r.index]?.length === 0).map((r) => r.index),
+  );
+  for (const rect of rects) {
+    if (!leaves.has(rect.index)) continue;
+    for (let r = rect.top + 1; r < rect.bottom; r++) {
+      for (let c = rect.left + 1; c < rect.right; c++) {
+        if (owner[key(r, c)] === -1) owner[key(r, c)] = -2;
+      }
+    }
+  }
+  // lines: nets that meet no box are text written with line characters (a '-' in a label),
+  // unless they are long lines drawn with box-drawing characters
+  const lineCells = new Set<number>();
+  const nets = traceLines(grid, rects, owner).filter((net) => {
+    if (net.terminals.length > 0) {
+      for (const cell of net.cells) lineCells.add(cell);
+      return true;
+    }
+    const cells = [...net.cells];
+    const ascii = cells.every((cell) => {
+      const g = glyphOf(at(grid, Math.floor(cell / grid.width), cell % grid.width));
+      return g === undefined || g.weight === 'ascii';
+    });
+    if (!ascii && cells.length >= 3) {
+      for (const cell of cells) lineCells.add(cell);
+      const first = Math.min(...cells);
+      warn(
+        'import/stray-line',
+        'a line that meets no box, left out',
+        Math.floor(first / grid.width),
+        first % grid.width,
+      );
+    }
+    return false;
+  });
+  // text runs: words one space apart, between borders and lines
+  const runs: Run[] = [];
+  for (let r = 0; r < grid.height; r++) {
+    const row = grid.rows[r] ?? [];
+    let run: Run | undefined;
+    let gap = 0;
+    for (let c = 0; c <= row.length; c++) {
+      const ch = row[c]?.ch;
+      const blocked =
+        ch === undefined || (owner[key(r, c)] as number) >= 0 || lineCells.has(key(r, c));
+      if (blocked || ch === ' ') {
+        gap = blocked ? 2 : gap + 1;
+        if (run && gap >= 2) {
+          run.text = run.text.trimEnd();
+          runs.push(run);
+          run = undefined;
+        }
+        continue;
+      }
+      if (ch === '') continue;
+      if (run && gap === 1) run.text += ' ';
+      if (!run) run = { row: r, start: c, end: c, text: '' };
+      run.text += ch;
+      run.end = c + Math.max(0, countWide(row, c));
+      gap = 0;
+    }
+  }
+  const runsIn = new Map<number, Run[]>();
+  for (const run of runs) {
+    const inside = innermost(run.row, run.start);
+    const list = runsIn.get(inside) ?? [];
+    list.push(run);
+    runsIn.set(inside, list);
+  }
+  const children = (index: number): Rect[] => childrenOf[index] ?? [];
+  // notes: text beside a line (left or right of a vertical one, over or under a horizontal one)
+  const netOfCell = new Map<number, number>();
+  nets.forEach((net, n) => {
+    for (const cell of net.cells) netOfCell.set(cell, n);
+  });
+  const lineAt = (r: number, c: number): number => {
+    if (r < 0 || c < 0 || c >= grid.width) return -1;
+    return netOfCell.get(key(r, c)) ?? -1;
+  };
+  interface Note {
+    net: number;
+    runs: Run[];
+    near: [number, number];
+  }
+  const notes: Note[] = [];
+  const besideLine = (run: Run): { net: number; near: [number, number] } | undefined => {
+    for (const d of [1, 2]) {
+      const l = lineAt(run.row, run.start - d);
+      if (l >= 0) return { net: l, near: [run.row, run.start - d] };
+      const r = lineAt(run.row, run.end + d);
+      if (r >= 0) return { net: r, near: [run.row, run.end + d] };
+    }
+    for (const dr of [1, -1]) {
+      for (let c = run.start; c <= run.end; c++) {
+        const n = lineAt(run.row + dr, c);
+        if (n >= 0) return { net: n, near: [run.row + dr, c] };
+      }
+    }
+    return undefined;
+  };
+  /** Whether a run is a container's title: in its band, or above its boxes when it has none. */
+  const titleRows = new Map<number, { band?: number; first: number }>();
+  const inTitle = (run: Run, inside: number): boolean => {
+    let title = titleRows.get(inside);
+    if (!title) {
+      const rect = rects[inside] as Rect;
+      const firstChild = Math.min(...children(inside).map((c) => c.top));
+      const band = rect.dividers.find((d) => d < firstChild);
+      let first = Number.POSITIVE_INFINITY;
+      for (const r of runsIn.get(inside) ?? [])
+        if (r.row < firstChild) first = Math.min(first, r.row);
+      title = band !== undefined ? { band, first } : { first };
+      titleRows.set(inside, title);
+    }
+    return title.band !== undefined ? run.row < title.band : run.row === title.first;
+  };
+  for (const run of runs) {
+    const inside = innermost(run.row, run.start);
+    if (inside >= 0 && (children(inside).length === 0 || inTitle(run, inside))) continue;
+    const found = besideLine(run);
+    if (!found) continue;
+    // a line under the previous line of the same note, aligned at its start or its end
+    const previous = notes.find(
+      (n) =>
+        n.net === found.net &&
+        (n.runs.at(-1) as Run).row === run.row - 1 &&
+        ((n.runs.at(-1) as Run).start === run.start || (n.runs.at(-1) as Run).end === run.end),
+    );
+    run.used = true;
+    if (previous) previous.runs.push(run);
+    else notes.push({ net: found.net, runs: [run], near: found.near });
+  }
+  // nodes
+  const kinds: KindGuess[] = [];
+  const labelOf = (list: readonly Run[]): string =>
+    groupRows(list)
+      .map((row) => row.map((r) => r.text).join(' '))
+      .join('\n');
+  const nodeFor = (rect: Rect): NodeInput => {
+    const own = (runsIn.get(rect.index) ?? []).filter((r) => !r.used);
+    const inner = children(rect.index);
+    const position = positionOf(grid, rect.top, rect.left);
+    if (inner.length > 0) {
+      const firstChild = Math.min(...inner.map((c) => c.top));
+      const bandEnd = rect.dividers.find((d) => d < firstChild);
+      const titleRuns = own.filter((r) =>
+        bandEnd !== undefined ? r.row < bandEnd : r.row < firstChild,
+      );
+      for (const r of titleRuns) r.used = true;
+      const title = labelOf(titleRuns) || rect.borderTitle || '';
+      const node: NodeInput = {
+        kind: rect.dashed ? 'group' : 'host',
+        ...(title ? { label: title } : {}),
+        ...(rect.borderTitle && !labelOf(titleRuns) ? { titleAt: 'border' as const } : {}),
+        ...(rect.dashed ? { border: 'dashed' as const } : {}),
+        children: inner.map(nodeFor),
+      };
+      if (!title && !rect.dashed) node.kind = 'group';
+      const own2 = borderOf(rect);
+      if (node.kind === 'group' && !rect.dashed && own2) node.border = own2;
+      for (const r of own.filter((x) => !x.used)) {
+        r.used = true;
+        warn(
+          'import/free-text',
+          `text inside a box that belongs to no line: "${clip(r.text)}"`,
+          r.row,
+          r.start,
+        );
+        pending.push({ text: r.text, node: rect.index });
+      }
+      kinds.push({ label: title, kind: node.kind as NodeKind, why: 'it holds boxes', ...position });
+      return node;
+    }
+    for (const r of own) r.used = true;
+    // sections between dividers: a database's lid, a stack's layers
+    const sections: Run[][] = [];
+    const bounds = [rect.top, ...rect.dividers, rect.bottom];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const list = own.filter(
+        (r) => r.row > (bounds[i] as number) && r.row < (bounds[i + 1] as number),
+      );
+      if (list.length > 0) sections.push(list);
+    }
+    let label = labelOf(own) || rect.borderTitle || '';
+    let kind: NodeKind = 'box';
+    let why = 'nothing in its label or shape says otherwise';
+    const lines = label.split('\n');
+    if (lines[0]?.trim() === 'o' && lines[1]?.trim() === '/|\\') {
+      kind = 'user';
+      why = 'it is drawn as a person';
+      label = lines.slice(2).join('\n');
+    } else if (rect.dividers[0] === rect.top + 1 && rect.dividers.length === 1) {
+      kind = 'database';
+      why = 'it is drawn as a cylinder';
+    } else if (rect.split !== undefined) {
+      kind = 'queue';
+      why = 'it is drawn as a queue';
+    } else if (sections.length >= 2) {
+      const layers = [...sections].reverse().map((s) => ({ label: labelOf(s) }));
+      kinds.push({
+        label: layers.map((l) => l.label).join(' / '),
+        kind: 'stack',
+        why: 'its dividers make layers',
+        ...position,
+      });
+      return { kind: 'stack', label: 'Stack', titleAt: 'none', layers };
+    } else if (rect.dashed) {
+      kind = 'external';
+      why = 'its border is dashed';
+    } else {
+      const match = KIND_WORDS.find(([, words]) => words.test(label));
+      if (match) {
+        kind = match[0];
+        why = `its label says "${(label.match(match[1]) as RegExpMatchArray)[0]}"`;
+      }
+    }
+    if (label === '') {
+      warn('import/empty-box', 'a box with no text: labelled "?"', rect.top, rect.left);
+      label = '?';
+    }
+    kinds.push({ label, kind, why, ...position });
+    const node: NodeInput = { kind, label };
+    // a shape draws its own outline; a plain box says its border where it stands out
+    const border = borderOf(rect);
+    const plain = kind === 'box' || kind === 'client' || kind === 'api' || kind === 'daemon';
+    if (plain && border !== undefined && border !== usual) node.border = border;
+    return node;
+  };
+  const pending: { text: string; node?: number; at?: 'top' | 'bottom' }[] = [];
+  const usual = usualBorder(rects);
+  const built = new Map<number, NodeInput>();
+  const top = rects
+    .filter((r) => r.parent === -1)
+    .map((rect) => {
+      const node = nodeFor(rect);
+      return node;
+    });
+  // every node by rect index, to give ids and bind connections
+  const walk = (rect: Rect, node: NodeInput) => {
+    built.set(rect.index, node);
+    const inner = children(rect.index);
+    node.children?.forEach((child, i) => {
+      walk(inner[i] as Rect, child);
+    });
+  };
+  rects
+    .filter((r) => r.parent === -1)
+    .forEach((rect, i) => {
+      walk(rect, top[i] as NodeInput);
+    });
+  assignIds(built);
+  // connections
+  const connections: ConnectionInput[] = [];
+  const noteCount = { value: 0 };
+  nets.forEach((net, n) => {
+    const made = connectionsOf(net, built, rects);
+    if (made.length === 0) return;
+    for (const end of net.ends) {
+      if (net.terminals.length >= 2) {
+        warn('import/dangling-line', 'a branch of a line that ends nowhere', end.row, end.col);
+      }
+    }
+    for (const note of notes.filter((x) => x.net === n)) {
+      const target = nearest(made, note.near, net, built);
+      const text = note.runs.map((r) => r.text).join('\n');
+      target.note = target.note ? `${target.note}\n${text}` : text;
+      noteCount.value++;
+    }
+    connections.push(...made);
+  });
+  // captions under a box and text nobody claimed
+  const lowest = Math.max(-1, ...rects.map((r) => r.bottom));
+  const highest = Math.min(grid.height, ...rects.map((r) => r.top));
+  for (const run of runs) {
+    if (run.used) continue;
+    run.used = true;
+    const under = rects.find(
+      (r) => r.bottom === run.row - 1 && run.start >= r.left && run.start <= r.right,
+    );
+    const holder = under ? built.get(under.index) : undefined;
+    if (
+      under &&
+      holder?.children &&
+      holder.label === undefined &&
+      !holder.border?.startsWith('dash')
+    ) {
+      // a container's title written under it
+      holder.label = run.text;
+      holder.kind = 'host';
+      holder.titleAt = 'below';
+      delete holder.border;
+      continue;
+    }
+    if (under) {
+      pending.push({ text: run.text, node: under.index });
+      continue;
+    }
+    warn(
+      'import/free-text',
+      `text that belongs to no box or line, kept as an annotation: "${clip(run.text)}"`,
+      run.row,
+      run.start,
+    );
+    pending.push({
+      text: run.text,
+      at: run.row <= highest ? 'top' : run.row > lowest ? 'bottom' : 'bottom',
+    });
+  }
+  const annotations: AnnotationInput[] = [];
+  let kept = 0;
+  for (const p of pending) {
+    // free text beyond what a label may hold is not a drawing's: counted in the warnings
+    kept += p.text.length + 1;
+    if (kept > MAX_KEPT_TEXT) break;
+    const node = p.node !== undefined ? built.get(p.node) : undefined;
+    const same = annotations.find((a) => (node ? a.node === node.id : a.at === p.at && !a.node));
+    if (same) same.text = `${same.text}\n${p.text}`;
+    else if (node) annotations.push({ text: p.text, node: node.id as string, at: 'below' });
+    else annotations.push({ text: p.text, ...(p.at === 'top' ? { at: 'top' as const } : {}) });
+  }
+  const flow = flowOf(connections, built, rects);
+  const model: DiagramInput = {
+    ...(flow === 'right' ? { flow } : {}),
+    nodes: tidy(top),
+    ...(connections.length > 0 ? { connections } : {}),
+    ...(annotations.length > 0 ? { annotations } : {}),
+  };
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (warnings.length > MAX_WARNINGS) {
+    const more = warnings.length - MAX_WARNINGS;
+    const last = warnings[MAX_WARNINGS - 1] as ImportWarning;
+    warnings.length = MAX_WARNINGS;
+    warnings.push({
+      code: 'import/more',
+      message: `${more} more warnings not shown: this may not be a drawing`,
+      line: last.line,
+      column: last.column,
+    });
+  }
+  return {
+    model,
+    warnings,
+    kinds,
+    found: {
+      boxes: rects.length,
+      containers: rects.filter((r) => children(r.index).length > 0).length,
+      connections: connections.length,
+      notes: noteCount.value,
+    },
+  };
+}
+
+function countWide(row: readonly { ch: string }[], c: number): number {
+  let k = 0;
+  while (row[c + k + 1]?.ch === '') k++;
+  return k;
+}
+
+const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
+/** Runs grouped by row, rows in order, runs left to right. */
+function groupRows(list: readonly Run[]): Run[][] {
+  const rows = new Map<number, Run[]>();
+  for (const run of list) {
+    const row = rows.get(run.row) ?? [];
+    row.push(run);
+    rows.set(run.row, row);
+  }
+  return [...rows.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => (rows.get(r) as Run[]).sort((a, b) => a.start - b.start));
+}
+
+type Border = NonNullable<NodeInput['border']>;
+
+function borderOf(rect: Rect): Border | undefined {
+  if (rect.dashed) return 'dashed';
+  if (rect.weight === 'double') return 'double';
+  if (rect.weight === 'heavy') return 'heavy';
+  if (rect.rounded) return 'rounded';
+  if (rect.weight === 'single') return 'single';
+  return undefined;
+}
+
+/** The border most leaf boxes have: only boxes that differ from it say theirs. */
+function usualBorder(rects: readonly Rect[]): Border | undefined {
+  const counts = new Map<Border | undefined, number>();
+  for (const rect of rects) {
+    if (rect.dividers.length > 0 || rect.split !== undefined) continue;
+    const b = borderOf(rect);
+    counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  let best: Border | undefined;
+  let most = 0;
+  for (const [b, n] of counts) {
+    if (n > most) {
+      best = b;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/** Ids from labels as the model derives them; an explicit one where two would be equal. */
+function assignIds(built: ReadonlyMap<number, NodeInput>): void {
+  const used = new Map<string, number>();
+  for (const node of [...built.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => built.get(i) as NodeInput)) {
+    const base = slugify(node.label ?? '') || (node.kind as string);
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    node.id = n === 1 ? base : `${base}-${n}`;
+  }
+}
+
+/** The model as a user would write it: ids only where the label does not give them. */
+function tidy(nodes: NodeInput[], counts = new Map<string, number>()): NodeInput[] {
+  const walk = (list: NodeInput[]) => {
+    for (const node of list) {
+      const base = slugify(node.label ?? '');
+      counts.set(base, (counts.get(base) ?? 0) + 1);
+      if (node.children) walk(node.children);
+    }
+  };
+  walk(nodes);
+  const order = (node: NodeInput): NodeInput => {
+    const { kind, id, label, children, ...rest } = node;
+    const keepId = id !== slugify(label ?? '') || (counts.get(id ?? '') ?? 0) > 1;
+    return {
+      // a box is what a node without a kind is
+      ...(kind && kind !== 'box' ? { kind } : {}),
+      ...(keepId ? { id } : {}),
+      ...(label !== undefined ? { label } : {}),
+      ...rest,
+      ...(children ? { children: children.map(order) } : {}),
+    };
+  };
+  return nodes.map(order);
+}
+
+/**
+ * The connections a net of lines draws: every end without an arrowhead to every end with one
+ * (a trunk that branches, or a bus); a line with no arrowheads joins its two boxes; an end in
+ * the open makes a line from or to outside the diagram.
+ */
+function connectionsOf(
+  net: LineNet,
+  built: ReadonlyMap<number, NodeInput>,
+  rects: readonly Rect[],
+): ConnectionInput[] {
+  const style = net.dotted ? ('dotted' as const) : net.dashed ? ('dashed' as const) : undefined;
+  const withStyle = (c: ConnectionInput): ConnectionInput => (style ? { ...c, style } : c);
+  // one terminal per box: a box met twice by one net is one end
+  const seen = new Map<number, boolean>();
+  for (const t of net.terminals) seen.set(t.rect, (seen.get(t.rect) ?? false) || t.arrow);
+  // a line ending at a container and at a box inside it: the container's border is crossed
+  const ids = (rect: number) => built.get(rect)?.id as string;
+  const order = [...seen.keys()].sort(
+    (a, b) =>
+      (rects[a] as Rect).top - (rects[b] as Rect).top ||
+      (rects[a] as Rect).left - (rects[b] as Rect).left,
+  );
+  const sources = order.filter((r) => !seen.get(r));
+  const targets = order.filter((r) => seen.get(r));
+  const out: ConnectionInput[] = [];
+  if (order.length === 1) {
+    const only = order[0] as number;
+    const end = net.ends[0];
+    if (!end) return [];
+    if (seen.get(only)) return [withStyle({ to: ids(only) })];
+    return [withStyle(end.arrow ? { from: ids(only) } : { from: ids(only), direction: 'none' })];
+  }
+  if (targets.length === 0) {
+    const [first, ...rest] = sources as [number, ...number[]];
+    for (const other of rest)
+      out.push(withStyle({ from: ids(first), to: ids(other), direction: 'none' }));
+    return out;
+  }
+  if (sources.length === 0) {
+    const [first, ...rest] = targets as [number, ...number[]];
+    for (const other of rest)
+      out.push(withStyle({ from: ids(first), to: ids(other), direction: 'both' }));
+    return out;
+  }
+  for (const s of sources)
+    for (const t of targets) out.push(withStyle({ from: ids(s), to: ids(t) }));
+  return out;
+}
+
+/** The connection of a net a note belongs to: the one whose end is nearest the note. */
+function nearest(
+  made: ConnectionInput[],
+  near: [number, number],
+  net: LineNet,
+  built: ReadonlyMap<number, NodeInput>,
+): ConnectionInput {
+  if (made.length === 1) return made[0] as ConnectionInput;
+  let best = made[0] as ConnectionInput;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const t of net.terminals) {
+    const d = Math.abs(t.row - near[0]) + Math.abs(t.col - near[1]);
+    if (d >= distance) continue;
+    const id = built.get(t.rect)?.id;
+    const match =
+      made.find((c) => (t.arrow ? c.to === id : c.from === id) && c.note === undefined) ??
+      made.find((c) => c.to === id || c.from === id);
+    if (match) {
+      best = match;
+      distance = d;
+    }
+  }
+  return best;
+}
+
+/** `right` when most lines run from a box's right side to another's left. */
+function flowOf(
+  connections: readonly ConnectionInput[],
+  built: ReadonlyMap<number, NodeInput>,
+  rects: readonly Rect[],
+): 'down' | 'right' {
+  const rectOf = new Map<string, Rect>();
+  for (const [i, node] of built) rectOf.set(node.id as string, rects[i] as Rect);
+  let right = 0;
+  let down = 0;
+  for (const c of connections) {
+    const a = rectOf.get(c.from as string);
+    const b = rectOf.get(c.to as string);
+    if (!a || !b) continue;
+    if (b.left > a.right) right++;
+    else if (b.top > a.bottom || a.top > b.bottom) down++;
+  }
+  return right > down ? 'right' : 'down';
+}
+
+export { type Grid, toGrid };
