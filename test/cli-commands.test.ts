@@ -416,7 +416,7 @@ describe('diagrama import', () => {
     expect(models[0].connections).toEqual([{ from: 'a', to: 'b' }]);
     expect(result.stderr).toContain('notes.md:21:1: warning[import/free-text]');
     const piped = run(['import', '-', '-q'], { input: readFileSync(drawing, 'utf8') });
-    expect(piped.stdout).toContain('{ kind: queue, label: Kafka }');
+    expect(piped.stdout).toContain('{ kind: queue, id: kafka, label: Kafka }');
   });
 
   it('fails with --strict, writes nothing, and refuses what it cannot read', () => {
@@ -432,5 +432,58 @@ describe('diagrama import', () => {
     expect(bytes.code).toBe(2);
     expect(bytes.stderr).toMatch(/latin1\.txt:1:1: error\[/);
     expect(run(['import', drawing, '--format', 'svg']).code).toBe(2);
+  });
+});
+
+describe('diagrama docs --adopt', () => {
+  it('turns the seed document into zones: only the markers are new, and --check passes', () => {
+    const dir = folder('adopt');
+    mkdirSync(join(dir, '.git'));
+    const original = readFileSync(join(repo, 'test/seeds/002_4bb4fe39dc5ab3c2.txt'), 'utf8');
+    const doc = join(dir, 'notes.md');
+    writeFileSync(doc, original);
+    // without --write: the diff, nothing written
+    const preview = run(['docs', '--adopt', doc]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain(
+      '+<!-- diagrama:start arquitectura-de-docker.yaml charset=double info="" -->',
+    );
+    expect(preview.stdout).toContain('new file: ');
+    expect(readFileSync(doc, 'utf8')).toBe(original);
+    expect(existsSync(join(dir, 'arquitectura-de-docker.yaml'))).toBe(false);
+    // with it: two models beside the document, the document as it was plus four marker lines
+    const adopted = run(['docs', '--adopt', '--write', doc]);
+    expect(adopted.code).toBe(0);
+    expect(adopted.stderr).toContain('2 drawings adopted');
+    expect(adopted.stderr).toContain('the document reads as before');
+    const after = readFileSync(doc, 'utf8');
+    const withoutMarkers = after
+      .split('\n')
+      .filter((line) => !line.startsWith('<!-- diagrama:'))
+      .join('\n');
+    const trim = (s: string) => s.replace(/[ \t]+\n/g, '\n');
+    expect(trim(withoutMarkers)).toBe(trim(original));
+    expect(after.match(/<!-- diagrama:/g)).toHaveLength(4);
+    expect(run(['docs', '--check', doc]).code).toBe(0);
+    // the drawing is code now: a change to its model shows in the document
+    const model = join(dir, 'arquitectura-de-docker.yaml');
+    writeFileSync(model, readFileSync(model, 'utf8').replace('Rest API', 'REST API v2'));
+    expect(run(['docs', doc]).code).toBe(0);
+    expect(readFileSync(doc, 'utf8')).toContain('REST API v2');
+    // a second adoption finds nothing left to adopt
+    expect(run(['docs', '--adopt', doc]).stdout).toBe('');
+  });
+
+  it('leaves a drawing no model renders exactly, and says so', () => {
+    const dir = folder('adopt-inexact');
+    mkdirSync(join(dir, '.git'));
+    const doc = join(dir, 'a.md');
+    const text = `# A\n\n\`\`\`\n${readFileSync(join(repo, 'packages/import/test/hand-drawn.txt'), 'utf8')}\`\`\`\n`;
+    writeFileSync(doc, text);
+    const result = run(['docs', '--adopt', '--write', doc]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/a\.md:3: left as drawn: no model renders it exactly/);
+    expect(readFileSync(doc, 'utf8')).toBe(text);
+    expect(run(['docs', '--write', doc]).code).toBe(2);
   });
 });

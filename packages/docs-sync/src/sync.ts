@@ -99,6 +99,18 @@ async function renderZone(
       },
     ]);
   }
+  const info = zone.options.info;
+  if (info !== undefined && !/^[\w.+-]*$/.test(info)) {
+    throw new DiagramaError([
+      {
+        code: 'zone/unknown-option',
+        message: `info=${quote(info)} is not a fence's info string`,
+        position: { file: display(markdownFile), line: zone.startLine, column: 1 },
+        expected: 'a language name (letters, digits, . + - _), or "" for none',
+        example: 'info=""',
+      },
+    ]);
+  }
   const model = resolveZoneModel(
     markdownFile,
     zone.model,
@@ -122,6 +134,7 @@ async function renderZone(
       : await renderModelFile(modelPath, renderOptions);
   return diagramToMarkdown({
     text: rendered.text,
+    ...(info !== undefined ? { info } : {}),
     ...(zone.options.image
       ? { image: { src: zone.options.image, alt: rendered.scene.title } }
       : {}),

@@ -5,6 +5,9 @@ export const MODEL_FORMATS = ['yaml', 'json', 'ts'] as const;
 /** One of {@link MODEL_FORMATS}. */
 export type ModelFormat = (typeof MODEL_FORMATS)[number];
 
+// invisible but for the zero-width joiner, which belongs to the emoji it joins
+const INVISIBLE = /(?!\u200d)[\p{Cf}\p{Zl}\p{Zp}\u007f-\u009f]/u;
+const INVISIBLE_ALL = /(?!\u200d)[\p{Cf}\p{Zl}\p{Zp}\u007f-\u009f]/gu;
 const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 const NUMBERISH = /^[-+.]?(\d|\.inf|\.nan|0x|0o)/i;
 /** Text YAML reads back as the same string without quotes, inside a flow mapping too. */
@@ -18,20 +21,37 @@ function scalar(value: unknown): string {
       !RESERVED.test(value) &&
       !NUMBERISH.test(value) &&
       !value.includes(' -');
-    return plain ? value : JSON.stringify(value);
+    // invisible characters written as escapes, so the file shows what the label holds
+    return plain && !INVISIBLE.test(value)
+      ? value
+      : JSON.stringify(value).replace(
+          INVISIBLE_ALL,
+          (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+        );
   }
   return JSON.stringify(value);
 }
 
-/** One mapping on one line, as `{ kind: api, label: Rest API }`, when it is short and flat. */
-function flow(value: Record<string, unknown>): string | undefined {
+/** A mapping's entries, the nodes it holds last (so a node reads label first, children after). */
+const entries = (value: Record<string, unknown>): [string, unknown][] => {
+  const all = Object.entries(value);
+  const last = new Set(['children', 'layers', 'cells']);
+  return [...all.filter(([k]) => !last.has(k)), ...all.filter(([k]) => last.has(k))];
+};
+
+/** One mapping on one line, as `{ kind: api, label: Rest API }`, when it is short enough. */
+function flow(value: Record<string, unknown>, room = 90): string | undefined {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== null && typeof v === 'object') return undefined;
-    parts.push(`${k}: ${scalar(v)}`);
+  for (const [k, v] of entries(value)) {
+    if (Array.isArray(v)) return undefined;
+    if (v !== null && typeof v === 'object') {
+      const inner = flow(v as Record<string, unknown>, room);
+      if (inner === undefined) return undefined;
+      parts.push(`${k}: ${inner}`);
+    } else parts.push(`${k}: ${scalar(v)}`);
   }
   const line = `{ ${parts.join(', ')} }`;
-  return line.length <= 90 ? line : undefined;
+  return line.length <= room ? line : undefined;
 }
 
 function block(value: unknown, indent: string): string {
@@ -49,12 +69,12 @@ function block(value: unknown, indent: string): string {
       .join('');
   }
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) =>
-        v !== null && typeof v === 'object'
-          ? `${indent}${k}:\n${block(v, `${indent}  `)}`
-          : `${indent}${k}: ${scalar(v)}\n`,
-      )
+    return entries(value as Record<string, unknown>)
+      .map(([k, v]) => {
+        if (v === null || typeof v !== 'object') return `${indent}${k}: ${scalar(v)}\n`;
+        const one = Array.isArray(v) ? undefined : flow(v as Record<string, unknown>, 80);
+        return one ? `${indent}${k}: ${one}\n` : `${indent}${k}:\n${block(v, `${indent}  `)}`;
+      })
       .join('');
   }
   return `${indent}${scalar(value)}\n`;

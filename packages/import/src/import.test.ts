@@ -23,9 +23,13 @@ describe('importDrawing', () => {
         kind: 'host',
         label: 'Docker HOST( MI PC)',
         children: [
-          { kind: 'client', label: 'Cliente (Terminal)' },
-          { kind: 'api', label: 'Rest API' },
-          { kind: 'daemon', label: 'Docker Daemon - Server(Docker Service)' },
+          { kind: 'client', id: 'cliente-terminal', label: 'Cliente (Terminal)' },
+          { kind: 'api', id: 'rest-api', label: 'Rest API' },
+          {
+            kind: 'daemon',
+            id: 'docker-daemon-server-docker-service',
+            label: 'Docker Daemon - Server(Docker Service)',
+          },
         ],
       },
     ]);
@@ -100,15 +104,15 @@ describe('importDrawing', () => {
     ].join('\n');
     const { model } = importDrawing(text);
     expect(model.nodes).toEqual([
-      { kind: 'database', label: 'Orders' },
+      { kind: 'database', id: 'orders', label: 'Orders' },
       {
         kind: 'host',
         label: 'Cluster',
         titleAt: 'border',
         children: [{ kind: 'daemon', label: 'Worker' }],
       },
-      { label: 'Checkout' },
-      { kind: 'queue', label: 'Bus' },
+      { id: 'checkout', label: 'Checkout' },
+      { kind: 'queue', id: 'bus', label: 'Bus' },
     ]);
     expect(model.connections).toEqual([
       { from: 'checkout', to: 'orders' },
@@ -178,6 +182,7 @@ describe('writeModel', () => {
         { kind: 'box', label: 'true' },
         { kind: 'box', label: 'a: b' },
         { kind: 'box', label: 'two\nlines' },
+        { kind: 'box', label: 'zero\u200bwidth 👩\u200d💻' },
       ],
       connections: [{ from: 'rest-api', to: 'true' }],
     };
@@ -189,6 +194,7 @@ describe('writeModel', () => {
         '  - { kind: box, label: "true" }',
         '  - { kind: box, label: "a: b" }',
         '  - { kind: box, label: "two\\nlines" }',
+        '  - { kind: box, label: "zero\\u200bwidth 👩\u200d💻" }',
         'connections:',
         '  - { from: rest-api, to: "true" }',
         '',

@@ -1,6 +1,8 @@
 // Importing hand-drawn box art
 export type { ImportOptions, ImportResult, ImportWarning, KindGuess } from './recognise.js';
 export { importDrawing } from './recognise.js';
+// Reproducing a drawing exactly
+export type { DrawnCharset, RenderText } from './exact.js';
 // Finding drawings in Markdown
 export type { ArtBlock } from './markdown.js';
 export { findArtBlocks, isBoxArt } from './markdown.js';

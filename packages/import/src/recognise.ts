@@ -7,7 +7,8 @@ import type {
 } from '@diagrama/core';
 import { count, slugify } from '@diagrama/core';
 import { findBoxes, nest, type Rect } from './boxes.js';
-import { glyphOf } from './glyphs.js';
+import { charsetOf, type Drawn, type DrawnCharset, type RenderText, reproduce } from './exact.js';
+import { E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, toGrid } from './grid.js';
 import { type LineNet, traceLines } from './lines.js';
 
@@ -40,6 +41,13 @@ export interface ImportResult {
   kinds: KindGuess[];
   /** Counts of what was recognised. */
   found: { boxes: number; containers: number; connections: number; notes: number };
+  /**
+   * With a `render` option: whether the model carries hints that render it as drawn
+   * (trailing spaces aside). Without one: undefined.
+   */
+  exact?: boolean;
+  /** The charset most boxes are drawn in (the one to render the model in). */
+  charset: DrawnCharset;
 }
 
 /** How {@link importDrawing} reads a drawing. */
@@ -48,6 +56,12 @@ export interface ImportOptions {
   firstLine?: number;
   /** Largest drawing accepted, in cells (rows × columns). */
   maxCells?: number;
+  /**
+   * Renders a model as text (render-ascii's `sceneToText` after `modelToScene`). Given, the
+   * importer looks for the hints that make the model render as the drawing did, and returns
+   * the model with them when it finds them (`exact: true`).
+   */
+  render?: RenderText;
 }
 
 /** Characters of free text kept as annotations, within what the model's limits allow. */
@@ -113,6 +127,7 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       warnings,
       kinds: [],
       found: { boxes: 0, containers: 0, connections: 0, notes: 0 },
+      charset: 'single',
     };
   }
   const {
@@ -372,6 +387,9 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       if (match) {
         kind = match[0];
         why = `its label says "${(label.match(match[1]) as RegExpMatchArray)[0]}"`;
+        // a shape the drawing does not show: kept only where the drawing need not be exact
+        if (kind === 'database' || kind === 'queue' || kind === 'user')
+          shapeGuessed.add(rect.index);
       }
     }
     if (label === '') {
@@ -379,6 +397,7 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       label = '?';
     }
     kinds.push({ label, kind, why, ...position });
+    kindOf.set(rect.index, kinds[kinds.length - 1] as KindGuess);
     const node: NodeInput = { kind, label };
     // a shape draws its own outline; a plain box says its border where it stands out
     const border = borderOf(rect);
@@ -387,7 +406,10 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     return node;
   };
   const pending: { text: string; node?: number; at?: 'top' | 'bottom' }[] = [];
-  const usual = usualBorder(rects);
+  const charset = charsetOf(rects);
+  const usual: Border | undefined = charset === 'ascii' ? undefined : charset;
+  const shapeGuessed = new Set<number>();
+  const kindOf = new Map<number, KindGuess>();
   const built = new Map<number, NodeInput>();
   const top = rects
     .filter((r) => r.parent === -1)
@@ -411,6 +433,7 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
   assignIds(built);
   // connections
   const connections: ConnectionInput[] = [];
+  const joins = new Map<ConnectionInput, boolean>();
   const noteCount = { value: 0 };
   nets.forEach((net, n) => {
     const made = connectionsOf(net, built, rects);
@@ -426,6 +449,11 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       target.note = target.note ? `${target.note}\n${text}` : text;
       noteCount.value++;
     }
+    for (const c of made)
+      joins.set(
+        c,
+        net.terminals.every((t) => meetsWithJunction(grid, rects[t.rect] as Rect, t)),
+      );
     connections.push(...made);
   });
   // captions under a box and text nobody claimed
@@ -479,12 +507,47 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     else annotations.push({ text: p.text, ...(p.at === 'top' ? { at: 'top' as const } : {}) });
   }
   const flow = flowOf(connections, built, rects);
-  const model: DiagramInput = {
+  const named = new Set<string>();
+  for (const c of connections) {
+    if (typeof c.from === 'string') named.add(c.from);
+    if (typeof c.to === 'string') named.add(c.to);
+  }
+  for (const a of annotations) if (typeof a.node === 'string') named.add(a.node);
+  const nodes = tidy(top, named);
+  let model: DiagramInput = {
     ...(flow === 'right' ? { flow } : {}),
-    nodes: tidy(top),
+    nodes,
     ...(connections.length > 0 ? { connections } : {}),
     ...(annotations.length > 0 ? { annotations } : {}),
   };
+  let exact: boolean | undefined;
+  if (options.render) {
+    const drawn: Drawn = { rects: new Map(), lines: new Map(), guessed: new Set() };
+    const pairUp = (list: NodeInput[], boxes: readonly Rect[]) => {
+      list.forEach((node, i) => {
+        const rect = boxes[i] as Rect;
+        drawn.rects.set(node, rect);
+        if (shapeGuessed.has(rect.index)) drawn.guessed.add(node);
+        if (node.children) pairUp(node.children, children(rect.index));
+      });
+    };
+    pairUp(
+      nodes,
+      rects.filter((r) => r.parent === -1),
+    );
+    for (const [c, join] of joins) drawn.lines.set(c, { join });
+    const hinted = reproduce(model, drawn, text, options.render, charset);
+    exact = hinted !== undefined;
+    if (hinted) {
+      model = hinted;
+      for (const index of shapeGuessed) {
+        const guess = kindOf.get(index);
+        if (!guess) continue;
+        guess.why = `drawn as a plain box, though its label suggests a ${guess.kind} (--canonical draws one)`;
+        guess.kind = 'box';
+      }
+    }
+  }
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
   if (warnings.length > MAX_WARNINGS) {
     const more = warnings.length - MAX_WARNINGS;
@@ -507,7 +570,23 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       connections: connections.length,
       notes: noteCount.value,
     },
+    ...(exact !== undefined ? { exact } : {}),
+    charset,
   };
+}
+
+/** Whether a line meets its box's border with a junction (`┬`), not just touching it. */
+function meetsWithJunction(grid: Grid, rect: Rect, t: { row: number; col: number }): boolean {
+  const [r, c, arm] =
+    t.row < rect.top
+      ? [rect.top, t.col, N]
+      : t.row > rect.bottom
+        ? [rect.bottom, t.col, S]
+        : t.col < rect.left
+          ? [t.row, rect.left, W]
+          : [t.row, rect.right, E];
+  const g = glyphOf(at(grid, r, c));
+  return g !== undefined && (g.arms & arm) !== 0;
 }
 
 function countWide(row: readonly { ch: string }[], c: number): number {
@@ -542,25 +621,6 @@ function borderOf(rect: Rect): Border | undefined {
   return undefined;
 }
 
-/** The border most leaf boxes have: only boxes that differ from it say theirs. */
-function usualBorder(rects: readonly Rect[]): Border | undefined {
-  const counts = new Map<Border | undefined, number>();
-  for (const rect of rects) {
-    if (rect.dividers.length > 0 || rect.split !== undefined) continue;
-    const b = borderOf(rect);
-    counts.set(b, (counts.get(b) ?? 0) + 1);
-  }
-  let best: Border | undefined;
-  let most = 0;
-  for (const [b, n] of counts) {
-    if (n > most) {
-      best = b;
-      most = n;
-    }
-  }
-  return best;
-}
-
 /** Ids from labels as the model derives them; an explicit one where two would be equal. */
 function assignIds(built: ReadonlyMap<number, NodeInput>): void {
   const used = new Map<string, number>();
@@ -574,8 +634,16 @@ function assignIds(built: ReadonlyMap<number, NodeInput>): void {
   }
 }
 
-/** The model as a user would write it: ids only where the label does not give them. */
-function tidy(nodes: NodeInput[], counts = new Map<string, number>()): NodeInput[] {
+/**
+ * The model as a user would write it: kinds but the default, and ids where the label does not
+ * give them or a connection names the node — so that a label can be edited without breaking
+ * the lines that name it.
+ */
+function tidy(
+  nodes: NodeInput[],
+  named: ReadonlySet<string>,
+  counts = new Map<string, number>(),
+): NodeInput[] {
   const walk = (list: NodeInput[]) => {
     for (const node of list) {
       const base = slugify(node.label ?? '');
@@ -586,7 +654,8 @@ function tidy(nodes: NodeInput[], counts = new Map<string, number>()): NodeInput
   walk(nodes);
   const order = (node: NodeInput): NodeInput => {
     const { kind, id, label, children, ...rest } = node;
-    const keepId = id !== slugify(label ?? '') || (counts.get(id ?? '') ?? 0) > 1;
+    const keepId =
+      id !== slugify(label ?? '') || (counts.get(id ?? '') ?? 0) > 1 || named.has(id ?? '');
     return {
       // a box is what a node without a kind is
       ...(kind && kind !== 'box' ? { kind } : {}),

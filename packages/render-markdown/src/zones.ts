@@ -1,7 +1,15 @@
 import { type Diagnostic, quote } from '@diagrama/core';
 
 /** The options a zone's start marker may carry, e.g. `charset=rounded`. */
-export const ZONE_OPTIONS = ['charset', 'hints', 'describe', 'caption', 'image', 'width'] as const;
+export const ZONE_OPTIONS = [
+  'charset',
+  'hints',
+  'describe',
+  'caption',
+  'image',
+  'width',
+  'info',
+] as const;
 /** A zone option name. */
 export type ZoneOption = (typeof ZONE_OPTIONS)[number];
 

@@ -1,20 +1,15 @@
 import { promises as fs } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import {
-  describeFsError,
-  findMarkdownFiles,
-  type SyncOptions,
-  syncMarkdownFile,
-} from '@diagrama/docs-sync';
-import { parseArgs } from '../args.js';
+import { type SyncOptions, syncMarkdownFile } from '@diagrama/docs-sync';
+import { parseArgs, UsageError } from '../args.js';
 import { EXIT } from '../exit-codes.js';
-
 import { type CliIo, IoError } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter, type Reporter } from '../reporter.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP, parseTimeout } from './common.js';
+import { expandMarkdownPaths } from './markdown-paths.js';
 
-export const DOCS_HELP = `Usage: diagrama docs [paths…] [--check] [--watch] [options]
+export const DOCS_HELP = `Usage: diagrama docs [paths…] [--check] [--watch] [--adopt [--write]] [options]
 
 Regenerates the diagrama zones in Markdown files (or every .md file under the given folders;
 default: the current folder). A zone is
@@ -37,6 +32,10 @@ Options:
       --timeout <ms>            how long a .ts model may take to load (default: 10000)
       --deadline <ms>           how long a whole run may take; zones left are errors
                                 (default: 120000)
+      --adopt                   turn every fenced drawing that \`diagrama import\` reads back
+                                exactly into a zone naming its model (written next to the
+                                document, named from the heading above); shows the diff
+      --write                   with --adopt: write the models and the documents
 ${COMMON_HELP}
 
 Limits on untrusted input (errors name the limit and the flag):
@@ -51,53 +50,13 @@ interface Pass {
   models: Set<string>;
 }
 
-async function expand(
-  paths: readonly string[],
-  reporter: Reporter,
-): Promise<{ files: string[]; code: number }> {
-  const files: string[] = [];
-  let code: number = EXIT.ok;
-  for (const path of paths) {
-    let stat: Awaited<ReturnType<typeof fs.stat>>;
-    try {
-      stat = await fs.stat(path);
-    } catch {
-      throw new IoError(`cannot read ${path}: no such file or folder`, path);
-    }
-    if (!stat.isDirectory()) {
-      files.push(path);
-      continue;
-    }
-    let found: string[];
-    try {
-      found = await findMarkdownFiles(path, {
-        // an unreadable subfolder is an I/O error for it alone: the others are still done
-        onUnreadable: (folder, error) => {
-          code = EXIT.io;
-          reporter.diagnostics([
-            {
-              code: 'io/read',
-              message: `cannot read the folder ${folder}: ${describeFsError(error)}; its files were skipped`,
-              position: { file: folder, line: 1, column: 1 },
-            },
-          ]);
-        },
-      });
-    } catch (error) {
-      throw new IoError(error instanceof Error ? error.message : String(error), path);
-    }
-    for (const file of found) files.push(file);
-  }
-  return { files, code };
-}
-
 async function syncAll(
   paths: readonly string[],
   sync: SyncOptions,
   io: CliIo,
   reporter: Reporter,
 ): Promise<Pass> {
-  const { files, code } = await expand(paths, reporter);
+  const { files, code } = await expandMarkdownPaths(paths, reporter);
   const models = new Set<string>();
   let worst = code;
   for (const [index, file] of files.entries()) {
@@ -270,6 +229,8 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     'allow-code': { takesValue: false },
     timeout: { takesValue: true },
     deadline: { takesValue: true },
+    adopt: { takesValue: false },
+    write: { takesValue: false },
   });
   const { positionals, options } = parsed;
   const limits = limitsFrom(parsed);
@@ -300,6 +261,22 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
       : {}),
   };
   const deadlineMs = parseTimeout(options.get('deadline'), '--deadline', 120_000);
+  if (options.has('write') && !options.has('adopt')) {
+    throw new UsageError('--write goes with --adopt (docs writes its zones without it)');
+  }
+  if (options.has('adopt')) {
+    if (check || options.has('watch'))
+      throw new UsageError('--adopt goes without --check and --watch');
+    const { adoptAll } = await import('./adopt.js');
+    const code = await adoptAll(
+      paths,
+      { write: options.has('write'), sync: { ...sync, deadline: Date.now() + deadlineMs } },
+      io,
+      reporter,
+    );
+    reporter.finish();
+    return code;
+  }
   const pass = () => syncAll(paths, { ...sync, deadline: Date.now() + deadlineMs }, io, reporter);
   const first = await pass();
   reporter.finish();

@@ -2,6 +2,7 @@ import {
   checkDiagram,
   count,
   DiagramaError,
+  type DiagramInput,
   escapeForTerminal,
   resolveLimits,
 } from '@diagrama/core';
@@ -13,7 +14,7 @@ import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
 
-export const IMPORT_HELP = `Usage: diagrama import <file|-> [--out FILE] [--format yaml|json|ts] [--strict]
+export const IMPORT_HELP = `Usage: diagrama import <file|-> [--out FILE] [--format yaml|json|ts] [--canonical] [--strict]
 
 Reads box art drawn by hand — a text file holding one drawing, a Markdown file (every fenced
 block that holds box art, each at its own lines), or standard input — and writes a diagrama
@@ -23,9 +24,13 @@ ascii), mixed too. Kinds are guessed from labels and shapes and listed on standa
 you can correct them. Whatever cannot be understood is kept (as an annotation) and reported
 as file:line:col: warning[import/…].
 
+The model carries the hints (widths, padding, label offsets, line lengths) that make it render
+exactly as drawn, when such hints exist; the summary says whether it does.
+
 Options:
   -o, --out <file>              write the model to <file> (standard output by default)
   -f, --format <name>           yaml (default), json or ts (a module that calls diagram())
+      --canonical               leave the hints out: the model as diagrama would lay it out
       --strict                  treat warnings as errors: exit 2 and write nothing
 ${COMMON_HELP}
 
@@ -42,6 +47,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     out: { takesValue: true, short: 'o' },
     format: { takesValue: true, short: 'f' },
     strict: { takesValue: false },
+    canonical: { takesValue: false },
     ...LIMIT_OPTIONS,
   });
   const { positionals, options } = parsed;
@@ -83,10 +89,11 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     }
     throw error;
   }
-  const markdown =
-    /\.(md|markdown)$/i.test(input) || (input === '-' && /^ {0,3}(```|~~~)/m.test(text));
+  // Markdown by its name, or by holding fenced drawings (notes kept as .txt)
+  const blocks = findArtBlocks(text);
+  const markdown = /\.(md|markdown)$/i.test(input) || blocks.length > 0;
   const drawings = markdown
-    ? findArtBlocks(text).map((b) => ({ text: b.text, firstLine: b.firstLine }))
+    ? blocks.map((b) => ({ text: b.text, firstLine: b.firstLine }))
     : [{ text, firstLine: 1 }];
   if (drawings.length === 0) {
     reporter.error('import/no-drawing', `${file}: no fenced block holds box art`);
@@ -99,6 +106,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     );
   }
   const strict = options.has('strict');
+  const render = options.has('canonical') ? undefined : await textRenderer();
   const outputs: string[] = [];
   const models: unknown[] = [];
   let warned = 0;
@@ -106,6 +114,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     const result = importDrawing(drawing.text, {
       firstLine: drawing.firstLine,
       maxCells: limits.maxInputBytes * 4,
+      ...(render ? { render } : {}),
     });
     for (const w of result.warnings) {
       warned++;
@@ -121,8 +130,14 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       );
     }
     const where = `${file}:${drawing.firstLine}`;
+    const exact =
+      result.exact === true
+        ? '; renders exactly as drawn'
+        : result.exact === false
+          ? '; no hints render it exactly as drawn: the layout is canonical'
+          : '';
     reporter.info(
-      `${where}: ${count(result.found.boxes, 'box', 'boxes')} (${result.found.containers} holding others), ${count(result.found.connections, 'connection')}, ${count(result.found.notes, 'note')}`,
+      `${where}: ${count(result.found.boxes, 'box', 'boxes')} (${result.found.containers} holding others), ${count(result.found.connections, 'connection')}, ${count(result.found.notes, 'note')}${exact}`,
     );
     for (const k of result.kinds) {
       const article = /^[aeiou]/.test(k.kind) ? 'an' : 'a';
@@ -151,4 +166,12 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   else io.stdout.write(out);
   reporter.finish();
   return EXIT.ok;
+}
+
+/** Text rendering for the importer's check that a model renders as drawn. */
+async function textRenderer() {
+  const { modelToScene, parseDiagram } = await import('@diagrama/core');
+  const { sceneToText } = await import('@diagrama/render-ascii');
+  return (model: DiagramInput, charset: 'single' | 'double' | 'rounded' | 'heavy' | 'ascii') =>
+    sceneToText(modelToScene(parseDiagram(model)), { charset });
 }
