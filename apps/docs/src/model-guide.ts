@@ -46,6 +46,19 @@ here the API is the box the diagram is about.`,
     image: 'docs/img/model/kinds.svg',
   },
   {
+    title: 'Flow: which way the lines run',
+    text: `Without hints, nodes are placed from their connections, sources before targets. The
+diagram's \`flow\` says which way: \`down\` (the default) or \`right\` — what D2 calls
+\`direction: right\` and Mermaid \`flowchart LR\`. In diagrama, \`direction\` is something
+else: how one container arranges its own children by hand, in model order (\`down\` a column,
+\`right\` a row, \`grid\`), which reproduces a hand drawing but routes any line that does
+not join two neighbours around the others. Two defaults keep models short: a connection is an
+arrow from \`from\` to \`to\` (\`direction: none\` draws a plain line), and a node without a
+\`kind\` is a box — a host when it has \`children\`, a stack when it has \`layers\`.`,
+    model: 'docs/examples/flow.yaml',
+    image: 'docs/img/model/flow.svg',
+  },
+  {
     title: 'Groups',
     text: `A \`group\` holds children like a host and arranges them (\`direction\`, \`auto\` by
 default) but draws no border unless it has one, and takes no room for one: a row of boxes in a

@@ -151,7 +151,12 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
     right,
     weight: edge?.weight ?? corner?.weight ?? 'single',
     rounded: corner?.rounded === true,
-    dashed: edge?.dashed === true || side?.dashed === true,
+    // a junction where a line meets it may stand in any one place: any dashed side says dashed
+    dashed:
+      edge?.dashed === true ||
+      side?.dashed === true ||
+      glyphOf(at(grid, top + 1, right))?.dashed === true ||
+      glyphOf(at(grid, bottom, left + 1))?.dashed === true,
     dividers,
     ...(rightAt.some((c) => c !== right) ? { rightAt } : {}),
     ...(split !== undefined ? { split } : {}),

@@ -51,6 +51,8 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     if (owner[key(r, c)] !== -1) return 0;
     const ch = at(grid, r, c);
     const g = glyphOf(ch);
+    // ascii draws corners, junctions and crossings all with `+`: its arms are where lines meet it
+    if (ch === '+') return plusArms(r, c);
     if (g) return g.arms;
     const arrow = arrowOf(ch);
     if (arrow === undefined) return 0;
@@ -63,6 +65,23 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     const free = inside(r + dr, c + dc) && owner[key(r + dr, c + dc)] === -1;
     if (/[<>v^V]/.test(ch) && !(bg && bg.arms & arrow && free)) return 0;
     return behind | arrow;
+  };
+  const plusArms = (r: number, c: number): number => {
+    let arms = 0;
+    for (const side of SIDES) {
+      const [dr, dc] = step(side);
+      if (!inside(r + dr, c + dc)) continue;
+      const next = at(grid, r + dr, c + dc);
+      const g = glyphOf(next);
+      const along = arrowOf(next);
+      const vertical = side === N || side === S;
+      const meets =
+        next === '+' ||
+        (g !== undefined && (g.arms & opposite(side)) !== 0) ||
+        (along !== undefined && (along === N || along === S) === vertical);
+      if (meets) arms |= side;
+    }
+    return arms;
   };
   const arms = new Uint8Array(width * height);
   for (let r = 0; r < height; r++) {

@@ -140,7 +140,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       `${where}: ${count(result.found.boxes, 'box', 'boxes')} (${result.found.containers} holding others), ${count(result.found.connections, 'connection')}, ${count(result.found.notes, 'note')}${exact}`,
     );
     for (const k of result.kinds) {
-      const article = /^[aeiou]/.test(k.kind) ? 'an' : 'a';
+      const article = /^[aeio]/.test(k.kind) ? 'an' : 'a';
       reporter.info(
         `  ${file}:${k.line}:${k.column}: ${JSON.stringify(k.label)} is ${article} ${k.kind}: ${k.why}`,
       );
