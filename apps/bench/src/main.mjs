@@ -2,6 +2,7 @@
 // and its charts). Nothing here is a test. Every peer is measured in the same run, so the
 // figures that matter are the ratios.
 import os from 'node:os';
+import { importTime, printImport } from './import.mjs';
 import { prepareInputs } from './inputs.mjs';
 import { graphvizStatus, peerStatus } from './peers.mjs';
 import { commands, measure } from './processes.mjs';
@@ -94,6 +95,9 @@ for (const n of sizes) {
   }
 }
 
+const imported = importTime({ runs: quick ? 3 : 15 });
+printImport(imported);
+
 const quality = await layoutQuality({ images: report });
 printQuality(quality);
 
@@ -116,6 +120,7 @@ if (report) {
     processes,
     scaling,
     inProcess,
+    imported,
     quick,
     sizes,
   });

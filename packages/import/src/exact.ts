@@ -1,4 +1,10 @@
-import { type ConnectionInput, type DiagramInput, type NodeInput, slugify } from '@diagrama/core';
+import {
+  type ConnectionInput,
+  type DiagramInput,
+  type NodeInput,
+  slugify,
+  textWidth,
+} from '@diagrama/core';
 import type { Rect } from './boxes.js';
 
 /** The charsets a drawing may be in, as render-ascii names them. */
@@ -21,7 +27,7 @@ export interface Drawn {
 const trimmed = (text: string): string =>
   text
     .split('\n')
-    .map((line) => line.replace(/\s+$/, ''))
+    .map((line) => line.trimEnd())
     .join('\n')
     .replace(/\n+$/, '');
 
@@ -157,10 +163,25 @@ export function reproduce(
       .split('\n')
       .slice(rect.top, rect.bottom + 1)
       .join('\n');
+  /** Columns from the start of a row to where `label` starts in it, within the box. */
+  const labelColumn = (s: string, rect: Rect, label: string): number | undefined => {
+    const rows = s.split('\n').slice(rect.top, rect.bottom + 1);
+    for (const row of rows) {
+      const at = row.indexOf(label);
+      if (at >= 0) return textWidth(row.slice(0, at));
+    }
+    return undefined;
+  };
   for (const [node, rect] of rectOf) {
     if (node.children || node.layers) continue;
     if (rowsOf(now, rect) === rowsOf(target, rect)) continue;
-    for (const offset of [1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6]) {
+    // the offset the label was drawn at, measured; the nearby ones tried when that fails
+    const first = (node.label ?? '').split('\n')[0] ?? '';
+    const was = first ? labelColumn(target, rect, first) : undefined;
+    const is = first ? labelColumn(now, rect, first) : undefined;
+    const measured = was !== undefined && is !== undefined ? was - is : undefined;
+    const tries = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6];
+    for (const offset of measured ? [measured, ...tries.filter((t) => t !== measured)] : tries) {
       node.hints = { ...node.hints, labelOffset: offset };
       const next = attempt();
       if (next !== undefined && rowsOf(next, rect) === rowsOf(target, rect)) {

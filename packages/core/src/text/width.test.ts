@@ -52,13 +52,16 @@ describe('textWidth', () => {
 
 describe('clusters', () => {
   it('cuts long text into the same clusters as one pass, and in linear time', () => {
-    const piece = 'Qúe 客户端 ─┼─ 👩‍💻 🇪🇸🇯🇵 e\u0301 #️⃣ 👍🏿 ';
+    const piece = 'Qúe 客户端 ─┼─ 👩‍💻 🇪🇸🇯🇵 e\u0301 #️⃣ 👍🏿 か\u3099 ';
     const text = piece.repeat(40);
     const once = Array.from(
       new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text),
       (s) => s.segment,
     );
     expect([...clusters(text)]).toEqual(once);
+    // text with nothing that joins is its own code units, a combining mark joins its base
+    expect([...clusters('┌─ ab 客 ─┐')]).toHaveLength(10);
+    expect([...clusters('か\u3099─')]).toEqual(['か\u3099', '─']);
     // 200,000 box-drawing characters: one pass over them would take minutes and gigabytes
     expect([...clusters('─'.repeat(200_000))]).toHaveLength(200_000);
   });

@@ -112,7 +112,10 @@ export function isPlainLine(line: string): boolean {
  * CJK — none extends, joins or prepends. Splitting text between two of them never splits a
  * cluster.
  */
-const PLAIN_CHAR = /[\u0020-\u007e\u2500-\u257f\u3040-\u30ff\u4e00-\u9fff]/;
+const PLAIN_CHAR = /[\u0020-\u007e\u2500-\u257f\u3040-\u3098\u309b-\u30ff\u4e00-\u9fff]/;
+/** Text of characters no cluster ever joins: its clusters are its code units. */
+const ALL_PLAIN =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2500-\u257f\u3040-\u3098\u309b-\u30ff\u4e00-\u9fff]*$/;
 /** Code units segmented at once: V8's segmenter copies the whole input for every segment. */
 const CHUNK = 256;
 
@@ -122,7 +125,8 @@ const CHUNK = 256;
  * grows with the square of its input's length (every segment object carries the input).
  */
 export function clusters(text: string): Iterable<string> {
-  if (SIMPLE.test(text)) return text;
+  // one code unit, one cluster: nothing joins printable ASCII, Latin, box drawing and CJK
+  if (SIMPLE.test(text) || ALL_PLAIN.test(text)) return text;
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   const out: string[] = [];
   for (let start = 0; start < text.length; ) {
