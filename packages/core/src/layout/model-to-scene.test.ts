@@ -400,3 +400,26 @@ describe('straight lines after placement', () => {
     expect(bends(scene, 'kubelet->api')).toBe(0);
   });
 });
+
+describe('a step between databases', () => {
+  it('runs on a label row, never along a lid', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'app', label: 'App server' },
+          { kind: 'database', id: 'primary', label: 'Primary DB' },
+          { kind: 'database', id: 'replica', label: 'Read replica' },
+        ],
+        connections: [
+          { from: 'app', to: 'primary' },
+          { from: 'app', to: 'replica' },
+          { from: 'primary', to: 'replica', note: 'replication', style: 'dashed' },
+        ],
+      }),
+    );
+    const step = scene.connectors.find((c) => c.id === 'primary->replica');
+    const primary = box(scene, 'primary');
+    // a database is drawn as its top border, its lid, then its label
+    expect(step?.points.every((p) => p.y === primary.y + 2)).toBe(true);
+  });
+});

@@ -1195,7 +1195,21 @@ export function measureLayered(
         const outer = Math.min(alongOf(step.from) + a.boxAlong, alongOf(step.to) + b.boxAlong) - 2;
         if (inner > outer) continue;
         const middle = alongOf(step.from) + Math.floor((a.boxAlong - 1) / 2);
-        const row = Math.max(inner, Math.min(outer, middle));
+        // off a database's lid (a row its shape draws on the side): the nearest free row
+        const drawn = (v: number, side: 'left' | 'right') =>
+          shapeBorderCells(models[v]?.kind ?? 'box', (graph.nodes[v] as LNode).boxAlong)[side].map(
+            (o) => alongOf(v) + o,
+          );
+        const taken = new Set([
+          ...drawn(step.from, forward ? 'right' : 'left'),
+          ...drawn(step.to, forward ? 'left' : 'right'),
+        ]);
+        let row = Math.max(inner, Math.min(outer, middle));
+        for (let d = 1; taken.has(row) && d <= outer - inner; d++) {
+          const down = Math.max(inner, Math.min(outer, middle + d));
+          const up = Math.max(inner, Math.min(outer, middle - d));
+          row = !taken.has(down) ? down : up;
+        }
         sink.connectors.push(
           connectorFor(step.connection, [at(row, fromCell), at(row, toCell)], true),
         );
