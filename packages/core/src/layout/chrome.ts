@@ -253,9 +253,12 @@ export function clearBorderTitles(scene: Pick<Scene, 'boxes' | 'connectors' | 't
     if (box === undefined) continue;
     const busy: number[] = [];
     for (const connector of scene.connectors) {
+      const last = connector.points.length - 1;
       connector.points.forEach((p, k) => {
         const q = connector.points[k + 1];
         if (p.y === text.y) busy.push(p.x);
+        // a line that ends next to the border, its arrowhead touching it
+        if ((k === 0 || k === last) && Math.abs(p.y - text.y) === 1) busy.push(p.x);
         if (q && p.x === q.x && Math.min(p.y, q.y) <= text.y && Math.max(p.y, q.y) >= text.y) {
           busy.push(p.x);
         }

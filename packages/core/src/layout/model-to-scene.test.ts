@@ -423,3 +423,42 @@ describe('a step between databases', () => {
     expect(step?.points.every((p) => p.y === primary.y + 2)).toBe(true);
   });
 });
+
+describe('titles written into a border', () => {
+  it('move off a routed line that ends at the border, arrowhead and all', () => {
+    // found by the browser audit on a generated diagram: a line from a host's bottom into a
+    // layer of a stack, its arrowhead on the stack's title
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'outer',
+            label: '0',
+            children: [
+              { kind: 'client', id: 'a', label: '(' },
+              { id: 'inner', label: '0', children: [{ kind: 'client', id: 'b', label: '(' }] },
+            ],
+          },
+          {
+            kind: 'stack',
+            id: 'image',
+            label: 'A',
+            titleAt: 'border',
+            layers: [{ id: 'base', label: '0', instruction: 'FROM' }],
+          },
+        ],
+        connections: [
+          { from: 'outer', direction: 'none' },
+          { from: 'outer', to: 'base', direction: 'both' },
+        ],
+      }),
+    );
+    const title = scene.texts.find((t) => t.id === 'image:title:0');
+    const line = scene.connectors.find((c) => c.id === 'outer->base');
+    const column = line?.points.at(-1)?.x ?? -1;
+    expect(title).toBeDefined();
+    expect(column >= 0).toBe(true);
+    const { x, width } = title as { x: number; width: number };
+    expect(column < x - 2 || column > x + width + 1).toBe(true);
+  });
+});

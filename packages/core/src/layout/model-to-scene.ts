@@ -439,6 +439,8 @@ function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailur
   // the description tells the model as written; the stand-ins' labels are notes again
   scene.description = describeDiagram(attempt.source.model);
   noteStandIns(scene, attempt.source.standIns);
+  // routed lines came after the titles in borders were cleared of the others: clear again
+  if (attempt.routed.length > 0) clearBorderTitles(scene);
   for (const { connection, reason } of failures) {
     const path = context.connectionPaths.get(connection.id) ?? ['connections'];
     if (reason === 'unknown-endpoint') {
