@@ -100,13 +100,14 @@ export function titleGeometry(
         cut: false,
       };
     case 'border':
-      // `═ Title ═`: a dash and a space on each side of the first line, the rest under it
+      // `═ Title ═`: a dash and a space on each side of the first line, the rest under it,
+      // and two cells more, so that a line can meet the border beside the title
       return {
         place,
         band: title.length - 1,
         rule: false,
         below: 0,
-        inner: widest + 4,
+        inner: widest + 6,
         firstRow: 0,
         cut: true,
       };

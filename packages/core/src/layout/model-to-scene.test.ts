@@ -462,3 +462,34 @@ describe('titles written into a border', () => {
     expect(column < x - 2 || column > x + width + 1).toBe(true);
   });
 });
+
+describe('routes and titles in borders', () => {
+  it('leave a box beside its title, never through it', () => {
+    // found by the browser audit: a side asked for, on a stack whose wide title fills its border
+    for (const from of ['image', 'base']) {
+      const scene = modelToScene(
+        parseDiagram({
+          nodes: [
+            { kind: 'client', id: 'cli', label: '0' },
+            {
+              kind: 'stack',
+              id: 'image',
+              label: '客户端 (终端)',
+              titleAt: 'border',
+              layers: [{ id: 'base', label: '0', instruction: 'FROM' }],
+            },
+          ],
+          connections: [{ from, to: 'cli', direction: 'none', hints: { fromSide: 'top' } }],
+        }),
+      );
+      const title = scene.texts.find((t) => t.id === 'image:title:0') as {
+        x: number;
+        width: number;
+        y: number;
+      };
+      const start = scene.connectors[0]?.points[0] as { x: number; y: number };
+      expect(start.y).toBe(title.y);
+      expect(start.x < title.x - 2 || start.x > title.x + title.width + 1).toBe(true);
+    }
+  });
+});

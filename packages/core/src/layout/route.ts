@@ -183,8 +183,25 @@ const heapKey = (f: number, g: number): number =>
 
 /**
  * The border cells of a box a route may start or end at, each with its outward heading: never
- * a corner, never the cells where the SVG draws the box's badge.
+ * a corner, never the cells where the SVG draws the box's badge or a title in the border.
  */
+/** Top-border cells each box's title written into the border keeps clear, by box id. */
+const titleKeepOut = new WeakMap<SceneBox, Set<number>>();
+
+/** Records the cells around titles written into top borders, for {@link ports}. */
+function keepTitlesClear(scene: Scene): void {
+  for (const text of scene.texts) {
+    if (!text.cut) continue;
+    // the box the title is written into, and any that shares that border (a stack's top layer)
+    for (const box of scene.boxes) {
+      if (box.y !== text.y || text.x < box.x || text.x >= box.x + box.width) continue;
+      const cells = titleKeepOut.get(box) ?? new Set<number>();
+      for (let x = text.x - 2; x <= text.x + text.width + 1; x++) cells.add(x);
+      titleKeepOut.set(box, cells);
+    }
+  }
+}
+
 function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading: number }[] {
   const out: { x: number; y: number; heading: number }[] = [];
   const right = box.x + box.width - 1;
@@ -193,9 +210,12 @@ function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading:
   const badge = !isContainerKind(box.kind) && box.width >= BADGE_MIN_WIDTH;
   // nor where the kind's drawing meets the border (a database's lid, a queue's end)
   const shape = shapeBorderCells(box.kind, box.width);
+  const titled = titleKeepOut.get(box);
   for (let x = box.x + 1; x < right; x++) {
     if (badge && (BADGE_CELLS as readonly number[]).includes(x - box.x)) continue;
     if (shape.top.includes(x - box.x)) continue;
+    // nor on a title written into the top border, nor right beside it
+    if (titled?.has(x)) continue;
     out.push({ x, y: box.y, heading: flip(0) });
   }
   for (let y = box.y + 1; y < bottom; y++) {
@@ -529,6 +549,7 @@ export function routeConnections(
   looseNotes: readonly Connection[] = [],
 ): RouteResult {
   const grid = new Grid(scene.width + 2 * margin, scene.height + 2 * margin, margin, margin);
+  keepTitlesClear(scene);
   const boxes = new Map<string, SceneBox>();
   for (const box of scene.boxes) boxes.set(box.id, box);
   // a container drawn without a border (a group) is no obstacle and has no border to cross
