@@ -1,3 +1,5 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
+
 /** Parsed command-line arguments. */
 export interface ParsedArgs {
   positionals: string[];
@@ -14,48 +16,46 @@ export interface OptionSpec {
 export class UsageError extends Error {}
 
 /**
- * Parses `argv` against a table of options. Accepts `--name value`, `--name=value`, short
- * aliases, `--` to end options, and `-` as a positional (standard input or output).
+ * Parses `argv` against a table of options with Node's own `util.parseArgs`: `--name value`,
+ * `--name=value`, short aliases, `--` to end options, and `-` as a positional (standard input
+ * or output). Its tokens are checked here, so every problem is a {@link UsageError} in the
+ * CLI's words.
  */
 export function parseArgs(
   argv: readonly string[],
   specs: Readonly<Record<string, OptionSpec>>,
 ): ParsedArgs {
-  const positionals: string[] = [];
-  const options = new Map<string, string | true>();
-  const byShort = new Map(
-    Object.entries(specs).flatMap(([name, spec]) =>
-      spec.short ? [[spec.short, name] as const] : [],
-    ),
-  );
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    const [rawName, inline] = arg.startsWith('--')
-      ? (() => {
-          const eq = arg.indexOf('=');
-          return eq === -1 ? [arg.slice(2), undefined] : [arg.slice(2, eq), arg.slice(eq + 1)];
-        })()
-      : [byShort.get(arg.slice(1)) ?? arg, undefined];
-    const spec = Object.hasOwn(specs, rawName) ? specs[rawName] : undefined;
-    if (spec === undefined) throw new UsageError(`unknown option ${arg}`);
-    if (!spec.takesValue) {
-      if (inline !== undefined) throw new UsageError(`--${rawName} takes no value`);
-      options.set(rawName, true);
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new UsageError(`--${rawName} needs a value`);
-    options.set(rawName, value);
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    options[name] = {
+      type: spec.takesValue ? 'string' : 'boolean',
+      ...(spec.short ? { short: spec.short } : {}),
+    };
   }
-  return { positionals, options };
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const positionals: string[] = [];
+  const values = new Map<string, string | true>();
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
+    if (spec === undefined) throw new UsageError(`unknown option ${token.rawName}`);
+    const long = `--${token.name}`;
+    if (!spec.takesValue) {
+      if (token.inlineValue) throw new UsageError(`${long} takes no value`);
+      values.set(token.name, true);
+      continue;
+    }
+    if (token.value === undefined) throw new UsageError(`${long} needs a value`);
+    values.set(token.name, token.value);
+  }
+  return { positionals, options: values };
 }
 
 /**
