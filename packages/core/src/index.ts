@@ -82,6 +82,7 @@ export { slugify } from './model/ids.js';
 export type { CheckOptions, CheckResult } from './model/parse.js';
 export { checkDiagram, parseDiagram } from './model/parse.js';
 export { stripHints } from './model/transform.js';
+export { walkNodes } from './model/walk.js';
 
 // JSON Schema
 export { diagramJsonSchema, SCHEMA_ID } from './model/schema.js';

@@ -8,6 +8,7 @@ import {
   isContainer,
   type Node,
 } from '../model/types.js';
+import { walkNodes } from '../model/walk.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
 import { annotateBlock, type BlockNote } from './annotations.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
@@ -104,18 +105,11 @@ function annotationsOf(diagram: Diagram): {
 /** Each node's container, by id. */
 function parents(diagram: Diagram): Map<string, string> {
   const out = new Map<string, string>();
-  const walk = (nodes: readonly Node[], parent: string | undefined): void => {
-    for (const node of nodes) {
-      if (parent !== undefined) out.set(node.id, parent);
-      if (isContainer(node)) walk(node.children, node.id);
-      if (node.kind === 'stack') {
-        walk(node.layers, node.id);
-        // the cells of a layer are drawn in the stack's box, as the layers are
-        for (const layer of node.layers) walk(layer.cells ?? [], node.id);
-      }
-    }
-  };
-  walk(diagram.nodes, undefined);
+  walkNodes(diagram.nodes, (node, parent) => {
+    if (parent === undefined) return;
+    // the cells of a layer are drawn in the stack's box, as the layers are
+    out.set(node.id, parent.kind === 'layer' ? (out.get(parent.id) ?? parent.id) : parent.id);
+  });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../errors.js';
 import { type Connection, type Diagram, isContainer, type Node } from '../model/types.js';
+import { walkNodes } from '../model/walk.js';
 import type { Scene } from '../scene/types.js';
 
 /** A diagram whose open-ended connections end at a stand-in node the layout can place. */
@@ -26,13 +27,9 @@ export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
   const after = new Map<string, Node[]>();
   const diagnostics: Diagnostic[] = [];
   const layers = new Set<string>();
-  const walk = (nodes: readonly Node[]): void => {
-    for (const node of nodes) {
-      if (isContainer(node)) walk(node.children);
-      if (node.kind === 'stack') for (const layer of node.layers) layers.add(layer.id);
-    }
-  };
-  walk(diagram.nodes);
+  walkNodes(diagram.nodes, (node, parent) => {
+    if (node.kind === 'layer' && parent?.kind === 'stack') layers.add(node.id);
+  });
   // stand-ins go in the order of their connections' ids, whatever the model's order
   const order = diagram.connections
     .map((connection, index) => ({ connection, index }))

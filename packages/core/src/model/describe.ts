@@ -1,5 +1,6 @@
 import { count } from '../errors.js';
 import { type Diagram, isContainer, type Node } from './types.js';
+import { walkNodes } from './walk.js';
 
 const KIND_NAMES: Readonly<Record<Node['kind'], string>> = {
   host: 'host',
@@ -72,13 +73,9 @@ function describeNode(node: Node, out: string[]): void {
 export function describeDiagram(diagram: Diagram): string {
   const out: string[] = [];
   const labels = new Map<string, string>();
-  const visit = (node: Node): void => {
+  walkNodes(diagram.nodes, (node) => {
     labels.set(node.id, oneLine(node.label));
-    if (isContainer(node)) node.children.forEach(visit);
-    if (node.kind === 'stack') node.layers.forEach(visit);
-    if (node.kind === 'layer') node.cells?.forEach(visit);
-  };
-  diagram.nodes.forEach(visit);
+  });
   const top = diagram.nodes.filter((n) => !isContainer(n) && n.kind !== 'stack');
   if (top.length > 0) out.push(`The diagram shows ${list(top.map(named))}.`);
   for (const node of diagram.nodes) describeNode(node, out);
