@@ -38,6 +38,6 @@ export function importTime({ runs }) {
 
 export function printImport(result) {
   console.log(
-    `\n4. Import: a Markdown document of ${result.lines} lines, ${result.drawings} drawings (${result.exact} rendering back exactly): ${result.ms.toFixed(1)} ms (median)`,
+    `\n6. Import: a Markdown document of ${result.lines} lines, ${result.drawings} drawings (${result.exact} rendering back exactly): ${result.ms.toFixed(1)} ms (median)`,
   );
 }

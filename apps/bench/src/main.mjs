@@ -2,6 +2,7 @@
 // and its charts). Nothing here is a test. Every peer is measured in the same run, so the
 // figures that matter are the ratios.
 import os from 'node:os';
+import { batchCommands, batchDocs } from './batch-docs.mjs';
 import { importTime, printImport } from './import.mjs';
 import { prepareInputs } from './inputs.mjs';
 import { graphvizStatus, peerStatus } from './peers.mjs';
@@ -98,6 +99,16 @@ for (const n of sizes) {
 const imported = importTime({ runs: quick ? 3 : 15 });
 printImport(imported);
 
+// a docs folder of 100 pages, one zone each: regenerate once, then time the check
+const batch = batchDocs(100);
+const batchRuns = measure(batchCommands(batch), { runs: quick ? 1 : 10, timeoutMs: 120_000 });
+console.log('\n7. A docs folder of 100 pages, one zone each (median wall time):');
+for (const [name, r] of Object.entries(batchRuns)) {
+  console.log(
+    `  ${name.padEnd(26)} ${r.outcome === 'ok' ? ms(r.ms).padStart(10) : r.outcome.toUpperCase()}`,
+  );
+}
+
 const quality = await layoutQuality({ images: report });
 printQuality(quality);
 
@@ -121,6 +132,7 @@ if (report) {
     scaling,
     inProcess,
     imported,
+    batchRuns,
     quick,
     sizes,
   });
