@@ -81,6 +81,8 @@ const KNOWN_GAPS: Record<string, string> = {
   'test/fixtures/wide-characters-routed/model.yaml': 'all',
   // ascii draws a junction, a crossing and a corner with the same `+`: where lines cross
   // containers' borders the drawing is ambiguous
+  // the caption of a group without a border sits beside a line: it reads as the line's note
+  'apps/bench/corpus/k8s-overview.yaml': 'all',
   // ascii draws a dashed line like a solid one
   'docs/examples/flow.yaml': 'ascii',
   'apps/bench/corpus/gotcha.yaml': 'ascii',
@@ -104,6 +106,7 @@ const KNOWN_GAPS: Record<string, string> = {
 const NOT_EXACT: Record<string, string> = {
   'apps/bench/corpus/cs846.yaml': 'all',
   'apps/bench/corpus/gotcha.yaml': 'ascii',
+  'apps/bench/corpus/k8s-overview.yaml': 'all',
   'apps/bench/corpus/hostel.yaml': 'ascii',
   'docs/examples/annotations.yaml': 'all',
   'docs/examples/borders-and-titles.yaml': 'all',

@@ -211,8 +211,19 @@ export function assignPins(
     }
   });
   const bus = buses(graph, fanOuts);
+  // a long line coming down past the rank above keeps a pin of its own where it arrives: in a
+  // fan-in with lines from that rank it would turn across them to reach the shared pin
+  const longIn = new Set<string>();
+  nodes.forEach((node, v) => {
+    if (node.kind !== 'atom') return;
+    const list = ins[v] as Touch[];
+    const fromAtoms = list.some((t) => (nodes[t.other] as LNode).kind === 'atom');
+    for (const t of list) {
+      if (fromAtoms && (nodes[t.other] as LNode).kind === 'dummy') longIn.add(`${t.edge}:${t.k}`);
+    }
+  });
   nodes.forEach((_, v) => {
-    place(v, ins[v] as Touch[], 'before', inFanOut, bus);
+    place(v, ins[v] as Touch[], 'before', new Set([...inFanOut, ...longIn]), bus);
   });
   return pins;
 }

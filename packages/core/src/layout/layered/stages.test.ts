@@ -211,6 +211,28 @@ describe('ports', () => {
     expect(upper[2]).not.toBe(upper[0]);
   });
 
+  it('gives a long line its own pin where lines from the rank above gather', () => {
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'a' }, { id: 'b' }, { id: 'c', across: 15 }],
+        [
+          ['a', 'b'],
+          ['a', 'c'],
+          ['b', 'c'],
+        ],
+      ),
+    );
+    orderRanks(graph);
+    const all = (n: { boxAcross: number }) => {
+      const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+      return { before: cells, after: cells };
+    };
+    const pins = assignPins(graph, all, (n) => Math.floor(n.boxAcross / 2));
+    // a → c passes b's rank (a dummy there): its last segment is 1:1; b → c is 2:0
+    expect(pins.get('1:1')?.lowerKey).toBeDefined();
+    expect(pins.get('1:1')?.lowerKey).not.toBe(pins.get('2:0')?.lowerKey);
+  });
+
   it('draws every source to every target as one bus, and nothing less than that', () => {
     const all = (n: { boxAcross: number }) => {
       const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
