@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type DiagramInput, modelToScene, parseDiagram, type Scene } from '@diagrama/core';
 import { loadDiagram } from '@diagrama/load';
 import { sceneToSvg } from '@diagrama/render-svg';
@@ -9,6 +8,7 @@ import fc from 'fast-check';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generalDiagramArb } from './arbitraries.js';
+import { exampleAndCorpusModels, repo } from './repo-models.js';
 
 /**
  * The audit people would make looking at the pictures, in Chromium: no text over another
@@ -19,16 +19,10 @@ import { generalDiagramArb } from './arbitraries.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-const repo = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = { light: '#ffffff', dark: '#0d1117' } as const;
 
 const models = [
-  ...readdirSync(join(repo, 'docs/examples'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => `docs/examples/${f}`),
-  ...readdirSync(join(repo, 'apps/bench/corpus'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => `apps/bench/corpus/${f}`),
+  ...exampleAndCorpusModels(),
   // stress: wide characters, crossings, long labels wrapped, routes around containers
   'test/fixtures/wide-characters/model.yaml',
   'test/fixtures/wide-characters-routed/model.yaml',

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type Diagram,
   type DiagramInput,
@@ -13,20 +12,14 @@ import { findArtBlocks, importDrawing } from '@diagrama/import';
 import { loadDiagram } from '@diagrama/load';
 import { CHARSET_NAMES, type CharsetName, sceneToText } from '@diagrama/render-ascii';
 import { describe, expect, it } from 'vitest';
-
-const repo = fileURLToPath(new URL('..', import.meta.url));
+import { exampleAndCorpusModels, repo } from './repo-models.js';
 
 /** Every model of the repository: fixtures, documented examples, the layout-quality corpus. */
 const models = [
   ...readdirSync(join(repo, 'test/fixtures'), { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'examples')
     .map((e) => `test/fixtures/${e.name}/model.yaml`),
-  ...readdirSync(join(repo, 'docs/examples'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => `docs/examples/${f}`),
-  ...readdirSync(join(repo, 'apps/bench/corpus'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => `apps/bench/corpus/${f}`),
+  ...exampleAndCorpusModels(),
 ].filter((path) => {
   try {
     readFileSync(join(repo, path));

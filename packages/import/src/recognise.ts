@@ -311,6 +311,13 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     groupRows(list)
       .map((row) => row.map((r) => r.text).join(' '))
       .join('\n');
+  // text kept as annotations, the charset most boxes are in (a box in another says so),
+  // shapes guessed from labels, and each box's guess for the summary
+  const pending: { text: string; node?: number; at?: 'top' | 'bottom' }[] = [];
+  const charset = charsetOf(rects);
+  const usual: Border | undefined = charset === 'ascii' ? undefined : charset;
+  const shapeGuessed = new Set<number>();
+  const kindOf = new Map<number, KindGuess>();
   const nodeFor = (rect: Rect): NodeInput => {
     const own = (runsIn.get(rect.index) ?? []).filter((r) => !r.used);
     const inner = children(rect.index);
@@ -405,11 +412,6 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     if (plain && border !== undefined && border !== usual) node.border = border;
     return node;
   };
-  const pending: { text: string; node?: number; at?: 'top' | 'bottom' }[] = [];
-  const charset = charsetOf(rects);
-  const usual: Border | undefined = charset === 'ascii' ? undefined : charset;
-  const shapeGuessed = new Set<number>();
-  const kindOf = new Map<number, KindGuess>();
   const built = new Map<number, NodeInput>();
   const top = rects
     .filter((r) => r.parent === -1)

@@ -1,19 +1,14 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { count, type DiagramInput, modelToScene, parseDiagram, slugify } from '@diagrama/core';
-import {
-  type SyncOptions,
-  syncMarkdownFile,
-  unifiedDiff,
-  writeFileAtomic,
-} from '@diagrama/docs-sync';
+import { count, slugify } from '@diagrama/core';
+import { type SyncOptions, syncMarkdownFile, unifiedDiff } from '@diagrama/docs-sync';
 import { decodeSource, describeReadFailure, readRegularFile } from '@diagrama/load';
-import { type CharsetName, sceneToText } from '@diagrama/render-ascii';
 import { parseZones } from '@diagrama/render-markdown';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, IoError, writeOutput } from '../io.js';
 import type { Reporter } from '../reporter.js';
 import { expandMarkdownPaths } from './markdown-paths.js';
+import { renderText } from './render-text.js';
 
 /** A drawing of a document turned into a zone and the model file it names. */
 interface Adoption {
@@ -26,9 +21,6 @@ interface Adoption {
   /** The zone's start marker. */
   marker: string;
 }
-
-const render = (model: DiagramInput, charset: CharsetName) =>
-  sceneToText(modelToScene(parseDiagram(model)), { charset });
 
 /**
  * `diagrama docs --adopt`: every fenced drawing of the Markdown files under `paths` that the
@@ -64,7 +56,7 @@ export async function adoptAll(
         reporter.info(`${where}: left as drawn: its fence's info string cannot go in a zone`);
         continue;
       }
-      const result = importDrawing(block.text, { firstLine: block.firstLine, render });
+      const result = importDrawing(block.text, { firstLine: block.firstLine, render: renderText });
       if (!result.exact) {
         reporter.info(
           `${where}: left as drawn: no model renders it exactly (diagrama import ${file} shows the nearest)`,

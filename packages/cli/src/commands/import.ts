@@ -2,7 +2,6 @@ import {
   checkDiagram,
   count,
   DiagramaError,
-  type DiagramInput,
   escapeForTerminal,
   resolveLimits,
 } from '@diagrama/core';
@@ -13,6 +12,7 @@ import { type CliIo, IoError, writeOutput } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP } from './common.js';
+import { renderText } from './render-text.js';
 
 export const IMPORT_HELP = `Usage: diagrama import <file|-> [--out FILE] [--format yaml|json|ts] [--canonical] [--strict]
 
@@ -106,7 +106,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     );
   }
   const strict = options.has('strict');
-  const render = options.has('canonical') ? undefined : await textRenderer();
+  const render = options.has('canonical') ? undefined : renderText;
   const outputs: string[] = [];
   const models: unknown[] = [];
   let warned = 0;
@@ -166,12 +166,4 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   else io.stdout.write(out);
   reporter.finish();
   return EXIT.ok;
-}
-
-/** Text rendering for the importer's check that a model renders as drawn. */
-async function textRenderer() {
-  const { modelToScene, parseDiagram } = await import('@diagrama/core');
-  const { sceneToText } = await import('@diagrama/render-ascii');
-  return (model: DiagramInput, charset: 'single' | 'double' | 'rounded' | 'heavy' | 'ascii') =>
-    sceneToText(modelToScene(parseDiagram(model)), { charset });
 }

@@ -1354,17 +1354,24 @@ function straightenPins(
     const chain = (graph.edges[e] as LEdge).chain;
     return { u: chain[k] as number, v: chain[k + 1] as number };
   };
+  /** Segments meeting each node's side, keyed `node|side`: moving a pin keeps its node. */
+  const atSide = new Map<string, string[]>();
+  pins.forEach((_, key) => {
+    const { u, v } = segment(key);
+    for (const side of [`${u}|upper`, `${v}|lower`]) {
+      const list = atSide.get(side);
+      if (list) list.push(key);
+      else atSide.set(side, [key]);
+    }
+  });
   /** Offsets of the pins on one side of node v, but those of the segments in `skip`. */
-  const others = (v: number, side: 'upper' | 'lower', skip: readonly string[]): number[] => {
-    const out: number[] = [];
-    pins.forEach((p, key) => {
-      if (skip.includes(key)) return;
-      const { u, v: w } = segment(key);
-      if (side === 'upper' && u === v) out.push(p.upper);
-      if (side === 'lower' && w === v) out.push(p.lower);
-    });
-    return out;
-  };
+  const others = (v: number, side: 'upper' | 'lower', skip: readonly string[]): number[] =>
+    (atSide.get(`${v}|${side}`) ?? [])
+      .filter((key) => !skip.includes(key))
+      .map((key) => {
+        const p = pins.get(key) as SegmentPins;
+        return side === 'upper' ? p.upper : p.lower;
+      });
   const free = (
     v: number,
     side: 'upper' | 'lower',

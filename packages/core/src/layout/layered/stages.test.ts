@@ -80,6 +80,11 @@ const ranked = (graph: LayeredGraph): LayeredGraph => {
   normalize(graph);
   return graph;
 };
+/** Every cell of both sides but the corners. */
+const all = (n: { boxAcross: number }) => {
+  const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
+  return { before: cells, after: cells };
+};
 const rankOf = (graph: LayeredGraph, id: string): number =>
   graph.nodes.find((n) => n.id === id)?.rank ?? -1;
 
@@ -201,10 +206,6 @@ describe('ports', () => {
       ),
     );
     orderRanks(graph);
-    const all = (n: { boxAcross: number }) => {
-      const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
-      return { before: cells, after: cells };
-    };
     const pins = assignPins(graph, all, (n) => Math.floor(n.boxAcross / 2));
     const upper = [0, 1, 2].map((e) => pins.get(`${e}:0`)?.upperKey);
     expect(upper[0]).toBe(upper[1]);
@@ -223,10 +224,6 @@ describe('ports', () => {
       ),
     );
     orderRanks(graph);
-    const all = (n: { boxAcross: number }) => {
-      const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
-      return { before: cells, after: cells };
-    };
     const pins = assignPins(graph, all, (n) => Math.floor(n.boxAcross / 2));
     // a → c passes b's rank (a dummy there): its last segment is 1:1; b → c is 2:0
     expect(pins.get('1:1')?.lowerKey).toBeDefined();
@@ -234,10 +231,6 @@ describe('ports', () => {
   });
 
   it('draws every source to every target as one bus, and nothing less than that', () => {
-    const all = (n: { boxAcross: number }) => {
-      const cells = Array.from({ length: n.boxAcross - 2 }, (_, i) => i + 1);
-      return { before: cells, after: cells };
-    };
     const pinsOf = (edges: [string, string][]) => {
       const graph = ranked(
         tinyGraph([{ id: 'a' }, { id: 'b' }, { id: 'x' }, { id: 'y' }, { id: 'z' }], edges),
