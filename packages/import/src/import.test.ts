@@ -121,6 +121,40 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('reads a heading over a rule, a list under it and the notes of a step by step drawing', () => {
+    const row = (inside: string) => `│${inside.padEnd(50)}│`;
+    const text = [
+      `┌${'─'.repeat(50)}┐`,
+      row(' Step 1: You Define What to Run, in Dockerfiles'),
+      row(` ${'-'.repeat(48)} `),
+      row(' Dockerfile / docker-compose.yml'),
+      row(''),
+      row(' Example:'),
+      row('   - FROM python:3.11     (the base)'),
+      `└${'─'.repeat(22)}┬${'─'.repeat(27)}┘`,
+      '                       │',
+      '                       │ 1. Define schedule',
+      '                       │    (settings.py / DB)',
+      '                       ▼',
+      '              ┌─────────────────┐',
+      '              │  Message Broker │',
+      '              │  (Redis queue)  │',
+      '              └─────────────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings).toEqual([]);
+    const [step, broker] = model.nodes;
+    // the rule as `---`, the blank line kept, the text under the rule indented as drawn
+    expect(step?.label).toBe(
+      'Step 1: You Define What to Run, in Dockerfiles\n---\nDockerfile / docker-compose.yml\n\nExample:\n  - FROM python:3.11     (the base)',
+    );
+    // an id cut at a word, from the heading; the kind from the name, not from the text under it
+    expect(step?.id).toBe('step-1-you-define-what-to-run');
+    expect(broker?.kind).toBe('queue');
+    // a note's second line, indented under its first, is the same note
+    expect(model.connections?.[0]?.note).toBe('1. Define schedule\n(settings.py / DB)');
+  });
+
   it('reports what it cannot place, with its line and column, and keeps the text', () => {
     const text = ['┌─────┐', '│  a  │', '└─────┘', '', 'stray words here', '─────────'].join('\n');
     const { model, warnings } = importDrawing(text, { firstLine: 10 });

@@ -292,18 +292,25 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
   for (const run of runs) {
     const inside = innermost(run.row, run.start);
     if (inside >= 0 && (children(inside).length === 0 || inTitle(run, inside))) continue;
+    // a line under the previous line of a note, aligned at its start or its end, or indented
+    // under it on the side away from the line (a second line further from the line is usual)
+    const continues = (n: Note) => {
+      const last = n.runs.at(-1) as Run;
+      if (last.row !== run.row - 1) return false;
+      if (last.start === run.start || last.end === run.end) return true;
+      const lineLeft = n.near[1] < last.start;
+      return lineLeft
+        ? run.start > last.start && run.start <= last.end
+        : run.end < last.end && run.end >= last.start;
+    };
     const found = besideLine(run);
-    if (!found) continue;
-    // a line under the previous line of the same note, aligned at its start or its end
     const previous = notes.find(
-      (n) =>
-        n.net === found.net &&
-        (n.runs.at(-1) as Run).row === run.row - 1 &&
-        ((n.runs.at(-1) as Run).start === run.start || (n.runs.at(-1) as Run).end === run.end),
+      (n) => (found === undefined || n.net === found.net) && continues(n),
     );
+    if (!found && !previous) continue;
     run.used = true;
     if (previous) previous.runs.push(run);
-    else notes.push({ net: found.net, runs: [run], near: found.near });
+    else if (found) notes.push({ net: found.net, runs: [run], near: found.near });
   }
   // nodes
   const kinds: KindGuess[] = [];
@@ -311,6 +318,34 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     groupRows(list)
       .map((row) => row.map((r) => r.text).join(' '))
       .join('\n');
+  /**
+   * A box's label: its rows, a blank row between two kept as an empty line, and a row of
+   * dashes across the box (a rule under a heading) written as `---`.
+   */
+  const boxLabelOf = (list: readonly Run[]): string => {
+    const rows = groupRows(list);
+    const isRuleRow = (row: readonly Run[]) =>
+      row.length === 1 && /^(?:-{3,}|\u2500{3,}|={3,})$/.test((row[0] as Run).text);
+    const ruled = rows.findIndex(isRuleRow);
+    // under a rule the text is left-aligned as drawn: indents and gaps between words kept
+    const margin = Math.min(...rows.slice(ruled + 1).map((row) => (row[0] as Run).start));
+    const spaced = (row: readonly Run[]) =>
+      row.reduce(
+        (text, r, i) =>
+          text +
+          ' '.repeat(i === 0 ? r.start - margin : r.start - (row[i - 1] as Run).end - 1) +
+          r.text,
+        '',
+      );
+    return rows
+      .map((row, i) => {
+        const above = rows[i - 1]?.[0];
+        const gap = above ? '\n'.repeat((row[0] as Run).row - above.row - 1) : '';
+        if (isRuleRow(row)) return `${gap}---`;
+        return gap + (ruled >= 0 && i > ruled ? spaced(row) : row.map((r) => r.text).join(' '));
+      })
+      .join('\n');
+  };
   // text kept as annotations, the charset most boxes are in (a box in another says so),
   // shapes guessed from labels, and each box's guess for the summary
   const pending: { text: string; node?: number; at?: 'top' | 'bottom' }[] = [];
@@ -363,7 +398,7 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       );
       if (list.length > 0) sections.push(list);
     }
-    let label = labelOf(own) || rect.borderTitle || '';
+    let label = boxLabelOf(own) || rect.borderTitle || '';
     let kind: NodeKind = 'box';
     let why = 'nothing in its label or shape says otherwise';
     const lines = label.split('\n');
@@ -390,10 +425,15 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       kind = 'external';
       why = 'its border is dashed';
     } else {
-      const match = KIND_WORDS.find(([, words]) => words.test(label));
+      // a heading over a rule names the box; the text under it only describes it
+      // and its first line, the name, says more than the lines under it
+      const rest = label.split('\n---')[0] as string;
+      const name = rest.split('\n')[0] as string;
+      const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : rest;
+      const match = KIND_WORDS.find(([, words]) => words.test(heading));
       if (match) {
         kind = match[0];
-        why = `its label says "${(label.match(match[1]) as RegExpMatchArray)[0]}"`;
+        why = `its label says "${(heading.match(match[1]) as RegExpMatchArray)[0]}"`;
         // a shape the drawing does not show: kept only where the drawing need not be exact
         if (kind === 'database' || kind === 'queue' || kind === 'user')
           shapeGuessed.add(rect.index);
@@ -623,13 +663,28 @@ function borderOf(rect: Rect): Border | undefined {
   return undefined;
 }
 
-/** Ids from labels as the model derives them; an explicit one where two would be equal. */
+/**
+ * An id a person would type: the label as the model slugs it (only its heading, where a rule
+ * divides it), cut at a word within 30 characters when longer than 40.
+ */
+function shortId(label: string): string {
+  const full = slugify(label.split(/\n\s*---/)[0] as string);
+  if (full.length <= 40) return full;
+  let id = '';
+  for (const word of full.split('-')) {
+    if (id !== '' && id.length + 1 + word.length > 30) break;
+    id = id === '' ? word : `${id}-${word}`;
+  }
+  return id;
+}
+
+/** Ids from labels (their first line, cut short); `-2`, `-3` where two would be equal. */
 function assignIds(built: ReadonlyMap<number, NodeInput>): void {
   const used = new Map<string, number>();
   for (const node of [...built.keys()]
     .sort((a, b) => a - b)
     .map((i) => built.get(i) as NodeInput)) {
-    const base = slugify(node.label ?? '') || (node.kind as string);
+    const base = shortId(node.label ?? '') || (node.kind as string);
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     node.id = n === 1 ? base : `${base}-${n}`;

@@ -57,6 +57,8 @@ export interface LayoutContext {
   flow: FlowAxis;
   /** Whether fan-outs and fan-ins share trunks. */
   trunks: boolean;
+  /** Stand-ins for lines' open ends: their one line is drawn straight before any other. */
+  openEnds?: ReadonlySet<string>;
   /** Whether containers side by side get one height. */
   equalHeights: boolean;
   /** Throws when the time budget is spent. */

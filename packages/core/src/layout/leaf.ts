@@ -12,6 +12,12 @@ import {
 } from './block.js';
 import { borderField, SHAPE_INSETS } from './chrome.js';
 
+/**
+ * A label line of three or more dashes (`---`, `───`) is a rule: a line across the box,
+ * joined to its sides, between a heading and the text under it. It takes a row and no width.
+ */
+export const isRule = (line: string): boolean => /^\s*(?:-{3,}|\u2500{3,})\s*$/.test(line);
+
 /** Padding of a box around its label when no hint says otherwise. */
 export const LEAF_PADDING = { top: 0, right: 2, bottom: 0, left: 2 };
 
@@ -33,7 +39,10 @@ export function alignColumn(
   return base + offset;
 }
 
-/** Writes label lines inside a box. */
+/**
+ * Writes label lines inside a box. Lines under a rule are the box's text under its heading:
+ * they take `bodyAlign` (by default the label's alignment).
+ */
 export function placeLabel(
   sink: SceneSink,
   owner: string,
@@ -45,18 +54,22 @@ export function placeLabel(
   padding: { left: number; right: number },
   offset: number,
   nudge = offset,
+  bodyAlign = align,
 ): void {
+  let body = false;
   lines.forEach((line, index) => {
-    if (line.width === 0) return;
+    if (isRule(line.text)) body = true;
+    if (line.width === 0 || isRule(line.text)) return;
+    const lineAlign = body ? bodyAlign : align;
     sink.texts.push({
       id: `${owner}:label:${index}`,
       owner,
       role: 'label',
-      x: alignColumn(line, x, inner, align, padding, offset),
+      x: alignColumn(line, x, inner, lineAlign, padding, body ? nudge : offset),
       y: y + index,
       width: line.width,
       text: line.text,
-      align,
+      align: lineAlign,
       ...(nudge !== 0 ? { nudge } : {}),
     });
   });
@@ -77,13 +90,17 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
       }
     : hinted;
   const align = node.hints?.labelAlign ?? 'center';
+  // text under a heading's rule reads as a paragraph or a list: left-aligned unless asked
+  const bodyAlign = node.hints?.labelAlign ?? 'left';
   // a centred label stays centred in the part of the box the kind's drawing leaves
   const nudge = node.hints?.labelOffset ?? 0;
   const offset =
     nudge + (shape && align === 'center' ? Math.floor((shape.left - shape.right) / 2) : 0);
-  const needed = widest(lines) + padding.left + padding.right + 2;
+  const rules = lines.flatMap((line, index) => (isRule(line.text) ? [index] : []));
+  const text = rules.length > 0 ? lines.filter((line) => !isRule(line.text)) : lines;
+  const needed = widest(text) + padding.left + padding.right + 2;
   const fixed = node.hints?.width;
-  if (fixed !== undefined && fixed < widest(lines) + 2) tooNarrow(context, path, fixed, needed);
+  if (fixed !== undefined && fixed < widest(text) + 2) tooNarrow(context, path, fixed, needed);
   const width = fixed ?? needed;
   const height = 2 + padding.top + lines.length + padding.bottom;
   return {
@@ -104,6 +121,12 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
         ...(node.kind === 'layer' && node.readOnly ? { readOnly: true } : {}),
         ...borderField(node),
       });
+      for (const index of rules)
+        sink.dividers.push({
+          id: `${node.id}#rule${index}`,
+          box: node.id,
+          y: y + 1 + padding.top + index,
+        });
       placeLabel(
         sink,
         node.id,
@@ -115,6 +138,7 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
         padding,
         offset,
         nudge,
+        bodyAlign,
       );
     },
   };

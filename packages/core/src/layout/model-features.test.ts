@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagramaError } from '../errors.js';
+import { describeDiagram } from '../model/describe.js';
 import type { DiagramInput } from '../model/input.js';
 import { parseDiagram } from '../model/parse.js';
 import type { Scene, SceneBox, SceneText } from '../scene/types.js';
@@ -204,6 +205,32 @@ describe('open-ended connections', () => {
     }
   });
 
+  it('keeps a line to its open end straight, moving the node rather than bending it', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'box', id: 'w', label: 'Celery worker' },
+        { kind: 'box', id: 'a', label: 'W1' },
+        { kind: 'box', id: 'b', label: 'W2' },
+      ],
+      connections: [
+        { from: 'w', to: 'a' },
+        { from: 'w', to: 'b' },
+        { from: 'a', note: 'Execute the task' },
+        { from: 'b', note: 'Execute the task' },
+      ],
+    });
+    const open = scene.connectors.filter((c) => c.from === 'a' || c.from === 'b');
+    expect(open).toHaveLength(2);
+    for (const c of open) expect(c.points).toHaveLength(2);
+    // each text centred on its line, a cell at least between the two
+    const notes = scene.texts.filter((t) => t.role === 'note');
+    for (const [i, c] of open.entries()) {
+      const t = notes[i] as SceneText;
+      expect(Math.abs(t.x + t.width / 2 - (c.points[0]?.x ?? 0))).toBeLessThanOrEqual(1);
+    }
+    expect((notes[1]?.x ?? 0) - ((notes[0]?.x ?? 0) + (notes[0]?.width ?? 0))).toBeGreaterThan(0);
+  });
+
   it('says when the open end has no room (a layer inside its stack)', () => {
     expect(
       codes({
@@ -217,6 +244,37 @@ describe('open-ended connections', () => {
     expect(() =>
       parseDiagram({ nodes: [{ kind: 'box', label: 'a' }], connections: [{ note: 'x' }] }),
     ).toThrowError(/missing `from` or `to`/);
+  });
+});
+
+describe('a heading over a rule', () => {
+  const ruled = (hints: object = {}): DiagramInput => ({
+    nodes: [{ kind: 'box', id: 'b', label: 'Step 1: Build\n---\n- compile\n\n- test it', hints }],
+  });
+
+  it('draws the rule across the box and sets the text under it left', () => {
+    const scene = layOut(ruled());
+    const b = box(scene, 'b');
+    expect(scene.dividers).toEqual([{ id: 'b#rule1', box: 'b', y: b.y + 2 }]);
+    const lines = texts(scene, 'b');
+    expect(lines.map((t) => t.text)).toEqual(['Step 1: Build', '- compile', '- test it']);
+    // the heading centred; the text under it from the left padding, the blank line kept
+    expect(lines.map((t) => t.align)).toEqual(['center', 'left', 'left']);
+    expect(lines[1]?.x).toBe(b.x + 3);
+    expect(lines.map((t) => t.y - b.y)).toEqual([1, 3, 5]);
+    // the rule takes a row and no width: the box is as wide as its widest text
+    expect(b.width).toBe('Step 1: Build'.length + 6);
+  });
+
+  it('lines everything up as the labelAlign hint asks', () => {
+    const lines = texts(layOut(ruled({ labelAlign: 'right' })), 'b');
+    expect(lines.map((t) => t.align)).toEqual(['right', 'right', 'right']);
+  });
+
+  it('reads a rule as a dash in the text description', () => {
+    expect(describeDiagram(parseDiagram(ruled()))).toContain(
+      '“Step 1: Build — - compile - test it”',
+    );
   });
 });
 

@@ -298,6 +298,7 @@ function layOut(
     looseNotes: [],
     flow: diagram.flow,
     trunks: diagram.trunks,
+    openEnds: new Set(source.standIns.keys()),
     equalHeights: diagram.equalHeights,
     check,
     connectionPaths,

@@ -58,6 +58,8 @@ export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
       id: outside,
       label: connection.note ?? '',
       border: 'none',
+      // no border to keep clear of: its text may come as close to a neighbour as a note may
+      hints: { padding: { left: 0, right: 0 } },
     };
     standIns.set(outside, connection);
     const list = connection.open === 'from' ? before : after;

@@ -17,8 +17,14 @@ const KIND_NAMES: Readonly<Record<Node['kind'], string>> = {
   box: 'box',
 };
 
+/** A label on one line; a rule between its heading and its text (`---`) reads as a dash. */
 const oneLine = (text: string): string =>
-  text.includes('\n') ? text.replace(/\s*\r?\n\s*/g, ' ').trim() : text.trim();
+  text.includes('\n')
+    ? text
+        .replace(/\r?\n\s*(?:-{3,}|\u2500{3,})\s*(?=\r?\n|$)/g, ' —')
+        .replace(/\s*\r?\n\s*/g, ' ')
+        .trim()
+    : text.trim();
 
 function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

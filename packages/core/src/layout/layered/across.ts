@@ -27,6 +27,8 @@ export interface AcrossOptions {
   between?: (a: number, b: number) => number;
   /** Nodes that must start at least `gap` cells past a container's start border (off a title). */
   afterStart?: readonly { container: number; node: number; gap: number }[];
+  /** Nodes whose lines are straightened before any other's (the text at a line's open end). */
+  straightFirst?: (node: number) => boolean;
   /** Largest graph solved exactly; bigger ones are packed and aligned greedily. */
   exactLimit?: number;
   check?: () => void;
@@ -182,7 +184,8 @@ export function placeAcross(
       const pu = pin?.upper ?? 0;
       const pv = pin?.lower ?? 0;
       const delta = Math.max(pu, pv);
-      const weight = straightness(nodes[u] as LNode, nodes[v] as LNode);
+      const first = options.straightFirst?.(u) || options.straightFirst?.(v);
+      const weight = straightness(nodes[u] as LNode, nodes[v] as LNode) * (first ? 4 : 1);
       linear.push({ from: aux, to: u, minlen: delta - pu, weight });
       linear.push({ from: aux, to: v, minlen: delta - pv, weight });
       aux++;

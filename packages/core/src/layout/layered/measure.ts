@@ -754,8 +754,12 @@ export function measureLayered(
       }
     }
   });
+  const openEnds = context.openEnds;
   const across = placeAcross(graph, layers, pins, {
     afterStart,
+    ...(openEnds && openEnds.size > 0
+      ? { straightFirst: (v: number) => openEnds.has((graph.nodes[v] as LNode).id) }
+      : {}),
     between: (a, b) => stepRoom.get(`${a}:${b}`) ?? 0,
     // rows are about twice as tall as columns are wide: across a right flow one blank row will do
     gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
