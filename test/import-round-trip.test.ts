@@ -4,7 +4,6 @@ import {
   type Diagram,
   type DiagramInput,
   modelToScene,
-  type Node,
   parseDiagram,
   stripHints,
 } from '@diagrama/core';
@@ -13,6 +12,7 @@ import { loadDiagram } from '@diagrama/load';
 import { CHARSET_NAMES, type CharsetName, sceneToText } from '@diagrama/render-ascii';
 import { describe, expect, it } from 'vitest';
 import { exampleAndCorpusModels, repo } from './repo-models.js';
+import { shown } from './shown.js';
 
 /** Every model of the repository: fixtures, documented examples, the layout-quality corpus. */
 const models = [
@@ -28,38 +28,6 @@ const models = [
     return false;
   }
 });
-
-/**
- * What a drawing shows of a model: every drawn box (its label, and the container it sits in)
- * and every line (its ends, arrowheads, style and note). Invisible groups are not drawn, so
- * their children count as their parent's; a title the drawing leaves out is not compared.
- */
-function shown(diagram: Diagram): { boxes: string[]; lines: string[] } {
-  const label = new Map<string, string>();
-  const boxes: string[] = [];
-  const walk = (nodes: readonly Node[], parent: string) => {
-    for (const n of nodes) {
-      const hidden = n.kind === 'group' && (n.border ?? 'none') === 'none';
-      const untitled = 'titleAt' in n && n.titleAt === 'none';
-      const text = hidden || untitled ? '' : (n.label ?? '').replace(/\s+/g, ' ').trim();
-      label.set(n.id, text);
-      if (hidden) {
-        walk(n.children, parent);
-        continue;
-      }
-      boxes.push(`${parent}/${n.kind === 'stack' ? '[stack]' : text}`);
-      if ('children' in n) walk(n.children, text);
-    }
-  };
-  walk(diagram.nodes, '');
-  const lines = diagram.connections.map((c0) => {
-    const c =
-      c0.direction === 'backward' ? { ...c0, from: c0.to, to: c0.from, direction: 'forward' } : c0;
-    const note = c.note ? ` «${c.note.replace(/\s+/g, ' ')}»` : '';
-    return `${label.get(c.from) ?? '∅'} ${c.direction} ${label.get(c.to) ?? '∅'} ${c.style}${note}`;
-  });
-  return { boxes: boxes.sort(), lines: lines.sort() };
-}
 
 /**
  * Drawings whose import does not give back what they show yet, and why. The list is exact:

@@ -46,6 +46,16 @@ here the API is the box the diagram is about.`,
     image: 'docs/img/model/kinds.svg',
   },
   {
+    title: 'Headings and text in a box',
+    text: `A label line of three or more dashes (\`---\`) is a rule: a line across the box,
+joined to its sides, under a heading. The text under it reads as a paragraph or a list, so it
+is left-aligned with its indents kept, while the heading stays centred (a \`labelAlign\` hint
+lines everything up its way). The rule takes a row and no width, and the text description reads
+it as a dash. \`diagrama import\` turns a row of dashes inside a drawn box into this rule.`,
+    model: 'docs/examples/steps.yaml',
+    image: 'docs/img/model/steps.svg',
+  },
+  {
     title: 'Flow: which way the lines run',
     text: `Without hints, nodes are placed from their connections, sources before targets. The
 diagram's \`flow\` says which way: \`down\` (the default) or \`right\` — what D2 calls

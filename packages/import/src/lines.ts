@@ -188,7 +188,20 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
         linked++;
         continue;
       }
-      const rect = meets(r, c, side);
+      let rect = meets(r, c, side);
+      // ascii drawings often leave a blank between a line and the side of the box it meets
+      // (`| Client | -----> | Server |`): across a row, a blank and then a side border meet it
+      if (rect < 0 && !vertical && at(grid, r, c + dc) === ' ') {
+        const o = ownerAt(r, c + 2 * dc);
+        const box = o >= 0 ? rects[o] : undefined;
+        if (
+          box &&
+          (box.left === c + 2 * dc || box.right === c + 2 * dc) &&
+          r > box.top &&
+          r < box.bottom
+        )
+          rect = o;
+      }
       // an arrowhead on the line's last cell, or drawn into the border it meets — where a hand
       // drawing may have put it a column off
       const inBorder = (d: number): boolean => {

@@ -79,13 +79,36 @@ interface Run {
   used?: boolean;
 }
 
-/** Labels whose words say what a box is. Checked in order; the first that matches wins. */
+/**
+ * Whether the sections between a box's dividers are a heading and text under it rather than
+ * a stack's layers: some section past the first is left-aligned and not centred (a list, a
+ * paragraph), or holds a blank row. A stack's layers are one centred label each.
+ */
+function ruledText(rect: Rect, sections: readonly Run[][]): boolean {
+  const centre = rect.left + rect.right;
+  return sections.slice(1).some((section) => {
+    const rows = groupRows(section);
+    const starts = new Set(rows.map((row) => (row[0] as Run).start));
+    const offCentre = rows.some(
+      (row) => Math.abs((row[0] as Run).start + (row.at(-1) as Run).end - centre) > 2,
+    );
+    const blank = rows.some(
+      (row, i) => i > 0 && (row[0] as Run).row - ((rows[i - 1] as Run[])[0] as Run).row > 1,
+    );
+    return blank || (rows.length >= 2 && starts.size === 1 && offCentre);
+  });
+}
+
+/**
+ * Labels whose words say what a box is. Checked in order; the first that matches wins: a
+ * "Message Queue (Redis)" is a queue before it is a database.
+ */
 const KIND_WORDS: [NodeKind, RegExp][] = [
+  ['queue', /\b(queue|cola|kafka|rabbitmq|sqs|nats|broker)\b/i],
   [
     'database',
     /\b(db|database|base de datos|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|sqlite|cassandra|dynamodb|etcd)\b/i,
   ],
-  ['queue', /\b(queue|cola|kafka|rabbitmq|sqs|nats|broker)\b/i],
   ['api', /\b(api|gateway|rest|graphql|grpc)\b/i],
   ['client', /\b(client|cliente|browser|navegador|frontend|terminal|cli)\b/i],
   ['user', /\b(user|usuario|person|persona|customer|actor)\b/i],
@@ -322,13 +345,22 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
    * A box's label: its rows, a blank row between two kept as an empty line, and a row of
    * dashes across the box (a rule under a heading) written as `---`.
    */
-  const boxLabelOf = (list: readonly Run[]): string => {
-    const rows = groupRows(list);
+  const boxLabelOf = (list: readonly Run[], dividers: readonly number[] = []): string => {
+    // a divider across the box stands for a rule row of its own
+    const rows = [
+      ...groupRows(list),
+      ...dividers.map((row) => [{ row, start: 0, end: 2, text: '---' }]),
+    ].sort((a, b) => (a[0] as Run).row - (b[0] as Run).row);
     const isRuleRow = (row: readonly Run[]) =>
       row.length === 1 && /^(?:-{3,}|\u2500{3,}|={3,})$/.test((row[0] as Run).text);
     const ruled = rows.findIndex(isRuleRow);
     // under a rule the text is left-aligned as drawn: indents and gaps between words kept
-    const margin = Math.min(...rows.slice(ruled + 1).map((row) => (row[0] as Run).start));
+    const margin = Math.min(
+      ...rows
+        .slice(ruled + 1)
+        .filter((row) => !isRuleRow(row))
+        .map((row) => (row[0] as Run).start),
+    );
     const spaced = (row: readonly Run[]) =>
       row.reduce(
         (text, r, i) =>
@@ -412,6 +444,9 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     } else if (rect.split !== undefined) {
       kind = 'queue';
       why = 'it is drawn as a queue';
+    } else if (sections.length >= 2 && ruledText(rect, sections)) {
+      // a heading over a rule, text under it: one box
+      label = boxLabelOf(own, rect.dividers);
     } else if (sections.length >= 2) {
       const layers = [...sections].reverse().map((s) => ({ label: labelOf(s) }));
       kinds.push({
