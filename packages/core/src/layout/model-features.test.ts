@@ -247,6 +247,31 @@ describe('open-ended connections', () => {
   });
 });
 
+describe('a container wider than what it holds', () => {
+  it.each(['band', 'border'] as const)('centres its content under a long title (%s)', (titleAt) => {
+    const scene = layOut({
+      nodes: [
+        {
+          kind: 'host',
+          id: 'h',
+          label: 'A very long container title here',
+          titleAt,
+          children: [
+            { kind: 'box', id: 'a', label: 'A' },
+            { kind: 'box', id: 'b', label: 'B' },
+          ],
+        },
+      ],
+      connections: [{ from: 'a', to: 'b' }],
+    });
+    const h = box(scene, 'h');
+    const a = box(scene, 'a');
+    const left = a.x - h.x;
+    const right = h.x + h.width - (a.x + a.width);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('a heading over a rule', () => {
   const ruled = (hints: object = {}): DiagramInput => ({
     nodes: [{ kind: 'box', id: 'b', label: 'Step 1: Build\n---\n- compile\n\n- test it', hints }],

@@ -209,6 +209,7 @@ export function placeAcross(
     nodes.map((node) => node.kind === 'atom'),
     nodes.map((node) => node.rank),
   );
+  centreContents(graph, values, [...edges.values()], n);
   let low = Number.POSITIVE_INFINITY;
   for (let v = 0; v < n; v++)
     low = Math.min(low, (values[v] as number) - (reach[v] as { before: number }).before);
@@ -219,6 +220,83 @@ export function placeAcross(
     start: Int32Array.from(containers, (_, c) => (values[startVar(c)] as number) - low),
     end: Int32Array.from(containers, (_, c) => (values[endVar(c)] as number) - low),
   };
+}
+
+/**
+ * Centres what a container holds when the container is wider than its content (a long title,
+ * a width hint): the content moves as one, half the spare room to each side, as D2 and `dot`
+ * draw a cluster. Only a container no line crosses moves its content — a line in or out would
+ * bend — and only as far as the constraints on its borders leave room. Innermost first.
+ */
+function centreContents(
+  graph: LayeredGraph,
+  values: Int32Array,
+  constraints: readonly SimplexEdge[],
+  n: number,
+): void {
+  const { nodes, containers } = graph;
+  const startVar = (c: number): number => n + 2 * c;
+  const endVar = (c: number): number => n + 2 * c + 1;
+  const depth = (c: number): number => {
+    let d = 0;
+    for (
+      let at = (containers[c] as { parent: number }).parent;
+      at !== -1;
+      at = (containers[at] as { parent: number }).parent
+    )
+      d++;
+    return d;
+  };
+  const order = containers.map((_, c) => c).sort((a, b) => depth(b) - depth(a));
+  for (const c of order) {
+    // the variables inside: nodes within it, and the borders of containers within it
+    const inside = new Set<number>();
+    nodes.forEach((node, v) => {
+      for (let at = node.container; at !== -1; at = (containers[at] as { parent: number }).parent) {
+        if (at === c) {
+          inside.add(v);
+          return;
+        }
+      }
+    });
+    containers.forEach((_, d) => {
+      for (
+        let at = (containers[d] as { parent: number }).parent;
+        at !== -1;
+        at = (containers[at] as { parent: number }).parent
+      ) {
+        if (at === c) {
+          inside.add(startVar(d));
+          inside.add(endVar(d));
+          return;
+        }
+      }
+    });
+    if (inside.size === 0) continue;
+    const crosses = graph.edges.some((edge) =>
+      edge.chain.some((v, k) => {
+        const next = edge.chain[k + 1];
+        return next !== undefined && inside.has(v) !== inside.has(next);
+      }),
+    );
+    if (crosses) continue;
+    let left = Number.POSITIVE_INFINITY;
+    let right = Number.POSITIVE_INFINITY;
+    let blocked = false;
+    for (const { from, to, minlen } of constraints) {
+      const a = inside.has(from);
+      const b = inside.has(to);
+      if (a === b) continue;
+      const slack = (values[to] as number) - (values[from] as number) - minlen;
+      if (from === startVar(c)) left = Math.min(left, slack);
+      else if (to === endVar(c)) right = Math.min(right, slack);
+      else blocked = true;
+    }
+    if (blocked || !Number.isFinite(left) || !Number.isFinite(right)) continue;
+    const shift = Math.trunc((right - left) / 2);
+    if (shift === 0) continue;
+    for (const v of inside) values[v] = (values[v] as number) + shift;
+  }
 }
 
 interface Want {
