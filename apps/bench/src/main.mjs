@@ -3,6 +3,7 @@
 // figures that matter are the ratios.
 import os from 'node:os';
 import { batchCommands, batchDocs } from './batch-docs.mjs';
+import { bundleSizes, printBundleSizes } from './bundle-size.mjs';
 import { importTime, printImport } from './import.mjs';
 import { prepareInputs } from './inputs.mjs';
 import { graphvizStatus, peerStatus } from './peers.mjs';
@@ -109,6 +110,9 @@ for (const [name, r] of Object.entries(batchRuns)) {
   );
 }
 
+const bundles = await bundleSizes();
+printBundleSizes(bundles);
+
 const quality = await layoutQuality({ images: report });
 printQuality(quality);
 
@@ -133,6 +137,7 @@ if (report) {
     inProcess,
     imported,
     batchRuns,
+    bundles,
     quick,
     sizes,
   });

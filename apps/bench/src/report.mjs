@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_BUDGET } from './bundle-size.mjs';
 import { barChart, formatValue } from './chart.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -52,6 +53,7 @@ export function writeReport({
   peers,
   rates,
   imported,
+  bundles,
   batchRuns,
   start,
   processes,
@@ -101,6 +103,12 @@ export function writeReport({
     `| CLI start ≤ 1.5× \`node -e 0\` (clean environment) | ${verdict(ascii?.ratio, 1.5, 'lower')} |`,
     `| \`docs --check\` over 100 files ≤ 2× \`node -e 0\` | ${batchRuns ? verdict(batchRuns['diagrama docs --check']?.ms / batchRuns['node -e 0']?.ms, 2, 'lower') : 'not measured'} |`,
     `| a 1,000-line Markdown document imports in < 100 ms | ${imported ? `${imported.ms.toFixed(1)} ms — ${imported.ms < 100 ? '**met**' : '**not met**'}` : 'not measured'} |`,
+    ...(bundles
+      ? Object.entries(bundles).map(
+          ([entry, s]) =>
+            `| the browser's ${entry} path ≤ ${(BUNDLE_BUDGET[entry] / 1000).toFixed(0)} kB minified and gzipped | ${(s.gzipped / 1000).toFixed(1)} kB (${(s.minified / 1000).toFixed(1)} kB minified) — ${s.gzipped <= BUNDLE_BUDGET[entry] ? '**met**' : '**not met**'} |`,
+        )
+      : []),
     '',
     '## 1. In-process throughput (the architecture diagram)',
     '',

@@ -25,7 +25,7 @@ const EXTERNAL = [
   'ts-morph',
   // the file watcher, imported only by `docs --watch`
   'chokidar',
-  // required at run time only when a model is not plain YAML (see @diagrama/load's yaml.ts)
+  // required at run time only when a model is not plain YAML (the lazy-yaml plugin below)
   'yaml',
 ];
 const OUT = 'dist/bundle/diagrama.cjs';
@@ -37,7 +37,42 @@ const CACHE = 'dist/bundle/diagrama.cache';
 // start clean, so no file of an earlier build is left in the package
 rmSync('dist/bundle', { recursive: true, force: true });
 
+/**
+ * `@diagrama/load` imports the `yaml` package like any library. Plain model YAML never needs
+ * it (load's own reader takes it), and requiring it costs every run about a millisecond, so
+ * the bundle gives load a stand-in that requires the package on first use. The names are
+ * listed: one load starts to import that is not here stops the build.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.namespace === 'lazy-yaml' ? undefined : { path: 'yaml', namespace: 'lazy-yaml' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      resolveDir: process.cwd(),
+      loader: 'js',
+      contents: `
+        let yaml;
+        const get = () => (yaml ??= require('yaml'));
+        export const isAlias = (node) => get().isAlias(node);
+        export const isMap = (node) => get().isMap(node);
+        export const isPair = (node) => get().isPair(node);
+        export const isScalar = (node) => get().isScalar(node);
+        export const isSeq = (node) => get().isSeq(node);
+        export const parseAllDocuments = (...args) => get().parseAllDocuments(...args);
+        export class LineCounter {
+          constructor() {
+            return new (get().LineCounter)();
+          }
+        }
+      `,
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [lazyYaml],
   entryPoints: ['src/entry.ts'],
   outfile: OUT,
   bundle: true,

@@ -1,6 +1,6 @@
 // Loading a model: text or a file → a validated diagram with source positions
 export type { LoadedDiagram, LoadOptions, SourceFormat } from './load.js';
-export { formatFromPath, loadDiagram, readModelFile } from './load.js';
+export { formatFromPath, loadDiagram } from './load.js';
 
 // Parsers with positions
 export type { ParsedSource } from './json.js';
@@ -11,7 +11,8 @@ export { parseYaml } from './yaml.js';
 export type { SourceMap } from './source-map.js';
 export { locateDiagnostics } from './source-map.js';
 
-// Reading files
+// Reading files (Node only: the browser entry leaves them out)
+export { readModelFile } from './file.js';
 export type { ReadFailure, ReadResult } from './read-file.js';
 export { describeReadFailure, readRegularFile } from './read-file.js';
 

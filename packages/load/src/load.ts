@@ -8,10 +8,8 @@ import {
   limitMessage,
   resolveLimits,
 } from '@diagrama/core';
-import { decodeSource } from './decode.js';
 import { nestingDepth } from './depth.js';
 import { parseJson } from './json.js';
-import { describeReadFailure, readRegularFile } from './read-file.js';
 import { locateDiagnostics, type SourceMap } from './source-map.js';
 import { parseYaml } from './yaml.js';
 
@@ -77,34 +75,4 @@ export function loadDiagram(text: string, options: LoadOptions = {}): LoadedDiag
     throw new DiagramaError(locateDiagnostics(result.diagnostics, source));
   }
   return { diagram: result.diagram, source };
-}
-
-/**
- * Reads a model file — a regular file only, never more than `maxInputBytes` whatever its size
- * claims — decodes it as strict UTF-8 and loads it. Every failure is a `DiagramaError` with a
- * stable code.
- */
-export async function readModelFile(
-  path: string,
-  options: LoadOptions = {},
-): Promise<LoadedDiagram> {
-  const file = options.file ?? path;
-  const limits = resolveLimits(options.limits);
-  const fail = (code: string, message: string, expected?: string): never => {
-    throw new DiagramaError([
-      { code, message, position: { file, line: 1, column: 1 }, ...(expected ? { expected } : {}) },
-    ]);
-  };
-  const result = await readRegularFile(path, limits.maxInputBytes);
-  if (!result.ok) {
-    if (result.reason === 'too-large') {
-      return fail(
-        'limit/input-size',
-        limitMessage('maxInputBytes', 'the file size in bytes', result.size, limits),
-        `files of at most ${count(limits.maxInputBytes, 'byte')}`,
-      );
-    }
-    return fail('io/read', `cannot read ${file}: ${describeReadFailure(result)}`);
-  }
-  return loadDiagram(decodeSource(result.bytes, file), { ...options, file });
 }

@@ -1,7 +1,14 @@
-import { createRequire } from 'node:module';
 import { type Diagnostic, type ModelPath, QUOTE_LIMIT, quote } from '@diagrama/core';
-import type * as YamlPackage from 'yaml';
-import type { Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+} from 'yaml';
 import type { ParsedSource } from './json.js';
 import { OffsetIndex } from './source-map.js';
 import { readPlainYaml } from './yaml-fast.js';
@@ -16,20 +23,8 @@ const parserMessage = (message: string): string => {
   return first.length > limit ? `${first.slice(0, limit)}…` : first;
 };
 
-let yamlPackage: typeof YamlPackage | undefined;
-/**
- * The `yaml` package, loaded on first use: plain model YAML never needs it (`yaml-fast.ts`),
- * and loading it is about a millisecond of every CLI run. (In the CLI's bundle it stays a
- * package of its own, required from the bundle's folder only when a model needs it.)
- */
-function yaml(): typeof YamlPackage {
-  yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof YamlPackage;
-  return yamlPackage;
-}
-
 function record(node: unknown, path: ModelPath, index: OffsetIndex, depth: number): void {
   if (depth > 1000) return;
-  const { isMap, isPair, isScalar, isSeq } = yaml();
   const start = (node as Node | null)?.range?.[0];
   if (start !== undefined) index.value(path, start);
   if (isMap(node)) {
@@ -65,7 +60,6 @@ export function parseYaml(text: string): ParsedSource {
 
 /** {@link parseYaml} with the `yaml` package, whatever the text. */
 export function parseYamlFully(text: string): ParsedSource {
-  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } = yaml();
   const index = new OffsetIndex(text);
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {

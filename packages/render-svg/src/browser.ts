@@ -6,7 +6,26 @@ import { drawDetached, type SvgOptions } from './scene-to-svg.js';
  * as the Node entry.
  */
 export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
-  return drawDetached(scene, options);
+  return asSvgdomWrites(drawDetached(scene, options));
+}
+
+/** A tag, its quoted attribute values skipped whole (they may hold `>`). */
+const TAG = /<[^>"]*(?:"[^"]*"[^>"]*)*>/g;
+
+/**
+ * The page serialises SVG as HTML: `"` bare in text, a no-break space as `&nbsp;` — an entity
+ * XML does not know, so a standalone .svg would not parse. Written as svgdom writes them, the
+ * two entries give the same bytes: `&quot;` in text, the no-break space as itself.
+ */
+export function asSvgdomWrites(markup: string): string {
+  let out = '';
+  let at = 0;
+  for (const tag of markup.matchAll(TAG)) {
+    out += markup.slice(at, tag.index).replaceAll('"', '&quot;').replaceAll('&nbsp;', '\u00a0');
+    out += tag[0].replaceAll('&nbsp;', '\u00a0');
+    at = tag.index + tag[0].length;
+  }
+  return out + markup.slice(at).replaceAll('"', '&quot;').replaceAll('&nbsp;', '\u00a0');
 }
 
 // Options, ids and themes (the same in both entries; the browser entry never imports svgdom)

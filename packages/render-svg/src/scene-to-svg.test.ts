@@ -252,3 +252,12 @@ describe('sceneToSvg', () => {
     expect(svg).toContain(`width="${s.width * 10 + 20}" height="${s.height * 20 + 20}"`);
   });
 });
+
+describe('the browser entry writes what svgdom writes', () => {
+  it('escapes quotes in text and keeps the no-break space, past attributes holding ">"', async () => {
+    const { asSvgdomWrites } = await import('./browser.js');
+    expect(asSvgdomWrites('<text a="x > y">say "hi"&nbsp;now</text>')).toBe(
+      '<text a="x > y">say &quot;hi&quot;\u00a0now</text>',
+    );
+  });
+});
