@@ -853,5 +853,3 @@ function flowOf(
   }
   return right > down ? 'right' : 'down';
 }
-
-export { type Grid, toGrid };
