@@ -42,7 +42,7 @@ add('╭', E | S, 'single', { rounded: true });
 add('╮', W | S, 'single', { rounded: true });
 add('╰', N | E, 'single', { rounded: true });
 add('╯', N | W, 'single', { rounded: true });
-add('┄┈╌', E | W, 'single', { dashed: true });
+add('┄┈╌⋯', E | W, 'single', { dashed: true });
 add('┆┊╎', N | S, 'single', { dashed: true });
 add('╴╶', E | W, 'single');
 add('╵╷', N | S, 'single');

@@ -3,7 +3,7 @@ import { arrowOf, E, glyphOf, N, opposite, S, SIDES, step, W } from './glyphs.js
 import { at, type Grid } from './grid.js';
 
 /** Characters of dotted lines (the others with `dashed` set are dashed). */
-const DOTTED = new Set(['┈', '┊', '┉', '┋', ':', '.']);
+const DOTTED = new Set(['┈', '┊', '┉', '┋', '⋯', ':', '.']);
 
 /** Where a line meets a box. */
 export interface Terminal {
@@ -21,6 +21,8 @@ export interface FreeEnd {
   col: number;
   /** Whether an arrowhead points out, away from the line. */
   arrow: boolean;
+  /** The way the line runs out of its last cell (N, E, S or W). */
+  side: number;
 }
 
 /** One connected drawing of lines: its cells, the boxes it meets and its open ends. */
@@ -210,7 +212,7 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       };
       const arrow = arrowOf(ch) === side || (rect >= 0 && [0, -1, 1].some(inBorder));
       if (rect >= 0) net.terminals.push({ rect, row: r, col: c, arrow });
-      else net.ends.push({ row: r, col: c, arrow });
+      else net.ends.push({ row: r, col: c, arrow, side });
     }
     if (linked >= 3 && !crossing(r, c)) netOf(find(node(r, c, false))).junctions.add(key(r, c));
   }
@@ -238,7 +240,10 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       const vertical = side === N || side === S;
       const net = netOf(find(node(r + dr, c + dc, vertical)));
       // the line's own end cell recorded it as an open end: it meets this box instead
-      const i = net.ends.findIndex((e) => e.row === r + dr && e.col === c + dc);
+      // (a line one cell long has two ends in that cell: only the one facing the box)
+      const i = net.ends.findIndex(
+        (e) => e.row === r + dr && e.col === c + dc && e.side === opposite(side),
+      );
       const endArrow = i >= 0 ? (net.ends[i] as FreeEnd).arrow : false;
       if (i >= 0) net.ends.splice(i, 1);
       const known = net.terminals.find(

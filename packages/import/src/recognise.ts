@@ -10,7 +10,7 @@ import { findBoxes, nest, type Rect } from './boxes.js';
 import { charsetOf, type Drawn, type DrawnCharset, type RenderText, reproduce } from './exact.js';
 import { E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, toGrid } from './grid.js';
-import { type LineNet, traceLines } from './lines.js';
+import { type FreeEnd, type LineNet, traceLines } from './lines.js';
 
 /** Something the importer could not understand, kept and reported. */
 export interface ImportWarning {
@@ -266,6 +266,56 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     runsIn.set(inside, list);
   }
   const children = (index: number): Rect[] => childrenOf[index] ?? [];
+  // a line broken by its own note — `│` over `Check cache` over `│`, or `─── HTTP ──▶` — is
+  // one line: its two pieces meet across the text, which is the note
+  const broken: { net: LineNet; run: Run; near: [number, number] }[] = [];
+  const endAt = (r: number, c: number, side: number) => {
+    const is = (e: FreeEnd) => e.row === r && e.col === c && e.side === side && !e.arrow;
+    const net = nets.find((n) => n.ends.some(is));
+    return net ? { net, end: net.ends.find(is) as FreeEnd } : undefined;
+  };
+  const textAt = (r: number, c: number) =>
+    runs.find((run) => !run.used && run.row === r && run.start <= c && run.end >= c);
+  for (const net of [...nets]) {
+    if (!nets.includes(net)) continue;
+    for (const end of [...net.ends]) {
+      let join: { run: Run; other: { net: LineNet; end: FreeEnd } } | undefined;
+      if (end.arrow) continue;
+      const down = end.side === S ? textAt(end.row + 1, end.col) : undefined;
+      if (down) {
+        const other = endAt(end.row + 2, end.col, N);
+        if (other && other.net !== net) join = { run: down, other };
+      }
+      const across =
+        end.side === E
+          ? [1, 2]
+              .map((d) => textAt(end.row, end.col + d))
+              .find((run) => run && run.start > end.col)
+          : undefined;
+      if (!join && across) {
+        for (const d of [1, 2]) {
+          const other = endAt(end.row, across.end + d, W);
+          if (other && other.net !== net && other.end.col > across.end) {
+            join = { run: across, other };
+            break;
+          }
+        }
+      }
+      if (!join) continue;
+      const { other } = join;
+      for (const cell of other.net.cells) net.cells.add(cell);
+      for (const cell of other.net.junctions) net.junctions.add(cell);
+      net.terminals.push(...other.net.terminals);
+      net.ends.splice(net.ends.indexOf(end), 1);
+      net.ends.push(...other.net.ends.filter((e) => e !== other.end));
+      net.dashed ||= other.net.dashed;
+      net.dotted ||= other.net.dotted;
+      nets.splice(nets.indexOf(other.net), 1);
+      join.run.used = true;
+      broken.push({ net, run: join.run, near: [end.row, end.col] });
+      break;
+    }
+  }
   // notes: text beside a line (left or right of a vertical one, over or under a horizontal one)
   const netOfCell = new Map<number, number>();
   nets.forEach((net, n) => {
@@ -281,8 +331,9 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     near: [number, number];
   }
   const notes: Note[] = [];
+  // a note sits one to three blanks from its line
   const besideLine = (run: Run): { net: number; near: [number, number] } | undefined => {
-    for (const d of [1, 2]) {
+    for (const d of [1, 2, 3]) {
       const l = lineAt(run.row, run.start - d);
       if (l >= 0) return { net: l, near: [run.row, run.start - d] };
       const r = lineAt(run.row, run.end + d);
@@ -312,7 +363,10 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     }
     return title.band !== undefined ? run.row < title.band : run.row === title.first;
   };
+  for (const { net, run, near } of broken)
+    notes.push({ net: nets.indexOf(net), runs: [run], near });
   for (const run of runs) {
+    if (run.used) continue;
     const inside = innermost(run.row, run.start);
     if (inside >= 0 && (children(inside).length === 0 || inTitle(run, inside))) continue;
     // a line under the previous line of a note, aligned at its start or its end, or indented
