@@ -1,5 +1,5 @@
 import { displayGraphemes, isPlainLine } from '@diagrama/core';
-import type { Weight } from './box-glyphs.js';
+import type { Arms, Weight } from './box-glyphs.js';
 import type { Charset, Dash } from './charsets.js';
 
 const UP = 0;
@@ -11,12 +11,21 @@ const DASH_NAME: readonly Dash[] = ['solid', 'dashed', 'dotted'];
 const CONTINUATION = '';
 /** Widest row built from code units in one call (longer rows are joined from their cells). */
 const ROW_CHUNK = 4096;
-/** Turns a row of UTF-16 code units into a string in one native call. */
-const UTF16 = new TextDecoder('utf-16le');
 /** Square light corners and their round twins. */
 const ROUND_CORNERS: Readonly<Record<string, string>> = { '┌': '╭', '┐': '╮', '└': '╰', '┘': '╯' };
-/** Glyphs already looked up, per charset, by arms and dash packed into one number. */
-const GLYPH_CACHE = new WeakMap<Charset, Map<number, string>>();
+/**
+ * Glyphs already looked up, per charset, by a cell's arms, dash and roundness packed into one
+ * number (`key`): the glyph, and its UTF-16 unit when it is one (0 until looked up).
+ */
+const GLYPH_CACHE = new WeakMap<Charset, { glyphs: string[]; units: Uint16Array }>();
+/** Keys: arms in bits 0-7 (two bits a direction), dash in bits 8-9, round in bit 10. */
+const KEYS = 1 << 11;
+/** A cell holding text of other than one UTF-16 unit (wide, emoji, continuation): see `multi`. */
+const MULTI = 0xffff;
+/** The bit of a cell's lines that draws its corner round. */
+const ROUND = 1 << 10;
+/** The bits of a cell's lines that hold arms. */
+const ARMS = 0xff;
 
 /**
  * A grid of character cells. Lines are recorded as arms per cell and turned into glyphs only
@@ -25,19 +34,22 @@ const GLYPH_CACHE = new WeakMap<Charset, Map<number, string>>();
 export class Canvas {
   readonly width: number;
   readonly height: number;
-  private readonly arms: Uint8Array;
-  private readonly dash: Uint8Array;
-  /** Cells whose corner glyph is drawn round (a `rounded` border among square ones). */
-  private readonly round: Uint8Array;
-  private readonly cells: (string | undefined)[];
+  /**
+   * Per cell, its lines: the weight of its arm in each direction, two bits each (up in bits
+   * 0-1), the dash in bits 8-9, whether its corner is round in bit 10: the glyph's key.
+   */
+  private readonly lines: Uint16Array;
+  /** Per cell, the UTF-16 unit put there over any lines; 0 for none, MULTI for `multi`. */
+  private readonly units: Uint16Array;
+  private readonly multi = new Map<number, string>();
 
   constructor(width: number, height: number) {
     this.width = width;
     this.height = height;
-    this.arms = new Uint8Array(width * height * 4);
-    this.dash = new Uint8Array(width * height);
-    this.round = new Uint8Array(width * height);
-    this.cells = new Array(width * height);
+    // one buffer for both: a canvas is made for every render
+    const buffer = new ArrayBuffer(width * height * 4);
+    this.lines = new Uint16Array(buffer, 0, width * height);
+    this.units = new Uint16Array(buffer, width * height * 2, width * height);
   }
 
   private inside(x: number, y: number): boolean {
@@ -47,14 +59,18 @@ export class Canvas {
   /** Adds one arm to a cell; a heavier arm wins over a lighter one. */
   arm(x: number, y: number, direction: number, weight: Weight, dash: Dash = 'solid'): void {
     if (!this.inside(x, y)) return;
-    const index = (y * this.width + x) * 4 + direction;
-    if ((this.arms[index] ?? 0) < weight) this.arms[index] = weight;
-    if (dash !== 'solid') this.dash[y * this.width + x] = DASH_CODE[dash];
+    const index = y * this.width + x;
+    const shift = direction * 2;
+    let cell = this.lines[index] as number;
+    if (((cell >> shift) & 3) < weight) cell = (cell & ~(3 << shift)) | (weight << shift);
+    if (dash !== 'solid') cell = (cell & ~(3 << 8)) | (DASH_CODE[dash] << 8);
+    this.lines[index] = cell;
   }
 
   /** A horizontal line between two columns, both ends included. */
   horizontal(y: number, x1: number, x2: number, weight: Weight, dash: Dash = 'solid'): void {
-    const [from, to] = x1 <= x2 ? [x1, x2] : [x2, x1];
+    const from = Math.min(x1, x2);
+    const to = Math.max(x1, x2);
     for (let x = from; x <= to; x++) {
       if (x > from) this.arm(x, y, LEFT, weight, dash);
       if (x < to) this.arm(x, y, RIGHT, weight, dash);
@@ -63,7 +79,8 @@ export class Canvas {
 
   /** A vertical line between two rows, both ends included. */
   vertical(x: number, y1: number, y2: number, weight: Weight, dash: Dash = 'solid'): void {
-    const [from, to] = y1 <= y2 ? [y1, y2] : [y2, y1];
+    const from = Math.min(y1, y2);
+    const to = Math.max(y1, y2);
     for (let y = from; y <= to; y++) {
       if (y > from) this.arm(x, y, UP, weight, dash);
       if (y < to) this.arm(x, y, DOWN, weight, dash);
@@ -130,7 +147,9 @@ export class Canvas {
       [x, bottom],
       [right, bottom],
     ] as const) {
-      if (this.inside(cx, cy)) this.round[cy * this.width + cx] = 1;
+      if (!this.inside(cx, cy)) continue;
+      const index = cy * this.width + cx;
+      this.lines[index] = (this.lines[index] as number) | ROUND;
     }
   }
 
@@ -141,7 +160,13 @@ export class Canvas {
 
   /** Puts one glyph in a cell, over any lines there. */
   put(x: number, y: number, glyph: string): void {
-    if (this.inside(x, y)) this.cells[y * this.width + x] = glyph;
+    if (!this.inside(x, y)) return;
+    const index = y * this.width + x;
+    const unit = glyph.length === 1 ? glyph.charCodeAt(0) : MULTI;
+    if (unit === 0 || unit === MULTI) {
+      this.units[index] = MULTI;
+      this.multi.set(index, glyph);
+    } else this.units[index] = unit;
   }
 
   /** Writes text from a cell; wide graphemes take two cells. */
@@ -162,54 +187,68 @@ export class Canvas {
   toLines(charset: Charset): string[] {
     let cache = GLYPH_CACHE.get(charset);
     if (cache === undefined) {
-      cache = new Map();
+      cache = { glyphs: new Array<string>(KEYS), units: new Uint16Array(KEYS) };
       GLYPH_CACHE.set(charset, cache);
     }
-    const glyphOf = (index: number): string => {
-      const base = index * 4;
-      const a0 = this.arms[base] as Weight;
-      const a1 = this.arms[base + 1] as Weight;
-      const a2 = this.arms[base + 2] as Weight;
-      const a3 = this.arms[base + 3] as Weight;
-      if ((a0 | a1 | a2 | a3) === 0) return ' ';
-      const dash = this.dash[index] ?? 0;
-      const key = a0 | (a1 << 2) | (a2 << 4) | (a3 << 6) | (dash << 8);
-      let glyph = (cache as Map<number, string>).get(key);
+    const { glyphs, units: glyphUnits } = cache;
+    /** The glyph of a cell's lines, looked up once per charset and key. */
+    const glyphOf = (key: number): string => {
+      let glyph = glyphs[key];
       if (glyph === undefined) {
-        glyph = charset.glyph([a0, a1, a2, a3], DASH_NAME[dash] ?? 'solid');
-        (cache as Map<number, string>).set(key, glyph);
+        const arms = [key & 3, (key >> 2) & 3, (key >> 4) & 3, (key >> 6) & 3] as const;
+        glyph = charset.glyph(arms as unknown as Arms, DASH_NAME[(key >> 8) & 3] ?? 'solid');
+        if (key & 1024) glyph = ROUND_CORNERS[glyph] ?? glyph;
+        glyphs[key] = glyph;
+        glyphUnits[key] = glyph.length === 1 ? glyph.charCodeAt(0) : MULTI;
       }
-      return this.round[index] === 1 ? (ROUND_CORNERS[glyph] ?? glyph) : glyph;
+      return glyph;
+    };
+    const textAt = (index: number): string => {
+      const unit = this.units[index] as number;
+      if (unit === MULTI) return this.multi.get(index) ?? '';
+      if (unit !== 0) return String.fromCharCode(unit);
+      const key = this.lines[index] as number;
+      return (key & ARMS) === 0 ? ' ' : glyphOf(key);
     };
     const lines: string[] = [];
     // a row is built as UTF-16 code units and turned into a string at once, which is several
     // times faster than adding one character at a time; a row holding a cell of more than one
     // unit (a wide character, an emoji) is joined from its cells instead
-    const units = new Uint16Array(Math.min(this.width, ROW_CHUNK));
+    // a plain array: String.fromCharCode.apply reads it several times faster than a typed one
+    const row16: number[] = new Array<number>(Math.min(this.width, ROW_CHUNK)).fill(32);
     for (let y = 0; y < this.height; y++) {
       const row = y * this.width;
       let simple = this.width <= ROW_CHUNK;
       let end = 0;
       for (let x = 0; simple && x < this.width; x++) {
         const index = row + x;
-        const text = this.cells[index] ?? glyphOf(index);
-        if (text.length !== 1) {
+        let unit = this.units[index] as number;
+        if (unit === 0) {
+          const key = this.lines[index] as number;
+          if ((key & ARMS) === 0) unit = 32;
+          else {
+            unit = glyphUnits[key] as number;
+            if (unit === 0) {
+              glyphOf(key);
+              unit = glyphUnits[key] as number;
+            }
+          }
+        }
+        if (unit === MULTI) {
           simple = false;
           break;
         }
-        const code = text.charCodeAt(0);
-        units[x] = code;
-        if (code !== 32) end = x + 1;
+        row16[x] = unit;
+        if (unit !== 32) end = x + 1;
       }
       if (simple) {
-        lines.push(UTF16.decode(units.subarray(0, end)));
+        row16.length = end;
+        lines.push(String.fromCharCode.apply(null, row16));
+        row16.length = Math.min(this.width, ROW_CHUNK);
         continue;
       }
       const parts: string[] = [];
-      for (let x = 0; x < this.width; x++) {
-        const index = row + x;
-        parts.push(this.cells[index] ?? glyphOf(index));
-      }
+      for (let x = 0; x < this.width; x++) parts.push(textAt(row + x));
       lines.push(parts.join('').trimEnd());
     }
     return lines;

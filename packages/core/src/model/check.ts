@@ -144,7 +144,7 @@ export function checkShape(
   path: ModelPath = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(value, spec, path, options, out);
+  visit(value, spec, [...path], options, out);
   return out;
 }
 
@@ -154,7 +154,7 @@ function typeError(value: unknown, spec: Spec, path: ModelPath): Diagnostic {
   return {
     code: 'model/type',
     message: `${where} must be ${article(spec)}, not ${describe(value)}`,
-    path,
+    path: [...path],
     expected: `${article(spec)}: ${spec.description}`,
     ...(example === undefined ? {} : { example }),
   };
@@ -163,7 +163,7 @@ function typeError(value: unknown, spec: Spec, path: ModelPath): Diagnostic {
 function visit(
   value: unknown,
   spec: Spec,
-  path: ModelPath,
+  path: (string | number)[],
   options: CheckOptions,
   out: Diagnostic[],
 ): void {
@@ -177,7 +177,7 @@ function visit(
         out.push({
           code: 'model/empty',
           message: `\`${String(path[path.length - 1])}\` must not be empty`,
-          path,
+          path: [...path],
           expected: spec.description,
         });
       }
@@ -186,7 +186,7 @@ function visit(
         out.push({
           code: 'model/invalid-id',
           message: `${quote(value)} is not a valid id`,
-          path,
+          path: [...path],
           expected: 'letters, digits, "-", "_", ".", ":" or ">", starting with a letter or digit',
           ...(example === undefined ? {} : { example }),
         });
@@ -204,7 +204,7 @@ function visit(
         out.push({
           code: 'model/out-of-range',
           message: `${value} is out of range for \`${String(path[path.length - 1])}\``,
-          path,
+          path: [...path],
           expected: `a whole number from ${spec.minimum ?? '-∞'} to ${spec.maximum ?? '∞'}`,
         });
       }
@@ -222,7 +222,7 @@ function visit(
             typeof value === 'string'
               ? `unknown ${field} ${quote(value)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`
               : `\`${field}\` must be one of ${spec.values.join(', ')}, not ${describe(value)}`,
-          path,
+          path: [...path],
           expected: `one of ${spec.values.join(', ')}`,
           example: JSON.stringify(spec.example ?? spec.values[0]),
         });
@@ -234,9 +234,12 @@ function visit(
         out.push(typeError(value, spec, path));
         return;
       }
-      value.forEach((item, index) => {
-        visit(item, spec.items, [...path, index], options, out);
-      });
+      // one path array for the whole walk: pushed and popped, copied only into a diagnostic
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index], spec.items, path, options, out);
+        path.pop();
+      }
       return;
     case 'ref': {
       const target = options.definitions[spec.name];
@@ -256,7 +259,7 @@ function visit(
         out.push({
           code: 'model/missing-property',
           message: `missing \`${any.join('` or `')}\``,
-          path,
+          path: [...path],
           expected: `at least one of ${any.map((key) => `\`${key}\``).join(', ')}`,
           ...(example === undefined ? {} : { example }),
         });
@@ -274,7 +277,7 @@ function visit(
           out.push({
             code: 'model/missing-property',
             message: `missing required property \`${key}\``,
-            path,
+            path: [...path],
             expected: `a \`${key}\` property: ${spec.properties[key]?.description ?? ''}`.trim(),
             ...(example === undefined ? {} : { example }),
           });
@@ -292,7 +295,9 @@ function visit(
           });
           continue;
         }
-        visit(record[key], child, [...path, key], options, out);
+        path.push(key);
+        visit(record[key], child, path, options, out);
+        path.pop();
       }
       return;
     }

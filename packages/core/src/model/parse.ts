@@ -73,6 +73,8 @@ const KIND_FIELDS: Readonly<Record<string, NodeKind[]>> = {
   span: ['layer'],
 };
 
+const KIND_FIELD_LIST = Object.entries(KIND_FIELDS);
+
 interface Walk {
   limits: Limits;
   diagnostics: Diagnostic[];
@@ -83,7 +85,8 @@ interface Walk {
   ids: Set<string>;
 }
 
-const pathKey = (path: ModelPath): string => JSON.stringify(path);
+/** A path as a map key: field names and indices alternate, so joining them is unambiguous. */
+const pathKey = (path: ModelPath): string => path.join('\u0000');
 
 /** A container's direction and grid columns, validated by the spec already. */
 function arrangement(raw: Raw): { direction: FlowDirection; columns?: number } {
@@ -104,14 +107,16 @@ function collectNodes(list: unknown, path: ModelPath, walk: Walk, out: [Raw, Mod
   });
 }
 
-function checkText(value: unknown, path: ModelPath, walk: Walk): void {
+/** Checks a text at `path` + `field`; the path is built only for a problem. */
+function checkText(value: unknown, at: ModelPath, field: string, walk: Walk): void {
   if (typeof value !== 'string') return;
+  const path = () => [...at, field];
   const { maxLabelGraphemes, maxGraphemeCodePoints } = walk.limits;
   const tooLong = (seen: number) =>
     walk.diagnostics.push({
       code: 'limit/label-length',
       message: limitMessage('maxLabelGraphemes', 'the text length in graphemes', seen, walk.limits),
-      path,
+      path: path(),
       expected: `at most ${count(maxLabelGraphemes, 'grapheme')}`,
     });
   if (value.length > maxLabelGraphemes * maxGraphemeCodePoints * 2) {
@@ -132,7 +137,7 @@ function checkText(value: unknown, path: ModelPath, walk: Walk): void {
           codePoints,
           walk.limits,
         ),
-        path,
+        path: path(),
         expected: `graphemes of at most ${count(maxGraphemeCodePoints, 'code point')} (stacked combining marks?)`,
       });
       return;
@@ -147,7 +152,7 @@ function checkText(value: unknown, path: ModelPath, walk: Walk): void {
     walk.diagnostics.push({
       code: 'model/control-character',
       message: `text contains the control character ${escapeForTerminal(bad[0])}`,
-      path,
+      path: path(),
       expected: 'printable text; use a line break (\\n) to start a new line',
     });
   }
@@ -254,7 +259,7 @@ function impliedKind(raw: Raw, inLayers: boolean): NodeKind {
 
 function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): Node | undefined {
   const kind = (raw.kind ?? impliedKind(raw, inLayers)) as NodeKind;
-  for (const [field, kinds] of Object.entries(KIND_FIELDS)) {
+  for (const [field, kinds] of KIND_FIELD_LIST) {
     if (Object.hasOwn(raw, field) && !kinds.includes(kind)) {
       walk.diagnostics.push({
         code: 'model/misplaced-property',
@@ -294,8 +299,8 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
       }
     }
   }
-  checkText(raw.label, [...path, 'label'], walk);
-  checkText(raw.caption, [...path, 'caption'], walk);
+  checkText(raw.label, path, 'label', walk);
+  checkText(raw.caption, path, 'caption', walk);
   if (typeof raw.label === 'string' && raw.label.trim() === '') {
     walk.diagnostics.push({
       code: 'model/empty',
@@ -483,7 +488,7 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
     const openTo = !Object.hasOwn(raw, 'to') && Object.hasOwn(raw, 'from');
     const from = openFrom ? '' : resolveEndpoint(raw.from, [...path, 'from'], walk);
     const to = openTo ? '' : resolveEndpoint(raw.to, [...path, 'to'], walk);
-    checkText(raw.note, [...path, 'note'], walk);
+    checkText(raw.note, path, 'note', walk);
     if (from === undefined || to === undefined || (from === '' && to === '')) return;
     if (from === to) {
       walk.diagnostics.push({
@@ -537,7 +542,7 @@ function buildAnnotations(list: unknown, walk: Walk): Annotation[] {
   list.forEach((raw, index) => {
     if (!isRecord(raw) || typeof raw.text !== 'string') return;
     const path: ModelPath = ['annotations', index];
-    checkText(raw.text, [...path, 'text'], walk);
+    checkText(raw.text, path, 'text', walk);
     const at = ANNOTATION_PLACES.find((p) => p === raw.at);
     if (!Object.hasOwn(raw, 'node')) {
       if (at === 'below') {
@@ -628,7 +633,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
   );
   if (!root) return { diagnostics: walk.diagnostics };
   assignIds(nodes, walk);
-  checkText(root.title, ['title'], walk);
+  checkText(root.title, [], 'title', walk);
   const built: Node[] = [];
   if (Array.isArray(root.nodes)) {
     root.nodes.forEach((item, index) => {
