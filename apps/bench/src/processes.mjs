@@ -72,20 +72,33 @@ export function commands(name, dir = inputs) {
   return { out };
 }
 
-/** Runs a command once under /usr/bin/time: wall time, peak memory, outcome. */
+/**
+ * Runs a command once under /usr/bin/time: wall time, peak memory, outcome. coreutils'
+ * `timeout` runs it in a process group of its own and ends the whole group when time is up:
+ * a peer's wrapper script killed alone would leave its JVM running, and every later figure
+ * would be measured beside it.
+ */
 export function runOnce([command, args, stdinFile], timeoutMs) {
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
-    cwd: root,
-    input: stdinFile ? spawnSync('cat', [stdinFile]).stdout : undefined,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
+  const result = spawnSync(
+    'timeout',
+    ['-k', '2', seconds, '/usr/bin/time', '-f', '%M', command, ...args],
+    {
+      cwd: root,
+      input: stdinFile ? spawnSync('cat', [stdinFile]).stdout : undefined,
+      encoding: 'utf8',
+      timeout: timeoutMs + 5000,
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
   const ms = performance.now() - start;
   const kb = Number((result.stderr ?? '').trim().split('\n').pop());
   const outcome =
-    result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM'
+    result.error?.code === 'ETIMEDOUT' ||
+    result.signal === 'SIGTERM' ||
+    result.status === 124 ||
+    result.status === 137
       ? 'timeout'
       : result.status === 0
         ? 'ok'

@@ -269,14 +269,27 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
   // a line broken by its own note — `│` over `Check cache` over `│`, or `─── HTTP ──▶` — is
   // one line: its two pieces meet across the text, which is the note
   const broken: { net: LineNet; run: Run; near: [number, number] }[] = [];
+  // free ends by cell and side, runs by row: looked up for every free end
+  const ends = new Map<string, { net: LineNet; end: FreeEnd }>();
+  for (const net of nets)
+    for (const end of net.ends)
+      if (!end.arrow) ends.set(`${end.row},${end.col},${end.side}`, { net, end });
   const endAt = (r: number, c: number, side: number) => {
-    const is = (e: FreeEnd) => e.row === r && e.col === c && e.side === side && !e.arrow;
-    const net = nets.find((n) => n.ends.some(is));
-    return net ? { net, end: net.ends.find(is) as FreeEnd } : undefined;
+    const found = ends.get(`${r},${c},${side}`);
+    // a piece already joined to another is gone from `nets`
+    return found && nets.includes(found.net) && found.net.ends.includes(found.end)
+      ? found
+      : undefined;
   };
+  const runsOnRow = new Map<number, Run[]>();
+  for (const run of runs) {
+    const list = runsOnRow.get(run.row);
+    if (list) list.push(run);
+    else runsOnRow.set(run.row, [run]);
+  }
   const textAt = (r: number, c: number) =>
-    runs.find((run) => !run.used && run.row === r && run.start <= c && run.end >= c);
-  for (const net of [...nets]) {
+    runsOnRow.get(r)?.find((run) => !run.used && run.start <= c && run.end >= c);
+  for (const net of ends.size === 0 ? [] : [...nets]) {
     if (!nets.includes(net)) continue;
     for (const end of [...net.ends]) {
       let join: { run: Run; other: { net: LineNet; end: FreeEnd } } | undefined;
