@@ -58,8 +58,10 @@ export class Canvas {
 
   /** Adds one arm to a cell; a heavier arm wins over a lighter one. */
   arm(x: number, y: number, direction: number, weight: Weight, dash: Dash = 'solid'): void {
-    if (!this.inside(x, y)) return;
-    const index = y * this.width + x;
+    if (this.inside(x, y)) this.addArm(y * this.width + x, direction, weight, dash);
+  }
+
+  private addArm(index: number, direction: number, weight: Weight, dash: Dash): void {
     const shift = direction * 2;
     let cell = this.lines[index] as number;
     if (((cell >> shift) & 3) < weight) cell = (cell & ~(3 << shift)) | (weight << shift);
@@ -69,21 +71,25 @@ export class Canvas {
 
   /** A horizontal line between two columns, both ends included. */
   horizontal(y: number, x1: number, x2: number, weight: Weight, dash: Dash = 'solid'): void {
+    if (y < 0 || y >= this.height) return;
     const from = Math.min(x1, x2);
     const to = Math.max(x1, x2);
-    for (let x = from; x <= to; x++) {
-      if (x > from) this.arm(x, y, LEFT, weight, dash);
-      if (x < to) this.arm(x, y, RIGHT, weight, dash);
+    const row = y * this.width;
+    for (let x = Math.max(from, 0); x <= to && x < this.width; x++) {
+      if (x > from) this.addArm(row + x, LEFT, weight, dash);
+      if (x < to) this.addArm(row + x, RIGHT, weight, dash);
     }
   }
 
   /** A vertical line between two rows, both ends included. */
   vertical(x: number, y1: number, y2: number, weight: Weight, dash: Dash = 'solid'): void {
+    if (x < 0 || x >= this.width) return;
     const from = Math.min(y1, y2);
     const to = Math.max(y1, y2);
-    for (let y = from; y <= to; y++) {
-      if (y > from) this.arm(x, y, UP, weight, dash);
-      if (y < to) this.arm(x, y, DOWN, weight, dash);
+    for (let y = Math.max(from, 0); y <= to && y < this.height; y++) {
+      const index = y * this.width + x;
+      if (y > from) this.addArm(index, UP, weight, dash);
+      if (y < to) this.addArm(index, DOWN, weight, dash);
     }
   }
 
