@@ -222,11 +222,14 @@ export function toPlantUml(diagram: Diagram): string {
       const id = ids.get(node.id) as string;
       const children = childrenOf(node);
       if (children) {
-        lines.push(`${indent}rectangle ${dq(node.label)} as ${id} {`);
+        // PlantUML refuses an empty name: a container without a title gets a blank one
+        lines.push(`${indent}rectangle ${dq(node.label || ' ')} as ${id} {`);
         emit(children, `${indent}  `);
         lines.push(`${indent}}`);
       } else {
-        lines.push(`${indent}${elements[node.kind] ?? 'rectangle'} ${dq(node.label)} as ${id}`);
+        lines.push(
+          `${indent}${elements[node.kind] ?? 'rectangle'} ${dq(node.label || ' ')} as ${id}`,
+        );
       }
     }
   };
