@@ -155,6 +155,35 @@ describe('importDrawing', () => {
     expect(model.connections?.[0]?.note).toBe('1. Define schedule\n(settings.py / DB)');
   });
 
+  it('reads a flow written without boxes: steps joined by arrows, across or down', () => {
+    const across = importDrawing('[Client] --TCP--> [Server] → Database <--> Replica\n');
+    expect(across.model.flow).toBe('right');
+    expect(across.model.nodes.map((n) => n.label)).toEqual([
+      'Client',
+      'Server',
+      'Database',
+      'Replica',
+    ]);
+    expect(pairs(across.model)).toEqual([
+      'client→server',
+      'server→database',
+      'database→replica both',
+    ]);
+    expect(across.model.connections?.[0]?.note).toBe('TCP');
+    const down = importDrawing(
+      '  Browser\n     |\n     v   HTTPS\n  Web app\n  (React)\n     │\n  Orders API\n',
+    );
+    expect(down.model.nodes.map((n) => n.label)).toEqual([
+      'Browser',
+      'Web app\n(React)',
+      'Orders API',
+    ]);
+    expect(pairs(down.model)).toEqual(['browser→web-app-react', 'web-app-react→orders-api']);
+    expect(down.model.connections?.[0]?.note).toBe('HTTPS');
+    // prose is not a flow
+    expect(importDrawing('Just a sentence, no arrows.\n').model.nodes).toEqual([]);
+  });
+
   it('reports what it cannot place, with its line and column, and keeps the text', () => {
     const text = ['┌─────┐', '│  a  │', '└─────┘', '', 'stray words here', '─────────'].join('\n');
     const { model, warnings } = importDrawing(text, { firstLine: 10 });

@@ -11,6 +11,7 @@ import { charsetOf, type Drawn, type DrawnCharset, type RenderText, reproduce } 
 import { E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, toGrid } from './grid.js';
 import { type FreeEnd, type LineNet, traceLines } from './lines.js';
+import { readTextFlow } from './text-flow.js';
 
 /** Something the importer could not understand, kept and reported. */
 export interface ImportWarning {
@@ -160,6 +161,11 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
   } = nest(findBoxes(grid), grid.width, grid.height);
   for (const rect of overlapping) {
     warn('import/overlap', 'a box that overlaps another box, left out', rect.top, rect.left);
+  }
+  // no box at all: maybe a flow written as text joined by arrows
+  if (rects.length === 0 && overlapping.length === 0) {
+    const flow = readTextFlow(grid);
+    if (flow) return flowModel(flow, grid, warnings, options.render !== undefined);
   }
   // who owns each border cell
   const owner = new Int32Array(grid.width * grid.height).fill(-1);
@@ -791,6 +797,70 @@ function assignIds(built: ReadonlyMap<number, NodeInput>): void {
     used.set(base, n);
     node.id = n === 1 ? base : `${base}-${n}`;
   }
+}
+
+/** The kind a label's words suggest, and why; a box when they say nothing. */
+function kindFromWords(label: string): { kind: NodeKind; why: string } {
+  const name = label.split('\n')[0] as string;
+  const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : label;
+  const match = KIND_WORDS.find(([, words]) => words.test(heading));
+  return match
+    ? {
+        kind: match[0],
+        why: `its label says "${(heading.match(match[1]) as RegExpMatchArray)[0]}"`,
+      }
+    : { kind: 'box', why: 'nothing in its label says otherwise' };
+}
+
+/**
+ * The model of a flow written without boxes: each step a box (the drawing drew none, so no
+ * hint makes it exact), each arrow a connection with its note.
+ */
+function flowModel(
+  flow: NonNullable<ReturnType<typeof readTextFlow>>,
+  grid: Grid,
+  warnings: ImportWarning[],
+  rendering: boolean,
+): ImportResult {
+  const built = new Map<number, NodeInput>();
+  const kinds: KindGuess[] = [];
+  flow.steps.forEach((step, i) => {
+    const guess = kindFromWords(step.label);
+    built.set(i, { kind: guess.kind, label: step.label });
+    kinds.push({
+      label: step.label,
+      ...guess,
+      ...positionOf(grid, step.row, step.column),
+    });
+  });
+  assignIds(built);
+  const id = (i: number) => (built.get(i) as NodeInput).id as string;
+  const connections: ConnectionInput[] = flow.links.map((link) => ({
+    from: id(link.from),
+    to: id(link.to),
+    ...(link.direction === 'both' ? { direction: 'both' as const } : {}),
+    ...(link.note ? { note: link.note } : {}),
+  }));
+  const named = new Set(connections.flatMap((c) => [c.from as string, c.to as string]));
+  const sameRow = flow.steps.every((s) => s.row === flow.steps[0]?.row);
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    model: {
+      ...(sameRow ? { flow: 'right' as const } : {}),
+      nodes: tidy([...built.values()], named),
+      connections,
+    },
+    warnings,
+    kinds,
+    found: {
+      boxes: flow.steps.length,
+      containers: 0,
+      connections: connections.length,
+      notes: connections.filter((c) => c.note).length,
+    },
+    ...(rendering ? { exact: false } : {}),
+    charset: 'single',
+  };
 }
 
 /**

@@ -1,0 +1,111 @@
+import type { Grid } from './grid.js';
+
+/** A step of a flow written without boxes, and where it starts. */
+export interface FlowStep {
+  label: string;
+  row: number;
+  column: number;
+}
+
+/** A line between two steps: indices into the steps. */
+export interface FlowLink {
+  from: number;
+  to: number;
+  note?: string;
+  direction: 'forward' | 'both';
+}
+
+// `-->`, `--TCP-->`, `->`, `→`, `⟶`, `=>`, and both ways `<-->`, `↔`
+const ARROW =
+  /\s*(<-+(?:\s*[^\s<>-][^<>]*?\s*-+)?>|-+(?:\s*[^\s<>-][^<>]*?\s*-+)?>|[→⟶➜➔]|=+>|↔)\s*/u;
+/** A row that only carries a line down (or up) between two steps, maybe with a note. */
+const DOWN = /^\s*([|│┃║↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
+const HEADS = /[↓▼vV]/u;
+
+/** A step's text: what is inside `[…]` or `(…)` when it is wrapped whole, trimmed. */
+const stepLabel = (text: string): string => {
+  const t = text.trim();
+  const wrapped = /^\[(.*)\]$/.exec(t) ?? /^\((.*)\)$/.exec(t);
+  return (wrapped?.[1] ?? t).trim();
+};
+
+/**
+ * Reads a flow drawn without boxes: steps on one line joined by arrows (`[Client] --TCP-->
+ * [Server] → DB`), or steps one under another joined by rows of `|`, `│`, `↓` or `v` (a note
+ * may follow the line: `│ 1. Define`). Undefined when the text is not such a flow.
+ */
+export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[] } | undefined {
+  const rows = grid.rows.map((row) => row.map((cell) => cell.ch).join(''));
+  const steps: FlowStep[] = [];
+  const links: FlowLink[] = [];
+  const stepOf = (label: string, row: number, column: number): number => {
+    const known = steps.findIndex((s) => s.label === label);
+    if (known >= 0) return known;
+    steps.push({ label, row, column });
+    return steps.length - 1;
+  };
+  // steps on one line, joined by arrows
+  let horizontal = false;
+  rows.forEach((text, row) => {
+    const parts = text.split(ARROW);
+    if (parts.length < 3) return;
+    // split keeps the captured arrows at odd indices
+    const labels = parts.filter((_, i) => i % 2 === 0).map(stepLabel);
+    if (labels.some((l) => l === '')) return;
+    horizontal = true;
+    let column = 0;
+    const at: number[] = [];
+    parts.forEach((part, i) => {
+      if (i % 2 === 0) at.push(stepOf(stepLabel(part), row, column + part.search(/\S/)));
+      column += part.length;
+    });
+    for (let i = 0; i + 1 < at.length; i++) {
+      const arrow = (parts[2 * i + 1] as string).trim();
+      const note = /^<?-+\s*(.*?)\s*-+>$/.exec(arrow)?.[1];
+      links.push({
+        from: at[i] as number,
+        to: at[i + 1] as number,
+        ...(note ? { note } : {}),
+        direction: arrow.startsWith('<') || arrow === '↔' ? 'both' : 'forward',
+      });
+    }
+  });
+  if (horizontal) return links.length > 0 ? { steps, links } : undefined;
+  // steps one under another: blocks of text rows between rows that carry a line
+  let block: { lines: string[]; row: number; column: number } | undefined;
+  let pending: { note: string[]; arrow: boolean } | undefined;
+  let last = -1;
+  const close = () => {
+    if (!block) return;
+    const index = stepOf(block.lines.join('\n'), block.row, block.column);
+    if (pending && last >= 0)
+      links.push({
+        from: last,
+        to: index,
+        ...(pending.note.length > 0 ? { note: pending.note.join('\n') } : {}),
+        direction: 'forward',
+      });
+    pending = undefined;
+    last = index;
+    block = undefined;
+  };
+  for (let row = 0; row < rows.length; row++) {
+    const text = rows[row] as string;
+    if (text.trim() === '') {
+      close();
+      continue;
+    }
+    const down = DOWN.exec(text);
+    if (down) {
+      close();
+      pending ??= { note: [], arrow: false };
+      if (down[2]?.trim()) pending.note.push(down[2].trim());
+      if (HEADS.test(down[1] as string)) pending.arrow = true;
+      continue;
+    }
+    if (!block) block = { lines: [], row, column: text.search(/\S/) };
+    block.lines.push(text.trim());
+  }
+  close();
+  return links.length > 0 ? { steps, links } : undefined;
+}
