@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkDiagram, type DiagramInput } from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
 import { findArtBlocks, importDrawing, writeModel } from './index.js';
+import { splitArrows } from './text-flow.js';
 
 const root = new URL('../../../', import.meta.url);
 const seed = readFileSync(new URL('test/seeds/002_4bb4fe39dc5ab3c2.txt', root), 'utf8').split('\n');
@@ -212,6 +213,29 @@ describe('importDrawing', () => {
     expect(importDrawing('x'.repeat(10), { maxCells: 5 }).warnings[0]?.code).toBe(
       'import/too-large',
     );
+    // a line of 200,000 dashes with no arrowhead, and half-arrows: read in one pass (a
+    // backtracking pattern took minutes on a line this long), nothing made of them
+    expect(importDrawing('-'.repeat(200_000)).model.nodes).toEqual([]);
+    expect(importDrawing('<'.padEnd(200_000, '-') + 'x').model.nodes).toEqual([]);
+  });
+});
+
+describe('splitArrows', () => {
+  it('cuts a line at its arrows, labels written into them included', () => {
+    expect(splitArrows('[A] --TCP--> B -> C => D → E <--> F')).toEqual([
+      '[A] ',
+      '--TCP-->',
+      ' B ',
+      '->',
+      ' C ',
+      '=>',
+      ' D ',
+      '→',
+      ' E ',
+      '<-->',
+      ' F',
+    ]);
+    expect(splitArrows('no arrows - here > there')).toEqual(['no arrows - here > there']);
   });
 });
 

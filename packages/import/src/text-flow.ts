@@ -15,9 +15,47 @@ export interface FlowLink {
   direction: 'forward' | 'both';
 }
 
-// `-->`, `--TCP-->`, `->`, `→`, `⟶`, `=>`, and both ways `<-->`, `↔`
-const ARROW =
-  /\s*(<-+(?:\s*[^\s<>-][^<>]*?\s*-+)?>|-+(?:\s*[^\s<>-][^<>]*?\s*-+)?>|[→⟶➜➔]|=+>|↔)\s*/u;
+const GLYPH_ARROWS = new Set(['→', '⟶', '➜', '➔', '↔']);
+
+/**
+ * A line cut at its arrows — `-->`, `--TCP-->`, `->`, `=>`, `<-->`, `→`, `⟶`, `↔` — as
+ * `String.split` with a capture would: text, arrow, text, arrow, … One pass back from each
+ * arrowhead, never further than the previous arrow: linear in the line, whatever it holds.
+ */
+export function splitArrows(line: string): string[] {
+  const parts: string[] = [];
+  let done = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    let start = -1;
+    if (GLYPH_ARROWS.has(ch)) start = i;
+    else if (ch === '>' && (line[i - 1] === '-' || line[i - 1] === '=')) {
+      const dash = line[i - 1];
+      let s = i - 1;
+      while (s > done && line[s - 1] === dash) s--;
+      start = s;
+      // a label written into the arrow: `--TCP-->`
+      if (dash === '-') {
+        let l = s;
+        while (l > done && line[l - 1] === ' ') l--;
+        let w = l;
+        while (w > done && !/[-<>\s]/.test(line[w - 1] as string)) w--;
+        if (w < l && w > done && line[w - 1] === ' ') w--;
+        if (w < l && w > done && line[w - 1] === '-') {
+          let d = w - 1;
+          while (d > done && line[d - 1] === '-') d--;
+          start = d;
+        }
+      }
+      if (start > done && line[start - 1] === '<') start--;
+    }
+    if (start < 0) continue;
+    parts.push(line.slice(done, start), line.slice(start, i + 1));
+    done = i + 1;
+  }
+  parts.push(line.slice(done));
+  return parts;
+}
 /** A row that only carries a line down (or up) between two steps, maybe with a note. */
 const DOWN = /^\s*([|│┃║↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
 const HEADS = /[↓▼vV]/u;
@@ -38,16 +76,18 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
   const rows = grid.rows.map((row) => row.map((cell) => cell.ch).join(''));
   const steps: FlowStep[] = [];
   const links: FlowLink[] = [];
+  const byLabel = new Map<string, number>();
   const stepOf = (label: string, row: number, column: number): number => {
-    const known = steps.findIndex((s) => s.label === label);
-    if (known >= 0) return known;
+    const known = byLabel.get(label);
+    if (known !== undefined) return known;
     steps.push({ label, row, column });
+    byLabel.set(label, steps.length - 1);
     return steps.length - 1;
   };
   // steps on one line, joined by arrows
   let horizontal = false;
   rows.forEach((text, row) => {
-    const parts = text.split(ARROW);
+    const parts = splitArrows(text);
     if (parts.length < 3) return;
     // split keeps the captured arrows at odd indices
     const labels = parts.filter((_, i) => i % 2 === 0).map(stepLabel);
@@ -61,7 +101,9 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
     });
     for (let i = 0; i + 1 < at.length; i++) {
       const arrow = (parts[2 * i + 1] as string).trim();
-      const note = /^<?-+\s*(.*?)\s*-+>$/.exec(arrow)?.[1];
+      // the label between the two dash runs, if any (a plain `-->` has none)
+      const inner = arrow.replace(/^<?-+/, '').replace(/-+>$/, '').trim();
+      const note = /^-|>$/.test(arrow) && inner !== '' && /^<?-/.test(arrow) ? inner : undefined;
       links.push({
         from: at[i] as number,
         to: at[i + 1] as number,
