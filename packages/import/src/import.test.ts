@@ -181,8 +181,14 @@ describe('importDrawing', () => {
     ]);
     expect(pairs(down.model)).toEqual(['browser→web-app-react', 'web-app-react→orders-api']);
     expect(down.model.connections?.[0]?.note).toBe('HTTPS');
-    // prose is not a flow
+    // prose is not a flow, nor a drawing of boxes whose borders are broken, nor a step to itself
     expect(importDrawing('Just a sentence, no arrows.\n').model.nodes).toEqual([]);
+    const broken = importDrawing(
+      '┌────║────┐\n│ Presentation │\n├──────────┤\n│ Domain │\n├──────────┤\n│ Data │\n└──────────┘\n',
+    );
+    expect(checkDiagram(broken.model).diagnostics).toEqual([]);
+    expect(broken.model.connections ?? []).toEqual([]);
+    expect(importDrawing('A -> A -> B\n').model.connections).toEqual([{ from: 'a', to: 'b' }]);
   });
 
   it('reports what it cannot place, with its line and column, and keeps the text', () => {

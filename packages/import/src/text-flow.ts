@@ -16,6 +16,8 @@ export interface FlowLink {
 }
 
 const GLYPH_ARROWS = new Set(['→', '⟶', '➜', '➔', '↔']);
+/** What only a drawing of boxes has: corners, junctions, double lines, an ascii corner. */
+const BOX_ART = /[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╭╮╰╯═║┏┓┗┛┣┫┳┻╋━┃]|\+-|-\+/u;
 
 /**
  * A line cut at its arrows — `-->`, `--TCP-->`, `->`, `=>`, `<-->`, `→`, `⟶`, `↔` — as
@@ -56,6 +58,19 @@ export function splitArrows(line: string): string[] {
   parts.push(line.slice(done));
   return parts;
 }
+/** The label written between an arrow's two dash runs (`--TCP-->`); none in `-->` or `→`. */
+function arrowLabel(arrow: string): string | undefined {
+  let start = arrow.startsWith('<') ? 1 : 0;
+  let end = arrow.endsWith('>') ? arrow.length - 1 : arrow.length;
+  const from = start;
+  while (start < end && arrow[start] === '-') start++;
+  const to = end;
+  while (end > start && arrow[end - 1] === '-') end--;
+  if (start === from || end === to || start >= end) return undefined;
+  const label = arrow.slice(start, end).trim();
+  return label === '' ? undefined : label;
+}
+
 /** A row that only carries a line down (or up) between two steps, maybe with a note. */
 const DOWN = /^\s*([|│┃║↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
 const HEADS = /[↓▼vV]/u;
@@ -74,6 +89,8 @@ const stepLabel = (text: string): string => {
  */
 export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[] } | undefined {
   const rows = grid.rows.map((row) => row.map((cell) => cell.ch).join(''));
+  // corners, junctions and double lines are a drawing of boxes, however broken: not a flow
+  if (rows.some((row) => BOX_ART.test(row))) return undefined;
   const steps: FlowStep[] = [];
   const links: FlowLink[] = [];
   const byLabel = new Map<string, number>();
@@ -100,10 +117,9 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
       column += part.length;
     });
     for (let i = 0; i + 1 < at.length; i++) {
+      if (at[i] === at[i + 1]) continue;
       const arrow = (parts[2 * i + 1] as string).trim();
-      // the label between the two dash runs, if any (a plain `-->` has none)
-      const inner = arrow.replace(/^<?-+/, '').replace(/-+>$/, '').trim();
-      const note = /^-|>$/.test(arrow) && inner !== '' && /^<?-/.test(arrow) ? inner : undefined;
+      const note = arrowLabel(arrow);
       links.push({
         from: at[i] as number,
         to: at[i + 1] as number,
@@ -120,7 +136,7 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
   const close = () => {
     if (!block) return;
     const index = stepOf(block.lines.join('\n'), block.row, block.column);
-    if (pending && last >= 0)
+    if (pending && last >= 0 && last !== index)
       links.push({
         from: last,
         to: index,
