@@ -1,39 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelToScene } from '@diagrama/core';
 import { loadDiagram } from '@diagrama/load';
 import { sceneToText } from '@diagrama/render-ascii';
 import { sceneToSvg } from '@diagrama/render-svg';
 import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser } from './browser-entry/bundle.mjs';
+import { chromiumHere as available, launchChromium } from './chromium.js';
 import { repo } from './repo-models.js';
 
 // #17: core, load, render-ascii, render-markdown and render-svg's browser entry run in a page
 // as ES modules, with no Node built-in — bundled as a page's bundler would, then run in Chromium.
-
-/** Bundles an entry of test/browser-entry for the browser; a Node built-in fails the build. */
-export async function bundleForBrowser(entry: 'text' | 'svg', minify = false): Promise<string> {
-  const result = await build({
-    entryPoints: [join(repo, 'test/browser-entry', `${entry}.ts`)],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['browser', '@diagrama/source'],
-    minify,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests`);
-}
 
 const MODELS = [
   'docs/examples/kinds.yaml',
@@ -70,25 +49,15 @@ describe('the browser build', () => {
 });
 
 let browser: BrowserContext;
-let profile: string;
+let chromiumClose: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   if (!available) return;
-  profile = mkdtempSync(join(tmpdir(), 'diagrama-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const launched = await launchChromium();
+  browser = launched.context;
+  chromiumClose = launched.close;
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await chromiumClose?.();
 });
 
 describe.skipIf(!available)('diagrama in a page', () => {

@@ -1,18 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelToScene, type Scene } from '@diagrama/core';
 import { loadDiagram } from '@diagrama/load';
 import { encodeId as encode, sceneToSvg } from '@diagrama/render-svg';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) {
-  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests`);
-}
+import { chromiumHere as available, launchChromium } from './chromium.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const sceneOf = (model: string): Scene =>
@@ -26,26 +20,15 @@ const EXAMPLES = [
 ];
 
 let browser: BrowserContext;
-let profile: string;
+let chromiumClose: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   if (!available) return;
-  profile = mkdtempSync(join(tmpdir(), 'diagrama-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const launched = await launchChromium();
+  browser = launched.context;
+  chromiumClose = launched.close;
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await chromiumClose?.();
 });
 
 interface Rect {

@@ -1,8 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+import { bundleForBrowser } from '../../../test/browser-entry/bundle.mjs';
 
 /**
  * What a page downloads to draw a model, as a page's bundler would build it: the text path
@@ -15,18 +12,7 @@ export const BUNDLE_BUDGET = { text: 90_000, svg: 125_000 };
 export async function bundleSizes() {
   const out = {};
   for (const entry of ['text', 'svg']) {
-    const result = await build({
-      entryPoints: [`${root}test/browser-entry/${entry}.ts`],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      conditions: ['browser', '@diagrama/source'],
-      minify: true,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0].contents;
+    const code = new TextEncoder().encode(await bundleForBrowser(entry, { minify: true }));
     out[entry] = { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
   }
   return out;

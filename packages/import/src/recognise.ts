@@ -533,15 +533,9 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
       kind = 'external';
       why = 'its border is dashed';
     } else {
-      // a heading over a rule names the box; the text under it only describes it
-      // and its first line, the name, says more than the lines under it
-      const rest = label.split('\n---')[0] as string;
-      const name = rest.split('\n')[0] as string;
-      const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : rest;
-      const match = KIND_WORDS.find(([, words]) => words.test(heading));
-      if (match) {
-        kind = match[0];
-        why = `its label says "${(heading.match(match[1]) as RegExpMatchArray)[0]}"`;
+      const guess = kindFromWords(label);
+      if (guess.kind !== 'box') {
+        ({ kind, why } = guess);
         // a shape the drawing does not show: kept only where the drawing need not be exact
         if (kind === 'database' || kind === 'queue' || kind === 'user')
           shapeGuessed.add(rect.index);
@@ -799,10 +793,15 @@ function assignIds(built: ReadonlyMap<number, NodeInput>): void {
   }
 }
 
-/** The kind a label's words suggest, and why; a box when they say nothing. */
+/**
+ * The kind a label's words suggest, and why; a box when they say nothing. A heading over a
+ * rule names the box (the text under it only describes it), and of the heading its first
+ * line, the name, says more than the lines under it.
+ */
 function kindFromWords(label: string): { kind: NodeKind; why: string } {
-  const name = label.split('\n')[0] as string;
-  const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : label;
+  const rest = label.split('\n---')[0] as string;
+  const name = rest.split('\n')[0] as string;
+  const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : rest;
   const match = KIND_WORDS.find(([, words]) => words.test(heading));
   return match
     ? {

@@ -72,7 +72,7 @@ function arrowLabel(arrow: string): string | undefined {
 }
 
 /** A row that only carries a line down (or up) between two steps, maybe with a note. */
-const DOWN = /^\s*([|│┃║↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
+const DOWN = /^\s*([|│↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
 const HEADS = /[↓▼vV]/u;
 
 /** A step's text: what is inside `[…]` or `(…)` when it is wrapped whole, trimmed. */

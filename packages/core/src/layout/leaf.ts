@@ -1,4 +1,5 @@
 import type { ModelPath } from '../errors.js';
+import { isRule } from '../model/label.js';
 import type { Alignment, Node } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import {
@@ -11,12 +12,6 @@ import {
   widest,
 } from './block.js';
 import { borderField, SHAPE_INSETS } from './chrome.js';
-
-/**
- * A label line of three or more dashes (`---`, `───`) is a rule: a line across the box,
- * joined to its sides, between a heading and the text under it. It takes a row and no width.
- */
-export const isRule = (line: string): boolean => /^\s*(?:-{3,}|\u2500{3,})\s*$/.test(line);
 
 /** Padding of a box around its label when no hint says otherwise. */
 export const LEAF_PADDING = { top: 0, right: 2, bottom: 0, left: 2 };

@@ -1,4 +1,5 @@
 import { count } from '../errors.js';
+import { isRule } from './label.js';
 import { type Diagram, isContainer, type Node } from './types.js';
 import { walkNodes } from './walk.js';
 
@@ -21,9 +22,10 @@ const KIND_NAMES: Readonly<Record<Node['kind'], string>> = {
 const oneLine = (text: string): string =>
   text.includes('\n')
     ? text
-        .replace(/\r?\n\s*(?:-{3,}|\u2500{3,})\s*(?=\r?\n|$)/g, ' —')
-        .replace(/\s*\r?\n\s*/g, ' ')
-        .trim()
+        .split(/\r?\n/)
+        .map((line, i) => (i > 0 && isRule(line) ? '—' : line.trim()))
+        .filter((line) => line !== '')
+        .join(' ')
     : text.trim();
 
 function list(items: readonly string[]): string {
