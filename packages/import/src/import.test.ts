@@ -191,6 +191,19 @@ describe('importDrawing', () => {
     expect(importDrawing('A -> A -> B\n').model.connections).toEqual([{ from: 'a', to: 'b' }]);
   });
 
+  it('reads a note of two centred lines over a line between boxes side by side', () => {
+    const text = [
+      '                both ways',
+      '┌──────────┐    dashed    ┌──────────┐',
+      '│  Engine  ├◀┄┄┄┄┄┄┄┄┄┄┄┄▶┤  Server  │',
+      '└──────────┘              └──────────┘',
+    ].join('\n');
+    const { model } = importDrawing(text);
+    expect(model.connections).toEqual([
+      expect.objectContaining({ from: 'engine', to: 'server', note: 'both ways\ndashed' }),
+    ]);
+  });
+
   it('reports what it cannot place, with its line and column, and keeps the text', () => {
     const text = ['┌─────┐', '│  a  │', '└─────┘', '', 'stray words here', '─────────'].join('\n');
     const { model, warnings } = importDrawing(text, { firstLine: 10 });

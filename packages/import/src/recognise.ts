@@ -408,6 +408,29 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
     if (previous) previous.runs.push(run);
     else if (found) notes.push({ net: found.net, runs: [run], near: found.near });
   }
+  // a note over a line grows upward too (lines aligned at a start, an end or centred): its
+  // first lines are further from the line than one row, so they were met before the line next
+  // to it
+  for (const note of notes) {
+    for (;;) {
+      const first = note.runs[0] as Run;
+      const over = runs.find(
+        (r) =>
+          !r.used &&
+          r.row === first.row - 1 &&
+          (r.start === first.start ||
+            r.end === first.end ||
+            Math.abs(r.start + r.end - first.start - first.end) <= 1) &&
+          !(() => {
+            const inside = innermost(r.row, r.start);
+            return inside >= 0 && (children(inside).length === 0 || inTitle(r, inside));
+          })(),
+      );
+      if (!over) break;
+      over.used = true;
+      note.runs.unshift(over);
+    }
+  }
   // nodes
   const kinds: KindGuess[] = [];
   const labelOf = (list: readonly Run[]): string =>

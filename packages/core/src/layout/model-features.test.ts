@@ -577,3 +577,96 @@ describe('where notes go', () => {
     expect(note(row, 'a->b')?.y).toBe((row.connectors[0]?.points[0]?.y ?? 0) + 1);
   });
 });
+
+describe('peers: lines with arrowheads at both ends', () => {
+  const line = (scene: Scene, id: string) => {
+    const found = scene.connectors.find((c) => c.id === id);
+    if (!found) throw new Error(`no connector ${id}`);
+    return found;
+  };
+
+  it('puts two peers side by side, the line straight across', () => {
+    const scene = layOut({
+      nodes: [
+        { id: 'front', label: 'Frontend' },
+        { id: 'gw', kind: 'api', label: 'API Gateway' },
+        { id: 'auth', label: 'Auth' },
+        { id: 'game', label: 'Game' },
+      ],
+      connections: [
+        { id: 'talk', from: 'front', to: 'gw', direction: 'both' },
+        { from: 'gw', to: 'auth' },
+        { from: 'gw', to: 'game' },
+      ],
+    });
+    expect(box(scene, 'front').y).toBe(box(scene, 'gw').y);
+    const talk = line(scene, 'talk');
+    expect(talk.points).toHaveLength(2);
+    expect(talk.points[0]?.y).toBe(talk.points[1]?.y);
+    expect(box(scene, 'auth').y).toBeGreaterThan(box(scene, 'gw').y);
+  });
+
+  it('mirrors two containers of peers, each pair joined by a straight line', () => {
+    const scene = layOut({
+      nodes: [
+        { id: 'lb', label: 'Global LB' },
+        {
+          id: 'us',
+          label: 'US',
+          children: [
+            { id: 'us-gw', label: 'API Gateway' },
+            { id: 'us-app', label: 'App' },
+            { id: 'us-db', kind: 'database', label: 'DB' },
+          ],
+        },
+        {
+          id: 'eu',
+          label: 'EU',
+          children: [
+            { id: 'eu-gw', label: 'API Gateway' },
+            { id: 'eu-app', label: 'App' },
+            { id: 'eu-db', kind: 'database', label: 'DB' },
+          ],
+        },
+      ],
+      connections: [
+        { id: 'gw', from: 'us-gw', to: 'eu-gw', direction: 'both' },
+        { id: 'db', from: 'us-db', to: 'eu-db', direction: 'both' },
+        { id: 'to-us', from: 'lb', to: 'us' },
+        { id: 'to-eu', from: 'lb', to: 'eu' },
+      ],
+    });
+    expect(box(scene, 'us').y).toBe(box(scene, 'eu').y);
+    for (const id of ['gw', 'db']) {
+      const points = line(scene, id).points;
+      expect(points, id).toHaveLength(2);
+      expect(points[0]?.y, id).toBe(points[1]?.y);
+    }
+    // the box over both sits in the middle of the two lines it sends down
+    const lb = box(scene, 'lb');
+    const ends = ['to-us', 'to-eu'].map((id) => line(scene, id).points.at(-1)?.x as number);
+    expect(Math.abs(lb.x + (lb.width - 1) / 2 - (ends[0] + ends[1]) / 2)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a line to each of two containers', () => {
+  it('leaves the box over them from its middle, the two branches alike', () => {
+    const row = (id: string) => ({
+      id,
+      label: id.toUpperCase(),
+      children: ['gw', 'app', 'db', 'cache'].map((c) => ({ id: `${id}-${c}`, label: c })),
+    });
+    const scene = layOut({
+      nodes: [{ id: 'lb', label: 'Global LB' }, row('us'), row('eu')],
+      connections: [
+        { id: 'to-us', from: 'lb', to: 'us' },
+        { id: 'to-eu', from: 'lb', to: 'eu' },
+      ],
+    });
+    const lb = box(scene, 'lb');
+    const ends = ['to-us', 'to-eu'].map(
+      (id) => scene.connectors.find((c) => c.id === id)?.points.at(-1)?.x as number,
+    );
+    expect(Math.abs(lb.x + (lb.width - 1) / 2 - (ends[0] + ends[1]) / 2)).toBeLessThanOrEqual(1);
+  });
+});

@@ -18,6 +18,7 @@ import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
 import { closeOpenEnds, noteStandIns } from './open-ends.js';
+import { stackPeers } from './peers.js';
 import { type RouteFailure, type RouteRequest, routeConnections } from './route.js';
 import { measureStack } from './stack.js';
 
@@ -207,7 +208,8 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
 /** Lays out, then routes, laying out again with more room while routes do not fit. */
 function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Scene {
   // lines that leave the diagram end at a stand-in the arrangements place like any node
-  const closed = closeOpenEnds(model);
+  // (and the members of a container of peers go across the flow, see `stackPeers`)
+  const closed = closeOpenEnds(stackPeers(model));
   if (closed.diagnostics.length > 0) throw new DiagramaError(closed.diagnostics);
   const diagram = closed.diagram;
   const source = { model, standIns: closed.standIns };

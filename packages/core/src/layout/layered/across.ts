@@ -207,6 +207,7 @@ export function placeAcross(
     variables,
     linear,
     nodes.map((node) => node.kind === 'atom'),
+    nodes.map((node) => node.kind === 'atom' || node.kind === 'terminal'),
     nodes.map((node) => node.rank),
   );
   centreContents(graph, values, [...edges.values()], n);
@@ -379,15 +380,17 @@ function follower(wants: readonly Want[][], v: number, u: number): number[] | un
  * Moves each chosen node to the middle of the stretch where its own segments cost the same
  * (its weighted median is an interval when the pulls either way are equal), within its hard
  * bounds, taking along what hangs from it. The total cost does not change: only ties are
- * broken, toward the middle. Only a node between two boxes moves (not toward a long line's
- * bend, which would break a straight chain through it), and only when it reaches the
- * middle: a partial move gains no symmetry and costs a straight line its straightness.
+ * broken, toward the middle. Only a node between two ends (boxes, or lines meeting a
+ * container's border) moves, not toward a long line's bend, which would break a straight
+ * chain through it; and only when it reaches the middle: a partial move gains no symmetry
+ * and costs a straight line its straightness.
  */
 function balance(
   values: Int32Array,
   variables: number,
   linear: readonly SimplexEdge[],
   chosen: readonly boolean[],
+  ends: readonly boolean[],
   ranks: readonly number[],
 ): void {
   const { wants, bounds } = pulls(linear, variables);
@@ -416,7 +419,7 @@ function balance(
       .map((w) => ({
         at: (values[w.other] as number) + w.offset,
         weight: w.weight,
-        box: chosen[w.other] === true,
+        box: ends[w.other] === true,
       }));
     if (points.length < 2) return;
     points.sort((p, q) => p.at - q.at);

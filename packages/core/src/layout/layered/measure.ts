@@ -28,6 +28,7 @@ import {
   titleGeometry,
   titleTexts,
 } from '../chrome.js';
+import { isPeerLine } from '../peers.js';
 import { clearTerminals, placeAcross } from './across.js';
 import {
   type GapSegment,
@@ -259,14 +260,22 @@ function addConnections(region: Region, context: LayoutContext): ContainerEdge[]
     // a side across the flow (left or right of a box in a column) is the router's to draw
     const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
     const { fromSide, toSide } = connection.hints ?? {};
+    // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
+    const peers = isPeerLine(connection) && 'atom' in from && 'atom' in to;
     if (
       (fromSide && across.includes(fromSide)) ||
       (toSide && across.includes(toSide)) ||
-      flat.has(connection)
+      flat.has(connection) ||
+      peers
     ) {
       if ('atom' in from && 'atom' in to && from.atom !== to.atom) {
         graph.sameRank = [...(graph.sameRank ?? []), [from.atom, to.atom]];
-        if (flat.has(connection)) {
+        // a step is drawn here only between the boxes themselves (not nodes inside them)
+        const siblings =
+          atomOf.get(connection.from) === from.atom &&
+          atomOf.get(connection.to) === to.atom &&
+          (graph.nodes[from.atom] as LNode).container === (graph.nodes[to.atom] as LNode).container;
+        if (flat.has(connection) || (peers && siblings)) {
           graph.steps = [...(graph.steps ?? []), { from: from.atom, to: to.atom, connection }];
         }
       }

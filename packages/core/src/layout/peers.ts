@@ -1,0 +1,52 @@
+import { type Connection, type Diagram, isContainer, type Node } from '../model/types.js';
+
+/** A line with arrowheads at both ends and no side asked for: two peers talking. */
+export const isPeerLine = (c: Connection): boolean =>
+  c.direction === 'both' && c.hints?.fromSide === undefined && c.hints?.toSide === undefined;
+
+/**
+ * Lists the members of a container of peers across the flow: an `auto` container whose
+ * children are boxes joined to nothing inside it and only by peer lines (arrowheads at both
+ * ends) to nodes outside, two at least — two regions mirroring each other, a primary beside
+ * its replica. Its children go one under the other when the flow runs down (side by side when
+ * it runs right), so each peer line runs straight across to the container beside it, as a
+ * hand drawing has it; from their ranks alone they would sit in one row, the lines wound
+ * around them. Pure: a diagram without such a container comes back as it is.
+ */
+export function stackPeers(diagram: Diagram): Diagram {
+  const touching = new Map<string, Connection[]>();
+  for (const c of diagram.connections) {
+    for (const end of [c.from, c.to]) touching.set(end, [...(touching.get(end) ?? []), c]);
+  }
+  const across = diagram.flow === 'right' ? 'right' : 'down';
+  const ofPeers = (node: Node): boolean => {
+    if (!isContainer(node) || node.direction !== 'auto' || node.children.length < 2) return false;
+    if (node.children.some((child) => isContainer(child) || child.kind === 'stack')) return false;
+    const inside = new Set(node.children.map((child) => child.id));
+    let peers = 0;
+    for (const child of node.children) {
+      const lines = touching.get(child.id) ?? [];
+      for (const c of lines) {
+        if (inside.has(c.from) && inside.has(c.to)) return false;
+        if (!isPeerLine(c)) return false;
+      }
+      if (lines.length > 0) peers++;
+    }
+    return peers >= 2;
+  };
+  let changed = false;
+  const visit = (nodes: readonly Node[]): Node[] =>
+    nodes.map((node) => {
+      if (!isContainer(node)) return node;
+      if (ofPeers(node)) {
+        changed = true;
+        return { ...node, direction: across };
+      }
+      const children = visit(node.children);
+      return children.every((child, i) => child === node.children[i])
+        ? node
+        : { ...node, children };
+    });
+  const nodes = visit(diagram.nodes);
+  return changed ? { ...diagram, nodes } : diagram;
+}
