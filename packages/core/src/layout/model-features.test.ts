@@ -645,7 +645,9 @@ describe('peers: lines with arrowheads at both ends', () => {
     // the box over both sits in the middle of the two lines it sends down
     const lb = box(scene, 'lb');
     const ends = ['to-us', 'to-eu'].map((id) => line(scene, id).points.at(-1)?.x as number);
-    expect(Math.abs(lb.x + (lb.width - 1) / 2 - (ends[0] + ends[1]) / 2)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(lb.x + (lb.width - 1) / 2 - ((ends[0] as number) + (ends[1] as number)) / 2),
+    ).toBeLessThanOrEqual(1);
   });
 });
 
@@ -667,6 +669,8 @@ describe('a line to each of two containers', () => {
     const ends = ['to-us', 'to-eu'].map(
       (id) => scene.connectors.find((c) => c.id === id)?.points.at(-1)?.x as number,
     );
-    expect(Math.abs(lb.x + (lb.width - 1) / 2 - (ends[0] + ends[1]) / 2)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(lb.x + (lb.width - 1) / 2 - ((ends[0] as number) + (ends[1] as number)) / 2),
+    ).toBeLessThanOrEqual(1);
   });
 });

@@ -286,7 +286,11 @@ function visit(
       for (const key of Object.keys(record)) {
         const child = Object.hasOwn(spec.properties, key) ? spec.properties[key] : undefined;
         if (child === undefined || FORBIDDEN_KEYS.has(key)) {
-          const hint = suggest(key, Object.keys(spec.properties));
+          const instead =
+            spec.insteadOf !== undefined && Object.hasOwn(spec.insteadOf, key)
+              ? spec.insteadOf[key]
+              : undefined;
+          const hint = instead ?? suggest(key, Object.keys(spec.properties));
           out.push({
             code: 'model/unknown-property',
             message: `unknown property ${quote(key)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`,

@@ -134,6 +134,26 @@ describe('parseDiagram', () => {
     expect(unknown?.message).toContain('did you mean "rest-api"?');
   });
 
+  it('answers the words other tools use with the property to write instead', () => {
+    const messages = checkDiagram({
+      edges: [],
+      nodes: [{ type: 'api', label: 'a' }, { label: 'b' }],
+      connections: [{ from: 'a', to: 'b', both: true, label: 'HTTP' }],
+      annotations: [
+        { text: 'TLS', beside: 'a' },
+        { text: 'x', constructor: 1 },
+      ],
+    }).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      'unknown property "edges" (did you mean "connections"?)',
+      'unknown property "type" (did you mean "kind"?)',
+      'unknown property "both" (did you mean "direction: both"?)',
+      'unknown property "label" (did you mean "note"?)',
+      'unknown property "beside" (did you mean "node"?)',
+      'unknown property "constructor"',
+    ]);
+  });
+
   it('rejects duplicate ids, self connections and misplaced fields', () => {
     expect(
       codes({

@@ -122,6 +122,18 @@ const node = s.object(
   },
   {
     requiredUnless: { required: ['label'], property: 'kind', value: 'group', orHas: 'cells' },
+    insteadOf: {
+      type: 'kind',
+      shape: 'kind',
+      name: 'label',
+      title: 'label',
+      text: 'label',
+      nodes: 'children',
+      items: 'children',
+      parent: 'children (list the node inside its container)',
+      layout: 'direction',
+      style: 'border',
+    },
     example: { kind: 'api', label: 'Rest API' },
   },
 );
@@ -148,7 +160,24 @@ const connection = s.object(
     style: s.enum('Line style.', LINE_STYLES),
     hints: connectionHints,
   },
-  { requiredAny: ['from', 'to'], example: { from: 'client', to: 'rest-api' } },
+  {
+    requiredAny: ['from', 'to'],
+    example: { from: 'client', to: 'rest-api' },
+    insteadOf: {
+      both: 'direction: both',
+      bidirectional: 'direction: both',
+      twoWay: 'direction: both',
+      arrow: 'direction',
+      arrows: 'direction',
+      dir: 'direction',
+      label: 'note',
+      text: 'note',
+      source: 'from',
+      target: 'to',
+      dashed: 'style: dashed',
+      dotted: 'style: dotted',
+    },
+  },
 );
 
 const annotation = s.object(
@@ -163,7 +192,19 @@ const annotation = s.object(
       ANNOTATION_PLACES,
     ),
   },
-  { required: ['text'], example: { text: 'All traffic is TLS', at: 'bottom' } },
+  {
+    required: ['text'],
+    example: { text: 'All traffic is TLS', at: 'bottom' },
+    insteadOf: {
+      beside: 'node',
+      near: 'node',
+      for: 'node',
+      position: 'at',
+      side: 'at',
+      label: 'text',
+      note: 'text',
+    },
+  },
 );
 
 /** Named specs that `ref` points at. */
@@ -200,5 +241,14 @@ export const DIAGRAM_SPEC: ObjectSpec = s.object(
   {
     required: ['nodes'],
     example: { nodes: [{ kind: 'api', label: 'Rest API' }] },
+    insteadOf: {
+      edges: 'connections',
+      links: 'connections',
+      arrows: 'connections',
+      notes: 'annotations',
+      rankdir: 'flow',
+      layout: 'direction',
+      name: 'title',
+    },
   },
 );

@@ -53,6 +53,11 @@ export interface ObjectSpec extends SpecBase {
     /** …or unless this property is present (a layer split into cells needs no label). */
     orHas?: string;
   };
+  /**
+   * Words other tools use for a property here, and what to write instead: an unknown
+   * property named so is answered with it (`both: true` → `direction: both`).
+   */
+  insteadOf?: Readonly<Record<string, string>>;
 }
 export interface RefSpec extends SpecBase {
   type: 'ref';
