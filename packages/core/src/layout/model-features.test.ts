@@ -606,6 +606,25 @@ describe('peers: lines with arrowheads at both ends', () => {
     expect(box(scene, 'auth').y).toBeGreaterThan(box(scene, 'gw').y);
   });
 
+  it('goes around what stands beside a box rather than through it', () => {
+    const scene = layOut({
+      nodes: [
+        { id: 'a', label: 'Server' },
+        { id: 'b', label: 'Client' },
+      ],
+      connections: [{ id: 'talk', from: 'a', to: 'b', direction: 'both' }],
+      annotations: [{ text: 'a note', node: 'a', at: 'right' }],
+    });
+    const note = scene.texts.find((t) => t.role === 'annotation');
+    const talk = line(scene, 'talk');
+    const crosses = talk.points.some((p, i) => {
+      const q = talk.points[i + 1];
+      if (!q || !note || p.y !== q.y || p.y !== note.y) return false;
+      return Math.min(p.x, q.x) <= note.x + note.width - 1 && Math.max(p.x, q.x) >= note.x;
+    });
+    expect(crosses).toBe(false);
+  });
+
   it('mirrors two containers of peers, each pair joined by a straight line', () => {
     const scene = layOut({
       nodes: [
@@ -648,6 +667,42 @@ describe('peers: lines with arrowheads at both ends', () => {
     expect(
       Math.abs(lb.x + (lb.width - 1) / 2 - ((ends[0] as number) + (ends[1] as number)) / 2),
     ).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('lines that end on a container border', () => {
+  it('leave a container over a band no wider than they and its content need, content centred', () => {
+    const scene = layOut({
+      nodes: [
+        { id: 'http', label: 'HTTP Server' },
+        { id: 'ws', label: 'WebSocket Server' },
+        {
+          id: 'svc',
+          label: 'Service Layer',
+          children: [
+            { id: 'auth', label: 'Auth' },
+            { id: 'posts', label: 'Posts' },
+          ],
+        },
+      ],
+      connections: [
+        { id: 'a', from: 'http', to: 'svc' },
+        { id: 'b', from: 'ws', to: 'svc' },
+        { from: 'auth', to: 'posts' },
+      ],
+    });
+    const svc = box(scene, 'svc');
+    const xs = ['a', 'b'].map(
+      (id) => scene.connectors.find((c) => c.id === id)?.points.at(-1)?.x as number,
+    );
+    const inner = [box(scene, 'auth'), box(scene, 'posts')];
+    const from = Math.min(...inner.map((b) => b.x));
+    const to = Math.max(...inner.map((b) => b.x + b.width));
+    const needed = Math.max(Math.abs((xs[1] as number) - (xs[0] as number)) + 5, to - from + 6);
+    expect(svc.width).toBeLessThanOrEqual(needed);
+    const left = from - svc.x;
+    const right = svc.x + svc.width - to;
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
   });
 });
 

@@ -225,9 +225,10 @@ export function placeAcross(
 
 /**
  * Centres what a container holds when the container is wider than its content (a long title,
- * a width hint): the content moves as one, half the spare room to each side, as D2 and `dot`
- * draw a cluster. Only a container no line crosses moves its content — a line in or out would
- * bend — and only as far as the constraints on its borders leave room. Innermost first.
+ * a width hint, lines meeting its border far apart): the content moves as one, half the
+ * spare room to each side, as D2 and `dot` draw a cluster. Only a container no line crosses
+ * moves its content (a line in or out would bend; one that ends on its border stays where it
+ * is), and only as far as the constraints on its borders leave room. Innermost first.
  */
 function centreContents(
   graph: LayeredGraph,
@@ -253,6 +254,8 @@ function centreContents(
     // the variables inside: nodes within it, and the borders of containers within it
     const inside = new Set<number>();
     nodes.forEach((node, v) => {
+      // where a line meets this container's border is part of the border: it stays
+      if (node.kind === 'terminal' && node.container === c) return;
       for (let at = node.container; at !== -1; at = (containers[at] as { parent: number }).parent) {
         if (at === c) {
           inside.add(v);

@@ -467,9 +467,12 @@ export function measureLayered(
   const steps = (graph.steps ?? []).filter((step) => {
     const a = graph.nodes[step.from] as LNode;
     const b = graph.nodes[step.to] as LNode;
+    // nothing beside the box on the left (an annotation right of it) for the line to cross
+    const left = a.order < b.order ? a : b;
     return (
       a.rank === b.rank &&
       Math.abs(a.order - b.order) === 1 &&
+      left.across === left.boxAcross &&
       (down || linesOf(step.connection.note).length === 0)
     );
   });
@@ -723,7 +726,9 @@ export function measureLayered(
         for (const c of lower) {
           const container = graph.containers[c] as LContainer;
           const place = container.titleGeometry.place;
-          if ((place === 'band' || place === 'border') && v.rank === container.firstRank) {
+          // a line that ends on the border over a band never reaches the title
+          const ends = v.kind === 'terminal' && v.container === c && place === 'band';
+          if ((place === 'band' || place === 'border') && v.rank === container.firstRank && !ends) {
             if (!upper.includes(c)) crossingBand[c] = (crossingBand[c] as number) + 1;
           }
         }
