@@ -54,6 +54,35 @@ function copyOfCli(name: string, edit: (cache: Buffer) => Buffer): string {
   return join(root, 'bin/diagrama.cjs');
 }
 
+describe('the SVG renderer', () => {
+  it('starts from its own bundle and cache, writes what the library writes, never loads fontkit', () => {
+    // a preload that reports every CommonJS load of svgdom's font and image packages
+    const hook = join(scratch, 'hook.cjs');
+    writeFileSync(
+      hook,
+      `const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (/^(fontkit|image-size)$/.test(request)) process.stderr.write('loaded ' + request + '\\n');
+  return load.call(this, request, ...rest);
+};
+`,
+    );
+    const result = spawnSync(
+      process.execPath,
+      ['-r', hook, join(cli, 'bin/diagrama.cjs'), 'render', example, '--format', 'svg'],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DIAGRAMA_DEBUG_CODE_CACHE: '1' } },
+    );
+    expect(result.stderr).toBe('code cache: accepted\nsvg code cache: accepted\n');
+    expect(result.status).toBe(0);
+    const golden = readFileSync(
+      join(repo, 'test/fixtures/examples/docker-architecture/diagram.svg'),
+      'utf8',
+    );
+    expect(result.stdout).toBe(golden);
+  });
+});
+
 describe('the code cache', () => {
   it('is built for this Node and used', () => {
     expect(expected).toContain('Docker HOST( MI PC)');

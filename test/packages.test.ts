@@ -181,6 +181,16 @@ console.log(html.includes('class="diagrama"') ? 'markdown-it ok' : 'markdown-it 
     expect(run.stdout).toMatch(/\|\s+Client\s+\|/);
     expect(run.stdout).toContain('HTTPS');
     expect(run.status).toBe(0);
+    // SVG from the CLI's own bundle, svgdom found where npm put it, its cache used
+    const svg = spawnSync(
+      join(project, 'node_modules/.bin/diagrama'),
+      ['render', 'model.yaml', '--format', 'svg'],
+      { cwd: project, encoding: 'utf8', env: { ...process.env, DIAGRAMA_DEBUG_CODE_CACHE: '1' } },
+    );
+    expect(svg.stderr).toBe('code cache: accepted\nsvg code cache: accepted\n');
+    expect(svg.stdout).toMatch(/^<svg [^>]*>/);
+    expect(svg.stdout).toContain('HTTPS');
+    expect(svg.status).toBe(0);
   });
 
   it.each(['node16', 'bundler'] as const)(

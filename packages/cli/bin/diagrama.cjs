@@ -12,14 +12,17 @@ const { Script } = require('node:vm');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'diagrama.cjs');
 const CACHE = join(__dirname, '..', 'dist', 'bundle', 'diagrama.cache');
+// the SVG renderer with svgdom and svg.js, and its own cache (docs/decisions/0015)
+const SVG_BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'svg.cjs');
+const SVG_CACHE = join(__dirname, '..', 'dist', 'bundle', 'svg.cache');
 
 /** The cache's bytes when it was made for this very bundle (its first line names the build). */
-function cacheFor(code) {
+function cacheFor(code, file) {
   const header = /^\/\/ diagrama build ([0-9a-f]+)\n/.exec(code);
   if (header === null) return undefined;
   let bytes;
   try {
-    bytes = readFileSync(CACHE);
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
@@ -44,7 +47,7 @@ function compileBundle({ cache = true } = {}) {
     );
     process.exit(70);
   }
-  const cachedData = cache ? cacheFor(code) : undefined;
+  const cachedData = cache ? cacheFor(code, CACHE) : undefined;
   // The file is `0, function (exports, require, module, …) {…}`, written so by the build:
   // not parenthesised, as V8 compiles a parenthesised function eagerly, whole; this way only
   // what runs is compiled (and cached).
@@ -55,6 +58,7 @@ function compileBundle({ cache = true } = {}) {
   const codeCache =
     cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
   const bundle = { exports: {} };
+  let svg;
   // in the order of PARAMETERS in scripts/bundle.mjs
   script.runInThisContext()(
     bundle.exports,
@@ -63,9 +67,46 @@ function compileBundle({ cache = true } = {}) {
     BUNDLE,
     join(BUNDLE, '..'),
     pathToFileURL(BUNDLE).href,
-    (specifier) => import(specifier),
+    (specifier) => {
+      if (specifier !== '@diagrama/render-svg') return import(specifier);
+      svg ??= compileSvg(cache);
+      return Promise.resolve(svg.exports);
+    },
   );
-  return { script, exports: bundle.exports, codeCache };
+  return { script, exports: bundle.exports, codeCache, svgScript: () => svg?.script };
+}
+
+/**
+ * Compiles and runs the SVG renderer's bundle (svg.js and svgdom in it) from its code cache,
+ * as the CLI's own; without the bundle (a package built by hand), the renderer itself.
+ */
+function compileSvg(cache) {
+  let code;
+  try {
+    code = readFileSync(SVG_BUNDLE, 'latin1');
+  } catch {
+    return { exports: import('@diagrama/render-svg') };
+  }
+  const cachedData = cache ? cacheFor(code, SVG_CACHE) : undefined;
+  const script = new Script(code, {
+    filename: SVG_BUNDLE,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  if (process.env.DIAGRAMA_DEBUG_CODE_CACHE === '1') {
+    const fate =
+      cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+    process.stderr.write(`svg code cache: ${fate}\n`);
+  }
+  const bundle = { exports: {} };
+  // in the order of SVG_PARAMETERS in scripts/bundle.mjs
+  script.runInThisContext()(
+    bundle.exports,
+    createRequire(SVG_BUNDLE),
+    bundle,
+    SVG_BUNDLE,
+    join(SVG_BUNDLE, '..'),
+  );
+  return { script, exports: bundle.exports };
 }
 
 if (require.main === module) {

@@ -6,7 +6,7 @@
 // wrappers). CommonJS, so bin/diagrama.cjs can compile it with vm.Script and V8 cached data
 // (Node 20 has no compile cache for ES modules). The SVG and TypeScript packages (svgdom,
 // svg.js, ts-morph) stay external and are imported only when their format or input is
-// asked for.
+// asked for; the SVG renderer has a bundle and a cache of its own (below).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -121,12 +121,97 @@ const id = createHash('sha256').update(code).digest('hex').slice(0, 32);
 mkdirSync('dist/bundle', { recursive: true });
 writeFileSync(OUT, `// diagrama build ${id}\n0, function (${PARAMETERS}) {${code}\n}\n`);
 
+// The SVG renderer is a bundle of its own, dist/bundle/svg.cjs, with its own code cache:
+// imported cold, svgdom and svg.js cost a render about 150 ms, most of it svgdom loading
+// fontkit (to measure text) and image-size (for <img>), which a diagram never asks for. The
+// bundle holds @diagrama/render-svg, svg.js, svgdom and sax, compiled from V8's cache like
+// the CLI's; fontkit and image-size are stand-ins that require the real packages, from
+// svgdom's own folder, the first time svgdom calls them (docs/decisions/0015).
+const SVG_OUT = 'dist/bundle/svg.cjs';
+const SVG_CACHE = 'dist/bundle/svg.cache';
+const SVG_PARAMETERS = 'exports, require, module, __filename, __dirname';
+/** Where svgdom is, at run time: found from the renderer the CLI depends on. */
+const SVGDOM_HOME = `(() => {
+  const { createRequire } = require('node:module');
+  const renderer = require.resolve('@diagrama/render-svg');
+  return createRequire(createRequire(renderer).resolve('svgdom'));
+})()`;
+const lazySvgdomParts = {
+  name: 'lazy-svgdom-parts',
+  setup(b) {
+    b.onResolve({ filter: /^(fontkit|image-size)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'svgdom-part',
+    }));
+    b.onLoad({ filter: /^fontkit$/, namespace: 'svgdom-part' }, () => ({
+      loader: 'js',
+      contents: `
+        let fontkit;
+        export const openSync = (...args) => (fontkit ??= __svgdomHome().require('fontkit')).openSync(...args);
+      `,
+    }));
+    b.onLoad({ filter: /^image-size$/, namespace: 'svgdom-part' }, () => ({
+      loader: 'js',
+      contents: `
+        let sizeOf;
+        export default (...args) => {
+          sizeOf ??= __svgdomHome().require('image-size');
+          return (sizeOf.default ?? sizeOf)(...args);
+        };
+      `,
+    }));
+    // svgdom finds its fonts folder from its own URL: the real one, not the bundle's
+    b.onLoad({ filter: /svgdom[\\/]src[\\/]utils[\\/]defaults\.js$/ }, (args) => ({
+      loader: 'js',
+      contents: readFileSync(args.path, 'utf8').replace(
+        'import.meta.url',
+        "require('node:url').pathToFileURL(__svgdomHome().resolve('svgdom')).href",
+      ),
+    }));
+  },
+};
+const svgResult = await build({
+  plugins: [lazySvgdomParts],
+  stdin: {
+    contents: "export * from '@diagrama/render-svg';",
+    resolveDir: process.cwd(),
+    loader: 'js',
+  },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  conditions: ['@diagrama/source'],
+  // comments dropped (svgdom's hold non-ASCII text; the bin reads the file as Latin-1)
+  minifyWhitespace: true,
+  banner: {
+    js: `let __svgdomHomeCache; const __svgdomHome = () => (__svgdomHomeCache ??= ${SVGDOM_HOME});`,
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+});
+const svgCode = svgResult.outputFiles[0].text;
+if (/\bimport\(/.test(svgCode)) throw new Error('bundle: an import() in the SVG bundle');
+if (/import\.meta/.test(svgCode)) throw new Error('bundle: import.meta in the SVG bundle');
+const svgAscii = /[^\x00-\x7f]/.exec(svgCode);
+if (svgAscii) {
+  throw new Error(
+    `bundle: a non-ASCII character in the SVG bundle: ${svgCode.slice(svgAscii.index - 40, svgAscii.index + 10)}`,
+  );
+}
+const svgId = createHash('sha256').update(svgCode).digest('hex').slice(0, 32);
+writeFileSync(
+  SVG_OUT,
+  `// diagrama build ${svgId}\n0, function (${SVG_PARAMETERS}) {${svgCode}\n}\n`,
+);
+
 // Warm-up: run the commands people run most (render to text and Markdown, from a file and
 // from standard input) in this process, then save V8's code for every function they
 // compiled. A Node with another V8 rejects the cache and compiles as usual.
 const require = createRequire(import.meta.url);
 const { compileBundle } = require('../bin/diagrama.cjs');
-const { script, exports } = compileBundle({ cache: false });
+const { script, exports, svgScript } = compileBundle({ cache: false });
 const model = 'scripts/warm-up.yaml';
 const sink = {
   stdout: { write: () => true },
@@ -138,9 +223,13 @@ for (const argv of [
   ['render', model, '--format', 'ascii'],
   ['render', model, '--format', 'md', '--charset', 'single'],
   ['render', '-'],
+  ['render', model, '--format', 'svg'],
 ]) {
   const status = await exports.main(argv, sink);
   if (status !== 0)
     throw new Error(`bundle: warm-up run failed (exit ${status}): ${argv.join(' ')}`);
 }
 writeFileSync(CACHE, Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]));
+const svg = svgScript();
+if (svg === undefined) throw new Error('bundle: the warm-up did not load the SVG bundle');
+writeFileSync(SVG_CACHE, Buffer.concat([Buffer.from(`${svgId}\n`), svg.createCachedData()]));
