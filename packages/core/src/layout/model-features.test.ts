@@ -729,3 +729,34 @@ describe('a line to each of two containers', () => {
     ).toBeLessThanOrEqual(1);
   });
 });
+
+describe('a fan-in from a container', () => {
+  it('meets its target in the middle of the lines, the container moving over it', () => {
+    const scene = layOut({
+      nodes: [
+        {
+          id: 'client',
+          label: 'Client',
+          children: ['Home', 'Cart', 'Products', 'ChatBot (NLP)'].map((label) => ({ label })),
+        },
+        { id: 'gw', label: 'API Gateway' },
+        { id: 'a', label: 'Product Service' },
+        { id: 'b', label: 'Order Service' },
+        { id: 'c', label: 'ChatBot Service' },
+      ],
+      connections: [
+        ...['home', 'cart', 'products', 'chatbot-nlp'].map((from) => ({ from, to: 'gw' })),
+        ...['a', 'b', 'c'].map((to) => ({ from: 'gw', to })),
+      ],
+    });
+    const gw = box(scene, 'gw');
+    const centre = gw.x + (gw.width - 1) / 2;
+    // the lines from the four pages: two on each side of the gateway's middle
+    const ends = scene.connectors.filter((c) => c.to === 'gw').map((c) => c.points[0]?.x as number);
+    expect(ends.filter((x) => x < centre)).toHaveLength(2);
+    expect(ends.filter((x) => x > centre)).toHaveLength(2);
+    // and the gateway still over the middle service
+    const b = box(scene, 'b');
+    expect(Math.abs(b.x + (b.width - 1) / 2 - centre)).toBeLessThanOrEqual(1);
+  });
+});

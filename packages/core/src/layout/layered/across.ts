@@ -209,6 +209,24 @@ export function placeAcross(
     nodes.map((node) => node.kind === 'atom'),
     nodes.map((node) => node.kind === 'atom' || node.kind === 'terminal'),
     nodes.map((node) => node.rank),
+    () =>
+      containers.map((_, c) => {
+        const members: number[] = [];
+        const fillers = new Set<number>();
+        nodes.forEach((node, v) => {
+          for (
+            let at = node.container;
+            at !== -1;
+            at = (containers[at] as { parent: number }).parent
+          ) {
+            if (at !== c) continue;
+            if (node.kind === 'filler') fillers.add(v);
+            else members.push(v);
+            return;
+          }
+        });
+        return { members, fillers, start: startVar(c), end: endVar(c) };
+      }),
   );
   centreContents(graph, values, [...edges.values()], n);
   let low = Number.POSITIVE_INFINITY;
@@ -341,18 +359,73 @@ function pulls(linear: readonly SimplexEdge[], variables: number) {
     (wants[a.to] as Want[]).push({ other: b.to, offset: a.minlen - b.minlen, weight: a.weight });
     (wants[b.to] as Want[]).push({ other: a.to, offset: b.minlen - a.minlen, weight: b.weight });
   }
-  const bounds = (values: Int32Array, v: number): { low: number; high: number } => {
+  /** Where `v` may go with the others fixed (or moving with it, when in `along`). */
+  const bounds = (
+    values: Int32Array,
+    v: number,
+    along?: ReadonlySet<number>,
+  ): { low: number; high: number } => {
     let low = Number.NEGATIVE_INFINITY;
     let high = Number.POSITIVE_INFINITY;
     for (const c of lower[v] as { from: number; minlen: number }[]) {
+      if (along?.has(c.from)) continue;
       low = Math.max(low, (values[c.from] as number) + c.minlen);
     }
     for (const c of upper[v] as { to: number; minlen: number }[]) {
+      if (along?.has(c.to)) continue;
       high = Math.min(high, (values[c.to] as number) - c.minlen);
     }
     return { low, high };
   };
   return { wants, pull, bounds };
+}
+
+/**
+ * The middle of the stretch where points pull equally both ways (their weighted median, when
+ * it is an interval at least two cells long); undefined when it is a single point.
+ */
+function flatMiddle(points: { at: number; weight: number }[]): number | undefined {
+  points.sort((p, q) => p.at - q.at);
+  const total = points.reduce((sum, p) => sum + p.weight, 0);
+  let acc = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    acc += (points[i] as { weight: number }).weight;
+    if (acc * 2 === total) {
+      const from = (points[i] as { at: number }).at;
+      const to = (points[i + 1] as { at: number }).at;
+      return to - from < 2 ? undefined : Math.floor((from + to) / 2);
+    }
+    if (acc * 2 > total) return undefined;
+  }
+  return undefined;
+}
+
+/** The most nodes a part hanging from one node may hold to be carried along with it. */
+const HANGING_LIMIT = 64;
+
+/**
+ * The part of the graph that hangs from `v` through the neighbours `from` alone: every node
+ * reached from them without passing `v`, when none of them is one of `v`'s other neighbours
+ * (the services under a gateway and the store they share). Undefined when it reaches one, or
+ * grows past the limit.
+ */
+function hanging(
+  wants: readonly Want[][],
+  v: number,
+  from: readonly number[],
+  others: ReadonlySet<number>,
+): number[] | undefined {
+  const seen = new Set<number>([v, ...from]);
+  const queue = [...from];
+  for (let at = 0; at < queue.length; at++) {
+    for (const w of wants[queue[at] as number] as Want[]) {
+      if (seen.has(w.other)) continue;
+      if (others.has(w.other) || seen.size >= HANGING_LIMIT) return undefined;
+      seen.add(w.other);
+      queue.push(w.other);
+    }
+  }
+  return queue;
 }
 
 /**
@@ -386,7 +459,8 @@ function follower(wants: readonly Want[][], v: number, u: number): number[] | un
  * broken, toward the middle. Only a node between two ends (boxes, or lines meeting a
  * container's border) moves, not toward a long line's bend, which would break a straight
  * chain through it; and only when it reaches the middle: a partial move gains no symmetry
- * and costs a straight line its straightness.
+ * and costs a straight line its straightness. A side that hangs from the node alone (the
+ * pages of a client fanning in to a gateway) is moved instead, to centre its lines on it.
  */
 function balance(
   values: Int32Array,
@@ -395,7 +469,14 @@ function balance(
   chosen: readonly boolean[],
   ends: readonly boolean[],
   ranks: readonly number[],
+  boxesOf: () => readonly {
+    members: readonly number[];
+    fillers: ReadonlySet<number>;
+    start: number;
+    end: number;
+  }[],
 ): void {
+  let boxes: ReturnType<typeof boxesOf> | undefined;
   const { wants, bounds } = pulls(linear, variables);
   chosen.forEach((yes, v) => {
     if (!yes) return;
@@ -416,6 +497,40 @@ function balance(
       const chain = alone && side(u) !== 0 ? follower(wants, v, u) : undefined;
       if (chain) for (const m of chain) carried.push(m);
       else anchors.add(u);
+    }
+    // a side of two or more that hangs from v alone (clients fanning in to a gateway, and
+    // nothing else joins them to the rest) moves as one at no cost: it is centred on v, so v
+    // sits in the middle of its lines on that side as on the other
+    for (const s of [-1, 1]) {
+      const near = [...anchors].filter((u) => side(u) === s);
+      if (near.length < 2) continue;
+      const rest = new Set([...anchors].filter((u) => side(u) !== s));
+      if (rest.size === 0) continue;
+      const found = hanging(wants, v, near, rest);
+      if (!found) continue;
+      // a container whose nodes all hang there moves with them, borders and all
+      const part = [...found];
+      const inPart = new Set(found);
+      boxes ??= boxesOf();
+      boxes.forEach((box) => {
+        if (box.members.length > 0 && box.members.every((m) => inPart.has(m) || box.fillers.has(m)))
+          part.push(...box.fillers, box.start, box.end);
+      });
+      const middle = flatMiddle(
+        list
+          .filter((w) => near.includes(w.other))
+          .map((w) => ({ at: (values[w.other] as number) + w.offset, weight: w.weight })),
+      );
+      if (middle === undefined) continue;
+      const shift = (values[v] as number) - middle;
+      if (shift === 0) continue;
+      const along = new Set(part);
+      const fits = part.every((m) => {
+        const { low, high } = bounds(values, m, along);
+        const next = (values[m] as number) + shift;
+        return next >= low && next <= high;
+      });
+      if (fits) for (const m of part) values[m] = (values[m] as number) + shift;
     }
     const points = list
       .filter((w) => anchors.has(w.other))
@@ -449,8 +564,9 @@ function balance(
     const shift = Math.floor((from + to) / 2) - current;
     if (shift === 0) return;
     const moving = [v, ...carried];
+    const along = new Set(moving);
     const fits = moving.every((m) => {
-      const { low, high } = bounds(values, m);
+      const { low, high } = bounds(values, m, along);
       const next = (values[m] as number) + shift;
       return next >= low && next <= high;
     });
