@@ -94,7 +94,8 @@ the title.`,
     text: `A connection joins \`from\` and \`to\`; leave one out and the line comes from (or goes to)
 outside the diagram, its \`note\` at the open end — a request from nowhere, metrics sent
 away. Two connections in opposite directions between the same nodes are drawn as a parallel
-pair, each with its own note. \`hints.fromSide\` and \`hints.toSide\` (\`top\`, \`right\`,
+pair, each with its own note; one connection with \`direction: both\` joins peers, drawn
+side by side (see [layout.md](layout.md)). \`hints.fromSide\` and \`hints.toSide\` (\`top\`, \`right\`,
 \`bottom\`, \`left\`) name the sides a line leaves and enters; a line across the flow puts its
 two nodes side by side.`,
     model: 'docs/examples/connections.yaml',

@@ -958,7 +958,16 @@ function connectionsOf(
     return out;
   }
   if (sources.length === 0) {
-    const [first, ...rest] = targets as [number, ...number[]];
+    // a line with arrowheads at both ends reads from the top, or from the left between boxes
+    // side by side (a taller box beside another starts higher, yet is not the first)
+    const beside = (a: number, b: number): boolean => {
+      const [ra, rb] = [rects[a] as Rect, rects[b] as Rect];
+      return ra.top <= rb.bottom && rb.top <= ra.bottom;
+    };
+    const lead = targets.reduce((best, r) =>
+      beside(r, best) && (rects[r] as Rect).left < (rects[best] as Rect).left ? r : best,
+    );
+    const [first, ...rest] = [lead, ...targets.filter((r) => r !== lead)] as [number, ...number[]];
     for (const other of rest)
       out.push(withStyle({ from: ids(first), to: ids(other), direction: 'both' }));
     return out;

@@ -606,6 +606,34 @@ describe('peers: lines with arrowheads at both ends', () => {
     expect(box(scene, 'auth').y).toBeGreaterThan(box(scene, 'gw').y);
   });
 
+  it('meets a database beside a box straight, below its lid, with or without sides asked', () => {
+    for (const hints of [undefined, { fromSide: 'right', toSide: 'left' }] as const) {
+      const scene = layOut({
+        nodes: [
+          { id: 'client', label: 'Browser' },
+          { id: 'server', kind: 'api', label: 'Server' },
+          { id: 'sessions', kind: 'database', label: 'Sessions' },
+        ],
+        connections: [
+          { from: 'client', to: 'server' },
+          {
+            id: 'talk',
+            from: 'server',
+            to: 'sessions',
+            direction: 'both',
+            ...(hints ? { hints } : {}),
+          },
+        ],
+      });
+      const talk = line(scene, 'talk');
+      expect(talk.points).toHaveLength(2);
+      const row = talk.points[0]?.y as number;
+      expect(talk.points[1]?.y).toBe(row);
+      // the lid takes the database's first two rows
+      expect(row).toBeGreaterThan(box(scene, 'sessions').y + 1);
+    }
+  });
+
   it('goes around what stands beside a box rather than through it', () => {
     const scene = layOut({
       nodes: [

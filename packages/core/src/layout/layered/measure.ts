@@ -44,6 +44,7 @@ import {
   type LContainer,
   type LEdge,
   type LNode,
+  type LStep,
 } from './graph.js';
 import { orderRanks } from './order.js';
 import { arrowEnds, assignPins, type Pins, type SegmentPins, type SideCells } from './ports.js';
@@ -275,7 +276,15 @@ function addConnections(region: Region, context: LayoutContext): ContainerEdge[]
           atomOf.get(connection.from) === from.atom &&
           atomOf.get(connection.to) === to.atom &&
           (graph.nodes[from.atom] as LNode).container === (graph.nodes[to.atom] as LNode).container;
-        if (flat.has(connection) || (peers && siblings)) {
+        // sides asked for that face each other across the flow make a step too, when the
+        // order puts the two that way round (see the steps' filter)
+        const facing =
+          fromSide !== undefined &&
+          toSide !== undefined &&
+          across.includes(fromSide) &&
+          across.includes(toSide) &&
+          fromSide !== toSide;
+        if (flat.has(connection) || ((peers || facing) && siblings)) {
           graph.steps = [...(graph.steps ?? []), { from: from.atom, to: to.atom, connection }];
         }
       }
@@ -462,6 +471,49 @@ export function measureLayered(
   attachTerminals(graph, containerEdges);
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
+  /**
+   * Whether two boxes side by side (tops in line) share a row inside both that neither's
+   * shape draws on its facing side (a database's lid): without one, a straight step would
+   * run into the lid, and the router takes the line.
+   */
+  const sharedRow = (step: LStep, forward: boolean): boolean => {
+    const a = graph.nodes[step.from] as LNode;
+    const b = graph.nodes[step.to] as LNode;
+    const takenA = shapeBorderCells(models[step.from]?.kind ?? 'box', a.boxAlong)[
+      forward ? 'right' : 'left'
+    ];
+    const takenB = shapeBorderCells(models[step.to]?.kind ?? 'box', b.boxAlong)[
+      forward ? 'left' : 'right'
+    ];
+    // the shorter box may sit lower than centred in its rank, so the two share a free row
+    const [tall, short, takenTall, takenShort] =
+      a.boxAlong >= b.boxAlong
+        ? [step.from, step.to, takenA, takenB]
+        : [step.to, step.from, takenB, takenA];
+    const high = (graph.nodes[tall] as LNode).boxAlong;
+    const low = (graph.nodes[short] as LNode).boxAlong;
+    const centred = Math.floor((high - low) / 2);
+    const shifts = Array.from({ length: high - low + 1 }, (_, d) => d).sort(
+      (p, q) => Math.abs(p - centred) - Math.abs(q - centred) || p - q,
+    );
+    for (const d of shifts) {
+      for (let row = Math.max(1, d + 1); row <= Math.min(high, d + low) - 2; row++) {
+        if (takenTall.includes(row) || takenShort.includes(row - d)) continue;
+        if (d !== centred) stepAlign.set(short, { partner: tall, shift: d });
+        return true;
+      }
+    }
+    return false;
+  };
+  /** Whether a step's sides, when the model names them, are the ones it would leave and enter. */
+  const facesWay = (connection: Connection, forward: boolean): boolean => {
+    const out = down ? (forward ? 'right' : 'left') : forward ? 'bottom' : 'top';
+    const into = down ? (forward ? 'left' : 'right') : forward ? 'top' : 'bottom';
+    const { fromSide, toSide } = connection.hints ?? {};
+    return (fromSide ?? out) === out && (toSide ?? into) === into;
+  };
+  /** Boxes set lower than centred in their rank, to share a row with a step's other box. */
+  const stepAlign = new Map<number, { partner: number; shift: number }>();
   // steps between siblings the order put side by side are drawn here, straight across the gap
   // between them, their notes over the line (across a right flow, a note is the router's)
   const steps = (graph.steps ?? []).filter((step) => {
@@ -473,7 +525,9 @@ export function measureLayered(
       a.rank === b.rank &&
       Math.abs(a.order - b.order) === 1 &&
       left.across === left.boxAcross &&
-      (down || linesOf(step.connection.note).length === 0)
+      (down || linesOf(step.connection.note).length === 0) &&
+      (!down || sharedRow(step, a.order < b.order)) &&
+      facesWay(step.connection, a.order < b.order)
     );
   });
   const stepRoom = new Map<string, number>();
@@ -945,6 +999,12 @@ export function measureLayered(
   /** Cells between a rank band's start and node v's block (centred in the band). */
   const centring = (v: number): number => {
     const node = graph.nodes[v] as LNode;
+    const aligned = stepAlign.get(v);
+    if (aligned !== undefined) {
+      const partner = graph.nodes[aligned.partner] as LNode;
+      const at = Math.floor(((band[partner.rank] as number) - partner.along) / 2) + aligned.shift;
+      if (at + node.along <= (band[node.rank] as number)) return at;
+    }
     return Math.floor(((band[node.rank] as number) - node.along) / 2);
   };
   const planAlong = (): void => {
