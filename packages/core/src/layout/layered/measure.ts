@@ -1,11 +1,5 @@
 import { count, type ModelPath } from '../../errors.js';
-import {
-  type Connection,
-  type HostNode,
-  isContainer,
-  type Node,
-  type Side,
-} from '../../model/types.js';
+import { type Connection, isContainer, type Node } from '../../model/types.js';
 import type { Point } from '../../scene/types.js';
 import {
   BADGE_CELLS,
@@ -16,19 +10,15 @@ import {
   linesOf,
   type Placed,
   placeNoteLines,
-  resolveSpacing,
   widest,
 } from '../block.js';
 import {
   borderField,
   borderless,
   borderTitleCells,
-  containerPadding,
   shapeBorderCells,
-  titleGeometry,
   titleTexts,
 } from '../chrome.js';
-import { isPeerLine } from '../peers.js';
 import { clearTerminals, placeAcross } from './across.js';
 import {
   type GapSegment,
@@ -49,6 +39,7 @@ import {
 import { orderRanks } from './order.js';
 import { arrowEnds, assignPins, type Pins, type SegmentPins, type SideCells } from './ports.js';
 import { assignRanks, breakCycles, normalize } from './rank.js';
+import { addConnections, attachTerminals, buildRegion } from './region.js';
 
 /** Blank cells between two boxes side by side in a rank. */
 export const RANK_SIDE_GAP = 3;
@@ -56,306 +47,6 @@ export const RANK_SIDE_GAP = 3;
 const LINE_GAP = 1;
 /** Cells between a line and its note: two across a vertical line, one beside a horizontal one. */
 const NOTE_GAP = { down: 2, right: 1 } as const;
-
-/** Whether a host is laid out as part of the region around it. */
-const joinsRegion = (node: Node): node is HostNode =>
-  isContainer(node) && node.direction === 'auto';
-
-interface Region {
-  graph: LayeredGraph;
-  /** Model id → atom index. */
-  atomOf: Map<string, number>;
-  /** Model id → container index. */
-  containerOf: Map<string, number>;
-  /** Model id of a node inside an atom's block → the atom. */
-  insideAtom: Map<string, number>;
-  /** Every atom's model node, and where it is in the model. */
-  models: Node[];
-  paths: ModelPath[];
-}
-
-/** Builds the layered graph of a region from its items, measuring every atom. */
-function buildRegion(items: readonly Placed[], context: LayoutContext): Region {
-  const graph: LayeredGraph = {
-    nodes: [],
-    containers: [],
-    edges: [],
-    rankEdges: [],
-    trunks: context.trunks,
-  };
-  const atomOf = new Map<string, number>();
-  const containerOf = new Map<string, number>();
-  const insideAtom = new Map<string, number>();
-  const models: Node[] = [];
-  const paths: ModelPath[] = [];
-  const flow = context.flow;
-  // the first step of extra room is for routes between arranged boxes; lines here have their own
-  const room = Math.max(0, context.spread - 1);
-  let sequence = 0;
-  const everyId = (node: Node, atom: number): void => {
-    insideAtom.set(node.id, atom);
-    if (isContainer(node)) for (const child of node.children) everyId(child, atom);
-    if (node.kind === 'stack') for (const layer of node.layers) everyId(layer, atom);
-  };
-  const visit = (placed: readonly Placed[], container: number, depth: number): void => {
-    for (const { node, path } of placed) {
-      if (joinsRegion(node)) {
-        const index = graph.containers.length;
-        const title = linesOf(node.label);
-        const base = containerPadding(node);
-        graph.containers.push({
-          id: node.id,
-          host: node,
-          parent: container,
-          depth,
-          title,
-          titleGeometry: titleGeometry(node.titleAt, title, borderless(node)),
-          padding: resolveSpacing(
-            {
-              top: base.top + room,
-              right: base.right + room,
-              bottom: base.bottom + room,
-              left: base.left + room,
-            },
-            node.hints?.padding,
-          ),
-          firstRank: 0,
-          lastRank: 0,
-          sequence: sequence++,
-        });
-        containerOf.set(node.id, index);
-        visit(
-          node.children.map((child, i) => ({ node: child, path: [...path, 'children', i] })),
-          index,
-          depth + 1,
-        );
-        continue;
-      }
-      const block = context.measure(node, path, flow === 'right');
-      const down = flow === 'down';
-      const index = graph.nodes.length;
-      graph.nodes.push({
-        id: node.id,
-        kind: 'atom',
-        container,
-        block,
-        along: down ? block.height : block.width,
-        across: down ? block.width : block.height,
-        boxAlong: down ? block.boxHeight : block.boxWidth,
-        boxAcross: down ? block.boxWidth : block.boxHeight,
-        rank: 0,
-        order: 0,
-        sequence: sequence++,
-      });
-      models.push(node);
-      paths.push(path);
-      atomOf.set(node.id, index);
-      everyId(node, index);
-      insideAtom.delete(node.id);
-    }
-  };
-  visit(items, -1, 0);
-  return { graph, atomOf, containerOf, insideAtom, models, paths };
-}
-
-/** Atoms inside container `c` (at any depth). */
-function atomsWithin(graph: LayeredGraph, c: number): number[] {
-  const out: number[] = [];
-  graph.nodes.forEach((node, i) => {
-    if (node.kind === 'atom' && ancestors(graph, node.container).includes(c)) out.push(i);
-  });
-  return out;
-}
-
-/**
- * Steps between siblings: a line from `u` to `v` where one box `p` leads to both (an API
- * calling observe, reason and decide, which also hand on to each other). A hand drawing puts
- * the siblings side by side with the step between them across the flow, not one below the
- * other with `p`'s lines reaching past; so the step is drawn across (by the router) and ranks
- * nothing. Only for lines between boxes of one container with no side asked for, each pair
- * once, and never both ways.
- */
-function siblingSteps(
-  candidates: readonly Connection[],
-  atomOf: ReadonlyMap<string, number>,
-  graph: LayeredGraph,
-): Set<Connection> {
-  const out = new Map<number, Set<number>>();
-  const plain = (c: Connection): [number, number] | undefined => {
-    const u = atomOf.get(c.from);
-    const v = atomOf.get(c.to);
-    if (u === undefined || v === undefined || u === v) return undefined;
-    if (c.hints?.fromSide !== undefined || c.hints?.toSide !== undefined) return undefined;
-    return [u, v];
-  };
-  const pairs = new Map<string, number>();
-  for (const c of candidates) {
-    const ends = plain(c);
-    if (!ends) continue;
-    const [u, v] = ends;
-    const set = out.get(u) ?? new Set<number>();
-    set.add(v);
-    out.set(u, set);
-    const key = u < v ? `${u}:${v}` : `${v}:${u}`;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  }
-  const parents = new Map<number, number[]>();
-  for (const [u, targets] of out) {
-    for (const v of targets) {
-      const list = parents.get(v) ?? [];
-      list.push(u);
-      parents.set(v, list);
-    }
-  }
-  const steps = new Set<Connection>();
-  for (const c of candidates) {
-    const ends = plain(c);
-    if (!ends) continue;
-    const [u, v] = ends;
-    if (pairs.get(u < v ? `${u}:${v}` : `${v}:${u}`) !== 1) continue;
-    if ((graph.nodes[u] as LNode).container !== (graph.nodes[v] as LNode).container) continue;
-    const shared = (parents.get(u) ?? []).some((p) => p !== v && out.get(p)?.has(v) === true);
-    if (shared) steps.add(c);
-  }
-  return steps;
-}
-
-/** A connection with a container at one end at least: drawn once ranks are known. */
-interface ContainerEdge {
-  connection: Connection;
-  from: { atom: number } | { container: number };
-  to: { atom: number } | { container: number };
-}
-
-/**
- * Adds the region's connections: edges between atoms, rank-only edges for the rest. Returns
- * the ones with a container at an end, drawn once ranks are known (see `attachTerminals`).
- */
-function addConnections(region: Region, context: LayoutContext): ContainerEdge[] {
-  const containerEdges: ContainerEdge[] = [];
-  const { graph, atomOf, containerOf, insideAtom } = region;
-  type End = { atom: number } | { container: number } | undefined;
-  const endOf = (id: string): End => {
-    const atom = atomOf.get(id);
-    if (atom !== undefined) return { atom };
-    const container = containerOf.get(id);
-    if (container !== undefined) return { container };
-    const inner = insideAtom.get(id);
-    if (inner !== undefined) return { atom: inner };
-    return undefined;
-  };
-  const members = (end: NonNullable<End>): number[] =>
-    'atom' in end ? [end.atom] : atomsWithin(graph, end.container);
-  // the connections touching this region, in the order of their ids
-  const touching = new Set<Connection>();
-  for (const ids of [atomOf.keys(), containerOf.keys(), insideAtom.keys()]) {
-    for (const id of ids) for (const c of context.connectionsOf.get(id) ?? []) touching.add(c);
-  }
-  const candidates = [...touching].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const flat = siblingSteps(candidates, atomOf, graph);
-  for (const connection of candidates) {
-    if (context.drawn.has(connection.id)) continue;
-    const from = endOf(connection.from);
-    const to = endOf(connection.to);
-    if (from === undefined || to === undefined) continue;
-    // a side across the flow (left or right of a box in a column) is the router's to draw
-    const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
-    const { fromSide, toSide } = connection.hints ?? {};
-    // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
-    const peers = isPeerLine(connection) && 'atom' in from && 'atom' in to;
-    if (
-      (fromSide && across.includes(fromSide)) ||
-      (toSide && across.includes(toSide)) ||
-      flat.has(connection) ||
-      peers
-    ) {
-      if ('atom' in from && 'atom' in to && from.atom !== to.atom) {
-        graph.sameRank = [...(graph.sameRank ?? []), [from.atom, to.atom]];
-        // a step is drawn here only between the boxes themselves (not nodes inside them)
-        const siblings =
-          atomOf.get(connection.from) === from.atom &&
-          atomOf.get(connection.to) === to.atom &&
-          (graph.nodes[from.atom] as LNode).container === (graph.nodes[to.atom] as LNode).container;
-        // sides asked for that face each other across the flow make a step too, when the
-        // order puts the two that way round (see the steps' filter)
-        const facing =
-          fromSide !== undefined &&
-          toSide !== undefined &&
-          across.includes(fromSide) &&
-          across.includes(toSide) &&
-          fromSide !== toSide;
-        if (flat.has(connection) || ((peers || facing) && siblings)) {
-          graph.steps = [...(graph.steps ?? []), { from: from.atom, to: to.atom, connection }];
-        }
-      }
-      continue;
-    }
-    const direct =
-      'atom' in from &&
-      'atom' in to &&
-      atomOf.get(connection.from) === from.atom &&
-      atomOf.get(connection.to) === to.atom &&
-      from.atom !== to.atom;
-    if (direct) {
-      graph.edges.push({ connection, from: from.atom, to: to.atom, reversed: false, chain: [] });
-      continue;
-    }
-    const sources = members(from);
-    const targets = members(to);
-    // a container and what it holds: routed from the inside, no rank order between them
-    if (sources.some((s) => targets.includes(s))) continue;
-    for (const s of sources)
-      for (const t of targets) graph.rankEdges.push({ from: s, to: t, weight: 1 });
-    const exact = (id: string, end: NonNullable<End>): boolean =>
-      'container' in end || atomOf.get(id) === end.atom;
-    if (exact(connection.from, from) && exact(connection.to, to)) {
-      containerEdges.push({ connection, from, to });
-    }
-  }
-  return containerEdges;
-}
-
-/**
- * Draws connections that end at a container: the line meets the container's border, at a
- * terminal node inside it (in its first rank when the line comes in, its last when it goes
- * out) that keeps a column free for it. Only lines that run with the flow are drawn so; the
- * others are left to the router.
- */
-function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEdge[]): void {
-  const terminal = (c: number, side: 'start' | 'end', sequence: number): number => {
-    const container = graph.containers[c] as LContainer;
-    graph.nodes.push({
-      id: `~t${graph.nodes.length}`,
-      kind: 'terminal',
-      container: c,
-      along: 0,
-      across: 1,
-      boxAlong: 0,
-      boxAcross: 1,
-      rank: side === 'start' ? container.firstRank : container.lastRank,
-      order: 0,
-      sequence,
-      terminal: side,
-    });
-    return graph.nodes.length - 1;
-  };
-  for (const { connection, from, to } of edges) {
-    const rankOf = (end: ContainerEdge['from'], side: 'start' | 'end'): number =>
-      'atom' in end
-        ? (graph.nodes[end.atom] as LNode).rank
-        : side === 'start'
-          ? (graph.containers[end.container] as LContainer).firstRank
-          : (graph.containers[end.container] as LContainer).lastRank;
-    if (rankOf(from, 'end') >= rankOf(to, 'start')) continue;
-    const sequence =
-      'atom' in from
-        ? (graph.nodes[from.atom] as LNode).sequence
-        : (graph.containers[from.container] as LContainer).sequence;
-    const a = 'atom' in from ? from.atom : terminal(from.container, 'end', sequence);
-    const b = 'atom' in to ? to.atom : terminal(to.container, 'start', sequence + 0.5);
-    graph.edges.push({ connection, from: a, to: b, reversed: false, chain: [] });
-  }
-}
 
 /** Abstract geometry of a container (cells from its borders to its content). */
 interface Insets {
