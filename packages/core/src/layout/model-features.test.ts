@@ -634,6 +634,22 @@ describe('peers: lines with arrowheads at both ends', () => {
     }
   });
 
+  it('leaves two lines both ways between the same boxes a parallel pair, never one on the other', () => {
+    const scene = layOut({
+      nodes: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      connections: [
+        { id: 'one', from: 'a', to: 'b', direction: 'both' },
+        { id: 'two', from: 'b', to: 'a', direction: 'both' },
+      ],
+    });
+    const cells = (id: string) => new Set(line(scene, id).points.map((p) => `${p.x},${p.y}`));
+    const one = cells('one');
+    expect([...cells('two')].some((c) => one.has(c))).toBe(false);
+  });
+
   it('goes around what stands beside a box rather than through it', () => {
     const scene = layOut({
       nodes: [

@@ -212,6 +212,12 @@ export function addConnections(region: Region, context: LayoutContext): Containe
   }
   const candidates = [...touching].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const flat = siblingSteps(candidates, atomOf, graph);
+  // a line both ways is drawn between peers only when it is the one line between them (two
+  // make a parallel pair, drawn along the flow)
+  const pairOf = (c: Connection): string =>
+    c.from < c.to ? `${c.from}\n${c.to}` : `${c.to}\n${c.from}`;
+  const linesBetween = new Map<string, number>();
+  for (const c of candidates) linesBetween.set(pairOf(c), (linesBetween.get(pairOf(c)) ?? 0) + 1);
   for (const connection of candidates) {
     if (context.drawn.has(connection.id)) continue;
     const from = endOf(connection.from);
@@ -221,7 +227,11 @@ export function addConnections(region: Region, context: LayoutContext): Containe
     const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
     const { fromSide, toSide } = connection.hints ?? {};
     // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
-    const peers = isPeerLine(connection) && 'atom' in from && 'atom' in to;
+    const peers =
+      isPeerLine(connection) &&
+      'atom' in from &&
+      'atom' in to &&
+      (linesBetween.get(pairOf(connection)) ?? 0) === 1;
     if (
       (fromSide && across.includes(fromSide)) ||
       (toSide && across.includes(toSide)) ||
