@@ -253,7 +253,8 @@ export function addConnections(region: Region, context: LayoutContext): Containe
           across.includes(fromSide) &&
           across.includes(toSide) &&
           fromSide !== toSide;
-        if (flat.has(connection) || ((peers || facing) && siblings)) {
+        const single = (linesBetween.get(pairOf(connection)) ?? 0) === 1;
+        if (flat.has(connection) || ((peers || (facing && single)) && siblings)) {
           graph.steps = [...(graph.steps ?? []), { from: from.atom, to: to.atom, connection }];
         }
       }
