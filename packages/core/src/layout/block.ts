@@ -36,6 +36,8 @@ export interface Block {
   container?: true;
   /** For containers: rows of the title band under the top border, its rule included. */
   band?: number;
+  /** For containers: rows from the top border to the first row of what they hold. */
+  contentTop?: number;
   /** For containers: the same block made `height` rows tall (the extra rows at the bottom). */
   stretched?(height: number): Block;
   place(x: number, y: number, depth: number, sink: SceneSink): void;

@@ -55,6 +55,7 @@ export function measureHost(node: HostNode, path: ModelPath, context: LayoutCont
     boxHeight,
     container: true,
     band,
+    contentTop: ring + band + padding.top,
     stretched: (taller) => sized(Math.max(natural, taller - geometry.below)),
     place(x, y, depth, sink) {
       const height = boxHeight;

@@ -650,6 +650,60 @@ describe('peers: lines with arrowheads at both ends', () => {
     expect([...cells('two')].some((c) => one.has(c))).toBe(false);
   });
 
+  it('lines up a group beside a host by what they hold, so the lines run straight', () => {
+    const scene = layOut({
+      nodes: [
+        {
+          id: 'g',
+          kind: 'group',
+          children: [
+            { id: 'c', label: 'C' },
+            { id: 'd', label: 'D' },
+          ],
+        },
+        {
+          id: 'h',
+          label: 'Host',
+          children: [
+            { id: 'e', label: 'E' },
+            { id: 'f', label: 'F' },
+          ],
+        },
+      ],
+      connections: [
+        { id: 'ce', from: 'c', to: 'e', direction: 'both' },
+        { id: 'df', from: 'd', to: 'f', direction: 'both' },
+      ],
+    });
+    for (const id of ['ce', 'df']) {
+      const points = line(scene, id).points;
+      expect(points, id).toHaveLength(2);
+      expect(points[0]?.y, id).toBe(points[1]?.y);
+    }
+  });
+
+  it('joins peers that other lines rank apart along the flow, note and all', () => {
+    // found by the output property test: two stacks, each also joined to a client
+    const scene = layOut({
+      nodes: [
+        { id: 'x', kind: 'client', label: 'x' },
+        { id: 's1', kind: 'stack', label: 's1', layers: [{ label: 'l', instruction: 'FROM' }] },
+        { id: 's2', kind: 'stack', label: 's2', layers: [{ label: 'l2', instruction: 'FROM' }] },
+        { id: 'y', kind: 'client', label: 'y' },
+      ],
+      connections: [
+        { from: 'x', to: 's1', direction: 'none' },
+        { id: 'talk', from: 's1', to: 's2', direction: 'both', note: 'Docker Daemon\nServer' },
+        { from: 's2', to: 'y', direction: 'none' },
+      ],
+    });
+    expect(line(scene, 'talk').points.length).toBeGreaterThan(1);
+    expect(scene.texts.filter((t) => t.role === 'note').map((t) => t.text)).toEqual([
+      'Docker Daemon',
+      'Server',
+    ]);
+  });
+
   it('goes around what stands beside a box rather than through it', () => {
     const scene = layOut({
       nodes: [

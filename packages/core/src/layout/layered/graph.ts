@@ -29,6 +29,11 @@ export interface LayeredGraph {
    */
   sameRank?: [number, number][];
   /**
+   * Lines both ways between two atoms, which rank nothing: drawn across the flow when the
+   * ranks put their ends side by side, as ordinary edges when other lines rank them apart.
+   */
+  peers?: { connection: Connection; from: number; to: number }[];
+  /**
    * Steps between siblings (see `siblingSteps`): drawn across the flow from `from` to the next
    * box, `to`, when the order puts them side by side; otherwise left to the router.
    */

@@ -146,6 +146,12 @@ export function measureLayered(
   }
   breakCycles(graph);
   assignRanks(graph, check);
+  // peers that other lines ranked apart are joined along the flow like any line
+  for (const peer of graph.peers ?? []) {
+    const [a, b] = [graph.nodes[peer.from] as LNode, graph.nodes[peer.to] as LNode];
+    if (a.rank === b.rank) continue;
+    graph.edges.push({ ...peer, reversed: a.rank > b.rank, chain: [] });
+  }
   // a side the model asks for that a layered line does not take (it leaves its upper end
   // downward and enters its lower end from above) sends the line to the router
   for (const edge of graph.edges) {
@@ -221,6 +227,17 @@ export function measureLayered(
       facesWay(step.connection, a.order < b.order)
     );
   });
+  // two containers side by side whose members talk both ways (two regions, a group beside a
+  // host) line up what they hold rather than their borders: the one with less above its
+  // content (no title band) sits lower, so each pair's line runs straight
+  for (const [a, b] of graph.sameRank ?? []) {
+    const [na, nb] = [graph.nodes[a] as LNode, graph.nodes[b] as LNode];
+    const [ta, tb] = [na.block?.contentTop, nb.block?.contentTop];
+    if (ta === undefined || tb === undefined || ta === tb || na.rank !== nb.rank) continue;
+    const [low, high] = ta < tb ? [a, b] : [b, a];
+    if (stepAlign.has(low) || stepAlign.has(high)) continue;
+    stepAlign.set(low, { partner: high, shift: Math.abs(ta - tb) });
+  }
   const stepRoom = new Map<string, number>();
   for (const step of steps) {
     const a = graph.nodes[step.from] as LNode;

@@ -240,6 +240,11 @@ export function addConnections(region: Region, context: LayoutContext): Containe
     ) {
       if ('atom' in from && 'atom' in to && from.atom !== to.atom) {
         graph.sameRank = [...(graph.sameRank ?? []), [from.atom, to.atom]];
+        const exact =
+          atomOf.get(connection.from) === from.atom && atomOf.get(connection.to) === to.atom;
+        if (peers && exact) {
+          graph.peers = [...(graph.peers ?? []), { connection, from: from.atom, to: to.atom }];
+        }
         // a step is drawn here only between the boxes themselves (not nodes inside them)
         const siblings =
           atomOf.get(connection.from) === from.atom &&
