@@ -31,6 +31,24 @@ function cacheFor(code, file) {
 }
 
 /**
+ * Compiles a bundle's code with its cache file's code when that was made for it, and says
+ * what became of the cache: `accepted`, `rejected` (another V8, or other flags) or `none`.
+ * The file is `0, function (exports, require, module, …) {…}`, written so by the build: not
+ * parenthesised, as V8 compiles a parenthesised function eagerly, whole; this way only what
+ * runs is compiled (and cached).
+ */
+function compile(code, filename, cacheFile) {
+  const cachedData = cacheFile === undefined ? undefined : cacheFor(code, cacheFile);
+  const script = new Script(code, {
+    filename,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const codeCache =
+    cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  return { script, codeCache };
+}
+
+/**
  * Compiles and runs the bundle's module code and returns its exports, with the script (so
  * the build can save its code cache) and what became of the cache: `accepted`, `rejected`
  * (another V8, or other flags) or `none`.
@@ -47,16 +65,7 @@ function compileBundle({ cache = true } = {}) {
     );
     process.exit(70);
   }
-  const cachedData = cache ? cacheFor(code, CACHE) : undefined;
-  // The file is `0, function (exports, require, module, …) {…}`, written so by the build:
-  // not parenthesised, as V8 compiles a parenthesised function eagerly, whole; this way only
-  // what runs is compiled (and cached).
-  const script = new Script(code, {
-    filename: BUNDLE,
-    ...(cachedData === undefined ? {} : { cachedData }),
-  });
-  const codeCache =
-    cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const { script, codeCache } = compile(code, BUNDLE, cache ? CACHE : undefined);
   const bundle = { exports: {} };
   let svg;
   // in the order of PARAMETERS in scripts/bundle.mjs
@@ -87,16 +96,9 @@ function compileSvg(cache) {
   } catch {
     return { exports: import('@diagrama/render-svg') };
   }
-  const cachedData = cache ? cacheFor(code, SVG_CACHE) : undefined;
-  const script = new Script(code, {
-    filename: SVG_BUNDLE,
-    ...(cachedData === undefined ? {} : { cachedData }),
-  });
-  if (process.env.DIAGRAMA_DEBUG_CODE_CACHE === '1') {
-    const fate =
-      cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-    process.stderr.write(`svg code cache: ${fate}\n`);
-  }
+  const { script, codeCache } = compile(code, SVG_BUNDLE, cache ? SVG_CACHE : undefined);
+  if (process.env.DIAGRAMA_DEBUG_CODE_CACHE === '1')
+    process.stderr.write(`svg code cache: ${codeCache}\n`);
   const bundle = { exports: {} };
   // in the order of SVG_PARAMETERS in scripts/bundle.mjs
   script.runInThisContext()(

@@ -105,21 +105,26 @@ if (unexpected.length > 0 || /\bimport\((?!["'])/.test(code)) {
 if (!code.startsWith('"use strict";')) throw new Error('bundle: expected a "use strict" bundle');
 code = code.replace(IMPORT_CALL, '__diagramaImport($1$2$1)');
 
-// ASCII only (esbuild escapes strings, not regular expressions): the bin reads the file as
-// Latin-1, a plain copy, and V8 keeps it as a one-byte string.
-const nonAscii = /[^\x00-\x7f]/.exec(code);
-if (nonAscii) {
-  throw new Error(
-    `bundle: a non-ASCII character in the bundle: ${code.slice(nonAscii.index - 40, nonAscii.index + 10)}`,
-  );
+/**
+ * Writes a bundle as the function the bin compiles and calls with the module's variables,
+ * ready to hand to V8 as it is, and returns the build's name. ASCII only (esbuild escapes
+ * strings, not regular expressions): the bin reads the file as Latin-1, a plain copy, and V8
+ * keeps it as a one-byte string. The first line names the build; the bin uses a cache only
+ * when it names the same one (V8 itself only compares the source's length).
+ */
+function writeBundle(out, body, parameters) {
+  const nonAscii = /[^\x00-\x7f]/.exec(body);
+  if (nonAscii) {
+    throw new Error(
+      `bundle: a non-ASCII character in ${out}: ${body.slice(nonAscii.index - 40, nonAscii.index + 10)}`,
+    );
+  }
+  const name = createHash('sha256').update(body).digest('hex').slice(0, 32);
+  mkdirSync('dist/bundle', { recursive: true });
+  writeFileSync(out, `// diagrama build ${name}\n0, function (${parameters}) {${body}\n}\n`);
+  return name;
 }
-
-// The file is the function the bin compiles and calls with the module's variables, ready
-// to hand to V8 as it is. The first line names the build; the bin uses the cache only when
-// it names the same one (V8 itself only compares the source's length).
-const id = createHash('sha256').update(code).digest('hex').slice(0, 32);
-mkdirSync('dist/bundle', { recursive: true });
-writeFileSync(OUT, `// diagrama build ${id}\n0, function (${PARAMETERS}) {${code}\n}\n`);
+const id = writeBundle(OUT, code, PARAMETERS);
 
 // The SVG renderer is a bundle of its own, dist/bundle/svg.cjs, with its own code cache:
 // imported cold, svgdom and svg.js cost a render about 150 ms, most of it svgdom loading
@@ -194,17 +199,7 @@ const svgResult = await build({
 const svgCode = svgResult.outputFiles[0].text;
 if (/\bimport\(/.test(svgCode)) throw new Error('bundle: an import() in the SVG bundle');
 if (/import\.meta/.test(svgCode)) throw new Error('bundle: import.meta in the SVG bundle');
-const svgAscii = /[^\x00-\x7f]/.exec(svgCode);
-if (svgAscii) {
-  throw new Error(
-    `bundle: a non-ASCII character in the SVG bundle: ${svgCode.slice(svgAscii.index - 40, svgAscii.index + 10)}`,
-  );
-}
-const svgId = createHash('sha256').update(svgCode).digest('hex').slice(0, 32);
-writeFileSync(
-  SVG_OUT,
-  `// diagrama build ${svgId}\n0, function (${SVG_PARAMETERS}) {${svgCode}\n}\n`,
-);
+const svgId = writeBundle(SVG_OUT, svgCode, SVG_PARAMETERS);
 
 // Warm-up: run the commands people run most (render to text and Markdown, from a file and
 // from standard input) in this process, then save V8's code for every function they

@@ -384,10 +384,13 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
   };
   for (const { net, run, near } of broken)
     notes.push({ net: nets.indexOf(net), runs: [run], near });
-  for (const run of runs) {
-    if (run.used) continue;
+  /** Whether a run is a box's own text (its label, or a container's title), never a note. */
+  const boxText = (run: Run): boolean => {
     const inside = innermost(run.row, run.start);
-    if (inside >= 0 && (children(inside).length === 0 || inTitle(run, inside))) continue;
+    return inside >= 0 && (children(inside).length === 0 || inTitle(run, inside));
+  };
+  for (const run of runs) {
+    if (run.used || boxText(run)) continue;
     // a line under the previous line of a note, aligned at its start or its end, or indented
     // under it on the side away from the line (a second line further from the line is usual)
     const continues = (n: Note) => {
@@ -421,10 +424,7 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
           (r.start === first.start ||
             r.end === first.end ||
             Math.abs(r.start + r.end - first.start - first.end) <= 1) &&
-          !(() => {
-            const inside = innermost(r.row, r.start);
-            return inside >= 0 && (children(inside).length === 0 || inTitle(r, inside));
-          })(),
+          !boxText(r),
       );
       if (!over) break;
       over.used = true;

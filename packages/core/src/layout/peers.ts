@@ -16,7 +16,11 @@ export const isPeerLine = (c: Connection): boolean =>
 export function stackPeers(diagram: Diagram): Diagram {
   const touching = new Map<string, Connection[]>();
   for (const c of diagram.connections) {
-    for (const end of [c.from, c.to]) touching.set(end, [...(touching.get(end) ?? []), c]);
+    for (const end of [c.from, c.to]) {
+      const list = touching.get(end);
+      if (list) list.push(c);
+      else touching.set(end, [c]);
+    }
   }
   const across = diagram.flow === 'right' ? 'right' : 'down';
   const ofPeers = (node: Node): boolean => {

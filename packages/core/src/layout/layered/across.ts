@@ -1,4 +1,4 @@
-import { childTowards, commonContainer, type LayeredGraph, type LNode } from './graph.js';
+import { childTowards, commonContainer, isWithin, type LayeredGraph, type LNode } from './graph.js';
 import type { Layers } from './order.js';
 import type { Pins } from './ports.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
@@ -214,16 +214,9 @@ export function placeAcross(
         const members: number[] = [];
         const fillers = new Set<number>();
         nodes.forEach((node, v) => {
-          for (
-            let at = node.container;
-            at !== -1;
-            at = (containers[at] as { parent: number }).parent
-          ) {
-            if (at !== c) continue;
-            if (node.kind === 'filler') fillers.add(v);
-            else members.push(v);
-            return;
-          }
+          if (!isWithin(graph, node.container, c)) return;
+          if (node.kind === 'filler') fillers.add(v);
+          else members.push(v);
         });
         return { members, fillers, start: startVar(c), end: endVar(c) };
       }),
@@ -381,23 +374,41 @@ function pulls(linear: readonly SimplexEdge[], variables: number) {
 }
 
 /**
- * The middle of the stretch where points pull equally both ways (their weighted median, when
- * it is an interval at least two cells long); undefined when it is a single point.
+ * The two points around the stretch where points pull equally both ways (their weighted
+ * median, when it is an interval rather than one point); undefined when there is none.
+ * Sorts the points.
  */
-function flatMiddle(points: { at: number; weight: number }[]): number | undefined {
+function flatStretch<P extends { at: number; weight: number }>(points: P[]): [P, P] | undefined {
   points.sort((p, q) => p.at - q.at);
   const total = points.reduce((sum, p) => sum + p.weight, 0);
   let acc = 0;
   for (let i = 0; i + 1 < points.length; i++) {
-    acc += (points[i] as { weight: number }).weight;
-    if (acc * 2 === total) {
-      const from = (points[i] as { at: number }).at;
-      const to = (points[i + 1] as { at: number }).at;
-      return to - from < 2 ? undefined : Math.floor((from + to) / 2);
-    }
+    acc += (points[i] as P).weight;
+    if (acc * 2 === total) return [points[i] as P, points[i + 1] as P];
     if (acc * 2 > total) return undefined;
   }
   return undefined;
+}
+
+/** Moves every node of `moving` by `shift` when each stays within its bounds; says whether. */
+function shiftIfFits(
+  values: Int32Array,
+  bounds: (
+    values: Int32Array,
+    v: number,
+    along?: ReadonlySet<number>,
+  ) => { low: number; high: number },
+  moving: readonly number[],
+  shift: number,
+): boolean {
+  const along = new Set(moving);
+  const fits = moving.every((m) => {
+    const { low, high } = bounds(values, m, along);
+    const next = (values[m] as number) + shift;
+    return next >= low && next <= high;
+  });
+  if (fits) for (const m of moving) values[m] = (values[m] as number) + shift;
+  return fits;
 }
 
 /** The most nodes a part hanging from one node may hold to be carried along with it. */
@@ -516,21 +527,14 @@ function balance(
         if (box.members.length > 0 && box.members.every((m) => inPart.has(m) || box.fillers.has(m)))
           part.push(...box.fillers, box.start, box.end);
       });
-      const middle = flatMiddle(
+      const stretch = flatStretch(
         list
           .filter((w) => near.includes(w.other))
           .map((w) => ({ at: (values[w.other] as number) + w.offset, weight: w.weight })),
       );
-      if (middle === undefined) continue;
-      const shift = (values[v] as number) - middle;
-      if (shift === 0) continue;
-      const along = new Set(part);
-      const fits = part.every((m) => {
-        const { low, high } = bounds(values, m, along);
-        const next = (values[m] as number) + shift;
-        return next >= low && next <= high;
-      });
-      if (fits) for (const m of part) values[m] = (values[m] as number) + shift;
+      if (stretch === undefined || stretch[1].at - stretch[0].at < 2) continue;
+      const shift = (values[v] as number) - Math.floor((stretch[0].at + stretch[1].at) / 2);
+      if (shift !== 0) shiftIfFits(values, bounds, part, shift);
     }
     const points = list
       .filter((w) => anchors.has(w.other))
@@ -540,38 +544,16 @@ function balance(
         box: ends[w.other] === true,
       }));
     if (points.length < 2) return;
-    points.sort((p, q) => p.at - q.at);
-    const total = points.reduce((sum, p) => sum + p.weight, 0);
-    let acc = 0;
-    let from: number | undefined;
-    let to: number | undefined;
-    for (let i = 0; i + 1 < points.length; i++) {
-      acc += (points[i] as { weight: number }).weight;
-      if (acc * 2 === total) {
-        const a = points[i] as { at: number; box: boolean };
-        const b = points[i + 1] as { at: number; box: boolean };
-        if (a.box && b.box) {
-          from = a.at;
-          to = b.at;
-        }
-        break;
-      }
-    }
-    if (from === undefined || to === undefined || to - from < 2) return;
+    const stretch = flatStretch(points);
+    if (stretch === undefined || !stretch[0].box || !stretch[1].box) return;
+    const [from, to] = [stretch[0].at, stretch[1].at];
+    if (to - from < 2) return;
     const current = values[v] as number;
     // only within the flat stretch: the node is already somewhere in it
     if (current < from || current > to) return;
     const shift = Math.floor((from + to) / 2) - current;
     if (shift === 0) return;
-    const moving = [v, ...carried];
-    const along = new Set(moving);
-    const fits = moving.every((m) => {
-      const { low, high } = bounds(values, m, along);
-      const next = (values[m] as number) + shift;
-      return next >= low && next <= high;
-    });
-    if (!fits) return;
-    for (const m of moving) values[m] = (values[m] as number) + shift;
+    shiftIfFits(values, bounds, [v, ...carried], shift);
   });
 }
 

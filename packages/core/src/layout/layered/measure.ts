@@ -169,11 +169,15 @@ export function measureLayered(
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
   /**
-   * Whether two boxes side by side (tops in line) share a row inside both that neither's
-   * shape draws on its facing side (a database's lid): without one, a straight step would
-   * run into the lid, and the router takes the line.
+   * Where two boxes side by side (tops in line) share a row inside both that neither's shape
+   * draws on its facing side (a database's lid): the shorter box may sit lower than centred
+   * in its rank to find one. Undefined when there is none: a straight step would run into the
+   * lid, and the router takes the line.
    */
-  const sharedRow = (step: LStep, forward: boolean): boolean => {
+  const sharedRow = (
+    step: LStep,
+    forward: boolean,
+  ): { short: number; tall: number; shift: number; centred: boolean } | undefined => {
     const a = graph.nodes[step.from] as LNode;
     const b = graph.nodes[step.to] as LNode;
     const takenA = shapeBorderCells(models[step.from]?.kind ?? 'box', a.boxAlong)[
@@ -182,7 +186,6 @@ export function measureLayered(
     const takenB = shapeBorderCells(models[step.to]?.kind ?? 'box', b.boxAlong)[
       forward ? 'left' : 'right'
     ];
-    // the shorter box may sit lower than centred in its rank, so the two share a free row
     const [tall, short, takenTall, takenShort] =
       a.boxAlong >= b.boxAlong
         ? [step.from, step.to, takenA, takenB]
@@ -193,14 +196,13 @@ export function measureLayered(
     const shifts = Array.from({ length: high - low + 1 }, (_, d) => d).sort(
       (p, q) => Math.abs(p - centred) - Math.abs(q - centred) || p - q,
     );
-    for (const d of shifts) {
-      for (let row = Math.max(1, d + 1); row <= Math.min(high, d + low) - 2; row++) {
-        if (takenTall.includes(row) || takenShort.includes(row - d)) continue;
-        if (d !== centred) stepAlign.set(short, { partner: tall, shift: d });
-        return true;
+    for (const shift of shifts) {
+      for (let row = Math.max(1, shift + 1); row <= Math.min(high, shift + low) - 2; row++) {
+        if (takenTall.includes(row) || takenShort.includes(row - shift)) continue;
+        return { short, tall, shift, centred: shift === centred };
       }
     }
-    return false;
+    return undefined;
   };
   /** Whether a step's sides, when the model names them, are the ones it would leave and enter. */
   const facesWay = (connection: Connection, forward: boolean): boolean => {
@@ -213,20 +215,28 @@ export function measureLayered(
   const stepAlign = new Map<number, { partner: number; shift: number }>();
   // steps between siblings the order put side by side are drawn here, straight across the gap
   // between them, their notes over the line (across a right flow, a note is the router's)
-  const steps = (graph.steps ?? []).filter((step) => {
+  const steps: LStep[] = [];
+  for (const step of graph.steps ?? []) {
     const a = graph.nodes[step.from] as LNode;
     const b = graph.nodes[step.to] as LNode;
+    const forward = a.order < b.order;
     // nothing beside the box on the left (an annotation right of it) for the line to cross
-    const left = a.order < b.order ? a : b;
-    return (
-      a.rank === b.rank &&
-      Math.abs(a.order - b.order) === 1 &&
-      left.across === left.boxAcross &&
-      (down || linesOf(step.connection.note).length === 0) &&
-      (!down || sharedRow(step, a.order < b.order)) &&
-      facesWay(step.connection, a.order < b.order)
-    );
-  });
+    const left = forward ? a : b;
+    if (
+      a.rank !== b.rank ||
+      Math.abs(a.order - b.order) !== 1 ||
+      left.across !== left.boxAcross ||
+      (!down && linesOf(step.connection.note).length > 0) ||
+      !facesWay(step.connection, forward)
+    )
+      continue;
+    if (down) {
+      const row = sharedRow(step, forward);
+      if (row === undefined) continue;
+      if (!row.centred) stepAlign.set(row.short, { partner: row.tall, shift: row.shift });
+    }
+    steps.push(step);
+  }
   // two containers side by side whose members talk both ways (two regions, a group beside a
   // host) line up what they hold rather than their borders: the one with less above its
   // content (no title band) sits lower, so each pair's line runs straight

@@ -218,20 +218,24 @@ export function addConnections(region: Region, context: LayoutContext): Containe
     c.from < c.to ? `${c.from}\n${c.to}` : `${c.to}\n${c.from}`;
   const linesBetween = new Map<string, number>();
   for (const c of candidates) linesBetween.set(pairOf(c), (linesBetween.get(pairOf(c)) ?? 0) + 1);
+  // a side across the flow (left or right of a box in a column) is the router's to draw
+  const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
   for (const connection of candidates) {
     if (context.drawn.has(connection.id)) continue;
     const from = endOf(connection.from);
     const to = endOf(connection.to);
     if (from === undefined || to === undefined) continue;
-    // a side across the flow (left or right of a box in a column) is the router's to draw
-    const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
-    const { fromSide, toSide } = connection.hints ?? {};
-    // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
-    const peers =
-      isPeerLine(connection) &&
+    // between two atoms themselves (not nodes inside them)
+    const exact =
       'atom' in from &&
       'atom' in to &&
-      (linesBetween.get(pairOf(connection)) ?? 0) === 1;
+      atomOf.get(connection.from) === from.atom &&
+      atomOf.get(connection.to) === to.atom &&
+      from.atom !== to.atom;
+    const single = (linesBetween.get(pairOf(connection)) ?? 0) === 1;
+    const { fromSide, toSide } = connection.hints ?? {};
+    // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
+    const peers = isPeerLine(connection) && 'atom' in from && 'atom' in to && single;
     if (
       (fromSide && across.includes(fromSide)) ||
       (toSide && across.includes(toSide)) ||
@@ -239,39 +243,32 @@ export function addConnections(region: Region, context: LayoutContext): Containe
       peers
     ) {
       if ('atom' in from && 'atom' in to && from.atom !== to.atom) {
-        graph.sameRank = [...(graph.sameRank ?? []), [from.atom, to.atom]];
-        const exact =
-          atomOf.get(connection.from) === from.atom && atomOf.get(connection.to) === to.atom;
+        graph.sameRank ??= [];
+        graph.sameRank.push([from.atom, to.atom]);
         if (peers && exact) {
-          graph.peers = [...(graph.peers ?? []), { connection, from: from.atom, to: to.atom }];
+          graph.peers ??= [];
+          graph.peers.push({ connection, from: from.atom, to: to.atom });
         }
-        // a step is drawn here only between the boxes themselves (not nodes inside them)
+        // a step is drawn here only between sibling boxes; sides asked for that face each
+        // other across the flow make one too, when the order puts the two that way round
+        // (see the steps' filter)
         const siblings =
-          atomOf.get(connection.from) === from.atom &&
-          atomOf.get(connection.to) === to.atom &&
+          exact &&
           (graph.nodes[from.atom] as LNode).container === (graph.nodes[to.atom] as LNode).container;
-        // sides asked for that face each other across the flow make a step too, when the
-        // order puts the two that way round (see the steps' filter)
         const facing =
           fromSide !== undefined &&
           toSide !== undefined &&
           across.includes(fromSide) &&
           across.includes(toSide) &&
           fromSide !== toSide;
-        const single = (linesBetween.get(pairOf(connection)) ?? 0) === 1;
         if (flat.has(connection) || ((peers || (facing && single)) && siblings)) {
-          graph.steps = [...(graph.steps ?? []), { from: from.atom, to: to.atom, connection }];
+          graph.steps ??= [];
+          graph.steps.push({ from: from.atom, to: to.atom, connection });
         }
       }
       continue;
     }
-    const direct =
-      'atom' in from &&
-      'atom' in to &&
-      atomOf.get(connection.from) === from.atom &&
-      atomOf.get(connection.to) === to.atom &&
-      from.atom !== to.atom;
-    if (direct) {
+    if (exact) {
       graph.edges.push({ connection, from: from.atom, to: to.atom, reversed: false, chain: [] });
       continue;
     }
@@ -281,9 +278,9 @@ export function addConnections(region: Region, context: LayoutContext): Containe
     if (sources.some((s) => targets.includes(s))) continue;
     for (const s of sources)
       for (const t of targets) graph.rankEdges.push({ from: s, to: t, weight: 1 });
-    const exact = (id: string, end: NonNullable<End>): boolean =>
+    const named = (id: string, end: NonNullable<End>): boolean =>
       'container' in end || atomOf.get(id) === end.atom;
-    if (exact(connection.from, from) && exact(connection.to, to)) {
+    if (named(connection.from, from) && named(connection.to, to)) {
       containerEdges.push({ connection, from, to });
     }
   }
