@@ -62,7 +62,6 @@ const KNOWN_GAPS: Record<string, string> = {
  * annotations, a grid of crossings, lines routed around boxes, text wrapped to a width.
  */
 const NOT_EXACT: Record<string, string> = {
-  'apps/bench/corpus/cs846.yaml': 'all',
   'apps/bench/corpus/gotcha.yaml': 'ascii',
   'apps/bench/corpus/k8s-overview.yaml': 'all',
   'apps/bench/corpus/hostel.yaml': 'ascii',

@@ -401,6 +401,113 @@ describe('straight lines after placement', () => {
   });
 });
 
+describe('branches of a trunk into containers', () => {
+  it('drop into the middle of a container around one box, top and bottom', () => {
+    // a load balancer over three servers, each running one agent, all feeding one queue
+    const server = (n: number) => ({
+      id: `s${n}`,
+      label: `Server ${n}`,
+      children: [{ id: `a${n}`, label: 'Agent' }],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'lb', label: 'Load Balancer' },
+          server(1),
+          server(2),
+          server(3),
+          { id: 'mq', label: 'Queue' },
+        ],
+        connections: [1, 2, 3].flatMap((n) => [
+          { from: 'lb', to: `s${n}` },
+          { from: `s${n}`, to: 'mq' },
+        ]),
+      }),
+    );
+    for (const n of [1, 2, 3]) {
+      const host = box(scene, `s${n}`);
+      const middle = host.x + Math.floor(host.width / 2);
+      const into = scene.connectors.find((c) => c.id === `lb->s${n}`);
+      const out = scene.connectors.find((c) => c.id === `s${n}->mq`);
+      expect(into?.points.at(-1)?.x).toBe(middle);
+      expect(out?.points[0]?.x).toBe(middle);
+    }
+  });
+});
+
+describe('among equally good placements', () => {
+  it('takes the narrowest: a host fed on its border from above does not slide aside', () => {
+    // two cloud services feed a machine's border; the machine holds a browser over a cluster
+    // whose notes and boxes fit under the cloud's width
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'cloud',
+            label: 'External services',
+            children: [
+              { id: 'github', label: 'GitHub (Repos/Webhooks)' },
+              { id: 'harness', label: 'Harness SaaS' },
+            ],
+          },
+          {
+            id: 'local',
+            label: 'Local machine (macOS + OrbStack Kubernetes)',
+            children: [
+              { id: 'browser', kind: 'client', label: 'Browser' },
+              {
+                id: 'k8s',
+                label: 'Kubernetes cluster',
+                children: [
+                  { id: 'api', label: 'control-api (Go REST API)' },
+                  { id: 'delegate', label: 'Harness Delegate' },
+                  { id: 'mongo', label: 'MongoDB' },
+                  { id: 'workloads', label: 'Project Workloads' },
+                ],
+              },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'github', to: 'local', note: 'webhook push' },
+          { from: 'harness', to: 'local', note: 'delegate polling' },
+          { from: 'browser', to: 'k8s', note: 'HTTP/REST' },
+          { from: 'api', to: 'mongo', note: 'client-go (in-cluster)' },
+          { from: 'delegate', to: 'workloads', note: 'deploys' },
+        ],
+      }),
+    );
+    const [cloud, local] = [box(scene, 'cloud'), box(scene, 'local')];
+    expect(scene.width).toBe(Math.max(cloud.width, local.width));
+  });
+
+  it('lets a box beside a note start under it, clear of its line', () => {
+    // the note on api -> mongo sits in the gap above MongoDB; Project Workloads, beside
+    // MongoDB, starts under the note's end while the line into it stays clear of the note
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'api', label: 'control-api (Go REST API)' },
+          { id: 'delegate', label: 'Harness Delegate' },
+          { id: 'mongo', label: 'MongoDB' },
+          { id: 'workloads', label: 'Project Workloads (one namespace per environment)' },
+        ],
+        connections: [
+          { from: 'api', to: 'mongo', note: 'client-go (in-cluster) calls' },
+          { from: 'delegate', to: 'workloads' },
+        ],
+      }),
+    );
+    const note = scene.texts.find((t) => t.role === 'note');
+    const workloads = box(scene, 'workloads');
+    const into = scene.connectors.find((c) => c.id === 'delegate->workloads');
+    expect(note?.owner).toBe('api->mongo');
+    const noteEnd = (note?.x ?? 0) + (note?.width ?? 0);
+    expect(workloads.x).toBeLessThan(noteEnd);
+    expect(into?.points.at(-1)?.x).toBeGreaterThan(noteEnd);
+  });
+});
+
 describe('a step between databases', () => {
   it('runs on a label row, never along a lid', () => {
     const scene = modelToScene(

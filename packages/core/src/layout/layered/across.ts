@@ -1,7 +1,7 @@
 import { childTowards, commonContainer, isWithin, type LayeredGraph, type LNode } from './graph.js';
 import type { Layers } from './order.js';
 import type { Pins } from './ports.js';
-import { networkSimplex, type SimplexEdge } from './simplex.js';
+import { feasibleStart, networkSimplex, type SimplexEdge } from './simplex.js';
 
 /** What positioning across the ranks needs besides the graph. */
 export interface AcrossOptions {
@@ -23,6 +23,8 @@ export interface AcrossOptions {
   };
   /** For each node: cells it needs before its start and after it (its box, its notes). */
   reach: (node: number) => { before: number; after: number };
+  /** Notes kept clear of the boxes beside theirs by other means than their hosts' reach. */
+  notes?: NotesApart;
   /** Blank cells at least between two neighbours in a rank (a step's note between them). */
   between?: (a: number, b: number) => number;
   /** Nodes that must start at least `gap` cells past a container's start border (off a title). */
@@ -34,12 +36,25 @@ export interface AcrossOptions {
   check?: () => void;
 }
 
+/**
+ * Notes in the gaps between ranks, kept clear of what shares those gaps: beside their hosts,
+ * the boxes in their container keep apart by their boxes alone, and `apart` says how far
+ * apart the nodes must start for the notes and the lines beside them.
+ */
+export interface NotesApart {
+  hosts: ReadonlySet<number>;
+  apart: readonly { from: number; to: number; cells: number }[];
+}
+
 /** Positions across: each node's start cell, each container's two border cells. */
 export interface AcrossPositions {
   node: Int32Array;
   start: Int32Array;
   end: Int32Array;
 }
+
+/** How many cells of width cost as much as one unit of any other cost, where width breaks ties. */
+const TIE_BREAK = 1 << 12;
 
 /** How much a bend in a segment costs per cell: long lines straight first (as `dot` does). */
 const straightness = (a: LNode, b: LNode): number =>
@@ -72,6 +87,10 @@ export function placeAcross(
     } else edges.set(key, { from, to, minlen, weight });
   };
   const reach = nodes.map((_, i) => options.reach(i));
+  // nodes whose notes are kept apart by `apart`: beside them, boxes count only as boxes
+  const box = (v: number) => ({ before: 0, after: Math.max(0, (nodes[v] as LNode).across - 1) });
+  const byBox = options.notes?.hosts ?? new Set<number>();
+  for (const { from, to, cells } of options.notes?.apart ?? []) constrain(from, to, cells);
   /** The thing that stands for node `v` among the children of container `parent`. */
   const standIn = (
     v: number,
@@ -90,12 +109,20 @@ export function placeAcross(
   const isTerminal = (v: number): boolean => (nodes[v] as LNode).kind === 'terminal';
   for (const fullLayer of layers) {
     // a terminal is where a line meets its container's border: it takes no room in its rank,
-    // only a cell of the border, two apart from the next terminal and from the corners (and
-    // `clearTerminals` moves it off the lines that enter the container there)
+    // only a cell of the border, two apart from the next terminal on the same border or an
+    // enclosing one and from the corners (and `clearTerminals` moves it off the lines that
+    // enter the container there); a container's other border, or a box beside it, is no
+    // obstacle
     const terminals = fullLayer.filter(isTerminal);
-    for (let i = 0; i + 1 < terminals.length; i++) {
-      constrain(terminals[i] as number, terminals[i + 1] as number, 2);
-    }
+    const conflict = (a: LNode, b: LNode): boolean =>
+      a.container === b.container
+        ? a.terminal === b.terminal
+        : isWithin(graph, a.container, b.container) || isWithin(graph, b.container, a.container);
+    terminals.forEach((t, i) => {
+      const a = nodes[t] as LNode;
+      const next = terminals.slice(i + 1).find((u) => conflict(a, nodes[u] as LNode));
+      if (next !== undefined) constrain(t, next, 2);
+    });
     for (const t of terminals) {
       const c = (nodes[t] as LNode).container;
       constrain(startVar(c), t, options.insets(c).terminal);
@@ -112,6 +139,12 @@ export function placeAcross(
       );
       const left = standIn(a, parent, true);
       const right = standIn(b, parent, false);
+      if (left.variable === a && right.variable === b && (byBox.has(a) || byBox.has(b))) {
+        if (!isLine(a) && !isLine(b)) {
+          left.offset = box(a).after;
+          right.offset = box(b).before;
+        }
+      }
       const lines = left.variable === a && right.variable === b && (isLine(a) || isLine(b));
       const beside = left.variable !== a || right.variable !== b;
       const gap = lines
@@ -151,6 +184,26 @@ export function placeAcross(
   }
   const linear = [...edges.values()];
   let aux = variables;
+  // a branch of a trunk bends wherever it meets the trunk, so a terminal on one gains nothing
+  // by lining up with the trunk's source: around a single box it goes to the middle, as hand
+  // drawings drop each branch into the middle of the server it feeds
+  const shared = new Map<string, number>();
+  for (const pin of pins.values()) {
+    for (const key of [pin.upperKey, pin.lowerKey]) {
+      if (key !== '') shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  }
+  const onBranch = new Set<number>();
+  graph.edges.forEach((edge, e) => {
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const pin = pins.get(`${e}:${k}`);
+      if (!pin) continue;
+      const u = edge.chain[k] as number;
+      const v = edge.chain[k + 1] as number;
+      if (isTerminal(v) && (shared.get(pin.upperKey) ?? 0) > 1) onBranch.add(v);
+      if (isTerminal(u) && (shared.get(pin.lowerKey) ?? 0) > 1) onBranch.add(u);
+    }
+  });
   // a terminal leans toward the middle of what its container holds in its rank, so a line
   // leaving a container's border leaves from the middle rather than a corner
   for (const layer of layers) {
@@ -171,8 +224,9 @@ export function placeAcross(
       const middle = inside[Math.floor((inside.length - 1) / 2)];
       if (middle === undefined) continue;
       const centre = Math.floor((nodes[middle] as LNode).across / 2);
-      linear.push({ from: aux, to: t, minlen: centre, weight: 1 });
-      linear.push({ from: aux, to: middle, minlen: 0, weight: 1 });
+      const weight = onBranch.has(t) && inside.length === 1 ? 64 : 1;
+      linear.push({ from: aux, to: t, minlen: centre, weight });
+      linear.push({ from: aux, to: middle, minlen: 0, weight });
       aux++;
     }
   }
@@ -195,10 +249,49 @@ export function placeAcross(
   // lines: each pivot costs a pass over the graph, so the exact answer is for diagrams people
   // draw by hand, not for thousands of nodes
   const exact = n <= (options.exactLimit ?? 400);
-  const values = networkSimplex(aux, linear, {
-    maxIterations: exact ? 5000 : 0,
-    ...(options.check ? { check: options.check } : {}),
-  });
+  const solve = (count: number, list: readonly SimplexEdge[]): Int32Array =>
+    networkSimplex(count, list, {
+      maxIterations: exact ? 5000 : 0,
+      ...(options.check ? { check: options.check } : {}),
+    });
+  let values = solve(aux, linear);
+  if (exact) {
+    // among equally good answers, a narrower one: parts that could sit anywhere along their
+    // straight lines (a host under two boxes that feed its border) must not spread the
+    // drawing. Solved again with the width costing a little, and kept only when narrower, so
+    // the first answer's balance stays wherever it costs no width
+    const ends: { from: number; to: number; before: number; after: number }[] = [];
+    nodes.forEach((node, v) => {
+      if (node.container !== -1 || node.kind === 'terminal') return;
+      const r = reach[v] as { before: number; after: number };
+      ends.push({ from: v, to: v, before: r.before, after: r.after + 1 });
+    });
+    containers.forEach((c, i) => {
+      if (c.parent === -1) ends.push({ from: startVar(i), to: endVar(i), before: 0, after: 1 });
+    });
+    const span = (at: Int32Array): number => {
+      let low = Number.POSITIVE_INFINITY;
+      let high = Number.NEGATIVE_INFINITY;
+      for (const e of ends) {
+        low = Math.min(low, (at[e.from] as number) - e.before);
+        high = Math.max(high, (at[e.to] as number) + e.after);
+      }
+      return high - low;
+    };
+    // nothing is narrower than every node at its least value (the packing of the widest rank)
+    if (ends.length > 1 && span(values) > span(feasibleStart(aux, linear))) {
+      const [left, right] = [aux, aux + 1];
+      const width: SimplexEdge[] = [{ from: left, to: right, minlen: 0, weight: 1 }];
+      for (const e of ends) {
+        width.push({ from: left, to: e.from, minlen: e.before, weight: 0 });
+        width.push({ from: e.to, to: right, minlen: e.after, weight: 0 });
+      }
+      // the width only breaks ties: every cell of it costs less than any other cost's unit
+      const scaled = linear.map((e) => ({ ...e, weight: e.weight * TIE_BREAK }));
+      const narrow = solve(aux + 2, [...scaled, ...width]);
+      if (span(narrow) < span(values)) values = narrow;
+    }
+  }
   if (!exact) relax(values, variables, linear, options.check);
   // a box whose lines pull equally both ways (a fan-out to two) sits in the middle of them,
   // as `dot` balances, not at one end of its equally good places

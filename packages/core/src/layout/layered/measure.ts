@@ -19,6 +19,7 @@ import {
   shapeBorderCells,
   titleTexts,
 } from '../chrome.js';
+import type { NotesApart } from './across.js';
 import { clearTerminals, placeAcross } from './across.js';
 import {
   type GapSegment,
@@ -47,6 +48,21 @@ export const RANK_SIDE_GAP = 3;
 const LINE_GAP = 1;
 /** Cells between a line and its note: two across a vertical line, one beside a horizontal one. */
 const NOTE_GAP = { down: 2, right: 1 } as const;
+
+/** A note beside one segment of a line, in the gap next to one of the segment's nodes. */
+interface NoteSpec {
+  edge: number;
+  segment: number;
+  /** In the gap before the lower node (`lower`) or after the upper one (`upper`). */
+  zone: 'upper' | 'lower';
+  host: number;
+  pinOffset: number;
+  across: number;
+  along: number;
+  /** After the line (1) or before it (-1), across the flow. */
+  side: 1 | -1;
+  connection: Connection;
+}
 
 /** Abstract geometry of a container (cells from its borders to its content). */
 interface Insets {
@@ -364,17 +380,6 @@ export function measureLayered(
 
   // notes: in the gap above the lower end, beside the lower stub; beside the upper stub
   // when the lower pin is a shared fan-in
-  interface NoteSpec {
-    edge: number;
-    segment: number;
-    zone: 'upper' | 'lower';
-    host: number;
-    pinOffset: number;
-    across: number;
-    along: number;
-    side: 1 | -1;
-    connection: Connection;
-  }
   const noteSpecs: NoteSpec[] = [];
   const lowerPinUse = new Map<string, number>();
   pins.forEach((p) => {
@@ -484,6 +489,13 @@ export function measureLayered(
     if (note.side === 1) r.after = Math.max(r.after, note.pinOffset + noteGap + note.across - 1);
     else r.before = Math.max(r.before, note.across + noteGap - 1 - note.pinOffset);
   }
+  const notesApart = noteClearances(graph, layers, noteSpecs, {
+    upper: upperPinsOf,
+    lower: lowerPinsOf,
+    noteGap,
+    lineGap: LINE_GAP + spread,
+    noteSpace: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
+  });
   // a container's title shares its rows with the lines that cross them (into the container
   // over a band or a border title, out of it under a caption): with k of them the title needs
   // k + 1 stretches of its width, so one is always free
@@ -576,6 +588,7 @@ export function measureLayered(
       return { start: inset.start, end: inset.end, min, terminal, terminalEnd };
     },
     reach: (v) => reach[v] as { before: number; after: number },
+    notes: notesApart,
     check,
   });
 
@@ -1233,4 +1246,72 @@ function straightenPins(
       if (!move('lower', lower)) move('upper', upper);
     }
   });
+}
+
+/**
+ * How far apart boxes in one rank must start for their notes: a note sits in the gap between
+ * two ranks, beside its line, so what shares its rows is the lines meeting the boxes beside
+ * its own (and their notes), not those boxes. A box may start under the note as long as its
+ * lines and notes on that side clear it; `placeAcross` keeps the boxes themselves apart.
+ */
+function noteClearances(
+  graph: LayeredGraph,
+  layers: readonly (readonly number[])[],
+  notes: readonly NoteSpec[],
+  room: {
+    /** Pins on each node's side facing the rank after (upper) and before (lower), by node. */
+    upper: ReadonlyMap<number, ReadonlySet<number>>;
+    lower: ReadonlyMap<number, ReadonlySet<number>>;
+    noteGap: number;
+    lineGap: number;
+    /** Blank cells between two notes side by side. */
+    noteSpace: number;
+  },
+): NotesApart {
+  const out: { from: number; to: number; cells: number }[] = [];
+  const byHost = new Map<number, NoteSpec[]>();
+  for (const note of notes) {
+    if ((graph.nodes[note.host] as LNode).kind !== 'atom') continue;
+    const list = byHost.get(note.host);
+    if (list) list.push(note);
+    else byHost.set(note.host, [note]);
+  }
+  /** The cells a note covers across, from its host's start. */
+  const span = (n: NoteSpec): [number, number] =>
+    n.side === 1
+      ? [n.pinOffset + room.noteGap, n.pinOffset + room.noteGap + n.across - 1]
+      : [n.pinOffset - room.noteGap - n.across + 1, n.pinOffset - room.noteGap];
+  /** Pins of node `v` in the gap where notes of `zone` sit (a lower note: lines from above). */
+  const pinsIn = (v: number, zone: NoteSpec['zone']): number[] => [
+    ...((zone === 'lower' ? room.lower : room.upper).get(v) ?? []),
+  ];
+  for (const layer of layers) {
+    for (let i = 0; i < layer.length; i++) {
+      const a = layer[i] as number;
+      const left = graph.nodes[a] as LNode;
+      if (left.kind !== 'atom') continue;
+      for (let j = i + 1; j < layer.length; j++) {
+        const c = layer[j] as number;
+        const right = graph.nodes[c] as LNode;
+        if (right.kind !== 'atom' || right.container !== left.container) break;
+        let cells = 0;
+        for (const n of byHost.get(a) ?? []) {
+          if (n.side !== 1) continue;
+          const end = (span(n) as [number, number])[1];
+          for (const p of pinsIn(c, n.zone)) cells = Math.max(cells, end + room.lineGap + 1 - p);
+          for (const m of byHost.get(c) ?? []) {
+            if (m.side === -1 && m.zone === n.zone)
+              cells = Math.max(cells, end + room.noteSpace + 1 - span(m)[0]);
+          }
+        }
+        for (const m of byHost.get(c) ?? []) {
+          if (m.side !== -1) continue;
+          const start = span(m)[0];
+          for (const p of pinsIn(a, m.zone)) cells = Math.max(cells, p + room.lineGap + 1 - start);
+        }
+        if (cells > 0) out.push({ from: a, to: c, cells });
+      }
+    }
+  }
+  return { hosts: new Set(byHost.keys()), apart: out };
 }
