@@ -508,6 +508,53 @@ describe('among equally good placements', () => {
   });
 });
 
+describe('containers joined one way', () => {
+  it('come one after the other along the flow, not interleaved in the ranks they share', () => {
+    // a cluster's exporters feed an observability host: chains of two and one inside the
+    // cluster, each ending in a line to the host, which the flow puts wholly after the cluster
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          {
+            id: 'k3s',
+            label: 'k3s cluster',
+            children: [
+              { id: 'apps', label: 'apps' },
+              { id: 'prom', label: 'Prometheus 1d' },
+              { id: 'stdout', label: 'stdout' },
+              { id: 'alloy', label: 'Alloy' },
+              { id: 'traces', label: 'traces' },
+            ],
+          },
+          {
+            id: 'vps',
+            label: 'observability-vps',
+            children: [
+              { id: 'prom30', label: 'Prometheus 30d' },
+              { id: 'loki', label: 'Loki' },
+              { id: 'tempo', label: 'Tempo' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'apps', to: 'prom' },
+          { from: 'stdout', to: 'alloy' },
+          { from: 'prom', to: 'prom30', note: 'remote write' },
+          { from: 'alloy', to: 'loki', note: 'push' },
+          { from: 'traces', to: 'tempo', note: 'OTLP' },
+        ],
+      }),
+    );
+    const [k3s, vps] = [box(scene, 'k3s'), box(scene, 'vps')];
+    expect(vps.x).toBeGreaterThanOrEqual(k3s.x + k3s.width);
+    // each line runs straight across the gap between the two hosts
+    for (const id of ['prom->prom30', 'alloy->loki', 'traces->tempo']) {
+      expect(scene.connectors.find((c) => c.id === id)?.points).toHaveLength(2);
+    }
+  });
+});
+
 describe('a step between databases', () => {
   it('runs on a label row, never along a lid', () => {
     const scene = modelToScene(

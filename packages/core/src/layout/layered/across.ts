@@ -1,7 +1,7 @@
 import { childTowards, commonContainer, isWithin, type LayeredGraph, type LNode } from './graph.js';
 import type { Layers } from './order.js';
 import type { Pins } from './ports.js';
-import { feasibleStart, networkSimplex, type SimplexEdge } from './simplex.js';
+import { networkSimplex, type SimplexEdge } from './simplex.js';
 
 /** What positioning across the ranks needs besides the graph. */
 export interface AcrossOptions {
@@ -51,6 +51,35 @@ export interface AcrossPositions {
   node: Int32Array;
   start: Int32Array;
   end: Int32Array;
+}
+
+/**
+ * A width no placement can go below: the widest rank of nodes that sit directly in the
+ * region, packed as tight as their constraints allow (0 when no rank is made of such nodes
+ * alone). Enough to tell that a placement is already as narrow as it gets.
+ */
+function leastSpan(
+  layers: Layers,
+  constraints: ReadonlyMap<string, SimplexEdge>,
+  reach: readonly { before: number; after: number }[],
+  nodes: readonly LNode[],
+): number {
+  let least = 0;
+  for (const layer of layers) {
+    const top = layer.filter((v) => (nodes[v] as LNode).container === -1);
+    if (top.length === 0 || top.length !== layer.length) continue;
+    let cells = (reach[top[0] as number] as { before: number }).before;
+    let whole = true;
+    for (let i = 0; i + 1 < top.length && whole; i++) {
+      const step = constraints.get(`${top[i]}>${top[i + 1]}`);
+      if (step) cells += step.minlen;
+      else whole = false;
+    }
+    if (!whole) continue;
+    cells += (reach[top[top.length - 1] as number] as { after: number }).after + 1;
+    least = Math.max(least, cells);
+  }
+  return least;
 }
 
 /** How many cells of width cost as much as one unit of any other cost, where width breaks ties. */
@@ -278,8 +307,7 @@ export function placeAcross(
       }
       return high - low;
     };
-    // nothing is narrower than every node at its least value (the packing of the widest rank)
-    if (ends.length > 1 && span(values) > span(feasibleStart(aux, linear))) {
+    if (ends.length > 1 && span(values) > leastSpan(layers, edges, reach, nodes)) {
       const [left, right] = [aux, aux + 1];
       const width: SimplexEdge[] = [{ from: left, to: right, minlen: 0, weight: 1 }];
       for (const e of ends) {

@@ -1,4 +1,12 @@
-import { ancestors, isWithin, type LayeredGraph, type LContainer, type LNode } from './graph.js';
+import {
+  ancestors,
+  childTowards,
+  commonContainer,
+  isWithin,
+  type LayeredGraph,
+  type LContainer,
+  type LNode,
+} from './graph.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
 
 /**
@@ -66,7 +74,12 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
     else add(e.from, e.to, 1);
   }
   for (const e of graph.rankEdges) add(e.from, e.to, e.weight);
-  const ranks = networkSimplex(atoms, [...weights.values()], check ? { check } : {});
+  const apart = containersApart(graph, [...weights.values()]);
+  const ranks = networkSimplex(
+    atoms + (apart.length > 0 ? 2 * graph.containers.length : 0),
+    [...weights.values(), ...apart],
+    check ? { check } : {},
+  );
   graph.nodes.forEach((node, i) => {
     node.rank = ranks[i] as number;
   });
@@ -97,6 +110,98 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
     }
   }
   spanContainers(graph);
+}
+
+/** Most pairs of siblings `containersApart` looks at: each costs a search of the graph. */
+const APART_LIMIT = 64;
+
+/**
+ * Constraints that place sibling containers joined only one way one after the other along
+ * the flow, as people draw a cluster feeding another: every node of the first before every
+ * node of the second, not interleaved in the ranks they share. Over variables `atoms + 2c`
+ * (the first rank of container c) and `atoms + 2c + 1` (its last rank); empty when no pair
+ * qualifies. A pair that would close a cycle with the edges and the pairs before it is left
+ * out, so the constraints stay acyclic.
+ */
+function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): SimplexEdge[] {
+  const atoms = graph.nodes.length;
+  if (graph.containers.length < 2) return [];
+  const first = (c: number): number => atoms + 2 * c;
+  const last = (c: number): number => atoms + 2 * c + 1;
+  /** What stands for node `v` among the children of `parent`: itself or its container. */
+  const standIn = (v: number, parent: number): number => {
+    const node = graph.nodes[v] as LNode;
+    return node.container === parent ? -1 - v : childTowards(graph, node.container, parent);
+  };
+  const ways = new Map<string, { from: number; to: number; back: boolean }>();
+  for (const e of edges) {
+    const [u, v] = [graph.nodes[e.from] as LNode, graph.nodes[e.to] as LNode];
+    const parent = commonContainer(graph, u.container, v.container);
+    const [a, b] = [standIn(e.from, parent), standIn(e.to, parent)];
+    // two atoms are ranked by their edge already; a container is what this is about
+    if (a < 0 && b < 0) continue;
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    const known = ways.get(key);
+    if (!known) ways.set(key, { from: a, to: b, back: false });
+    else if (known.from !== a) known.back = true;
+  }
+  const pairs = [...ways.values()].filter((w) => !w.back);
+  if (pairs.length === 0 || pairs.length > APART_LIMIT) return [];
+  const n = atoms + 2 * graph.containers.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  const link = (from: number, to: number): void => {
+    (out[from] as number[]).push(to);
+  };
+  for (const e of edges) link(e.from, e.to);
+  graph.nodes.forEach((node, v) => {
+    if (node.container === -1) return;
+    link(first(node.container), v);
+    link(v, last(node.container));
+  });
+  graph.containers.forEach((c, i) => {
+    link(first(i), last(i));
+    if (c.parent === -1) return;
+    link(first(c.parent), first(i));
+    link(last(i), last(c.parent));
+  });
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Uint8Array(n);
+    const stack = [from];
+    seen[from] = 1;
+    while (stack.length > 0) {
+      const v = stack.pop() as number;
+      if (v === to) return true;
+      for (const w of out[v] as number[]) {
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          stack.push(w);
+        }
+      }
+    }
+    return false;
+  };
+  const apart: SimplexEdge[] = [];
+  for (const { from, to } of pairs) {
+    const tail = from < 0 ? -1 - from : last(from);
+    const head = to < 0 ? -1 - to : first(to);
+    if (reaches(head, tail)) continue;
+    link(tail, head);
+    apart.push({ from: tail, to: head, minlen: 1, weight: 0 });
+  }
+  if (apart.length === 0) return [];
+  // the rank variables of every container hold what is inside it
+  graph.nodes.forEach((node, v) => {
+    if (node.container === -1) return;
+    apart.push({ from: first(node.container), to: v, minlen: 0, weight: 0 });
+    apart.push({ from: v, to: last(node.container), minlen: 0, weight: 0 });
+  });
+  graph.containers.forEach((c, i) => {
+    apart.push({ from: first(i), to: last(i), minlen: 0, weight: 0 });
+    if (c.parent === -1) return;
+    apart.push({ from: first(c.parent), to: first(i), minlen: 0, weight: 0 });
+    apart.push({ from: last(i), to: last(c.parent), minlen: 0, weight: 0 });
+  });
+  return apart;
 }
 
 /** Sets each container's first and last rank from the nodes inside it. */

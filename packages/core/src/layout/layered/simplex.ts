@@ -26,7 +26,7 @@ export interface SimplexOptions {
 }
 
 /** Values that satisfy every edge's minlen: longest paths from the sources, in edge order. */
-export function feasibleStart(n: number, edges: readonly SimplexEdge[]): Int32Array {
+function feasibleStart(n: number, edges: readonly SimplexEdge[]): Int32Array {
   const value = new Int32Array(n);
   const indegree = new Int32Array(n);
   const out: number[][] = Array.from({ length: n }, () => []);
