@@ -50,7 +50,9 @@ here the API is the box the diagram is about.`,
     text: `A label line of three or more dashes (\`---\`) is a rule: a line across the box,
 joined to its sides, under a heading. The text under it reads as a paragraph or a list, so it
 is left-aligned with its indents kept, while the heading stays centred (a \`labelAlign\` hint
-lines everything up its way). The rule takes a row and no width, and the text description reads
+lines everything up its way). A list reads the same way without a rule: two or more lines in a
+row that start with a bullet (\`- \`, \`* \`, \`• \`, \`├─\`, \`└─\`) are left-aligned under
+the centred lines above them. The rule takes a row and no width, and the text description reads
 it as a dash. \`diagrama import\` turns a row of dashes inside a drawn box into this rule.`,
     model: 'docs/examples/steps.yaml',
     image: 'docs/img/model/steps.svg',

@@ -1,5 +1,5 @@
 import type { ModelPath } from '../errors.js';
-import { isRule } from '../model/label.js';
+import { isRule, listLines } from '../model/label.js';
 import type { Alignment, Node } from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import {
@@ -36,7 +36,8 @@ export function alignColumn(
 
 /**
  * Writes label lines inside a box. Lines under a rule are the box's text under its heading:
- * they take `bodyAlign` (by default the label's alignment).
+ * they take `bodyAlign` (by default the label's alignment), as a list does (two or more lines
+ * that start with a bullet) when `bodyAlign` differs from the label's.
  */
 export function placeLabel(
   sink: SceneSink,
@@ -52,15 +53,17 @@ export function placeLabel(
   bodyAlign = align,
 ): void {
   let body = false;
+  const list = bodyAlign === align ? new Set<number>() : listLines(lines.map((l) => l.text));
   lines.forEach((line, index) => {
     if (isRule(line.text)) body = true;
     if (line.width === 0 || isRule(line.text)) return;
-    const lineAlign = body ? bodyAlign : align;
+    const inBody = body || list.has(index);
+    const lineAlign = inBody ? bodyAlign : align;
     sink.texts.push({
       id: `${owner}:label:${index}`,
       owner,
       role: 'label',
-      x: alignColumn(line, x, inner, lineAlign, padding, body ? nudge : offset),
+      x: alignColumn(line, x, inner, lineAlign, padding, inBody ? nudge : offset),
       y: y + index,
       width: line.width,
       text: line.text,
@@ -85,7 +88,7 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
       }
     : hinted;
   const align = node.hints?.labelAlign ?? 'center';
-  // text under a heading's rule reads as a paragraph or a list: left-aligned unless asked
+  // text under a heading's rule, and a list, read as a paragraph: left-aligned unless asked
   const bodyAlign = node.hints?.labelAlign ?? 'left';
   // a centred label stays centred in the part of the box the kind's drawing leaves
   const nudge = node.hints?.labelOffset ?? 0;

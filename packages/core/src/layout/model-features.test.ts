@@ -303,6 +303,29 @@ describe('a heading over a rule', () => {
   });
 });
 
+describe('a list in a label', () => {
+  const listed = (label: string, hints: object = {}): DiagramInput => ({
+    nodes: [{ kind: 'box', id: 'b', label, hints }],
+  });
+
+  it('sets two or more bulleted lines left, under a centred heading', () => {
+    const scene = layOut(listed('API Server\n(Hono/Bun)\n- Webhooks\n- Auth\n└─ REST API'));
+    const b = box(scene, 'b');
+    const lines = texts(scene, 'b');
+    expect(lines.map((t) => t.align)).toEqual(['center', 'center', 'left', 'left', 'left']);
+    expect(new Set(lines.slice(2).map((t) => t.x))).toEqual(new Set([b.x + 3]));
+  });
+
+  it('leaves a single bulleted line centred, and follows the labelAlign hint', () => {
+    expect(texts(layOut(listed('Backend\n- FastAPI')), 'b').map((t) => t.align)).toEqual([
+      'center',
+      'center',
+    ]);
+    const hinted = texts(layOut(listed('Backend\n• one\n• two', { labelAlign: 'center' })), 'b');
+    expect(hinted.map((t) => t.align)).toEqual(['center', 'center', 'center']);
+  });
+});
+
 describe('sides asked for', () => {
   it('leaves and enters on the sides the hints name', () => {
     const scene = layOut({

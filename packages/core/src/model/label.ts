@@ -4,3 +4,27 @@
  * text description reads it as a dash.
  */
 export const isRule = (line: string): boolean => /^\s*(?:-{3,}|\u2500{3,})\s*$/.test(line);
+
+/**
+ * A label line that starts with a bullet (`- `, `* `, `• `, `├─`, `└─`, …) is a list item.
+ * Two or more in a row are a list, which reads as text under a heading: aligned at the left
+ * like the lines under a rule, unless the model asks for another alignment.
+ */
+export const isListItem = (line: string): boolean =>
+  /^\s*(?:[-*+\u2022\u00b7\u25e6\u25aa\u2023]\s|[\u251c\u2514]\u2500)/.test(line);
+
+/** The indexes of the lines that belong to a list (two or more items in a row). */
+export function listLines(lines: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= 2) for (const i of run) out.add(i);
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (isListItem(line)) run.push(i);
+    else close();
+  });
+  close();
+  return out;
+}

@@ -449,11 +449,22 @@ function resolveEndpoint(value: unknown, path: ModelPath, walk: Walk): string | 
   if (typeof value === 'string') {
     if (!walk.ids.has(value)) {
       const hint = suggest(value, walk.ids);
+      const end = path[path.length - 1];
+      // text that names no node may be what the line comes from or goes to outside the
+      // diagram (D2 and Mermaid make a node of it): say how to draw that
+      const open =
+        hint === undefined && (end === 'from' || end === 'to')
+          ? {
+              expected: `, or no \`${end}\` for a line ${end === 'to' ? 'out of' : 'into'} the diagram with ${quote(value)} at its open end`,
+              example: JSON.stringify({ [end === 'to' ? 'from' : 'to']: 'a-node-id', note: value }),
+            }
+          : undefined;
       walk.diagnostics.push({
         code: 'model/unknown-node',
         message: `no node has the id ${quote(value)}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`,
         path,
-        expected: `the id of a node in this diagram${walk.ids.size > 0 ? `: ${[...walk.ids].slice(0, 8).join(', ')}` : ''}`,
+        expected: `the id of a node in this diagram${walk.ids.size > 0 ? `: ${[...walk.ids].slice(0, 8).join(', ')}` : ''}${open?.expected ?? ''}`,
+        ...(open ? { example: open.example } : {}),
       });
       return undefined;
     }
