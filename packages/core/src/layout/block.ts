@@ -61,7 +61,7 @@ export interface LayoutContext {
   trunks: boolean;
   /** Stand-ins for lines' open ends: their one line is drawn straight before any other. */
   openEnds?: ReadonlySet<string>;
-  /** Whether containers side by side get one height. */
+  /** Whether containers side by side get one height, and containers stacked as tiers one width. */
   equalHeights: boolean;
   /** Throws when the time budget is spent. */
   check(): void;

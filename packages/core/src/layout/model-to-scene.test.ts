@@ -555,6 +555,48 @@ describe('containers joined one way', () => {
   });
 });
 
+describe('tiers', () => {
+  const tier = (id: string, labels: string[]) => ({
+    id,
+    label: `${id} layer`,
+    children: labels.map((label, i) => ({ id: `${id}${i}`, label })),
+  });
+  const tiers = (equalHeights?: boolean) =>
+    modelToScene(
+      parseDiagram({
+        ...(equalHeights === undefined ? {} : { equalHeights }),
+        nodes: [
+          tier('clients', ['Web', 'H5', 'Mini program']),
+          tier('gateway', ['Nginx', 'Rate Limit', 'Auth']),
+          tier('services', ['API Server (FastAPI)', 'Async Worker', 'Scheduler (APScheduler)']),
+        ],
+        connections: [
+          { from: 'clients', to: 'gateway', note: 'HTTP/WebSocket' },
+          { from: 'gateway', to: 'services' },
+        ],
+      }),
+    );
+
+  it('stacked along the flow and joined at their borders share one width', () => {
+    const scene = tiers();
+    const bands = ['clients', 'gateway', 'services'].map((id) => box(scene, id));
+    expect(new Set(bands.map((b) => `${b.x}:${b.width}`)).size).toBe(1);
+    // a widened tier's boxes sit in its middle
+    const gateway = box(scene, 'gateway');
+    const first = box(scene, 'gateway0');
+    const last = box(scene, 'gateway2');
+    const left = first.x - gateway.x;
+    const right = gateway.x + gateway.width - (last.x + last.width);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+  });
+
+  it('keep their own widths when equalHeights is off', () => {
+    const scene = tiers(false);
+    const widths = ['clients', 'gateway', 'services'].map((id) => box(scene, id).width);
+    expect(new Set(widths).size).toBeGreaterThan(1);
+  });
+});
+
 describe('a step between databases', () => {
   it('runs on a label row, never along a lid', () => {
     const scene = modelToScene(

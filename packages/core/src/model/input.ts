@@ -95,7 +95,7 @@ export interface DiagramInput {
   flow?: FlowAxis;
   /** Whether fan-outs and fan-ins share a trunk. */
   trunks?: boolean;
-  /** Whether containers side by side get one height. */
+  /** Whether containers side by side get one height, and containers stacked as tiers one width. */
   equalHeights?: boolean;
   /** For a `grid` diagram: cells per row. */
   columns?: number;

@@ -228,7 +228,7 @@ export const DIAGRAM_SPEC: ObjectSpec = s.object(
       'Whether lines from one node to several, or from several to one, share a trunk that branches.',
     ),
     equalHeights: s.boolean(
-      'Whether containers side by side get one height, so their tops and bottoms line up.',
+      'Whether containers side by side get one height, so their tops and bottoms line up, and containers stacked as tiers (each alone in its ranks, joined at its borders) one width.',
     ),
     columns: cells('For a grid diagram: cells per row.', 1),
     nodes: s.array('The top-level nodes, in order.', s.ref('node', 'A node.')),

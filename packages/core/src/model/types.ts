@@ -282,7 +282,7 @@ export interface Diagram {
    * branches, as people draw fan-outs. @default true
    */
   trunks: boolean;
-  /** Whether containers side by side get one height, so their tops and bottoms line up. @default true */
+  /** Whether containers side by side get one height, so their tops and bottoms line up, and containers stacked as tiers one width. @default true */
   equalHeights: boolean;
   /** For `grid`: cells per row. @default the smallest n with n × n ≥ the number of nodes */
   columns?: number;
