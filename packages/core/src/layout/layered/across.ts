@@ -1,6 +1,6 @@
 import { childTowards, commonContainer, isWithin, type LayeredGraph, type LNode } from './graph.js';
 import type { Layers } from './order.js';
-import type { Pins } from './ports.js';
+import { type Pins, pinUse } from './ports.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
 
 /** What positioning across the ranks needs besides the graph. */
@@ -168,14 +168,13 @@ export function placeAcross(
       );
       const left = standIn(a, parent, true);
       const right = standIn(b, parent, false);
-      if (left.variable === a && right.variable === b && (byBox.has(a) || byBox.has(b))) {
-        if (!isLine(a) && !isLine(b)) {
-          left.offset = box(a).after;
-          right.offset = box(b).before;
-        }
+      const own = left.variable === a && right.variable === b;
+      const lines = own && (isLine(a) || isLine(b));
+      if (own && !lines && (byBox.has(a) || byBox.has(b))) {
+        left.offset = box(a).after;
+        right.offset = box(b).before;
       }
-      const lines = left.variable === a && right.variable === b && (isLine(a) || isLine(b));
-      const beside = left.variable !== a || right.variable !== b;
+      const beside = !own;
       const gap = lines
         ? options.lineGap
         : Math.max(
@@ -216,12 +215,10 @@ export function placeAcross(
   // a branch of a trunk bends wherever it meets the trunk, so a terminal on one gains nothing
   // by lining up with the trunk's source: around a single box it goes to the middle, as hand
   // drawings drop each branch into the middle of the server it feeds
-  const shared = new Map<string, number>();
-  for (const pin of pins.values()) {
-    for (const key of [pin.upperKey, pin.lowerKey]) {
-      if (key !== '') shared.set(key, (shared.get(key) ?? 0) + 1);
-    }
-  }
+  const upperUse = pinUse(pins, 'upper');
+  const lowerUse = pinUse(pins, 'lower');
+  const shared = (use: Map<string, number>, key: string): boolean =>
+    key !== '' && (use.get(key) ?? 0) > 1;
   const onBranch = new Set<number>();
   graph.edges.forEach((edge, e) => {
     for (let k = 0; k + 1 < edge.chain.length; k++) {
@@ -229,8 +226,8 @@ export function placeAcross(
       if (!pin) continue;
       const u = edge.chain[k] as number;
       const v = edge.chain[k + 1] as number;
-      if (isTerminal(v) && (shared.get(pin.upperKey) ?? 0) > 1) onBranch.add(v);
-      if (isTerminal(u) && (shared.get(pin.lowerKey) ?? 0) > 1) onBranch.add(u);
+      if (isTerminal(v) && shared(upperUse, pin.upperKey)) onBranch.add(v);
+      if (isTerminal(u) && shared(lowerUse, pin.lowerKey)) onBranch.add(u);
     }
   });
   // a terminal leans toward the middle of what its container holds in its rank, so a line

@@ -38,7 +38,14 @@ import {
   type LStep,
 } from './graph.js';
 import { orderRanks } from './order.js';
-import { arrowEnds, assignPins, type Pins, type SegmentPins, type SideCells } from './ports.js';
+import {
+  arrowEnds,
+  assignPins,
+  type Pins,
+  pinUse,
+  type SegmentPins,
+  type SideCells,
+} from './ports.js';
 import { assignRanks, breakCycles, normalize } from './rank.js';
 import { addConnections, attachTerminals, buildRegion } from './region.js';
 
@@ -381,10 +388,8 @@ export function measureLayered(
   // notes: in the gap above the lower end, beside the lower stub; beside the upper stub
   // when the lower pin is a shared fan-in
   const noteSpecs: NoteSpec[] = [];
-  const lowerPinUse = new Map<string, number>();
-  pins.forEach((p) => {
-    lowerPinUse.set(p.lowerKey, (lowerPinUse.get(p.lowerKey) ?? 0) + 1);
-  });
+  const lowerPinUse = pinUse(pins, 'lower');
+  const upperPinUse = pinUse(pins, 'upper');
   // the pins on each node's sides, to put a note where no other line meets the box
   const upperPinsOf = new Map<number, Set<number>>();
   const lowerPinsOf = new Map<number, Set<number>>();
@@ -400,10 +405,6 @@ export function measureLayered(
       add(upperPinsOf, edge.chain[k] as number, p.upper);
       add(lowerPinsOf, edge.chain[k + 1] as number, p.lower);
     }
-  });
-  const upperPinUse = new Map<string, number>();
-  pins.forEach((p) => {
-    upperPinUse.set(p.upperKey, (upperPinUse.get(p.upperKey) ?? 0) + 1);
   });
   graph.edges.forEach((edge, e) => {
     const lines = linesOf(edge.connection.note);
@@ -1298,7 +1299,7 @@ function noteClearances(
         let cells = 0;
         for (const n of byHost.get(a) ?? []) {
           if (n.side !== 1) continue;
-          const end = (span(n) as [number, number])[1];
+          const end = span(n)[1];
           for (const p of pinsIn(c, n.zone)) cells = Math.max(cells, end + room.lineGap + 1 - p);
           for (const m of byHost.get(c) ?? []) {
             if (m.side === -1 && m.zone === n.zone)

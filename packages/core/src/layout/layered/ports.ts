@@ -22,6 +22,19 @@ export interface SideCells {
   after: number[];
 }
 
+/**
+ * How many segments meet at each pin on one side: `upper` counts the pins on the upper nodes
+ * (where segments leave), `lower` those on the lower nodes. More than one is a shared trunk.
+ */
+export function pinUse(pins: Pins, side: 'upper' | 'lower'): Map<string, number> {
+  const use = new Map<string, number>();
+  for (const p of pins.values()) {
+    const key = side === 'upper' ? p.upperKey : p.lowerKey;
+    use.set(key, (use.get(key) ?? 0) + 1);
+  }
+  return use;
+}
+
 /** Which ends of an edge carry arrowheads, as the chain runs (upper end first). */
 export function arrowEnds(edge: LEdge): { upper: boolean; lower: boolean } {
   const { direction } = edge.connection;

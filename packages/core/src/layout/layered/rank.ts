@@ -147,23 +147,25 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
   }
   const pairs = [...ways.values()].filter((w) => !w.back);
   if (pairs.length === 0 || pairs.length > APART_LIMIT) return [];
-  const n = atoms + 2 * graph.containers.length;
-  const out: number[][] = Array.from({ length: n }, () => []);
-  const link = (from: number, to: number): void => {
-    (out[from] as number[]).push(to);
+  // the rank variables of every container hold what is inside it
+  const holds: SimplexEdge[] = [];
+  const hold = (from: number, to: number): void => {
+    holds.push({ from, to, minlen: 0, weight: 0 });
   };
-  for (const e of edges) link(e.from, e.to);
   graph.nodes.forEach((node, v) => {
     if (node.container === -1) return;
-    link(first(node.container), v);
-    link(v, last(node.container));
+    hold(first(node.container), v);
+    hold(v, last(node.container));
   });
   graph.containers.forEach((c, i) => {
-    link(first(i), last(i));
+    hold(first(i), last(i));
     if (c.parent === -1) return;
-    link(first(c.parent), first(i));
-    link(last(i), last(c.parent));
+    hold(first(c.parent), first(i));
+    hold(last(i), last(c.parent));
   });
+  const n = atoms + 2 * graph.containers.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  for (const e of [...edges, ...holds]) (out[e.from] as number[]).push(e.to);
   const reaches = (from: number, to: number): boolean => {
     const seen = new Uint8Array(n);
     const stack = [from];
@@ -185,23 +187,10 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
     const tail = from < 0 ? -1 - from : last(from);
     const head = to < 0 ? -1 - to : first(to);
     if (reaches(head, tail)) continue;
-    link(tail, head);
+    (out[tail] as number[]).push(head);
     apart.push({ from: tail, to: head, minlen: 1, weight: 0 });
   }
-  if (apart.length === 0) return [];
-  // the rank variables of every container hold what is inside it
-  graph.nodes.forEach((node, v) => {
-    if (node.container === -1) return;
-    apart.push({ from: first(node.container), to: v, minlen: 0, weight: 0 });
-    apart.push({ from: v, to: last(node.container), minlen: 0, weight: 0 });
-  });
-  graph.containers.forEach((c, i) => {
-    apart.push({ from: first(i), to: last(i), minlen: 0, weight: 0 });
-    if (c.parent === -1) return;
-    apart.push({ from: first(c.parent), to: first(i), minlen: 0, weight: 0 });
-    apart.push({ from: last(i), to: last(c.parent), minlen: 0, weight: 0 });
-  });
-  return apart;
+  return apart.length === 0 ? [] : [...apart, ...holds];
 }
 
 /** Sets each container's first and last rank from the nodes inside it. */
