@@ -401,6 +401,92 @@ describe('straight lines after placement', () => {
   });
 });
 
+describe('lines that can be straight', () => {
+  /** Whether two connectors' paths share a cell other than their ends (a crossing). */
+  const cells = (scene: Scene, id: string): Set<string> => {
+    const points = scene.connectors.find((c) => c.id === id)?.points ?? [];
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [a, b] = [
+        points[i] as { x: number; y: number },
+        points[i + 1] as { x: number; y: number },
+      ];
+      const steps = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y));
+      for (let s = 0; s <= steps; s++) {
+        const x = a.x + Math.sign(b.x - a.x) * s;
+        const y = a.y + Math.sign(b.y - a.y) * s;
+        out.add(`${x},${y}`);
+      }
+    }
+    return out;
+  };
+  const bends = (scene: Scene, id: string): number =>
+    Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
+
+  it('win over the branches of a fan, which bend anyway', () => {
+    // a gateway fans out to three services; the outer ones each feed one store of a wide row
+    // below (a social network's architecture): each service sits over its store, the fan widens
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'gw', label: 'API Gateway' },
+          { id: 'feed', label: 'Feed Service' },
+          { id: 'media', label: 'Media Service' },
+          { id: 'dm', label: 'DM Service' },
+          { id: 'pg', label: 'PostgreSQL Cluster (sharded)' },
+          { id: 'redis', label: 'Redis Cluster (feed, session, cache)' },
+          { id: 's3', label: 'S3 / Object Storage' },
+          { id: 'kafka', label: 'Kafka Cluster (events)' },
+          { id: 'cass', label: 'Cassandra Cluster (DMs)' },
+        ],
+        connections: [
+          { from: 'gw', to: 'feed' },
+          { from: 'gw', to: 'media' },
+          { from: 'gw', to: 'dm' },
+          { from: 'feed', to: 'pg' },
+          { from: 'media', to: 'redis' },
+          { from: 'media', to: 's3' },
+          { from: 'media', to: 'kafka' },
+          { from: 'dm', to: 'cass' },
+        ],
+      }),
+    );
+    expect(bends(scene, 'feed->pg')).toBe(0);
+    expect(bends(scene, 'dm->cass')).toBe(0);
+  });
+
+  it('never by moving a pin past another, which would cross their lines', () => {
+    // a runtime and a proxy both feed the pods; the runtime's line may bend, not cross the
+    // proxy's (the worker node of a Kubernetes overview)
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            label: 'Worker Node(s)',
+            children: [
+              { id: 'kubelet', label: 'Kubelet' },
+              { id: 'runtime', label: 'Container Runtime: e.g., Docker' },
+              { id: 'proxy', label: 'Kube-Proxy' },
+              { id: 'svc', label: 'Services / Load Balancing' },
+              { id: 'pods', label: 'Pods: Containers Group' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'kubelet', to: 'runtime', note: 'creates/manages Pods' },
+          { from: 'proxy', to: 'svc', note: 'manages network rules' },
+          { from: 'runtime', to: 'pods', note: 'runs' },
+          { from: 'proxy', to: 'pods', note: 'load balances traffic to' },
+          { from: 'svc', to: 'proxy' },
+        ],
+      }),
+    );
+    const runs = cells(scene, 'runtime->pods');
+    const shared = [...cells(scene, 'proxy->pods')].filter((c) => runs.has(c));
+    expect(shared).toEqual([]);
+  });
+});
+
 describe('branches of a trunk into containers', () => {
   it('drop into the middle of a container around one box, top and bottom', () => {
     // a load balancer over three servers, each running one agent, all feeding one queue

@@ -256,6 +256,16 @@ export function placeAcross(
       aux++;
     }
   }
+  // how many segments leave each node toward the next rank, and enter it from the last
+  const below = new Int32Array(n);
+  const above = new Int32Array(n);
+  for (const edge of graph.edges) {
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const [u, v] = [edge.chain[k] as number, edge.chain[k + 1] as number];
+      below[u] = (below[u] as number) + 1;
+      above[v] = (above[v] as number) + 1;
+    }
+  }
   graph.edges.forEach((edge, e) => {
     for (let k = 0; k + 1 < edge.chain.length; k++) {
       const u = edge.chain[k] as number;
@@ -265,7 +275,12 @@ export function placeAcross(
       const pv = pin?.lower ?? 0;
       const delta = Math.max(pu, pv);
       const first = options.straightFirst?.(u) || options.straightFirst?.(v);
-      const weight = straightness(nodes[u] as LNode, nodes[v] as LNode) * (first ? 4 : 1);
+      // of several lines leaving a box (or entering one) all but one bend whatever their
+      // length, so they give way to a line that can be straight: a fan's children spread to
+      // sit over what each of them alone feeds, as hand drawings line them up
+      const branch = (below[u] as number) > 1 || (above[v] as number) > 1;
+      const weight =
+        (straightness(nodes[u] as LNode, nodes[v] as LNode) * (first ? 4 : 1)) / (branch ? 4 : 1);
       linear.push({ from: aux, to: u, minlen: delta - pu, weight });
       linear.push({ from: aux, to: v, minlen: delta - pv, weight });
       aux++;

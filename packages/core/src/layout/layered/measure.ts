@@ -1195,6 +1195,26 @@ function straightenPins(
     if (!cells.includes(to)) return false;
     return others(v, side, skip).every((o) => Math.abs(o - to) >= 2);
   };
+  /** Ends of a segment across, the pin on `side` moved to `to` when given. */
+  const ends = (key: string, side?: 'upper' | 'lower', to?: number): [number, number] => {
+    const p = pins.get(key) as SegmentPins;
+    const { u, v } = segment(key);
+    return [
+      (at[u] as number) + (side === 'upper' && to !== undefined ? to : p.upper),
+      (at[v] as number) + (side === 'lower' && to !== undefined ? to : p.lower),
+    ];
+  };
+  /** Lines on the same side of the node that the segment crosses, its pin on `side` at `to`. */
+  const crossings = (key: string, node: number, side: 'upper' | 'lower', to?: number): number => {
+    const [top, bottom] = ends(key, side, to);
+    let count = 0;
+    for (const other of atSide.get(`${node}|${side}`) ?? []) {
+      if (other === key) continue;
+      const [otherTop, otherBottom] = ends(other);
+      if ((top - otherTop) * (bottom - otherBottom) < 0) count++;
+    }
+    return count;
+  };
   const end = (key: string, side: 'upper' | 'lower'): number => {
     const p = pins.get(key) as SegmentPins;
     const { u, v } = segment(key);
@@ -1232,6 +1252,8 @@ function straightenPins(
         const node = side === 'upper' ? u : v;
         if (!movable(side, to - from) || !leaves(side, from, to)) return false;
         if (!free(node, side, mates(side), to)) return false;
+        // a pin's order among its side's pins keeps their lines apart: never a new crossing
+        if (crossings(key, node, side, to) > crossings(key, node, side)) return false;
         const list = mates(side);
         if (list.length > 1) {
           // its own pin now: the trunk keeps the others
