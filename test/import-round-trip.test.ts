@@ -50,7 +50,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'docs/examples/groups.yaml': 'ascii',
   'docs/examples/kinds.yaml': 'ascii',
   'test/fixtures/flow-right/model.yaml': 'ascii',
-  'test/fixtures/grid-crossings/model.yaml': 'ascii',
   'test/fixtures/nested-and-arrows/model.yaml': 'ascii',
   'test/fixtures/nested-routes/model.yaml': 'ascii',
   'test/fixtures/wrap-width/model.yaml': 'ascii',

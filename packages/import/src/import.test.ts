@@ -156,6 +156,27 @@ describe('importDrawing', () => {
     expect(model.connections?.[0]?.note).toBe('1. Define schedule\n(settings.py / DB)');
   });
 
+  it('keeps two lines of different styles apart where they cross, arrowheads or not', () => {
+    // a dotted line up from G to C crosses a line with arrowheads at both ends (A and I): a
+    // fan-in drawn with a crossing would be one style
+    const drawing = [
+      '      ┌─────┐   ┌─────┐',
+      '      │  A  │   │  C  │',
+      '      └──┬──┘   └──┬──┘',
+      '         ▲         ▲',
+      '         │         ┊',
+      '  ┌┈┈┈┈┈┈┼┈┈┈┈┈┈┈┈┈┘',
+      '  ┊      │',
+      '  ┊      ▼',
+      '┌─┴───┐┌─┴───┐',
+      '│  G  ││  I  │',
+      '└─────┘└─────┘',
+    ].join('\n');
+    const { model } = importDrawing(drawing);
+    expect(pairs(model).sort()).toEqual(['a→i both', 'g→c'].sort());
+    expect(model.connections?.find((c) => c.from === 'g')?.style).toBe('dotted');
+  });
+
   it('reads a flow written without boxes: steps joined by arrows, across or down', () => {
     const across = importDrawing('[Client] --TCP--> [Server] → Database <--> Replica\n');
     expect(across.model.flow).toBe('right');

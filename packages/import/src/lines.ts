@@ -274,6 +274,8 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     const sources = (n: LineNet) => n.terminals.some((t) => !t.arrow);
     const half = (n: LineNet) => arrows(n) && !sources(n);
     if (arrows(na) === arrows(nb) && !half(na) && !half(nb)) continue;
+    // lines drawn in two styles are two lines, whatever their arrowheads
+    if (na.dashed !== nb.dashed || na.dotted !== nb.dotted) continue;
     union(a, b);
     const root = find(a);
     const merged = root === a ? na : nb;

@@ -13,6 +13,18 @@ export const BADGE_CELLS = [1, 2, 3] as const;
 /** The narrowest box that gets a badge. */
 export const BADGE_MIN_WIDTH = 6;
 
+/**
+ * Offsets along a side of `length` cells (corners included) where a line may meet it: never
+ * a corner, and on a side of nine cells or more not the cell beside one either, so that a
+ * line does not hug the corner (hand drawings keep it clear; rounded corners need it).
+ */
+export function sideOffsets(length: number): number[] {
+  const keep = length >= 9 ? 2 : 1;
+  const out: number[] = [];
+  for (let o = keep; o <= length - 1 - keep; o++) out.push(o);
+  return out;
+}
+
 /** Space between a host's border and its children when no hint says otherwise. */
 export const HOST_PADDING = { top: 1, right: 2, bottom: 1, left: 2 };
 

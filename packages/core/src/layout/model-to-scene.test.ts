@@ -487,6 +487,94 @@ describe('lines that can be straight', () => {
   });
 });
 
+describe('a cycle', () => {
+  const cycle = (flow: 'down' | 'right') =>
+    modelToScene(
+      parseDiagram({
+        flow,
+        nodes: [
+          { id: 'dc', label: 'Debt Collector\n(Catalogs)' },
+          { id: 'ra', label: 'Risk Assessor\n(Scores)' },
+          { id: 'sp', label: 'Sprint Planner\n(Packages)' },
+        ],
+        connections: [
+          { from: 'dc', to: 'ra' },
+          { from: 'ra', to: 'sp' },
+          { from: 'sp', to: 'dc', note: '(New debt discovered)' },
+        ],
+      }),
+    );
+  const bends = (scene: Scene, id: string): number =>
+    Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
+
+  it.each(['down', 'right'] as const)(
+    'keeps its steps in line and loops the way back around them (flow %s)',
+    (flow) => {
+      // a workflow drawn by hand: three steps in a row, the last feeding the first again
+      const scene = cycle(flow);
+      expect(bends(scene, 'dc->ra')).toBe(0);
+      expect(bends(scene, 'ra->sp')).toBe(0);
+      expect(bends(scene, 'sp->dc')).toBe(2);
+      const note = scene.texts.find((t) => t.text === '(New debt discovered)');
+      expect(note).toBeDefined();
+    },
+  );
+});
+
+describe('where lines meet a box', () => {
+  it('keeps off the cell beside a corner on a long side, and off a title band', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'cli', label: 'docker CLI' },
+          {
+            id: 'vm',
+            label: 'VM',
+            direction: 'down',
+            children: [
+              { id: 'engine', label: 'Docker Engine', children: [{ id: 'd', label: 'dockerd' }] },
+            ],
+          },
+          { id: 'reg', label: 'Registry' },
+        ],
+        connections: [
+          { from: 'cli', to: 'engine', note: 'deploys', hints: { toSide: 'left' } },
+          { from: 'reg', to: 'd', style: 'dashed' },
+          { from: 'cli', to: 'reg' },
+        ],
+      }),
+    );
+    for (const connector of scene.connectors) {
+      for (const point of [connector.points[0], connector.points.at(-1)]) {
+        if (point === undefined) continue;
+        const at =
+          scene.boxes.find(
+            (b) =>
+              (point.x === b.x || point.x === b.x + b.width - 1) &&
+              point.y >= b.y &&
+              point.y < b.y + b.height,
+          ) ??
+          scene.boxes.find(
+            (b) =>
+              (point.y === b.y || point.y === b.y + b.height - 1) &&
+              point.x >= b.x &&
+              point.x < b.x + b.width,
+          );
+        if (at === undefined) continue;
+        const onSide = point.x === at.x || point.x === at.x + at.width - 1;
+        const offset = onSide ? point.y - at.y : point.x - at.x;
+        const length = onSide ? at.height : at.width;
+        if (length >= 9) {
+          expect(offset, `${connector.id} on ${at.id}`).toBeGreaterThanOrEqual(2);
+          expect(offset, `${connector.id} on ${at.id}`).toBeLessThanOrEqual(length - 3);
+        }
+        const rule = scene.dividers.find((d) => d.box === at.id);
+        if (onSide && rule) expect(point.y, `${connector.id} on ${at.id}`).toBeGreaterThan(rule.y);
+      }
+    }
+  });
+});
+
 describe('branches of a trunk into containers', () => {
   it('drop into the middle of a container around one box, top and bottom', () => {
     // a load balancer over three servers, each running one agent, all feeding one queue

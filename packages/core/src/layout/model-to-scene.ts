@@ -232,7 +232,13 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
     }
     check();
     const scene = attempt.scene;
-    const margin = 2 + spread;
+    // room outside the picture for a route around it and, beside its outermost line, the
+    // widest note of a routed connection (the scene grows to fit what the router drew)
+    const outerNote = [
+      ...attempt.routed.map((r) => r.notes),
+      ...attempt.context.looseNotes.map((c) => linesOf(c.note)),
+    ].reduce((max, notes) => Math.max(max, widest(notes) + 2), 0);
+    const margin = 2 + spread + outerNote;
     // a picture over the canvas limit is refused before the router allocates its grid
     // (finish reports limit/canvas)
     if (scene.width * scene.height > limits.maxCanvasCells) return finish(attempt, limits, []);

@@ -119,4 +119,30 @@ describe('routeConnections', () => {
     };
     expect(run()).toEqual(run());
   });
+
+  it('goes around a line it would cross when a wider look finds a way at a fair cost', () => {
+    // a line already drawn across the way, ending eleven cells beside the two boxes: past the
+    // neighbourhood searched first, so the route looks wider before it crosses
+    const a = box('a', 20, 2);
+    const b = box('b', 20, 30);
+    const scene = sceneOf([a, b], 60, 36);
+    scene.connectors.push({
+      id: 'across',
+      from: 'x',
+      to: 'y',
+      style: 'solid',
+      arrowStart: false,
+      arrowEnd: false,
+      join: false,
+      points: [
+        { x: 10, y: 16 },
+        { x: 38, y: 16 },
+      ],
+    });
+    const { failures } = routeConnections(scene, [request(connection('a', 'b'))], 4, never);
+    expect(failures).toEqual([]);
+    const route = scene.connectors.find((c) => c.id === 'a->b');
+    const crossed = cells(route?.points ?? []).filter(([x, y]) => y === 16 && x >= 10 && x <= 38);
+    expect(crossed).toEqual([]);
+  });
 });

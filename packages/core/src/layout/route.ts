@@ -6,7 +6,14 @@ const SIDE_HEADING: Readonly<Record<Side, number>> = { top: 0, right: 1, bottom:
 
 import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
-import { BADGE_CELLS, BADGE_MIN_WIDTH, connectorFor, linesOf, placeNoteLines } from './block.js';
+import {
+  BADGE_CELLS,
+  BADGE_MIN_WIDTH,
+  connectorFor,
+  linesOf,
+  placeNoteLines,
+  sideOffsets,
+} from './block.js';
 
 /**
  * Orthogonal connection routing on the character grid.
@@ -23,7 +30,7 @@ import { BADGE_CELLS, BADGE_MIN_WIDTH, connectorFor, linesOf, placeNoteLines } f
 
 const STEP = 10;
 const BEND = 60;
-const CROSS = 120;
+const CROSS = 400;
 const NEAR = 8;
 const THROUGH_BORDER = 6;
 /** Greedier than A*: routes stay near-cheapest while long ones search far fewer cells. */
@@ -181,15 +188,17 @@ const G_SPAN = 2 ** 24;
 const heapKey = (f: number, g: number): number =>
   f * G_SPAN + (G_SPAN - 1 - Math.min(g, G_SPAN - 1));
 
-/**
- * The border cells of a box a route may start or end at, each with its outward heading: never
- * a corner, never the cells where the SVG draws the box's badge or a title in the border.
- */
 /** Top-border cells each box's title written into the border keeps clear, by box id. */
 const titleKeepOut = new WeakMap<SceneBox, Set<number>>();
+/** For a container with a title band: the row of the rule under it. */
+const bandRule = new WeakMap<SceneBox, number>();
 
-/** Records the cells around titles written into top borders, for {@link ports}. */
+/** Records the cells around titles (in top borders and in bands), for {@link ports}. */
 function keepTitlesClear(scene: Scene): void {
+  for (const divider of scene.dividers) {
+    const box = scene.boxes.find((b) => b.id === divider.box);
+    if (box !== undefined && isContainerKind(box.kind)) bandRule.set(box, divider.y);
+  }
   for (const text of scene.texts) {
     if (!text.cut) continue;
     // the box the title is written into, and any that shares that border (a stack's top layer)
@@ -202,6 +211,11 @@ function keepTitlesClear(scene: Scene): void {
   }
 }
 
+/**
+ * The border cells of a box a route may start or end at, each with its outward heading: never
+ * a corner or the cell beside one on a long side, never the cells where the SVG draws the
+ * box's badge or a title in the border, never beside a container's title band or its rule.
+ */
 function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading: number }[] {
   const out: { x: number; y: number; heading: number }[] = [];
   const right = box.x + box.width - 1;
@@ -211,20 +225,25 @@ function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading:
   // nor where the kind's drawing meets the border (a database's lid, a queue's end)
   const shape = shapeBorderCells(box.kind, box.width);
   const titled = titleKeepOut.get(box);
-  for (let x = box.x + 1; x < right; x++) {
+  const across = sideOffsets(box.width).map((o) => box.x + o);
+  const rule = bandRule.get(box) ?? box.y;
+  const along = sideOffsets(box.height)
+    .map((o) => box.y + o)
+    .filter((y) => y > rule);
+  for (const x of across) {
     if (badge && (BADGE_CELLS as readonly number[]).includes(x - box.x)) continue;
     if (shape.top.includes(x - box.x)) continue;
     // nor on a title written into the top border, nor right beside it
     if (titled?.has(x)) continue;
     out.push({ x, y: box.y, heading: flip(0) });
   }
-  for (let y = box.y + 1; y < bottom; y++) {
+  for (const y of along) {
     if (!shape.right.includes(y - box.y)) out.push({ x: right, y, heading: flip(1) });
   }
-  for (let x = box.x + 1; x < right; x++) {
+  for (const x of across) {
     if (!shape.bottom.includes(x - box.x)) out.push({ x, y: bottom, heading: flip(2) });
   }
-  for (let y = box.y + 1; y < bottom; y++) {
+  for (const y of along) {
     if (!shape.left.includes(y - box.y)) out.push({ x: box.x, y, heading: flip(3) });
   }
   return out;
@@ -248,6 +267,8 @@ class Search {
   private from = new Int32Array(0);
   private stamp = new Int32Array(0);
   private generation = 0;
+  /** What the last route found cost (steps, bends, crossings). */
+  lastCost = 0;
   private readonly heap = new Heap();
   private readonly goal: Int8Array;
 
@@ -429,6 +450,7 @@ class Search {
       if (grid.inside(port.x, port.y)) goal[grid.index(port.x, port.y)] = -1;
     }
     if (found === -1) return undefined;
+    this.lastCost = cost[found] as number;
     const cells: number[] = [];
     for (let s = found; s !== -1; s = from[s] as number) {
       const li = s >> 2;
@@ -437,6 +459,11 @@ class Search {
     }
     return cells.reverse();
   }
+}
+
+/** Whether a path crosses a route already drawn. */
+function crossesAny(grid: Grid, cells: readonly number[]): boolean {
+  return cells.some((i) => (grid.use[i] as number) !== 0);
 }
 
 /** Turns a path of cells into a polyline: its ends and every bend. */
@@ -490,14 +517,22 @@ function roomFor(grid: Grid, x: number, y: number, w: number, h: number): boolea
   return true;
 }
 
-/** Where a note of `w` × `h` cells can go beside a route, or undefined. */
-function placeNote(grid: Grid, points: readonly Point[], w: number, h: number): Point | undefined {
+/**
+ * Where a note of `w` × `h` cells can go beside a route, or undefined; `before` when it sits
+ * left of a vertical segment (its lines then end at the line's side, whatever the font).
+ */
+function placeNote(
+  grid: Grid,
+  points: readonly Point[],
+  w: number,
+  h: number,
+): (Point & { before: boolean }) | undefined {
   const segments = points.slice(1).map((b, k) => ({ a: points[k] as Point, b, k }));
   const length = (s: { a: Point; b: Point }): number =>
     Math.abs(s.a.x - s.b.x) + Math.abs(s.a.y - s.b.y);
   segments.sort((s, t) => length(t) - length(s) || s.k - t.k);
   for (const { a, b } of segments) {
-    const candidates: Point[] = [];
+    const candidates: (Point & { before: boolean })[] = [];
     if (a.y === b.y) {
       const x0 = Math.min(a.x, b.x) + 1;
       const x1 = Math.max(a.x, b.x) - 1;
@@ -507,7 +542,7 @@ function placeNote(grid: Grid, points: readonly Point[], w: number, h: number): 
         for (let shift = 0; shift <= x1 - x0; shift++) {
           for (const x of shift === 0 ? [centre] : [centre - shift, centre + shift]) {
             if (x + w - 1 < x0 || x > x1) continue;
-            candidates.push({ x, y });
+            candidates.push({ x, y, before: false });
           }
         }
       }
@@ -519,7 +554,7 @@ function placeNote(grid: Grid, points: readonly Point[], w: number, h: number): 
         for (let shift = 0; shift <= y1 - y0; shift++) {
           for (const y of shift === 0 ? [centre] : [centre - shift, centre + shift]) {
             if (y + h - 1 < y0 || y > y1) continue;
-            candidates.push({ x, y });
+            candidates.push({ x, y, before: x < a.x });
           }
         }
       }
@@ -527,6 +562,19 @@ function placeNote(grid: Grid, points: readonly Point[], w: number, h: number): 
     for (const c of candidates) if (roomFor(grid, c.x, c.y, w, h)) return c;
   }
   return undefined;
+}
+
+/** Writes a routed line's note at its spot: right-aligned when it sits left of the line. */
+function placeRoutedNote(
+  scene: Scene,
+  connection: Connection,
+  notes: readonly DisplayLine[],
+  spot: Point & { before: boolean },
+  w: number,
+): void {
+  if (spot.before) {
+    placeNoteLines(scene, connection, notes, (line) => spot.x + w - line.width, spot.y, 'right');
+  } else placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
 }
 
 /** The connections routing could not draw (the others are in the scene). */
@@ -639,10 +687,11 @@ export function routeConnections(
     // the ends' neighbourhood first, then wider; the whole grid only when it is small enough
     // for the search's memory to stay modest
     let cells: number[] | undefined;
+    let best = Number.POSITIVE_INFINITY;
     for (const pad of [8, 40, Number.POSITIVE_INFINITY]) {
       const window = around(pad);
       if (pad === Number.POSITIVE_INFINITY && grid.width * grid.height > MAX_SEARCH_CELLS) break;
-      cells = search.run(
+      const found = search.run(
         source,
         target,
         sourceInward,
@@ -659,7 +708,13 @@ export function routeConnections(
           ...(connection.hints?.toSide ? { target: connection.hints.toSide } : {}),
         },
       );
-      if (cells !== undefined) break;
+      if (found !== undefined && search.lastCost < best) {
+        cells = found;
+        best = search.lastCost;
+      }
+      // a route that crosses another may find its way around in a wider window (one more:
+      // the whole grid is searched only for a route not found at all)
+      if (cells !== undefined && (pad > 8 || !crossesAny(grid, cells))) break;
     }
     if (cells === undefined) {
       failures.push({ connection, reason: 'no-path' });
@@ -677,7 +732,7 @@ export function routeConnections(
     }
     // the note and a blank column each side of it stay clear of later routes
     grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
-    placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
+    placeRoutedNote(scene, connection, notes, spot, w);
   }
   // notes of lines drawn by their blocks that found no room there: beside any of their segments
   for (const connection of looseNotes) {
@@ -691,7 +746,7 @@ export function routeConnections(
       continue;
     }
     grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
-    placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
+    placeRoutedNote(scene, connection, notes, spot, w);
   }
   return { failures };
 }

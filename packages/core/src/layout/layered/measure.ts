@@ -10,6 +10,7 @@ import {
   linesOf,
   type Placed,
   placeNoteLines,
+  sideOffsets,
   widest,
 } from '../block.js';
 import {
@@ -188,6 +189,18 @@ export function measureLayered(
       edge.released = true;
     }
   }
+  // a line back against the flow past other ranks goes around them, as hand drawings loop a
+  // cycle's last step back outside the column: the boxes it would pass stay in line. One
+  // that pairs with a line the other way between the same boxes runs beside it instead
+  const forward = new Set<string>();
+  for (const edge of graph.edges) if (!edge.reversed) forward.add(`${edge.from}>${edge.to}`);
+  for (const edge of graph.edges) {
+    if (!edge.reversed || edge.released || forward.has(`${edge.to}>${edge.from}`)) continue;
+    const [a, b] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
+    if (Math.abs(a.rank - b.rank) < 2) continue;
+    release(edge);
+    edge.released = true;
+  }
   attachTerminals(graph, containerEdges);
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
@@ -288,8 +301,7 @@ export function measureLayered(
     // a stack drawn as separate boxes has no outline to attach to
     if (model?.kind === 'stack' && model.hints?.layout === 'separate')
       return { before: [], after: [] };
-    const all: number[] = [];
-    for (let o = 1; o <= node.boxAcross - 2; o++) all.push(o);
+    const all = sideOffsets(node.boxAcross);
     if (down) {
       const badge = model !== undefined && !isContainer(model) && node.boxAcross >= BADGE_MIN_WIDTH;
       // never on the badge, nor on a title written into the top border

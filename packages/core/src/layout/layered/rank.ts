@@ -228,6 +228,11 @@ export function normalize(graph: LayeredGraph): void {
     return graph.nodes.length - 1;
   };
   for (const edge of graph.edges) {
+    // the router draws a released line: it holds no place in the ranks
+    if (edge.released) {
+      edge.chain = [];
+      continue;
+    }
     const upper = edge.reversed ? edge.to : edge.from;
     const lower = edge.reversed ? edge.from : edge.to;
     const top = graph.nodes[upper] as LNode;
