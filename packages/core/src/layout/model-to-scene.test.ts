@@ -575,6 +575,31 @@ describe('where lines meet a box', () => {
   });
 });
 
+describe('notes across a right flow', () => {
+  it('keep a column off the border of the box their line leaves', () => {
+    // a web app and a worker both feed a job queue; the API's note sits by its own stub
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          { id: 'web', label: 'Next.js Web\n(port 3000)' },
+          { id: 'api', label: 'Elysia API\n(port 3002)' },
+          { id: 'redis', label: 'Redis + BullMQ\nJob Queue' },
+          { id: 'worker', label: 'mitt-worker\n(Python)' },
+        ],
+        connections: [
+          { from: 'web', to: 'api' },
+          { from: 'api', to: 'redis', note: 'Queues jobs' },
+          { from: 'worker', to: 'redis' },
+        ],
+      }),
+    );
+    const note = scene.texts.find((t) => t.text === 'Queues jobs');
+    const api = box(scene, 'api');
+    expect(note?.x).toBe(api.x + api.width + 1);
+  });
+});
+
 describe('branches of a trunk into containers', () => {
   it('drop into the middle of a container around one box, top and bottom', () => {
     // a load balancer over three servers, each running one agent, all feeding one queue

@@ -735,6 +735,8 @@ export function measureLayered(
     lower: number;
     opening: number;
     upperNotes: PlacedNote[];
+    /** Cells between the zone's start and its notes. */
+    upperLead: number;
     lowerNotes: PlacedNote[];
   }
   let plans: GapPlan[] = [];
@@ -833,7 +835,24 @@ export function measureLayered(
       const upperNotes = zone('upper', lowerNotes.missed);
       for (const p of [...upperNotes.placed, ...lowerNotes.placed]) notePlaced.add(p.key);
       const tracks = channel.tracks;
-      const upper = Math.max(arrowUpper, upperNotes.rows > 0 ? upperNotes.rows + 1 : 0);
+      // across a right flow a note beside the border of a box that fills its rank (the one
+      // its line leaves) keeps a column off it
+      const upperLead =
+        !down &&
+        upperNotes.placed.some((p) => {
+          const spec = noteByKey.get(p.key);
+          if (spec === undefined) return false;
+          return (layers[r] ?? []).some((v) => {
+            const node = graph.nodes[v] as LNode;
+            if (node.kind !== 'atom') return false;
+            if (centring(v) + node.boxAlong < (band[r] as number)) return false;
+            const from = across.node[v] as number;
+            return p.start <= from + node.boxAcross - 1 && p.start + spec.across - 1 >= from;
+          });
+        })
+          ? 1
+          : 0;
+      const upper = Math.max(arrowUpper, upperNotes.rows > 0 ? upperLead + upperNotes.rows + 1 : 0);
       const lowerStart = tracks > 0 && lowerNotes.rows > 0 ? 1 : 0;
       const lower =
         Math.max(arrowLower, lowerNotes.rows > 0 ? lowerStart + lowerNotes.rows + 1 : 0) + spread;
@@ -853,6 +872,7 @@ export function measureLayered(
         lower: lower + Math.max(0, least - natural),
         opening: opening(r + 1),
         upperNotes: upperNotes.placed,
+        upperLead,
         lowerNotes: lowerNotes.placed,
       };
       plans.push(plan);
@@ -1081,7 +1101,7 @@ export function measureLayered(
             }
           }
         };
-        place(plan.upperNotes, 0);
+        place(plan.upperNotes, plan.upperLead);
         place(plan.lowerNotes, plan.upper + plan.tracks + plan.lowerStart);
       });
       // titles, clear of the lines that cross the rows they take
