@@ -181,16 +181,21 @@ export function titleTexts(
     };
     let x = wanted;
     if (!free(wanted)) {
-      for (let shift = 1; shift <= box.width; shift++) {
-        if (free(wanted - shift)) {
-          x = wanted - shift;
-          break;
-        }
-        if (free(wanted + shift)) {
-          x = wanted + shift;
-          break;
-        }
+      // the middle of the free stretch nearest to where it would go (between two lines that
+      // cross the title's rows, a title reads as centred there)
+      let best: number | undefined;
+      for (let from = low; from <= Math.max(low, high); from++) {
+        if (!free(from)) continue;
+        let to = from;
+        while (to + 1 <= Math.max(low, high) && free(to + 1)) to++;
+        const middle = Math.floor((from + to) / 2);
+        const distance = wanted < from ? from - wanted : wanted > to ? wanted - to : 0;
+        const bestDistance =
+          best === undefined ? Number.POSITIVE_INFINITY : Math.abs(best - wanted);
+        if (distance < bestDistance) best = middle;
+        from = to;
       }
+      if (best !== undefined) x = best;
     }
     out.push({
       id: `${owner}:title:${index}`,

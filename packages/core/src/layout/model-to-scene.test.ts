@@ -600,6 +600,59 @@ describe('notes across a right flow', () => {
   });
 });
 
+describe('a band title crossed by lines', () => {
+  const tier = (title: string) =>
+    modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'lb', label: 'Load Balancer' },
+          {
+            id: 'apps',
+            label: title,
+            children: [1, 2, 3].map((n) => ({ id: `a${n}`, label: `App Server ${n}` })),
+          },
+        ],
+        connections: [1, 2, 3].map((n) => ({ from: 'lb', to: `a${n}` })),
+      }),
+    );
+  /** Columns where lines cross a row. */
+  const crossings = (scene: Scene, y: number): number[] =>
+    scene.connectors.flatMap((c) =>
+      c.points.slice(1).flatMap((b, i) => {
+        const a = c.points[i] as { x: number; y: number };
+        return a.x === b.x && Math.min(a.y, b.y) <= y && Math.max(a.y, b.y) >= y ? [a.x] : [];
+      }),
+    );
+
+  it('takes no more width when the lines leave it a stretch, and sits in its middle', () => {
+    // a load balancer over an application tier of three servers (a web tier drawn by hand)
+    const scene = tier('Application tier');
+    const apps = box(scene, 'apps');
+    const servers = [1, 2, 3].map((n) => box(scene, `a${n}`));
+    const content =
+      Math.max(...servers.map((b) => b.x + b.width)) - Math.min(...servers.map((b) => b.x));
+    // the padding and the borders, nothing for the title
+    expect(apps.width).toBeLessThanOrEqual(content + 6);
+    const title = scene.texts.find((t) => t.role === 'title' && t.owner === 'apps');
+    expect(title).toBeDefined();
+    const lines = crossings(scene, title?.y ?? 0).sort((a, b) => a - b);
+    const x = title?.x ?? 0;
+    const left = Math.max(apps.x, ...lines.filter((c) => c < x));
+    const right = Math.min(apps.x + apps.width - 1, ...lines.filter((c) => c > x));
+    expect(lines.every((c) => c < x - 1 || c > x + (title?.width ?? 0))).toBe(true);
+    // centred between the line before it and the one after it, to a cell
+    expect(Math.abs(x - left - 1 - (right - (x + (title?.width ?? 0))))).toBeLessThanOrEqual(1);
+  });
+
+  it('still gets its room when no stretch between the lines holds it', () => {
+    const scene = tier('The application tier of this system, behind the load balancer');
+    const title = scene.texts.find((t) => t.role === 'title' && t.owner === 'apps');
+    const lines = crossings(scene, title?.y ?? 0);
+    const x = title?.x ?? 0;
+    expect(lines.every((c) => c < x - 1 || c > x + (title?.width ?? 0))).toBe(true);
+  });
+});
+
 describe('branches of a trunk into containers', () => {
   it('drop into the middle of a container around one box, top and bottom', () => {
     // a load balancer over three servers, each running one agent, all feeding one queue

@@ -566,82 +566,96 @@ export function measureLayered(
     }
   });
   const openEnds = context.openEnds;
-  const across = placeAcross(graph, layers, pins, {
-    afterStart,
-    ...(openEnds && openEnds.size > 0
-      ? { straightFirst: (v: number) => openEnds.has((graph.nodes[v] as LNode).id) }
-      : {}),
-    between: (a, b) => stepRoom.get(`${a}:${b}`) ?? 0,
-    // rows are about twice as tall as columns are wide: across a right flow one blank row will do
-    gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
-    lineGap: LINE_GAP + spread,
-    // routed lines pass beside containers with their notes: room for them (a row in a right flow)
-    containerGap: down ? context.noteRoom : Math.min(context.noteRoom, 2),
-    insets: (c) => {
-      const inset = insets[c] as Insets;
-      const hinted = (graph.containers[c] as LContainer).host.hints?.width;
-      const container = graph.containers[c] as LContainer;
-      // a title at the start of the top border keeps the lines that cross it to its right
-      const leftTitle = (leftTitleRoom[c] as number) > 0;
-      const lines = leftTitle ? 0 : (crossingBand[c] as number);
-      // k lines leave k + 1 stretches: the widest title line and a free cell on each side
-      // fit in one of them however the lines fall
-      const ring = borderless(container.host) ? 0 : 1;
-      const titleRoom =
-        lines === 0
-          ? inset.titleRoom
-          : (widest(container.title) + 2) * (lines + 1) + lines + 2 * ring;
-      const min = Math.max(down ? titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
-      // a line meets the start border two cells from the corner (past a title written there),
-      // and below the title band
-      const terminal = down ? Math.max(2, leftTitleRoom[c] as number) : inset.band + 2;
-      // across a right flow, the caption under a container is below its bottom border
-      const terminalEnd = down ? 2 : inset.below + 2;
-      terminalStart[c] = terminal;
-      return { start: inset.start, end: inset.end, min, terminal, terminalEnd };
-    },
-    reach: (v) => reach[v] as { before: number; after: number },
-    notes: notesApart,
-    check,
-  });
+  // a band's title shares its rows with the lines crossing them: placed first as if the
+  // lines left it room, and again with room for it wherever they fall when they did not
+  const pristine = new Map([...pins].map(([key, p]) => [key, { ...p }]));
+  const conservative = crossingBand.map(() => false);
+  let across!: ReturnType<typeof placeAcross>;
+  const arrange = (): void => {
+    across = placeAcross(graph, layers, pins, {
+      afterStart,
+      ...(openEnds && openEnds.size > 0
+        ? { straightFirst: (v: number) => openEnds.has((graph.nodes[v] as LNode).id) }
+        : {}),
+      between: (a, b) => stepRoom.get(`${a}:${b}`) ?? 0,
+      // rows are about twice as tall as columns are wide: across a right flow one blank row will do
+      gap: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
+      lineGap: LINE_GAP + spread,
+      // routed lines pass beside containers with their notes: room for them (a row in a right flow)
+      containerGap: down ? context.noteRoom : Math.min(context.noteRoom, 2),
+      insets: (c) => {
+        const inset = insets[c] as Insets;
+        const hinted = (graph.containers[c] as LContainer).host.hints?.width;
+        const container = graph.containers[c] as LContainer;
+        // a title at the start of the top border keeps the lines that cross it to its right
+        const leftTitle = (leftTitleRoom[c] as number) > 0;
+        const lines = leftTitle || !conservative[c] ? 0 : (crossingBand[c] as number);
+        // k lines leave k + 1 stretches: the widest title line and a free cell on each side
+        // fit in one of them however the lines fall (only when the lines as placed left none)
+        const ring = borderless(container.host) ? 0 : 1;
+        const titleRoom =
+          lines === 0
+            ? inset.titleRoom
+            : (widest(container.title) + 2) * (lines + 1) + lines + 2 * ring;
+        const min = Math.max(down ? titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
+        // a line meets the start border two cells from the corner (past a title written there),
+        // and below the title band
+        const terminal = down ? Math.max(2, leftTitleRoom[c] as number) : inset.band + 2;
+        // across a right flow, the caption under a container is below its bottom border
+        const terminalEnd = down ? 2 : inset.below + 2;
+        terminalStart[c] = terminal;
+        return { start: inset.start, end: inset.end, min, terminal, terminalEnd };
+      },
+      reach: (v) => reach[v] as { before: number; after: number },
+      notes: notesApart,
+      check,
+    });
 
-  // terminals move off the lines that cross their container's border where they would meet it
-  clearTerminals(
-    graph,
-    across,
-    (t) => {
-      const node = graph.nodes[t] as LNode;
-      const c = node.container;
-      const out: number[] = [];
-      graph.edges.forEach((edge, e) => {
-        for (let k = 0; k + 1 < edge.chain.length; k++) {
-          const u = graph.nodes[edge.chain[k] as number] as LNode;
-          const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
-          const pin = pins.get(`${e}:${k}`);
-          if (!pin || edge.chain[k] === t || edge.chain[k + 1] === t) continue;
-          const inV = isWithin(graph, v.container, c);
-          const inU = isWithin(graph, u.container, c);
-          if (node.terminal === 'start' && inV && !inU && v.rank === node.rank) {
-            out.push((across.node[edge.chain[k + 1] as number] as number) + pin.lower);
+    // terminals move off the lines that cross their container's border where they would meet it
+    clearTerminals(
+      graph,
+      across,
+      (t) => {
+        const node = graph.nodes[t] as LNode;
+        const c = node.container;
+        const out: number[] = [];
+        graph.edges.forEach((edge, e) => {
+          for (let k = 0; k + 1 < edge.chain.length; k++) {
+            const u = graph.nodes[edge.chain[k] as number] as LNode;
+            const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
+            const pin = pins.get(`${e}:${k}`);
+            if (!pin || edge.chain[k] === t || edge.chain[k + 1] === t) continue;
+            const inV = isWithin(graph, v.container, c);
+            const inU = isWithin(graph, u.container, c);
+            if (node.terminal === 'start' && inV && !inU && v.rank === node.rank) {
+              out.push((across.node[edge.chain[k + 1] as number] as number) + pin.lower);
+            }
+            if (node.terminal === 'end' && inU && !inV && u.rank === node.rank) {
+              out.push((across.node[edge.chain[k] as number] as number) + pin.upper);
+            }
           }
-          if (node.terminal === 'end' && inU && !inV && u.rank === node.rank) {
-            out.push((across.node[edge.chain[k] as number] as number) + pin.upper);
-          }
-        }
-      });
-      return out;
-    },
-    (c) => terminalStart[c] as number,
-    (c) => (down ? 2 : (insets[c] as Insets).below + 2),
-  );
+        });
+        return out;
+      },
+      (c) => terminalStart[c] as number,
+      (c) => (down ? 2 : (insets[c] as Insets).below + 2),
+    );
 
-  straightenPins(
-    graph,
-    across.node,
-    pins,
-    sides,
-    new Map(noteSpecs.map((n) => [`${n.edge}:${n.segment}:${n.zone}`, n.side])),
-  );
+    straightenPins(
+      graph,
+      across.node,
+      pins,
+      sides,
+      new Map(noteSpecs.map((n) => [`${n.edge}:${n.segment}:${n.zone}`, n.side])),
+    );
+  };
+  arrange();
+  const squeezed = titlesWithoutRoom(graph, across, pins, crossingBand);
+  if (squeezed.length > 0) {
+    for (const c of squeezed) conservative[c] = true;
+    pins = new Map([...pristine].map(([key, p]) => [key, { ...p }]));
+    arrange();
+  }
   if (context.equalHeights) alignTiers(graph, across);
 
   // along the flow: rank bands, then for each gap closings, upper zone, tracks, lower zone, openings
@@ -1141,6 +1155,52 @@ export function measureLayered(
       });
     },
   };
+}
+
+/**
+ * Containers whose band title finds no stretch between the lines crossing its rows (as placed)
+ * with a free cell each side, as the title writer needs; only bands, and only those crossed.
+ */
+function titlesWithoutRoom(
+  graph: LayeredGraph,
+  across: { node: ArrayLike<number>; start: ArrayLike<number>; end: ArrayLike<number> },
+  pins: Pins,
+  crossingBand: readonly number[],
+): number[] {
+  const columns = graph.containers.map(() => [] as number[]);
+  graph.edges.forEach((edge, e) => {
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const pin = pins.get(`${e}:${k}`);
+      if (!pin) continue;
+      const u = graph.nodes[edge.chain[k] as number] as LNode;
+      const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
+      const upper = ancestors(graph, u.container);
+      for (const c of ancestors(graph, v.container)) {
+        const container = graph.containers[c] as LContainer;
+        if (container.titleGeometry.place !== 'band' || v.rank !== container.firstRank) continue;
+        if (upper.includes(c) || (v.kind === 'terminal' && v.container === c)) continue;
+        (columns[c] as number[]).push(
+          (across.node[edge.chain[k + 1] as number] as number) + pin.lower,
+        );
+      }
+    }
+  });
+  const out: number[] = [];
+  graph.containers.forEach((container, c) => {
+    if ((crossingBand[c] as number) === 0) return;
+    const need = widest(container.title);
+    const start = across.start[c] as number;
+    const end = across.end[c] as number;
+    const xs = [...new Set(columns[c])].sort((a, b) => a - b);
+    // from the border to the first line, between lines, from the last line to the border
+    const room = [
+      (xs[0] ?? end) - start - 2,
+      ...xs.slice(1).map((x, i) => x - (xs[i] as number) - 3),
+      end - (xs[xs.length - 1] ?? start) - 2,
+    ];
+    if (!room.some((r) => r >= need)) out.push(c);
+  });
+  return out;
 }
 
 /** Drops repeated and collinear points of a polyline. */
