@@ -653,6 +653,36 @@ describe('a band title crossed by lines', () => {
   });
 });
 
+describe('a container arranged by hand among boxes placed from their lines', () => {
+  it('keeps its own spacing when lines end at its border', () => {
+    // two tools feeding a terrarium of agents laid out in a row (an agent system's README)
+    const terrarium = (lines: boolean) =>
+      modelToScene(
+        parseDiagram({
+          nodes: [
+            { id: 'edit', label: 'Edit' },
+            { id: 'chat', label: 'Chat' },
+            {
+              id: 'terr',
+              label: 'TERRARIUM',
+              direction: 'right',
+              children: [{ label: 'B-gent' }, { label: 'L-gent' }],
+            },
+          ],
+          connections: lines
+            ? [
+                { from: 'edit', to: 'terr' },
+                { from: 'chat', to: 'terr' },
+              ]
+            : [],
+        }),
+      );
+    const [fed, alone] = [terrarium(true), terrarium(false)];
+    expect(box(fed, 'terr').height).toBe(box(alone, 'terr').height);
+    expect(box(fed, 'terr').width).toBe(box(alone, 'terr').width);
+  });
+});
+
 describe('branches of a trunk into containers', () => {
   it('drop into the middle of a container around one box, top and bottom', () => {
     // a load balancer over three servers, each running one agent, all feeding one queue

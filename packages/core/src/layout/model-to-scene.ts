@@ -176,9 +176,9 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
     if (direction === 'down' || direction === 'right') pairs(nodes);
     for (const node of nodes) {
       const inRegion = direction === 'auto' && isContainer(node) && node.direction === 'auto';
-      if (direction === 'auto' && owner !== undefined && (!isContainer(node) || inRegion)) {
-        region.set(node.id, owner);
-      }
+      // a container arranged by hand is one box of the region around it, which draws the
+      // lines ending at its border (not those to its children)
+      if (direction === 'auto' && owner !== undefined) region.set(node.id, owner);
       if (isContainer(node)) {
         walk(
           node.children,
