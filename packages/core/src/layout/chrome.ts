@@ -172,11 +172,15 @@ export function titleTexts(
     const low = geometry.place === 'below' ? box.x : left;
     const high =
       geometry.place === 'below' ? box.x + box.width - line.width : left + inner - line.width;
+    // moved off a line, a title in a band keeps a blank from the borders too
+    const walls = avoid.size > 0 && geometry.place === 'band' ? [box.x, box.x + box.width - 1] : [];
     const free = (x: number): boolean => {
       if (x < low || x > Math.max(low, high)) return false;
       // a cell free on each side; on a border the cut takes it, so one more
       const margin = onBorder ? 2 : 1;
-      for (const c of avoid) if (c >= x - margin && c < x + line.width + margin) return false;
+      for (const c of [...avoid, ...walls]) {
+        if (c >= x - margin && c < x + line.width + margin) return false;
+      }
       return true;
     };
     let x = wanted;

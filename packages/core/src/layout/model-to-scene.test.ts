@@ -644,6 +644,48 @@ describe('a band title crossed by lines', () => {
     expect(Math.abs(x - left - 1 - (right - (x + (title?.width ?? 0))))).toBeLessThanOrEqual(1);
   });
 
+  it('keeps a blank cell from the borders when a line pushes it aside', () => {
+    // a DNS in front of two regions, the second's line passing through the first's band
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'dns', kind: 'external', label: 'Global DNS' },
+          {
+            id: 'ra',
+            label: 'Region A',
+            children: [
+              { id: 'ia', label: 'Instance' },
+              { id: 'dba', kind: 'database', label: 'Primary DB' },
+            ],
+          },
+          {
+            id: 'rb',
+            label: 'Region B',
+            children: [
+              { id: 'ib', label: 'Instance' },
+              { id: 'dbb', kind: 'database', label: 'Replica DB' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'dns', to: 'ia' },
+          { from: 'dns', to: 'ib' },
+          { from: 'ia', to: 'dba' },
+          { from: 'ib', to: 'dbb' },
+          { from: 'dba', to: 'dbb', note: 'replication', style: 'dashed' },
+        ],
+      }),
+    );
+    for (const id of ['ra', 'rb']) {
+      const region = box(scene, id);
+      const title = scene.texts.find((t) => t.role === 'title' && t.owner === id);
+      expect(title?.x).toBeGreaterThanOrEqual(region.x + 2);
+      expect((title?.x ?? 0) + (title?.width ?? 0)).toBeLessThanOrEqual(
+        region.x + region.width - 2,
+      );
+    }
+  });
+
   it('still gets its room when no stretch between the lines holds it', () => {
     const scene = tier('The application tier of this system, behind the load balancer');
     const title = scene.texts.find((t) => t.role === 'title' && t.owner === 'apps');

@@ -1192,12 +1192,9 @@ function titlesWithoutRoom(
     const start = across.start[c] as number;
     const end = across.end[c] as number;
     const xs = [...new Set(columns[c])].sort((a, b) => a - b);
-    // from the border to the first line, between lines, from the last line to the border
-    const room = [
-      (xs[0] ?? end) - start - 2,
-      ...xs.slice(1).map((x, i) => x - (xs[i] as number) - 3),
-      end - (xs[xs.length - 1] ?? start) - 2,
-    ];
+    // between the lines and the borders, a blank cell on each side of the title
+    const walls = [start, ...xs, end];
+    const room = walls.slice(1).map((x, i) => x - (walls[i] as number) - 3);
     if (!room.some((r) => r >= need)) out.push(c);
   });
   return out;
