@@ -879,6 +879,44 @@ describe('containers joined one way', () => {
   });
 });
 
+describe('containers joined one way but reached from elsewhere too', () => {
+  it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'dns', kind: 'external', label: 'Global DNS' },
+          {
+            id: 'ra',
+            label: 'Region A',
+            children: [
+              { id: 'ia', label: 'Instance' },
+              { id: 'dba', kind: 'database', label: 'Primary DB' },
+            ],
+          },
+          {
+            id: 'rb',
+            label: 'Region B',
+            children: [
+              { id: 'ib', label: 'Instance' },
+              { id: 'dbb', kind: 'database', label: 'Replica DB' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'dns', to: 'ia' },
+          { from: 'dns', to: 'ib' },
+          { from: 'ia', to: 'dba' },
+          { from: 'ib', to: 'dbb' },
+          { from: 'dba', to: 'dbb', note: 'replication', style: 'dashed' },
+        ],
+      }),
+    );
+    const [a, b] = [box(scene, 'ra'), box(scene, 'rb')];
+    expect(a.y).toBe(b.y);
+    expect(b.x).toBeGreaterThan(a.x + a.width);
+  });
+});
+
 describe('tiers', () => {
   const tier = (id: string, labels: string[]) => ({
     id,

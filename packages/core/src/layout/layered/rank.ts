@@ -134,10 +134,13 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
     return node.container === parent ? -1 - v : childTowards(graph, node.container, parent);
   };
   const ways = new Map<string, { from: number; to: number; back: boolean }>();
+  /** For each container: the siblings its members are reached from. */
+  const sources = new Map<number, Set<number>>();
   for (const e of edges) {
     const [u, v] = [graph.nodes[e.from] as LNode, graph.nodes[e.to] as LNode];
     const parent = commonContainer(graph, u.container, v.container);
     const [a, b] = [standIn(e.from, parent), standIn(e.to, parent)];
+    if (b >= 0) sources.set(b, (sources.get(b) ?? new Set<number>()).add(a));
     // two atoms are ranked by their edge already; a container is what this is about
     if (a < 0 && b < 0) continue;
     const key = a < b ? `${a}:${b}` : `${b}:${a}`;
@@ -145,7 +148,11 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
     if (!known) ways.set(key, { from: a, to: b, back: false });
     else if (known.from !== a) known.back = true;
   }
-  const pairs = [...ways.values()].filter((w) => !w.back);
+  // a container also reached from elsewhere (two regions behind one DNS, joined by a
+  // replication line) keeps its place beside the other: it does not hang after it
+  const pairs = [...ways.values()].filter(
+    (w) => !w.back && (w.to < 0 || (sources.get(w.to)?.size ?? 0) <= 1),
+  );
   if (pairs.length === 0 || pairs.length > APART_LIMIT) return [];
   // the rank variables of every container hold what is inside it
   const holds: SimplexEdge[] = [];
