@@ -568,7 +568,8 @@ export function measureLayered(
   const openEnds = context.openEnds;
   // a band's title shares its rows with the lines crossing them: placed first as if the
   // lines left it room, and again with room for it wherever they fall when they did not
-  const pristine = new Map([...pins].map(([key, p]) => [key, { ...p }]));
+  const crossed = crossingBand.some((lines) => lines > 0);
+  const pristine = crossed ? new Map([...pins].map(([key, p]) => [key, { ...p }])) : undefined;
   const conservative = crossingBand.map(() => false);
   let across!: ReturnType<typeof placeAcross>;
   const arrange = (): void => {
@@ -650,10 +651,10 @@ export function measureLayered(
     );
   };
   arrange();
-  const squeezed = titlesWithoutRoom(graph, across, pins, crossingBand);
-  if (squeezed.length > 0) {
+  const squeezed = pristine ? titlesWithoutRoom(graph, across, pins, crossingBand) : [];
+  if (pristine && squeezed.length > 0) {
     for (const c of squeezed) conservative[c] = true;
-    pins = new Map([...pristine].map(([key, p]) => [key, { ...p }]));
+    pins = pristine;
     arrange();
   }
   if (context.equalHeights) alignTiers(graph, across);
