@@ -43,6 +43,41 @@ const box = (scene: Scene, id: string): SceneBox => {
   return found;
 };
 
+/** Bends of a connector: points where it turns. */
+const bends = (scene: Scene, id: string): number =>
+  Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
+
+/** A DNS in front of two regions, each an instance over a database, joined by replication. */
+const twoRegions = () =>
+  parseDiagram({
+    nodes: [
+      { id: 'dns', kind: 'external', label: 'Global DNS' },
+      {
+        id: 'ra',
+        label: 'Region A',
+        children: [
+          { id: 'ia', label: 'Instance' },
+          { id: 'dba', kind: 'database', label: 'Primary DB' },
+        ],
+      },
+      {
+        id: 'rb',
+        label: 'Region B',
+        children: [
+          { id: 'ib', label: 'Instance' },
+          { id: 'dbb', kind: 'database', label: 'Replica DB' },
+        ],
+      },
+    ],
+    connections: [
+      { from: 'dns', to: 'ia' },
+      { from: 'dns', to: 'ib' },
+      { from: 'ia', to: 'dba' },
+      { from: 'ib', to: 'dbb' },
+      { from: 'dba', to: 'dbb', note: 'replication', style: 'dashed' },
+    ],
+  });
+
 /** The DiagramaError `run` throws; fails the test when it throws nothing, or something else. */
 function thrownBy(run: () => unknown): DiagramaError {
   let caught: unknown;
@@ -355,10 +390,6 @@ describe('steps between siblings', () => {
 });
 
 describe('straight lines after placement', () => {
-  /** Bends of a connector: points where it turns. */
-  const bends = (scene: Scene, id: string): number =>
-    Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
-
   it('leaves a trunk for a long line that runs straight down under its box', () => {
     // a control plane over a worker node: API Server fans out to three boxes in its rank and
     // calls Kubelet two ranks down; the line to Kubelet leaves on its own, not out of the trunk
@@ -420,8 +451,6 @@ describe('lines that can be straight', () => {
     }
     return out;
   };
-  const bends = (scene: Scene, id: string): number =>
-    Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
 
   it('win over the branches of a fan, which bend anyway', () => {
     // a gateway fans out to three services; the outer ones each feed one store of a wide row
@@ -504,8 +533,6 @@ describe('a cycle', () => {
         ],
       }),
     );
-  const bends = (scene: Scene, id: string): number =>
-    Math.max(0, (scene.connectors.find((c) => c.id === id)?.points.length ?? 2) - 2);
 
   it.each(['down', 'right'] as const)(
     'keeps its steps in line and loops the way back around them (flow %s)',
@@ -646,36 +673,7 @@ describe('a band title crossed by lines', () => {
 
   it('keeps a blank cell from the borders when a line pushes it aside', () => {
     // a DNS in front of two regions, the second's line passing through the first's band
-    const scene = modelToScene(
-      parseDiagram({
-        nodes: [
-          { id: 'dns', kind: 'external', label: 'Global DNS' },
-          {
-            id: 'ra',
-            label: 'Region A',
-            children: [
-              { id: 'ia', label: 'Instance' },
-              { id: 'dba', kind: 'database', label: 'Primary DB' },
-            ],
-          },
-          {
-            id: 'rb',
-            label: 'Region B',
-            children: [
-              { id: 'ib', label: 'Instance' },
-              { id: 'dbb', kind: 'database', label: 'Replica DB' },
-            ],
-          },
-        ],
-        connections: [
-          { from: 'dns', to: 'ia' },
-          { from: 'dns', to: 'ib' },
-          { from: 'ia', to: 'dba' },
-          { from: 'ib', to: 'dbb' },
-          { from: 'dba', to: 'dbb', note: 'replication', style: 'dashed' },
-        ],
-      }),
-    );
+    const scene = modelToScene(twoRegions());
     for (const id of ['ra', 'rb']) {
       const region = box(scene, id);
       const title = scene.texts.find((t) => t.role === 'title' && t.owner === id);
@@ -881,36 +879,7 @@ describe('containers joined one way', () => {
 
 describe('containers joined one way but reached from elsewhere too', () => {
   it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
-    const scene = modelToScene(
-      parseDiagram({
-        nodes: [
-          { id: 'dns', kind: 'external', label: 'Global DNS' },
-          {
-            id: 'ra',
-            label: 'Region A',
-            children: [
-              { id: 'ia', label: 'Instance' },
-              { id: 'dba', kind: 'database', label: 'Primary DB' },
-            ],
-          },
-          {
-            id: 'rb',
-            label: 'Region B',
-            children: [
-              { id: 'ib', label: 'Instance' },
-              { id: 'dbb', kind: 'database', label: 'Replica DB' },
-            ],
-          },
-        ],
-        connections: [
-          { from: 'dns', to: 'ia' },
-          { from: 'dns', to: 'ib' },
-          { from: 'ia', to: 'dba' },
-          { from: 'ib', to: 'dbb' },
-          { from: 'dba', to: 'dbb', note: 'replication', style: 'dashed' },
-        ],
-      }),
-    );
+    const scene = modelToScene(twoRegions());
     const [a, b] = [box(scene, 'ra'), box(scene, 'rb')];
     expect(a.y).toBe(b.y);
     expect(b.x).toBeGreaterThan(a.x + a.width);

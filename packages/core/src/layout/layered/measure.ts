@@ -513,8 +513,10 @@ export function measureLayered(
   // over a band or a border title, out of it under a caption): with k of them the title needs
   // k + 1 stretches of its width, so one is always free
   const crossingBand = new Array<number>(graph.containers.length).fill(0);
+  /** For a band: the segments crossing it, `edge:segment` (their lower pins say where). */
+  const bandCrossers = graph.containers.map(() => [] as string[]);
   if (down) {
-    for (const edge of graph.edges) {
+    for (const [e, edge] of graph.edges.entries()) {
       for (let k = 0; k + 1 < edge.chain.length; k++) {
         const u = graph.nodes[edge.chain[k] as number] as LNode;
         const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
@@ -526,7 +528,9 @@ export function measureLayered(
           // a line that ends on the border over a band never reaches the title
           const ends = v.kind === 'terminal' && v.container === c && place === 'band';
           if ((place === 'band' || place === 'border') && v.rank === container.firstRank && !ends) {
-            if (!upper.includes(c)) crossingBand[c] = (crossingBand[c] as number) + 1;
+            if (upper.includes(c)) continue;
+            crossingBand[c] = (crossingBand[c] as number) + 1;
+            if (place === 'band') (bandCrossers[c] as string[]).push(`${e}:${k}`);
           }
         }
         for (const c of upper) {
@@ -568,9 +572,10 @@ export function measureLayered(
   const openEnds = context.openEnds;
   // a band's title shares its rows with the lines crossing them: placed first as if the
   // lines left it room, and again with room for it wherever they fall when they did not
-  const crossed = crossingBand.some((lines) => lines > 0);
+  // (only a band: a title in the border or under the container keeps its room from the start)
+  const crossed = bandCrossers.some((list) => list.length > 0);
   const pristine = crossed ? new Map([...pins].map(([key, p]) => [key, { ...p }])) : undefined;
-  const conservative = crossingBand.map(() => false);
+  const conservative = bandCrossers.map((list) => list.length === 0);
   let across!: ReturnType<typeof placeAcross>;
   const arrange = (): void => {
     across = placeAcross(graph, layers, pins, {
@@ -651,7 +656,7 @@ export function measureLayered(
     );
   };
   arrange();
-  const squeezed = pristine ? titlesWithoutRoom(graph, across, pins, crossingBand) : [];
+  const squeezed = pristine ? titlesWithoutRoom(graph, across, pins, bandCrossers) : [];
   if (pristine && squeezed.length > 0) {
     for (const c of squeezed) conservative[c] = true;
     pins = pristine;
@@ -1160,42 +1165,30 @@ export function measureLayered(
 
 /**
  * Containers whose band title finds no stretch between the lines crossing its rows (as placed)
- * with a free cell each side, as the title writer needs; only bands, and only those crossed.
+ * with a free cell each side, as the title writer needs. `crossers` lists, per container, the
+ * segments crossing its band.
  */
 function titlesWithoutRoom(
   graph: LayeredGraph,
   across: { node: ArrayLike<number>; start: ArrayLike<number>; end: ArrayLike<number> },
   pins: Pins,
-  crossingBand: readonly number[],
+  crossers: readonly (readonly string[])[],
 ): number[] {
-  const columns = graph.containers.map(() => [] as number[]);
-  graph.edges.forEach((edge, e) => {
-    for (let k = 0; k + 1 < edge.chain.length; k++) {
-      const pin = pins.get(`${e}:${k}`);
-      if (!pin) continue;
-      const u = graph.nodes[edge.chain[k] as number] as LNode;
-      const v = graph.nodes[edge.chain[k + 1] as number] as LNode;
-      const upper = ancestors(graph, u.container);
-      for (const c of ancestors(graph, v.container)) {
-        const container = graph.containers[c] as LContainer;
-        if (container.titleGeometry.place !== 'band' || v.rank !== container.firstRank) continue;
-        if (upper.includes(c) || (v.kind === 'terminal' && v.container === c)) continue;
-        (columns[c] as number[]).push(
-          (across.node[edge.chain[k + 1] as number] as number) + pin.lower,
-        );
-      }
-    }
-  });
   const out: number[] = [];
-  graph.containers.forEach((container, c) => {
-    if ((crossingBand[c] as number) === 0) return;
-    const need = widest(container.title);
-    const start = across.start[c] as number;
-    const end = across.end[c] as number;
-    const xs = [...new Set(columns[c])].sort((a, b) => a - b);
+  crossers.forEach((keys, c) => {
+    if (keys.length === 0) return;
+    const columns = new Set<number>();
+    for (const key of keys) {
+      const pin = pins.get(key);
+      const [e, k] = key.split(':').map(Number) as [number, number];
+      const v = (graph.edges[e] as LEdge).chain[k + 1];
+      if (pin && v !== undefined) columns.add((across.node[v] as number) + pin.lower);
+    }
     // between the lines and the borders, a blank cell on each side of the title
-    const walls = [start, ...xs, end];
+    const walls = [across.start[c] as number, ...[...columns].sort((a, b) => a - b)];
+    walls.push(across.end[c] as number);
     const room = walls.slice(1).map((x, i) => x - (walls[i] as number) - 3);
+    const need = widest((graph.containers[c] as LContainer).title);
     if (!room.some((r) => r >= need)) out.push(c);
   });
   return out;
