@@ -877,6 +877,78 @@ describe('containers joined one way', () => {
   });
 });
 
+describe('a box joined one way to the only container', () => {
+  it('comes before all of it, so its line enters from above, not beside the first rank', () => {
+    // users reach one of two services in a cluster; the other service must not pull the
+    // cluster up level with the users, whose line would then come in through the side
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'users', kind: 'user', label: 'Users' },
+          {
+            id: 'k8s',
+            label: 'Kubernetes Cluster',
+            children: [
+              { id: 'fs', label: 'frontend-service' },
+              { id: 'fp', label: 'frontend-pod' },
+              { id: 'bs', label: 'backend-service' },
+              { id: 'bp', label: 'backend-pod' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'users', to: 'fs' },
+          { from: 'fs', to: 'fp' },
+          { from: 'bs', to: 'bp' },
+        ],
+      }),
+    );
+    const [users, k8s] = [box(scene, 'users'), box(scene, 'k8s')];
+    expect(k8s.y).toBeGreaterThanOrEqual(users.y + users.height);
+    expect(box(scene, 'fs').y).toBe(box(scene, 'bs').y);
+    expect(bends(scene, 'users->fs')).toBe(0);
+  });
+});
+
+describe('a row of boxes down the flow', () => {
+  it('starts on one line whatever their heights, so the arrows into them end level', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'edge', label: 'Edge / Gateway' },
+          { id: 'game', label: 'Game Server\n(authoritative\ngame loop)' },
+          { id: 'match', label: 'Match/Queue\nService' },
+          { id: 'tour', label: 'Tournament Svc' },
+        ],
+        connections: [
+          { from: 'edge', to: 'game' },
+          { from: 'edge', to: 'match' },
+          { from: 'edge', to: 'tour' },
+        ],
+      }),
+    );
+    const tops = ['game', 'match', 'tour'].map((id) => box(scene, id).y);
+    expect(new Set(tops).size).toBe(1);
+  });
+
+  it('lines up with the first row inside a container arranged by hand beside them', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'edit', label: 'Edit' },
+          {
+            id: 't',
+            label: 'TERRARIUM\nagents',
+            direction: 'down',
+            children: [{ id: 'b', label: 'B-gent' }],
+          },
+        ],
+      }),
+    );
+    expect(box(scene, 'edit').y).toBe(box(scene, 'b').y);
+  });
+});
+
 describe('containers joined one way but reached from elsewhere too', () => {
   it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
     const scene = modelToScene(twoRegions());

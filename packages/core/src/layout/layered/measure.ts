@@ -206,14 +206,14 @@ export function measureLayered(
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
   /**
    * Where two boxes side by side (tops in line) share a row inside both that neither's shape
-   * draws on its facing side (a database's lid): the shorter box may sit lower than centred
-   * in its rank to find one. Undefined when there is none: a straight step would run into the
+   * draws on its facing side (a database's lid): the shorter box sits centred beside the
+   * taller where it can, lower or higher to find one. Undefined when there is none: a straight step would run into the
    * lid, and the router takes the line.
    */
   const sharedRow = (
     step: LStep,
     forward: boolean,
-  ): { short: number; tall: number; shift: number; centred: boolean } | undefined => {
+  ): { short: number; tall: number; shift: number } | undefined => {
     const a = graph.nodes[step.from] as LNode;
     const b = graph.nodes[step.to] as LNode;
     const takenA = shapeBorderCells(models[step.from]?.kind ?? 'box', a.boxAlong)[
@@ -235,7 +235,7 @@ export function measureLayered(
     for (const shift of shifts) {
       for (let row = Math.max(1, shift + 1); row <= Math.min(high, shift + low) - 2; row++) {
         if (takenTall.includes(row) || takenShort.includes(row - shift)) continue;
-        return { short, tall, shift, centred: shift === centred };
+        return { short, tall, shift };
       }
     }
     return undefined;
@@ -247,7 +247,7 @@ export function measureLayered(
     const { fromSide, toSide } = connection.hints ?? {};
     return (fromSide ?? out) === out && (toSide ?? into) === into;
   };
-  /** Boxes set lower than centred in their rank, to share a row with a step's other box. */
+  /** Boxes set lower than the rest of their rank, to share a row with a step's other box. */
   const stepAlign = new Map<number, { partner: number; shift: number }>();
   // steps between siblings the order put side by side are drawn here, straight across the gap
   // between them, their notes over the line (across a right flow, a note is the router's)
@@ -269,7 +269,7 @@ export function measureLayered(
     if (down) {
       const row = sharedRow(step, forward);
       if (row === undefined) continue;
-      if (!row.centred) stepAlign.set(row.short, { partner: row.tall, shift: row.shift });
+      if (row.shift !== 0) stepAlign.set(row.short, { partner: row.tall, shift: row.shift });
     }
     steps.push(step);
   }
@@ -763,16 +763,36 @@ export function measureLayered(
   const starts = new Array<number>(rankCount).fill(0);
   let total = 0;
   const notePlaced = new Set<string>();
-  /** Cells between a rank band's start and node v's block (centred in the band). */
+  /** Per rank: the first row inside the containers drawn whole in it, from the band's start. */
+  const lead = new Array<number>(rankCount).fill(0);
+  if (down) {
+    graph.nodes.forEach((node, v) => {
+      const top = node.block?.contentTop;
+      if (node.kind !== 'atom' || top === undefined) return;
+      const shift = stepAlign.get(v)?.shift ?? 0;
+      lead[node.rank] = Math.max(lead[node.rank] as number, shift + top);
+    });
+  }
+  /**
+   * Cells between a rank band's start and node v's block when no step sets it: down the flow
+   * a row of boxes starts on one line, as people draw them (tops in line, so the arrows into
+   * them end level); across it, and for what is not a box, centred in the band.
+   */
+  const rest = (node: LNode): number => {
+    const room = (band[node.rank] as number) - node.along;
+    if (!down || node.kind !== 'atom') return Math.floor(room / 2);
+    // level with the first row inside a container drawn whole in the same rank
+    return node.block?.contentTop !== undefined ? 0 : Math.max(0, Math.min(lead[node.rank] as number, room));
+  };
+  /** Cells between a rank band's start and node v's block. */
   const centring = (v: number): number => {
     const node = graph.nodes[v] as LNode;
     const aligned = stepAlign.get(v);
     if (aligned !== undefined) {
-      const partner = graph.nodes[aligned.partner] as LNode;
-      const at = Math.floor(((band[partner.rank] as number) - partner.along) / 2) + aligned.shift;
+      const at = rest(graph.nodes[aligned.partner] as LNode) + aligned.shift;
       if (at + node.along <= (band[node.rank] as number)) return at;
     }
-    return Math.floor(((band[node.rank] as number) - node.along) / 2);
+    return rest(node);
   };
   const planAlong = (): void => {
     plans = [];

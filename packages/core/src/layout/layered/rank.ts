@@ -116,16 +116,17 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
 const APART_LIMIT = 64;
 
 /**
- * Constraints that place sibling containers joined only one way one after the other along
- * the flow, as people draw a cluster feeding another: every node of the first before every
- * node of the second, not interleaved in the ranks they share. Over variables `atoms + 2c`
+ * Constraints that place siblings joined only one way — two containers, or a box and a
+ * container — one after the other along the flow, as people draw a cluster feeding another or
+ * users above the cluster they reach: every node of the first before every node of the
+ * second, not interleaved in the ranks they share. Over variables `atoms + 2c`
  * (the first rank of container c) and `atoms + 2c + 1` (its last rank); empty when no pair
  * qualifies. A pair that would close a cycle with the edges and the pairs before it is left
  * out, so the constraints stay acyclic.
  */
 function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): SimplexEdge[] {
   const atoms = graph.nodes.length;
-  if (graph.containers.length < 2) return [];
+  if (graph.containers.length === 0) return [];
   const first = (c: number): number => atoms + 2 * c;
   const last = (c: number): number => atoms + 2 * c + 1;
   /** What stands for node `v` among the children of `parent`: itself or its container. */
