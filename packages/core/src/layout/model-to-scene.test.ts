@@ -949,6 +949,29 @@ describe('a row of boxes down the flow', () => {
   });
 });
 
+describe('a line back to the start of a row', () => {
+  it('goes round under the row with two bends, not up through a narrow gap beside a box', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          { id: 'browser', kind: 'client', label: 'Browser' },
+          { id: 'gw', kind: 'api', label: 'API Gateway\n:3000' },
+          { id: 'sh', label: 'Shortener\n:3001' },
+          { id: 'redis', kind: 'database', label: 'Redis\n:6379' },
+        ],
+        connections: [
+          { from: 'browser', to: 'gw' },
+          { from: 'gw', to: 'sh' },
+          { from: 'sh', to: 'redis' },
+          { from: 'sh', to: 'browser' },
+        ],
+      }),
+    );
+    expect(bends(scene, 'sh->browser')).toBe(2);
+  });
+});
+
 describe('containers joined one way but reached from elsewhere too', () => {
   it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
     const scene = modelToScene(twoRegions());

@@ -346,17 +346,34 @@ class Search {
     // as much as a detour of a few cells, a side facing across a little
     const towardX = target.x + target.width / 2 - midX;
     const towardY = target.y + target.height / 2 - midY;
-    const sideCost = (heading: number, dx: number, dy: number): number => {
+    /** Whether a box stands within a few cells straight out of a port: the line must turn at once. */
+    const walled = (x: number, y: number, heading: number): boolean => {
+      for (let k = 1; k <= 3; k++) {
+        const nx = x + grid.ox + k * (DX[heading] as number);
+        const ny = y + grid.oy + k * (DY[heading] as number);
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) return false;
+        if (block[ny * width + nx] === BLOCKED) return true;
+      }
+      return false;
+    };
+    const sideCost = (
+      port: { x: number; y: number; heading: number },
+      dx: number,
+      dy: number,
+    ): number => {
+      const { heading } = port;
       const along = (DX[heading] as number) * dx + (DY[heading] as number) * dy;
       const best = Math.max(Math.abs(dx), Math.abs(dy));
       if (along < 0) return 6 * STEP;
-      return along >= best - 0.5 ? 0 : 2 * STEP;
+      // a side that faces the other end only across a neighbour's border is no better than
+      // one facing across: the line turns at once either way
+      return along >= best - 0.5 && !walled(port.x, port.y, heading) ? 0 : 2 * STEP;
     };
     const goalCost = new Map<number, number>();
     for (const port of targetPorts) {
       if (!grid.inside(port.x, port.y)) continue;
       // for the target the port's outward heading should face back toward the source
-      const cost = targetInward ? 0 : sideCost(port.heading, -towardX, -towardY);
+      const cost = targetInward ? 0 : sideCost(port, -towardX, -towardY);
       goalCost.set(grid.index(port.x, port.y), cost);
     }
     /** No bend in the two cells before an arrowhead (a hook): the last run is straight. */
@@ -378,7 +395,7 @@ class Search {
       // prefer ports near the middle of a side that faces the target
       const g =
         Math.floor(Math.abs(port.x + 0.5 - midX) + Math.abs(port.y + 0.5 - midY)) +
-        (sourceInward ? 0 : sideCost(port.heading, towardX, towardY));
+        (sourceInward ? 0 : sideCost(port, towardX, towardY));
       stamp[state] = generation;
       cost[state] = g;
       from[state] = -1;

@@ -782,7 +782,9 @@ export function measureLayered(
     const room = (band[node.rank] as number) - node.along;
     if (!down || node.kind !== 'atom') return Math.floor(room / 2);
     // level with the first row inside a container drawn whole in the same rank
-    return node.block?.contentTop !== undefined ? 0 : Math.max(0, Math.min(lead[node.rank] as number, room));
+    return node.block?.contentTop !== undefined
+      ? 0
+      : Math.max(0, Math.min(lead[node.rank] as number, room));
   };
   /** Cells between a rank band's start and node v's block. */
   const centring = (v: number): number => {
