@@ -42,7 +42,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'apps/bench/corpus/k8s-overview.yaml': 'all',
   // ascii draws a dashed line like a solid one
   'docs/examples/flow.yaml': 'ascii',
-  'apps/bench/corpus/gotcha.yaml': 'ascii',
   'apps/bench/corpus/hostel.yaml': 'ascii',
   'docs/examples/borders-and-titles.yaml': 'ascii',
   'docs/examples/connections.yaml': 'ascii',
@@ -61,7 +60,6 @@ const KNOWN_GAPS: Record<string, string> = {
  * annotations, a grid of crossings, lines routed around boxes, text wrapped to a width.
  */
 const NOT_EXACT: Record<string, string> = {
-  'apps/bench/corpus/gotcha.yaml': 'ascii',
   'apps/bench/corpus/k8s-overview.yaml': 'all',
   'apps/bench/corpus/hostel.yaml': 'ascii',
   'docs/examples/annotations.yaml': 'all',

@@ -105,10 +105,11 @@ two nodes side by side.`,
   },
   {
     title: 'Annotations',
-    text: `\`annotations\` are free text blocks: with a \`node\`, right of it (the default) or
-\`below\` it; without, at an edge of the whole diagram — \`top\`, \`bottom\` (the default),
-\`left\` or \`right\`. The layout makes room for them, every renderer draws them, and the text
-description lists them.`,
+    text: `\`annotations\` are free text blocks: with a \`node\`, right of it (the default; under
+it in a flow to the right, where lines leave a box on its right) or \`below\` it; without,
+at an edge of the whole diagram — \`top\`, \`bottom\` (the default), \`left\` or \`right\`.
+The layout makes room for them, every renderer draws them, and the text description lists
+them.`,
     model: 'docs/examples/annotations.yaml',
     image: 'docs/img/model/annotations.svg',
   },

@@ -972,6 +972,53 @@ describe('a line back to the start of a row', () => {
   });
 });
 
+describe('a fan across a container border', () => {
+  /** Columns where lines cross the row `y` (a border), from the connectors' vertical runs. */
+  const crossings = (scene: Scene, y: number): Set<number> => {
+    const xs = new Set<number>();
+    for (const c of scene.connectors) {
+      c.points.forEach((p, k) => {
+        const q = c.points[k + 1];
+        if (q && p.x === q.x && Math.min(p.y, q.y) < y && Math.max(p.y, q.y) > y) xs.add(p.x);
+      });
+    }
+    return xs;
+  };
+  const cluster = (children: string[]) => ({
+    id: 'ecs',
+    label: 'ECS Cluster',
+    children: children.map((id) => ({ id, label: `Task ${id}` })),
+  });
+
+  it('enters once and branches inside, under the title band', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [{ id: 'alb', label: 'ALB' }, cluster(['a', 'b', 'c'])],
+        connections: ['a', 'b', 'c'].map((to) => ({ from: 'alb', to })),
+      }),
+    );
+    const ecs = box(scene, 'ecs');
+    expect(crossings(scene, ecs.y).size).toBe(1);
+    const rule = scene.dividers.find((d) => d.box === 'ecs')?.y ?? ecs.y;
+    // every branch turns below the band's rule, inside the container
+    for (const to of ['a', 'b', 'c']) {
+      const points = scene.connectors.find((c) => c.id === `alb->${to}`)?.points ?? [];
+      for (const p of points.slice(1, -1)) expect(p.y).toBeGreaterThan(rule);
+    }
+  });
+
+  it('gathers inside and leaves once', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [cluster(['a', 'b', 'c']), { id: 'gw', label: 'API Gateway' }],
+        connections: ['a', 'b', 'c'].map((from) => ({ from, to: 'gw' })),
+      }),
+    );
+    const ecs = box(scene, 'ecs');
+    expect(crossings(scene, ecs.y + ecs.height - 1).size).toBe(1);
+  });
+});
+
 describe('containers joined one way but reached from elsewhere too', () => {
   it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
     const scene = modelToScene(twoRegions());

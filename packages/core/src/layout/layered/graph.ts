@@ -76,6 +76,11 @@ export interface LNode {
    * container, in its first rank (`start`, the line enters there) or its last (`end`).
    */
   terminal?: 'start' | 'end';
+  /**
+   * For dummies: a gate the lines of a fan share across a container's border (gates.ts),
+   * where they enter (`in`, then branch) or leave (`out`, once gathered).
+   */
+  gate?: 'in' | 'out';
 }
 
 /** A compound node: a nested host drawn by the region. */
@@ -112,6 +117,8 @@ export interface LEdge {
   routed?: boolean;
   /** Set when the model asks for sides the region's lines never take: always routed, no pins. */
   released?: boolean;
+  /** A gate the chain passes at the gate's rank, shared with the rest of its fan (gates.ts). */
+  via?: number;
 }
 
 /** The containers holding node `n`, innermost first. */

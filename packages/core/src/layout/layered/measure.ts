@@ -29,6 +29,7 @@ import {
   routeChannel,
   type ZoneNote,
 } from './channels.js';
+import { addGates, dropGates, looseGateEdges } from './gates.js';
 import {
   ancestors,
   isWithin,
@@ -169,7 +170,17 @@ export function measureLayered(
     }
   }
   breakCycles(graph);
+  // gates for fans across container borders; a line the ranks put far from its gate goes
+  // its own way, and the ranks are found again without it
+  const plain = { nodes: graph.nodes.length, rankEdges: graph.rankEdges.length };
+  addGates(graph);
   assignRanks(graph, check);
+  const loose = looseGateEdges(graph);
+  if (loose.size > 0) {
+    dropGates(graph, plain);
+    addGates(graph, loose);
+    assignRanks(graph, check);
+  }
   // peers that other lines ranked apart are joined along the flow like any line
   for (const peer of graph.peers ?? []) {
     const [a, b] = [graph.nodes[peer.from] as LNode, graph.nodes[peer.to] as LNode];
@@ -207,8 +218,8 @@ export function measureLayered(
   /**
    * Where two boxes side by side (tops in line) share a row inside both that neither's shape
    * draws on its facing side (a database's lid): the shorter box sits centred beside the
-   * taller where it can, lower or higher to find one. Undefined when there is none: a straight step would run into the
-   * lid, and the router takes the line.
+   * taller where it can, lower or higher to find one. Undefined when there is none: a
+   * straight step would run into the lid, and the router takes the line.
    */
   const sharedRow = (
     step: LStep,
@@ -668,6 +679,20 @@ export function measureLayered(
   const rankCount = layers.length;
   const band = new Array<number>(rankCount).fill(1);
   for (const node of graph.nodes) band[node.rank] = Math.max(band[node.rank] as number, node.along);
+  // a rank that holds only gates takes no row: a fan branches right inside the border it
+  // enters, and gathers right before the border it leaves
+  const gatesOnly = layers.map((layer): 'in' | 'out' | undefined => {
+    const gates = new Set(layer.map((v) => (graph.nodes[v] as LNode).gate));
+    const rest = layer.every((v) => {
+      const node = graph.nodes[v] as LNode;
+      return node.gate !== undefined || node.kind === 'filler';
+    });
+    if (!rest || gates.size !== 1) return undefined;
+    return [...gates][0];
+  });
+  gatesOnly.forEach((only, r) => {
+    if (only !== undefined) band[r] = 0;
+  });
   const containers = graph.containers;
   const extraAfter = new Array<number>(containers.length).fill(0);
   const stackBefore = (c: number): number => {
@@ -894,10 +919,16 @@ export function measureLayered(
         })
           ? 1
           : 0;
-      const upper = Math.max(arrowUpper, upperNotes.rows > 0 ? upperLead + upperNotes.rows + 1 : 0);
+      const upper = Math.max(
+        gatesOnly[r] === 'in' || (gatesOnly[r] === 'out' && opening(r + 1) > 0) ? 0 : arrowUpper,
+        upperNotes.rows > 0 ? upperLead + upperNotes.rows + 1 : 0,
+      );
       const lowerStart = tracks > 0 && lowerNotes.rows > 0 ? 1 : 0;
       const lower =
-        Math.max(arrowLower, lowerNotes.rows > 0 ? lowerStart + lowerNotes.rows + 1 : 0) + spread;
+        Math.max(
+          gatesOnly[r + 1] === 'out' ? 0 : arrowLower,
+          lowerNotes.rows > 0 ? lowerStart + lowerNotes.rows + 1 : 0,
+        ) + spread;
       // a length hint: the gap is at least that many rows
       let least = 0;
       for (const [edge, length] of minGap) {

@@ -155,7 +155,10 @@ export function assignPins(
       // a trunk to a container and to something inside it would read as one line
       const group = bus.has(key) ? `bus|${t.group}` : t.group;
       const list = byGroup.get(group);
-      const fits = (u: Touch): boolean => u.other !== t.other && !nested(u.other, t.other);
+      // (the lines of a fan through one gate share their way to it)
+      const fits = (u: Touch): boolean =>
+        (u.other !== t.other || (nodes[t.other] as LNode).kind !== 'atom') &&
+        !nested(u.other, t.other);
       if (list?.every(fits)) list.push(t);
       else if (list) singles.push([t]);
       else byGroup.set(group, [t]);

@@ -252,7 +252,12 @@ export function normalize(graph: LayeredGraph): void {
     const entries = ancestors(graph, bottom.container)
       .filter((c) => !isWithin(graph, top.container, c))
       .reverse();
+    const via = edge.via === undefined ? undefined : (graph.nodes[edge.via] as LNode);
     for (let rank = top.rank + 1; rank < bottom.rank; rank++) {
+      if (via?.rank === rank) {
+        chain.push(edge.via as number);
+        continue;
+      }
       let container = -1;
       const leaving = exits.find((c) => rank <= (graph.containers[c] as LContainer).lastRank);
       if (leaving !== undefined) container = leaving;

@@ -1,0 +1,127 @@
+// Gates: where a fan-out from a box outside a container to several boxes inside it (or a
+// fan-in the other way) crosses the container's border once, as people draw it — one line
+// in through the top, branching inside — instead of one line per target through the border
+// and the title band.
+
+import { borderless } from '../chrome.js';
+import {
+  childTowards,
+  commonContainer,
+  type LayeredGraph,
+  type LContainer,
+  type LEdge,
+  type LNode,
+} from './graph.js';
+import { arrowEnds } from './ports.js';
+
+/** Whether an edge may share a gate: drawn by the region, with the flow, no side asked for. */
+const gateable = (edge: LEdge): boolean =>
+  !edge.reversed &&
+  !edge.released &&
+  edge.connection.hints?.fromSide === undefined &&
+  edge.connection.hints?.toSide === undefined;
+
+/**
+ * Adds a gate for every fan of two or more lines of one style and the same arrowheads from a
+ * box to boxes inside a container that does not hold the box (or from boxes inside one to a
+ * box outside it): a point inside the innermost container holding the far ends, ranked
+ * between the two sides, that the fan's lines all pass (`LEdge.via`). The ranks make room
+ * for it, so the shared line enters (or leaves) the container and branches inside. Runs after
+ * cycles are broken and before ranking; does nothing when trunks are off.
+ */
+export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set()): void {
+  if (!graph.trunks) return;
+  const atoms = graph.nodes.length;
+  const fans = new Map<string, number[]>();
+  graph.edges.forEach((edge, e) => {
+    if (!gateable(edge) || edge.from === edge.to || skip.has(edge)) return;
+    const arrows = arrowEnds(edge);
+    const style = `${edge.connection.style}|${arrows.upper}|${arrows.lower}`;
+    for (const [end, side] of [
+      [edge.from, 'out'],
+      [edge.to, 'in'],
+    ] as const) {
+      const key = `${side}|${end}|${style}`;
+      const list = fans.get(key);
+      if (list) list.push(e);
+      else fans.set(key, [e]);
+    }
+  });
+  const edgeOf = (e: number): LEdge => graph.edges[e] as LEdge;
+  const containerOf = (v: number): number => (graph.nodes[v] as LNode).container;
+  // each fan's lines by the container they enter first (a fan-in: leave last)
+  const groups: { out: boolean; near: number; edges: number[] }[] = [];
+  for (const [key, list] of fans) {
+    if (list.length < 2) continue;
+    const out = key.startsWith('out|');
+    const near = out ? edgeOf(list[0] as number).from : edgeOf(list[0] as number).to;
+    const byEntry = new Map<number, number[]>();
+    for (const e of list) {
+      const far = containerOf(out ? edgeOf(e).to : edgeOf(e).from);
+      const entry = childTowards(graph, far, commonContainer(graph, containerOf(near), far));
+      // a group drawn without a border has none to cross
+      if (entry === -1 || borderless((graph.containers[entry] as LContainer).host)) continue;
+      const group = byEntry.get(entry);
+      if (group) group.push(e);
+      else byEntry.set(entry, [e]);
+    }
+    for (const edges of byEntry.values()) if (edges.length > 1) groups.push({ out, near, edges });
+  }
+  const gated = new Set<number>();
+  for (const { out, near, edges } of groups) {
+    const open = edges.filter((e) => !gated.has(e));
+    if (open.length < 2) continue;
+    const far = open.map((e) => (out ? edgeOf(e).to : edgeOf(e).from));
+    if (new Set(far).size < open.length) continue;
+    const inside = far.map(containerOf).reduce((a, b) => commonContainer(graph, a, b));
+    const gate = graph.nodes.length;
+    graph.nodes.push({
+      id: `~g${gate - atoms}`,
+      kind: 'dummy',
+      container: inside,
+      along: 0,
+      across: 1,
+      boxAlong: 0,
+      boxAcross: 1,
+      rank: 0,
+      order: 0,
+      sequence: (graph.nodes[near] as LNode).sequence + 0.5,
+      gate: out ? 'in' : 'out',
+    });
+    for (const e of open) {
+      gated.add(e);
+      const edge = edgeOf(e);
+      edge.via = gate;
+      if (out) {
+        graph.rankEdges.push({ from: near, to: gate, weight: 1 });
+        graph.rankEdges.push({ from: gate, to: edge.to, weight: 1 });
+      } else {
+        graph.rankEdges.push({ from: edge.from, to: gate, weight: 1 });
+        graph.rankEdges.push({ from: gate, to: near, weight: 1 });
+      }
+    }
+  }
+}
+
+/**
+ * The lines through a gate whose far end did not come out in the rank next to it (a source
+ * two ranks up, a target further down): they would run along the gate's fan only to meet it
+ * late. Empty when every gate serves its fan as drawn.
+ */
+export function looseGateEdges(graph: LayeredGraph): Set<LEdge> {
+  const loose = new Set<LEdge>();
+  for (const edge of graph.edges) {
+    if (edge.via === undefined) continue;
+    const gate = graph.nodes[edge.via] as LNode;
+    const [from, to] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
+    if (from.rank !== gate.rank - 1 || to.rank !== gate.rank + 1) loose.add(edge);
+  }
+  return loose;
+}
+
+/** Takes every gate away again: the nodes and rank edges added after `before`. */
+export function dropGates(graph: LayeredGraph, before: { nodes: number; rankEdges: number }): void {
+  for (const edge of graph.edges) delete edge.via;
+  graph.nodes.length = before.nodes;
+  graph.rankEdges.length = before.rankEdges;
+}
