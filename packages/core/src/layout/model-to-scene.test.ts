@@ -1007,6 +1007,28 @@ describe('a fan across a container border', () => {
     }
   });
 
+  it('beside a taller box in the rank it enters, sets its border beside that box', () => {
+    // the gateway beside the cluster takes the rank the gate is in: the cluster's border and
+    // title go in that rank's rows, not in rows of their own above an empty stretch
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'alb', label: 'ALB' },
+          { id: 'igw', label: 'Internet Gateway\n• Ingress/Egress\n• Public IPs' },
+          cluster(['a', 'b']),
+        ],
+        connections: [
+          { from: 'alb', to: 'igw' },
+          { from: 'alb', to: 'a' },
+          { from: 'alb', to: 'b' },
+        ],
+      }),
+    );
+    const [igw, ecs] = [box(scene, 'igw'), box(scene, 'ecs')];
+    expect(ecs.y).toBeGreaterThan(igw.y);
+    expect(crossings(scene, ecs.y).size).toBe(1);
+  });
+
   it('gathers inside and leaves once', () => {
     const scene = modelToScene(
       parseDiagram({

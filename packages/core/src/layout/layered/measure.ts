@@ -693,6 +693,22 @@ export function measureLayered(
   gatesOnly.forEach((only, r) => {
     if (only !== undefined) band[r] = 0;
   });
+  /**
+   * Whether container i's rank holds nothing of it but gates of one kind: a fan enters it
+   * there (its first rank) or leaves (its last). Its border then moves into that rank's band,
+   * beside what the rank holds elsewhere, instead of taking rows of its own.
+   */
+  const onlyGates = (i: number, rank: number, kind: 'in' | 'out'): boolean => {
+    let gate = false;
+    for (const node of graph.nodes) {
+      if (node.rank !== rank || !isWithin(graph, node.container, i)) continue;
+      if (node.gate === kind) gate = true;
+      else if (node.kind !== 'filler') return false;
+    }
+    return gate;
+  };
+  const sunk = graph.containers.map((c, i) => onlyGates(i, c.firstRank, 'in'));
+  const raised = graph.containers.map((c, i) => onlyGates(i, c.lastRank, 'out'));
   const containers = graph.containers;
   const extraAfter = new Array<number>(containers.length).fill(0);
   const stackBefore = (c: number): number => {
@@ -821,16 +837,37 @@ export function measureLayered(
     }
     return rest(node);
   };
+  /** Rows container i takes before its first rank's band (a sunk border takes the band's). */
+  const rowsBefore = (i: number): number => {
+    const own = stackBefore(i);
+    const c = containers[i] as LContainer;
+    return sunk[i] ? Math.max(0, own - (band[c.firstRank] as number)) : own;
+  };
+  /** Rows container i takes after its last rank's band (a raised border takes the band's). */
+  const rowsAfter = (i: number): number => {
+    const own = stackAfter(i);
+    const c = containers[i] as LContainer;
+    return raised[i] ? Math.max(0, own - (band[c.lastRank] as number)) : own;
+  };
+  /** Container i's first row along the flow (its top border going down). */
+  const firstRow = (i: number): number => {
+    const c = containers[i] as LContainer;
+    const first = (starts[c.firstRank] as number) - stackBefore(i);
+    return sunk[i] ? first + (band[c.firstRank] as number) : first;
+  };
+  /** Container i's last row along the flow, a caption under it included. */
+  const lastRow = (i: number): number => {
+    const c = containers[i] as LContainer;
+    const last = (starts[c.lastRank] as number) + (band[c.lastRank] as number) - 1 + stackAfter(i);
+    return raised[i] ? last - (band[c.lastRank] as number) : last;
+  };
   const planAlong = (): void => {
     plans = [];
     notePlaced.clear();
     const opening = (r: number): number =>
-      containers.reduce(
-        (max, c, i) => (c.firstRank === r ? Math.max(max, stackBefore(i)) : max),
-        0,
-      );
+      containers.reduce((max, c, i) => (c.firstRank === r ? Math.max(max, rowsBefore(i)) : max), 0);
     const closing = (r: number): number =>
-      containers.reduce((max, c, i) => (c.lastRank === r ? Math.max(max, stackAfter(i)) : max), 0);
+      containers.reduce((max, c, i) => (c.lastRank === r ? Math.max(max, rowsAfter(i)) : max), 0);
     let at = opening(0);
     for (let r = 0; r < rankCount; r++) {
       starts[r] = at;
@@ -959,10 +996,7 @@ export function measureLayered(
     for (let pass = 0; pass < 4; pass++) {
       let grew = false;
       containers.forEach((c, i) => {
-        const first = (starts[c.firstRank] as number) - stackBefore(i);
-        const last =
-          (starts[c.lastRank] as number) + (band[c.lastRank] as number) - 1 + stackAfter(i);
-        const need = (insets[i] as Insets).titleRoom - (last - first + 1);
+        const need = (insets[i] as Insets).titleRoom - (lastRow(i) - firstRow(i) + 1);
         if (need > 0) {
           extraAfter[i] = (extraAfter[i] as number) + need;
           grew = true;
@@ -1024,15 +1058,10 @@ export function measureLayered(
         down ? { x: left + acrossCell, y: top + along } : { x: left + along, y: top + acrossCell };
       // containers, outermost first
       const containerBoxes = containers.map((c, i) => {
-        const first = (starts[c.firstRank] as number) - stackBefore(i);
+        const first = firstRow(i);
         // a caption under the container is outside its box
         const below = (insets[i] as Insets).below;
-        const last =
-          (starts[c.lastRank] as number) +
-          (band[c.lastRank] as number) -
-          1 +
-          stackAfter(i) -
-          (down ? below : 0);
+        const last = lastRow(i) - (down ? below : 0);
         const a = at(first, across.start[i] as number);
         const b = at(last, (across.end[i] as number) - (down ? 0 : below));
         return {
