@@ -1041,6 +1041,92 @@ describe('a fan across a container border', () => {
   });
 });
 
+describe('peers across a flow to the right', () => {
+  it('sit along it, a chain of them in one row like the hand drawing', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: ['client', 'api', 'worker', 'provider'].map((id) => ({ id, label: id })),
+        connections: [
+          { from: 'client', to: 'api', direction: 'both' },
+          { from: 'api', to: 'worker', direction: 'both' },
+          { from: 'worker', to: 'provider', direction: 'both' },
+        ],
+      }),
+    );
+    const ys = ['client', 'api', 'worker', 'provider'].map((id) => box(scene, id).y);
+    expect(new Set(ys).size).toBe(1);
+    for (const id of ['client->api', 'api->worker', 'worker->provider']) {
+      expect(bends(scene, id)).toBe(0);
+    }
+  });
+
+  it('in mirrored containers, each pair straight across', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          {
+            id: 'x',
+            label: 'X',
+            children: [
+              { id: 'x1', label: 'x1' },
+              { id: 'x2', label: 'x2' },
+            ],
+          },
+          {
+            id: 'y',
+            label: 'Y',
+            children: [
+              { id: 'y1', label: 'y1' },
+              { id: 'y2', label: 'y2' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'x1', to: 'y1', direction: 'both' },
+          { from: 'x2', to: 'y2', direction: 'both' },
+        ],
+      }),
+    );
+    expect(bends(scene, 'x1->y1')).toBe(0);
+    expect(bends(scene, 'x2->y2')).toBe(0);
+    expect(box(scene, 'y').x).toBeGreaterThan(box(scene, 'x').x + box(scene, 'x').width);
+  });
+});
+
+describe('a line between two boxes side by side, both over a third', () => {
+  it('stays a step and leaves both lines down to the third', () => {
+    // two workers joined by a line, both writing to one database: the second worker's line
+    // is no step beside the first (the first leads to the database only across a step)
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'lb', label: 'Load Balancer' },
+          { id: 'w1', label: 'Worker' },
+          { id: 'w2', label: 'Worker' },
+          { id: 'pg', kind: 'database', label: 'PostgreSQL Cluster' },
+        ],
+        connections: [
+          { from: 'lb', to: 'w1' },
+          { from: 'lb', to: 'w2' },
+          { from: 'w1', to: 'w2', direction: 'both' },
+          { from: 'w1', to: 'pg' },
+          { from: 'w2', to: 'pg' },
+        ],
+      }),
+    );
+    const [w1, w2, pg] = [box(scene, 'w1'), box(scene, 'w2'), box(scene, 'pg')];
+    expect(w1.y).toBe(w2.y);
+    expect(pg.y).toBeGreaterThan(w2.y + w2.height);
+    // both lines leave their worker's bottom and meet the database as one fan-in
+    const line = (id: string) => scene.connectors.find((c) => c.id === id)?.points ?? [];
+    expect(line('w1->pg')[0]?.y).toBe(w1.y + w1.height - 1);
+    expect(line('w2->pg')[0]?.y).toBe(w2.y + w2.height - 1);
+    expect(line('w1->pg').at(-1)).toEqual(line('w2->pg').at(-1));
+  });
+});
+
 describe('containers joined one way but reached from elsewhere too', () => {
   it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
     const scene = modelToScene(twoRegions());

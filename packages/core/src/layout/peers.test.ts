@@ -36,12 +36,13 @@ const directions = (diagram: Diagram): string[] =>
   diagram.nodes.map((n) => (n as HostNode).direction);
 
 describe('stackPeers', () => {
-  it('lists the members of two mirrored containers across the flow', () => {
+  it('lists the members of two mirrored containers one under the other', () => {
     expect(directions(stackPeers(parseDiagram(regions())))).toEqual(['down', 'down']);
-    expect(directions(stackPeers(parseDiagram(regions({ flow: 'right' }))))).toEqual([
-      'right',
-      'right',
-    ]);
+  });
+
+  it('leaves them to the ranks in a flow to the right, which set peers along it', () => {
+    const diagram = parseDiagram(regions({ flow: 'right' }));
+    expect(stackPeers(diagram)).toBe(diagram);
   });
 
   it('leaves a container alone when its members are joined inside, or by a line one way', () => {

@@ -5,15 +5,17 @@ export const isPeerLine = (c: Connection): boolean =>
   c.direction === 'both' && c.hints?.fromSide === undefined && c.hints?.toSide === undefined;
 
 /**
- * Lists the members of a container of peers across the flow: an `auto` container whose
+ * Lists the members of a container of peers one under the other: an `auto` container whose
  * children are boxes joined to nothing inside it and only by peer lines (arrowheads at both
  * ends) to nodes outside, two at least — two regions mirroring each other, a primary beside
- * its replica. Its children go one under the other when the flow runs down (side by side when
- * it runs right), so each peer line runs straight across to the container beside it, as a
- * hand drawing has it; from their ranks alone they would sit in one row, the lines wound
- * around them. Pure: a diagram without such a container comes back as it is.
+ * its replica — when the flow runs down. Each peer line then runs straight across to the
+ * container beside it, as a hand drawing has it; from their ranks alone they would sit in
+ * one row, the lines wound around them. A flow to the right ranks peer lines along it like
+ * any line, which already sets the members in a column. Pure: a diagram without such a
+ * container comes back as it is.
  */
 export function stackPeers(diagram: Diagram): Diagram {
+  if (diagram.flow === 'right') return diagram;
   const touching = new Map<string, Connection[]>();
   for (const c of diagram.connections) {
     for (const end of [c.from, c.to]) {
@@ -22,7 +24,6 @@ export function stackPeers(diagram: Diagram): Diagram {
       else touching.set(end, [c]);
     }
   }
-  const across = diagram.flow === 'right' ? 'right' : 'down';
   const ofPeers = (node: Node): boolean => {
     if (!isContainer(node) || node.direction !== 'auto' || node.children.length < 2) return false;
     if (node.children.some((child) => isContainer(child) || child.kind === 'stack')) return false;
@@ -44,7 +45,7 @@ export function stackPeers(diagram: Diagram): Diagram {
       if (!isContainer(node)) return node;
       if (ofPeers(node)) {
         changed = true;
-        return { ...node, direction: across };
+        return { ...node, direction: 'down' as const };
       }
       const children = visit(node.children);
       return children.every((child, i) => child === node.children[i])

@@ -166,15 +166,27 @@ function siblingSteps(
       parents.set(v, list);
     }
   }
+  /** The boxes that lead to both ends of a line from u to v. */
+  const leaders = (u: number, v: number): number[] =>
+    (parents.get(u) ?? []).filter((p) => p !== v && out.get(p)?.has(v) === true);
   const steps = new Set<Connection>();
+  const stepPairs = new Set<string>();
   for (const c of candidates) {
     const ends = plain(c);
     if (!ends) continue;
     const [u, v] = ends;
     if (pairs.get(u < v ? `${u}:${v}` : `${v}:${u}`) !== 1) continue;
     if ((graph.nodes[u] as LNode).container !== (graph.nodes[v] as LNode).container) continue;
-    const shared = (parents.get(u) ?? []).some((p) => p !== v && out.get(p)?.has(v) === true);
-    if (shared) steps.add(c);
+    if (leaders(u, v).length > 0) {
+      steps.add(c);
+      stepPairs.add(`${u}>${v}`);
+    }
+  }
+  // a box that leads to both only across a step sits beside u, not above it: u and v need
+  // not share a rank (w1 beside w2, both over the database they write to)
+  for (const c of [...steps]) {
+    const [u, v] = plain(c) as [number, number];
+    if (leaders(u, v).every((p) => stepPairs.has(`${p}>${u}`))) steps.delete(c);
   }
   return steps;
 }
@@ -235,7 +247,9 @@ export function addConnections(region: Region, context: LayoutContext): Containe
     const single = (linesBetween.get(pairOf(connection)) ?? 0) === 1;
     const { fromSide, toSide } = connection.hints ?? {};
     // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
-    const peers = isPeerLine(connection) && 'atom' in from && 'atom' in to && single;
+    // (across a downward flow; a flow to the right already sets them side by side)
+    const peers =
+      context.flow === 'down' && isPeerLine(connection) && 'atom' in from && 'atom' in to && single;
     if (
       (fromSide && across.includes(fromSide)) ||
       (toSide && across.includes(toSide)) ||
