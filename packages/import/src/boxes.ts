@@ -77,8 +77,23 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
     if (across(ch)) continue;
     // a title in the border: `─ Title ─`
     if (ch === ' ' && across(at(grid, top, c - 1))) {
+      // it ends at a space before the border that runs on to the corner: a hyphen or an
+      // ascii arrowhead (`v`) inside it is text
+      const borderFrom = (i: number): boolean => {
+        for (let j = i; j < row.length; j++) {
+          const x = row[j]?.ch ?? '';
+          if (isCorner(x, W | S)) return true;
+          if (!across(x)) return false;
+        }
+        return false;
+      };
       let end = c + 1;
-      while (end < row.length && end - c < 200 && !across(row[end]?.ch ?? '')) end++;
+      while (
+        end < row.length &&
+        end - c < 200 &&
+        !(row[end - 1]?.ch === ' ' && across(row[end]?.ch ?? '') && borderFrom(end))
+      )
+        end++;
       if (at(grid, top, end - 1) !== ' ') return undefined;
       title = row
         .slice(c, end)

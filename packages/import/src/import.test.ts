@@ -122,6 +122,34 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('reads titles in borders that hold hyphens, a `v` and a second line under them', () => {
+    const text = [
+      '┌─ Private us-east-1a ───┐   ┌─ Public Subnet ───┐',
+      '│                        │   │  AZ-c             │',
+      '│  ┌───────┐             │   │                   │',
+      '│  │  EC2  │             │   │  ┌───────┐        │',
+      '│  └───────┘             │   │  │  ALB  │        │',
+      '│                        │   │  └───────┘        │',
+      '└────────────────────────┘   └───────────────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings).toEqual([]);
+    expect(model.nodes).toEqual([
+      {
+        kind: 'host',
+        label: 'Private us-east-1a',
+        titleAt: 'border',
+        children: [{ label: 'EC2' }],
+      },
+      {
+        kind: 'host',
+        label: 'Public Subnet\nAZ-c',
+        titleAt: 'border',
+        children: [{ label: 'ALB' }],
+      },
+    ]);
+  });
+
   it('reads a heading over a rule, a list under it and the notes of a step by step drawing', () => {
     const row = (inside: string) => `│${inside.padEnd(50)}│`;
     const text = [

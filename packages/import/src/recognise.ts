@@ -492,11 +492,16 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
         bandEnd !== undefined ? r.row < bandEnd : r.row < firstChild,
       );
       for (const r of titleRuns) r.used = true;
-      const title = labelOf(titleRuns) || rect.borderTitle || '';
+      const written = labelOf(titleRuns);
+      // a title in the border goes on under it, in line with it, when no rule ends a band
+      const onBorder = rect.borderTitle !== undefined && (bandEnd === undefined || !written);
+      const title = onBorder
+        ? [rect.borderTitle, written].filter((line) => line).join('\n')
+        : written || rect.borderTitle || '';
       const node: NodeInput = {
         kind: rect.dashed ? 'group' : 'host',
         ...(title ? { label: title } : {}),
-        ...(rect.borderTitle && !labelOf(titleRuns) ? { titleAt: 'border' as const } : {}),
+        ...(onBorder ? { titleAt: 'border' as const } : {}),
         ...(rect.dashed ? { border: 'dashed' as const } : {}),
         children: inner.map(nodeFor),
       };

@@ -163,8 +163,9 @@ export function titleTexts(
     // on the border, a dash and a space stay on each side of the title; a container without
     // a border has no border cells to keep clear
     const ring = geometry.place !== 'below' && geometry.firstRow === 0 && !geometry.cut ? 0 : 1;
-    const left = box.x + (onBorder ? 3 : ring);
-    const inner = box.width - (onBorder ? 6 : 2 * ring);
+    // the lines under a title written into the border line up with its first
+    const left = box.x + (geometry.cut ? 3 : ring);
+    const inner = box.width - (geometry.cut ? 6 : 2 * ring);
     const y =
       geometry.place === 'below' ? box.y + box.height + index : box.y + geometry.firstRow + index;
     const lineAlign: Alignment = align ?? (geometry.cut ? 'left' : 'center');

@@ -1202,6 +1202,24 @@ describe('a step between databases', () => {
 });
 
 describe('titles written into a border', () => {
+  it('set their lines under the first in line with it, clear of the side border', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'pa',
+            label: 'Public Subnet\nAZ-a',
+            titleAt: 'border',
+            children: [{ id: 'alb', label: 'ALB' }],
+          },
+        ],
+      }),
+    );
+    const [first, second] = [0, 1].map((i) => scene.texts.find((t) => t.id === `pa:title:${i}`));
+    expect(second?.x).toBe(first?.x);
+    expect(second?.x).toBeGreaterThan(box(scene, 'pa').x + 1);
+  });
+
   it('move off a routed line that ends at the border, arrowhead and all', () => {
     // found by the browser audit on a generated diagram: a line from a host's bottom into a
     // layer of a stack, its arrowhead on the stack's title
