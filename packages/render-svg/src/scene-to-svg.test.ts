@@ -165,6 +165,31 @@ describe('sceneToSvg', () => {
     expect(svg).toContain('class="d-group d-dashed"');
   });
 
+  it('clears a border inside a host around a proportional title, so the border runs on after it', () => {
+    const nested = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'vpc',
+            label: 'VPC',
+            children: [
+              { id: 's', label: 'Private Subnet', titleAt: 'border', children: [{ label: 'EC2' }] },
+            ],
+          },
+        ],
+      }),
+    );
+    const title = /<text id="n-s_3a_title_3a_0\.text"[^>]*class="d-title d-halo"/;
+    const sans = sceneToSvg(nested, { idPrefix: 'n' });
+    expect(sans).toMatch(title);
+    expect(sans).not.toContain('class="d-knock"');
+    expect(sans).toMatch(/\.d-halo\{paint-order:stroke;stroke-width:9px/);
+    // in monospace every glyph fills its cell: the gap in cells is exact
+    const mono = sceneToSvg(nested, { idPrefix: 'n', font: 'mono' });
+    expect(mono).not.toMatch(title);
+    expect(mono).toMatch(/<rect [^>]*class="d-knock"><\/rect><text id="n-s_3a_title_3a_0\.text"/);
+  });
+
   it('puts labels where their alignment says unless asked for hand-drawn offsets', () => {
     const nudged = modelToScene(
       parseDiagram({

@@ -82,6 +82,8 @@ interface Frame {
   fontSize: number;
   id: (part: string) => string;
   labelOffsets: boolean;
+  /** Whether every glyph takes one cell (`font: 'mono'`). */
+  mono: boolean;
   /**
    * Unit steps of line (`style|x,y|x,y` in cells) and arrowheads already drawn: lines that
    * share a trunk draw it once, so it is not drawn heavier than a single line.
@@ -380,6 +382,7 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
 const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
 
 const drawText: Draw<SceneText> = (group, text, f, scene) => {
+  let halo = '';
   if (text.cut) {
     // a title in its box's border: what holds the box shows through the border around it
     let holder = boxesById(scene).get(text.owner);
@@ -392,11 +395,16 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
         break;
       }
     }
-    group.rect(px((text.width + 1.2) * f.cw), px(f.ch - 4)).attr({
-      x: px((text.x - 0.6) * f.cw),
-      y: px(text.y * f.ch + 2),
-      class: inHost ? 'd-knock' : 'd-bg',
-    });
+    // in cells the gap is exact; a proportional face is narrower than its cells, so inside a
+    // host (its fill both sides of the border) a halo around the glyphs themselves clears the
+    // border, however wide they come out: the border runs on right after the title
+    if (f.mono || !inHost) {
+      group.rect(px((text.width + 1.2) * f.cw), px(f.ch - 4)).attr({
+        x: px((text.x - 0.6) * f.cw),
+        y: px(text.y * f.ch + 2),
+        class: inHost ? 'd-knock' : 'd-bg',
+      });
+    } else halo = 'd-halo';
   }
   // anchored at its alignment point; a hand-drawn nudge undone unless asked for; a caption
   // from the box's border line, which runs through the middle of the cell
@@ -414,7 +422,7 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
     y: px((text.y + 0.5) * f.ch + f.fontSize * 0.35),
     'text-anchor': ANCHOR[text.align],
     'xml:space': 'preserve',
-    class: `d-${text.role}`,
+    class: halo ? `d-${text.role} ${halo}` : `d-${text.role}`,
   });
 };
 
@@ -452,6 +460,7 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
     fontSize,
     id: (part) => `${prefix}-${encodeId(part)}`,
     labelOffsets: options.labelOffsets === true,
+    mono,
     drawn: new Set(),
   };
   const margin = Math.round(cw);

@@ -92,6 +92,7 @@ function rules(scope: string, p: Palette, used: (kind: string) => boolean): stri
     `${scope} .d-host{fill:${p.hostFill};stroke:${p.hostStroke}}`,
     `${scope} .d-group{fill:none;stroke:${p.hostStroke}}`,
     `${scope} .d-knock{fill:${p.hostFill}}`,
+    `${scope} .d-halo{stroke:${p.hostFill}}`,
     `${scope} .d-band{fill:${p.band}}`,
     `${scope} .d-rule{stroke:${p.hostStroke}}`,
     `${scope} .d-line{stroke:${p.line}}`,
@@ -119,6 +120,7 @@ export function themeCss(
   const base = [
     `${scope} text{font-family:${font};font-size:${fontSize}px;white-space:pre}`,
     `${scope} .d-title{font-weight:600}`,
+    `${scope} .d-halo{paint-order:stroke;stroke-width:9px;stroke-linejoin:round}`,
     `${scope} .d-note,${scope} .d-caption{font-style:italic}`,
     `${scope} .d-badge{font-size:${Math.round(fontSize * 0.8)}px;font-weight:600}`,
     `${
