@@ -1029,6 +1029,38 @@ describe('a fan across a container border', () => {
     expect(crossings(scene, ecs.y).size).toBe(1);
   });
 
+  it('takes no rows for its gate when another line of the fan passes it further down', () => {
+    // the gateway's line to the payment service (ranked below an event bus) passes the
+    // gate's rank: the two lines through the gate still branch right under the band
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'gw', label: 'API Gateway' },
+          {
+            id: 'svc',
+            label: 'Services',
+            children: [
+              { id: 'users', label: 'User Service' },
+              { id: 'orders', label: 'Order Service' },
+              { id: 'pay', label: 'Payment Service' },
+            ],
+          },
+          { id: 'bus', kind: 'queue', label: 'Event Bus' },
+        ],
+        connections: [
+          ...['users', 'orders', 'pay'].map((to) => ({ from: 'gw', to })),
+          { from: 'orders', to: 'bus' },
+          { from: 'bus', to: 'pay' },
+        ],
+      }),
+    );
+    const rule = scene.dividers.find((d) => d.box === 'svc')?.y as number;
+    const users = scene.connectors.find((c) => c.id === 'gw->users')?.points ?? [];
+    // under the rule: a row of padding, then the branch
+    const branch = users.find((p, k) => k > 0 && p.y > rule);
+    expect(branch?.y).toBe(rule + 2);
+  });
+
   it('gathers inside and leaves once', () => {
     const scene = modelToScene(
       parseDiagram({

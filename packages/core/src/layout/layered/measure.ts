@@ -682,13 +682,14 @@ export function measureLayered(
   // a rank that holds only gates takes no row: a fan branches right inside the border it
   // enters, and gathers right before the border it leaves
   const gatesOnly = layers.map((layer): 'in' | 'out' | undefined => {
-    const gates = new Set(layer.map((v) => (graph.nodes[v] as LNode).gate));
-    const rest = layer.every((v) => {
+    const gates = new Set<'in' | 'out'>();
+    for (const v of layer) {
       const node = graph.nodes[v] as LNode;
-      return node.gate !== undefined || node.kind === 'filler';
-    });
-    if (!rest || gates.size !== 1) return undefined;
-    return [...gates][0];
+      if (node.gate !== undefined) gates.add(node.gate);
+      // lines passing through the rank take no rows of their own either
+      else if (node.kind !== 'filler' && node.kind !== 'dummy') return undefined;
+    }
+    return gates.size === 1 ? [...gates][0] : undefined;
   });
   gatesOnly.forEach((only, r) => {
     if (only !== undefined) band[r] = 0;
