@@ -1159,6 +1159,37 @@ describe('a line between two boxes side by side, both over a third', () => {
   });
 });
 
+describe('a database across a right flow with two lines in', () => {
+  it('grows for its lid so both meet its side, the long one straight', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          { id: 'ui', kind: 'client', label: 'UI' },
+          { id: 'cmd', kind: 'api', label: 'Command API' },
+          { id: 'qry', kind: 'api', label: 'Query API' },
+          { id: 'es', kind: 'database', label: 'Event Store' },
+          { id: 'proj', kind: 'daemon', label: 'Projector' },
+          { id: 'rm', kind: 'database', label: 'Read Model' },
+        ],
+        connections: [
+          { from: 'ui', to: 'cmd' },
+          { from: 'ui', to: 'qry' },
+          { from: 'cmd', to: 'es' },
+          { from: 'es', to: 'proj' },
+          { from: 'proj', to: 'rm', note: 'update' },
+          { from: 'qry', to: 'rm', note: 'read' },
+        ],
+      }),
+    );
+    expect(bends(scene, 'qry->rm')).toBe(0);
+    const rm = box(scene, 'rm');
+    for (const id of ['qry->rm', 'proj->rm']) {
+      expect(scene.connectors.find((c) => c.id === id)?.points.at(-1)?.x).toBe(rm.x);
+    }
+  });
+});
+
 describe('containers joined one way but reached from elsewhere too', () => {
   it('stay side by side: two regions behind one DNS, joined by a replication line', () => {
     const scene = modelToScene(twoRegions());

@@ -372,7 +372,11 @@ export function measureLayered(
         for (const e of graph.edges) if (e.chain.at(end) === v) count++;
         most = Math.max(most, count);
       }
-      const need = 2 * most + 1 + (down ? BADGE_CELLS.length : 0);
+      // across a right flow the lines meet the box's sides, where its shape may take cells
+      // (a database's lid)
+      const shape = shapeBorderCells(model.kind, node.boxAlong);
+      const taken = down ? BADGE_CELLS.length : Math.max(shape.left.length, shape.right.length);
+      const need = 2 * most + 1 + taken;
       if (node.boxAcross >= need) continue;
       const extra = need - node.boxAcross;
       const padding = { top: 0, right: 2, bottom: 0, left: 2, ...model.hints?.padding };
