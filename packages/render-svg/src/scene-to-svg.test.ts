@@ -56,20 +56,8 @@ describe('sceneToSvg', () => {
     expect(svg).toContain('class="d-glyph d-glyph-client"');
   });
 
-  it('draws a shared trunk once, so it is no heavier than a single line', () => {
-    const svg = sceneToSvg(
-      modelToScene(
-        parseDiagram({
-          nodes: [{ id: 'hub', label: 'Hub' }, { label: 'a' }, { label: 'b' }, { label: 'c' }],
-          connections: [
-            { from: 'hub', to: 'a' },
-            { from: 'hub', to: 'b' },
-            { from: 'hub', to: 'c' },
-          ],
-        }),
-      ),
-    );
-    /** Every horizontal or vertical pixel step the lines cover, with how often. */
+  /** Every horizontal or vertical pixel step the lines cover, with how often. */
+  const coverage = (svg: string): Map<string, number> => {
     const covered = new Map<string, number>();
     for (const [, d] of svg.matchAll(/<path d="([^"]*)" class="d-line"/g)) {
       for (const run of (d as string).split('M').filter(Boolean)) {
@@ -86,10 +74,39 @@ describe('sceneToSvg', () => {
         }
       }
     }
+    return covered;
+  };
+
+  it('draws a shared trunk once, so it is no heavier than a single line', () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          nodes: [{ id: 'hub', label: 'Hub' }, { label: 'a' }, { label: 'b' }, { label: 'c' }],
+          connections: [
+            { from: 'hub', to: 'a' },
+            { from: 'hub', to: 'b' },
+            { from: 'hub', to: 'c' },
+          ],
+        }),
+      ),
+    );
+    const covered = coverage(svg);
     expect(covered.size).toBeGreaterThan(50);
     expect([...covered.values()].filter((n) => n > 1)).toEqual([]);
     // three arrowheads, one per target
     expect(svg.match(/class="d-arrow"/g)).toHaveLength(3);
+  });
+
+  it('draws the last step of a fan-in into its arrowhead once', () => {
+    const svg = sceneToSvg(
+      modelToScene(
+        parseDiagram({
+          nodes: [{ label: 'a' }, { label: 'b' }, { label: 'c' }, { id: 'hub', label: 'Hub' }],
+          connections: ['a', 'b', 'c'].map((from) => ({ from, to: 'hub' })),
+        }),
+      ),
+    );
+    expect([...coverage(svg).values()].filter((n) => n > 1)).toEqual([]);
   });
 
   it('keeps hostile labels inert text', () => {

@@ -311,14 +311,18 @@ function newStretches(
   steps.forEach(({ a, b }, i) => {
     const end = (i === 0 && ends.shortFirst) || (i === steps.length - 1 && ends.shortLast);
     const [p, q] = a.x < b.x || a.y < b.y ? [a, b] : [b, a];
-    const key = `${style}|${p.x},${p.y}|${q.x},${q.y}`;
-    if (!end && f.drawn.has(key)) {
+    const from = i === 0 ? ends.first : center(a, f);
+    const to = i === steps.length - 1 ? ends.last : center(b, f);
+    // a step cut short at an arrowhead is the same step only when cut at the same point:
+    // lines of a fan-in share their last one, and draw it once
+    const key = end
+      ? `${style}|${from.x},${from.y}|${to.x},${to.y}`
+      : `${style}|${p.x},${p.y}|${q.x},${q.y}`;
+    if (f.drawn.has(key)) {
       run = undefined;
       return;
     }
-    if (!end) f.drawn.add(key);
-    const from = i === 0 ? ends.first : center(a, f);
-    const to = i === steps.length - 1 ? ends.last : center(b, f);
+    f.drawn.add(key);
     if (!run) {
       run = [from];
       runs.push(run);
