@@ -374,8 +374,8 @@ export function measureLayered(
       }
       // across a right flow the lines meet the box's sides, where its shape may take cells
       // (a database's lid)
-      const shape = shapeBorderCells(model.kind, node.boxAlong);
-      const taken = down ? BADGE_CELLS.length : Math.max(shape.left.length, shape.right.length);
+      const shape = down ? undefined : shapeBorderCells(model.kind, node.boxAlong);
+      const taken = shape ? Math.max(shape.left.length, shape.right.length) : BADGE_CELLS.length;
       const need = 2 * most + 1 + taken;
       if (node.boxAcross >= need) continue;
       const extra = need - node.boxAcross;
@@ -685,16 +685,21 @@ export function measureLayered(
   for (const node of graph.nodes) band[node.rank] = Math.max(band[node.rank] as number, node.along);
   // a rank that holds only gates takes no row: a fan branches right inside the border it
   // enters, and gathers right before the border it leaves
-  const gatesOnly = layers.map((layer): 'in' | 'out' | undefined => {
+  /**
+   * The kind of the gates among `nodes` when they hold gates of one kind and nothing else but
+   * fillers (and, when `passing`, lines passing through).
+   */
+  const gatesAmong = (nodes: readonly number[], passing: boolean): 'in' | 'out' | undefined => {
     const gates = new Set<'in' | 'out'>();
-    for (const v of layer) {
+    for (const v of nodes) {
       const node = graph.nodes[v] as LNode;
       if (node.gate !== undefined) gates.add(node.gate);
-      // lines passing through the rank take no rows of their own either
-      else if (node.kind !== 'filler' && node.kind !== 'dummy') return undefined;
+      else if (node.kind !== 'filler' && !(passing && node.kind === 'dummy')) return undefined;
     }
     return gates.size === 1 ? [...gates][0] : undefined;
-  });
+  };
+  // lines passing through a rank of gates take no rows of their own either
+  const gatesOnly = layers.map((layer) => gatesAmong(layer, true));
   gatesOnly.forEach((only, r) => {
     if (only !== undefined) band[r] = 0;
   });
@@ -703,15 +708,11 @@ export function measureLayered(
    * there (its first rank) or leaves (its last). Its border then moves into that rank's band,
    * beside what the rank holds elsewhere, instead of taking rows of its own.
    */
-  const onlyGates = (i: number, rank: number, kind: 'in' | 'out'): boolean => {
-    let gate = false;
-    for (const node of graph.nodes) {
-      if (node.rank !== rank || !isWithin(graph, node.container, i)) continue;
-      if (node.gate === kind) gate = true;
-      else if (node.kind !== 'filler') return false;
-    }
-    return gate;
-  };
+  const onlyGates = (i: number, rank: number, kind: 'in' | 'out'): boolean =>
+    gatesAmong(
+      (layers[rank] ?? []).filter((v) => isWithin(graph, (graph.nodes[v] as LNode).container, i)),
+      false,
+    ) === kind;
   const sunk = graph.containers.map((c, i) => onlyGates(i, c.firstRank, 'in'));
   const raised = graph.containers.map((c, i) => onlyGates(i, c.lastRank, 'out'));
   const containers = graph.containers;
