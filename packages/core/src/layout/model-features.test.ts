@@ -599,6 +599,42 @@ describe('where notes go', () => {
     });
     expect(note(row, 'a->b')?.y).toBe((row.connectors[0]?.points[0]?.y ?? 0) + 1);
   });
+
+  it('says a note every branch of a fan shares once, beside the trunk, in both flows', () => {
+    for (const flow of ['down', 'right'] as const) {
+      const fan = (second: string) =>
+        layOut({
+          flow,
+          nodes: [
+            { kind: 'box', id: 'config', label: 'config.py' },
+            { kind: 'box', id: 'fe', label: 'Frontend' },
+            { kind: 'box', id: 'be', label: 'Backend' },
+          ],
+          connections: [
+            { from: 'config', to: 'fe', note: 'reads' },
+            { from: 'config', to: 'be', note: second },
+          ],
+        });
+      const same = fan('reads');
+      const drawn = same.texts.filter((t) => t.role === 'note');
+      expect(drawn.map((t) => t.text)).toEqual(['reads']);
+      // beside the trunk: nearer the source than either target
+      const source = box(same, 'config');
+      const n = drawn[0] as SceneText;
+      const gap =
+        flow === 'down' ? n.y - (source.y + source.height) : n.x - (source.x + source.width);
+      const targets = ['fe', 'be'].map((id) => box(same, id));
+      const toTarget = Math.min(...targets.map((t) => (flow === 'down' ? t.y - n.y : t.x - n.x)));
+      expect(gap).toBeLessThan(toTarget);
+      // different notes stay on their own branches
+      expect(
+        fan('writes')
+          .texts.filter((t) => t.role === 'note')
+          .map((t) => t.text)
+          .sort(),
+      ).toEqual(['reads', 'writes']);
+    }
+  });
 });
 
 describe('peers: lines with arrowheads at both ends', () => {

@@ -433,6 +433,7 @@ export function measureLayered(
       add(lowerPinsOf, edge.chain[k + 1] as number, p.lower);
     }
   });
+  const sharedNotes = trunkNotes(graph, pins, upperPinUse);
   graph.edges.forEach((edge, e) => {
     const lines = linesOf(edge.connection.note);
     if (lines.length === 0 || edge.chain.length < 2) return;
@@ -440,6 +441,9 @@ export function measureLayered(
     const lastPin = pins.get(`${e}:${last}`);
     const firstPin = pins.get(`${e}:0`);
     if (lastPin === undefined || firstPin === undefined) return;
+    const onTrunk = sharedNotes.get(firstPin.upperKey);
+    // the branches of a fan that all say the same say it once, beside the trunk
+    if (onTrunk !== undefined && onTrunk !== e) return;
     // where the model asks for the note: toward one end of the line (which end is upper
     // depends on the flow and on whether the line runs against it), and on which side
     const hints = edge.connection.hints;
@@ -458,17 +462,17 @@ export function measureLayered(
               ? 'lower'
               : undefined;
     const sharedBelow = (lowerPinUse.get(lastPin.lowerKey) ?? 0) > 1;
-    const sharedAbove = (upperPinUse.get(firstPin.upperKey) ?? 0) > 1;
+    const sharedAbove = onTrunk === undefined && (upperPinUse.get(firstPin.upperKey) ?? 0) > 1;
     // a note never sits beside a trunk several lines share: it goes before the branch
     const zone: 'upper' | 'lower' =
-      wanted === 'upper' && !sharedAbove
+      (wanted === 'upper' || onTrunk !== undefined) && !sharedAbove
         ? 'upper'
         : wanted === 'lower' && !sharedBelow
           ? 'lower'
           : sharedBelow
             ? 'upper'
             : 'lower';
-    const segment = zone === 'upper' && wanted === 'upper' ? 0 : last;
+    const segment = zone === 'upper' && (wanted === 'upper' || onTrunk !== undefined) ? 0 : last;
     const pin = segment === 0 ? firstPin : lastPin;
     const host =
       zone === 'lower' ? (edge.chain[segment + 1] as number) : (edge.chain[segment] as number);
@@ -1313,6 +1317,39 @@ function simplify(cells: readonly Point[]): Point[] {
  * A pin a note was measured beside (`held`: `edge:segment:zone` to the note's side) moves
  * only away from its note, so the room measured for the note still holds.
  */
+/**
+ * Fans whose branches all carry the same note and no hint about it: by the pin their trunk
+ * leaves from, the edge that draws the note once beside the trunk (the first in model order).
+ */
+function trunkNotes(
+  graph: LayeredGraph,
+  pins: Pins,
+  upperPinUse: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const byPin = new Map<string, number[]>();
+  graph.edges.forEach((edge, e) => {
+    const pin = pins.get(`${e}:0`);
+    if (!pin || (upperPinUse.get(pin.upperKey) ?? 0) < 2) return;
+    const list = byPin.get(pin.upperKey);
+    if (list) list.push(e);
+    else byPin.set(pin.upperKey, [e]);
+  });
+  const out = new Map<string, number>();
+  for (const [key, list] of byPin) {
+    const notes = list.map((e) => (graph.edges[e] as LEdge).connection);
+    const first = notes[0]?.note;
+    const same = notes.every(
+      (c) =>
+        c.note !== undefined &&
+        c.note === first &&
+        c.hints?.noteAt === undefined &&
+        c.hints?.noteSide === undefined,
+    );
+    if (same && list.length === (upperPinUse.get(key) ?? 0)) out.set(key, list[0] as number);
+  }
+  return out;
+}
+
 function straightenPins(
   graph: LayeredGraph,
   at: ArrayLike<number>,
