@@ -633,6 +633,20 @@ describe('where notes go', () => {
           .map((t) => t.text)
           .sort(),
       ).toEqual(['reads', 'writes']);
+      // and a fan-in: one note over the arrowhead all its branches share
+      const fanIn = layOut({
+        flow,
+        nodes: [
+          { kind: 'box', id: 'web', label: 'Web' },
+          { kind: 'box', id: 'mobile', label: 'Mobile' },
+          { kind: 'api', id: 'gateway', label: 'Gateway' },
+        ],
+        connections: [
+          { from: 'web', to: 'gateway', note: 'HTTPS' },
+          { from: 'mobile', to: 'gateway', note: 'HTTPS' },
+        ],
+      });
+      expect(fanIn.texts.filter((t) => t.role === 'note').map((t) => t.text)).toEqual(['HTTPS']);
     }
   });
 });

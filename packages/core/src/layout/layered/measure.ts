@@ -433,7 +433,8 @@ export function measureLayered(
       add(lowerPinsOf, edge.chain[k + 1] as number, p.lower);
     }
   });
-  const sharedNotes = trunkNotes(graph, pins, upperPinUse);
+  const sharedNotes = trunkNotes(graph, pins, upperPinUse, 'upper');
+  const sharedInNotes = trunkNotes(graph, pins, lowerPinUse, 'lower');
   graph.edges.forEach((edge, e) => {
     const lines = linesOf(edge.connection.note);
     if (lines.length === 0 || edge.chain.length < 2) return;
@@ -442,8 +443,10 @@ export function measureLayered(
     const firstPin = pins.get(`${e}:0`);
     if (lastPin === undefined || firstPin === undefined) return;
     const onTrunk = sharedNotes.get(firstPin.upperKey);
-    // the branches of a fan that all say the same say it once, beside the trunk
+    const onInTrunk = onTrunk === undefined ? sharedInNotes.get(lastPin.lowerKey) : undefined;
+    // the branches of a fan (out or in) that all say the same say it once, beside the trunk
     if (onTrunk !== undefined && onTrunk !== e) return;
+    if (onInTrunk !== undefined && onInTrunk !== e) return;
     // where the model asks for the note: toward one end of the line (which end is upper
     // depends on the flow and on whether the line runs against it), and on which side
     const hints = edge.connection.hints;
@@ -461,7 +464,7 @@ export function measureLayered(
             : hints?.noteSide === after
               ? 'lower'
               : undefined;
-    const sharedBelow = (lowerPinUse.get(lastPin.lowerKey) ?? 0) > 1;
+    const sharedBelow = onInTrunk === undefined && (lowerPinUse.get(lastPin.lowerKey) ?? 0) > 1;
     const sharedAbove = onTrunk === undefined && (upperPinUse.get(firstPin.upperKey) ?? 0) > 1;
     // a note never sits beside a trunk several lines share: it goes before the branch
     const zone: 'upper' | 'lower' =
@@ -1319,20 +1322,23 @@ function simplify(cells: readonly Point[]): Point[] {
  */
 /**
  * Fans whose branches all carry the same note and no hint about it: by the pin their trunk
- * leaves from, the edge that draws the note once beside the trunk (the first in model order).
+ * leaves from (`upper`, a fan-out) or meets (`lower`, a fan-in), the edge that draws the note
+ * once beside the trunk (the first in model order).
  */
 function trunkNotes(
   graph: LayeredGraph,
   pins: Pins,
-  upperPinUse: ReadonlyMap<string, number>,
+  pinUse: ReadonlyMap<string, number>,
+  side: 'upper' | 'lower',
 ): Map<string, number> {
   const byPin = new Map<string, number[]>();
   graph.edges.forEach((edge, e) => {
-    const pin = pins.get(`${e}:0`);
-    if (!pin || (upperPinUse.get(pin.upperKey) ?? 0) < 2) return;
-    const list = byPin.get(pin.upperKey);
+    const pin = pins.get(`${e}:${side === 'upper' ? 0 : edge.chain.length - 2}`);
+    const key = side === 'upper' ? pin?.upperKey : pin?.lowerKey;
+    if (key === undefined || (pinUse.get(key) ?? 0) < 2) return;
+    const list = byPin.get(key);
     if (list) list.push(e);
-    else byPin.set(pin.upperKey, [e]);
+    else byPin.set(key, [e]);
   });
   const out = new Map<string, number>();
   for (const [key, list] of byPin) {
@@ -1345,7 +1351,7 @@ function trunkNotes(
         c.hints?.noteAt === undefined &&
         c.hints?.noteSide === undefined,
     );
-    if (same && list.length === (upperPinUse.get(key) ?? 0)) out.set(key, list[0] as number);
+    if (same && list.length === (pinUse.get(key) ?? 0)) out.set(key, list[0] as number);
   }
   return out;
 }
