@@ -67,6 +67,47 @@ describe('groups', () => {
     ]);
   });
 
+  it('keeps two groups joined both ways in model order, the lines back against the flow', () => {
+    for (const flow of ['down', 'right'] as const) {
+      const scene = layOut({
+        flow,
+        nodes: [
+          {
+            kind: 'group',
+            id: 'services',
+            children: [
+              { kind: 'box', id: 'web', label: 'WEB' },
+              { kind: 'box', id: 'php', label: 'PHP' },
+              { kind: 'database', id: 'db', label: 'DB' },
+            ],
+          },
+          {
+            kind: 'group',
+            id: 'volumes',
+            children: [
+              { kind: 'box', id: 'conf', label: 'nginx.conf' },
+              { kind: 'box', id: 'app', label: 'app' },
+              { kind: 'box', id: 'data', label: 'data' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'conf', to: 'web' },
+          { from: 'app', to: 'web' },
+          { from: 'app', to: 'php' },
+          { from: 'db', to: 'data' },
+        ],
+      });
+      const end = (id: string) =>
+        flow === 'down'
+          ? box(scene, id).y + box(scene, id).height
+          : box(scene, id).x + box(scene, id).width;
+      const start = (id: string) => (flow === 'down' ? box(scene, id).y : box(scene, id).x);
+      const services = Math.max(...['web', 'php', 'db'].map(end));
+      for (const id of ['conf', 'app', 'data']) expect(start(id)).toBeGreaterThan(services);
+    }
+  });
+
   it('refuses a line to a group that has no outline', () => {
     expect(
       codes({

@@ -15,6 +15,7 @@ import { networkSimplex, type SimplexEdge } from './simplex.js';
  * cycles keeps every edge as written.
  */
 export function breakCycles(graph: LayeredGraph): void {
+  keepContainerOrder(graph);
   const n = graph.nodes.length;
   const out: { to: number; edge: number }[][] = Array.from({ length: n }, () => []);
   graph.edges.forEach((e, i) => {
@@ -52,6 +53,35 @@ export function breakCycles(graph: LayeredGraph): void {
   for (const i of reversedRank) {
     const e = graph.rankEdges[i] as { from: number; to: number };
     [e.from, e.to] = [e.to, e.from];
+  }
+}
+
+/**
+ * Two sibling containers joined both ways (services reading from volumes and writing to
+ * them; a control plane and the workers that watch it) come in model order, as the hand
+ * drawings put such columns: the lines from the later to the earlier run against the flow.
+ * Left alone, each line would pull its ends its own way and the two containers would
+ * interleave, each spread over the other's ranks.
+ */
+function keepContainerOrder(graph: LayeredGraph): void {
+  const between = (e: { from: number; to: number }): [number, number] | undefined => {
+    const [u, v] = [graph.nodes[e.from] as LNode, graph.nodes[e.to] as LNode];
+    const parent = commonContainer(graph, u.container, v.container);
+    if (u.container === parent || v.container === parent) return undefined;
+    return [childTowards(graph, u.container, parent), childTowards(graph, v.container, parent)];
+  };
+  const ways = new Map<string, number>();
+  for (const e of graph.edges) {
+    const pair = between(e);
+    if (!pair) continue;
+    const [a, b] = pair;
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    ways.set(key, (ways.get(key) ?? 0) | (a < b ? 1 : 2));
+  }
+  for (const e of graph.edges) {
+    const pair = between(e);
+    if (!pair || pair[0] < pair[1]) continue;
+    if (ways.get(`${pair[1]}:${pair[0]}`) === 3) e.reversed = true;
   }
 }
 
