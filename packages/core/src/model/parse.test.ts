@@ -80,12 +80,44 @@ describe('parseDiagram', () => {
     ]);
   });
 
-  it('refuses a label that gives an id another node has explicitly', () => {
+  it('lets labels repeat while nothing names their id, each node its own id in model order', () => {
+    const stack = (label: string) => ({
+      kind: 'stack',
+      label,
+      layers: [{ label: 'Host OS' }, { cells: [{ label: 'App A' }, { label: 'App B' }] }],
+    });
+    const result = checkDiagram({
+      nodes: [stack('VMs'), stack('Containers')],
+      connections: [{ from: 'vms', to: 'containers' }],
+    });
+    expect(result.diagnostics).toEqual([]);
+    const ids: string[] = [];
+    for (const node of result.diagram?.nodes ?? []) {
+      if (node.kind !== 'stack') continue;
+      for (const layer of node.layers) {
+        ids.push(layer.id);
+        for (const cell of layer.cells ?? []) ids.push(cell.id);
+      }
+    }
+    expect(ids).toContain('app-a-2');
+    expect(new Set(ids).size).toBe(ids.length);
+    // a line that names the repeated id, or the suffix it got, is refused as ambiguous
+    for (const to of ['app-a', 'app-a-2']) {
+      const named = checkDiagram({
+        nodes: [stack('VMs'), stack('Containers')],
+        connections: [{ from: 'vms', to }],
+      });
+      expect(named.diagnostics.map((d) => d.code)).toEqual(['model/ambiguous-id']);
+    }
+  });
+
+  it('refuses a label that gives an id another node has explicitly, once a line names it', () => {
     const result = checkDiagram({
       nodes: [
         { kind: 'box', label: 'a' },
         { kind: 'box', id: 'a', label: 'x' },
       ],
+      annotations: [{ text: 'which one?', node: 'a' }],
     });
     expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
       [

@@ -158,7 +158,13 @@ function checkText(value: unknown, at: ModelPath, field: string, walk: Walk): vo
   }
 }
 
-function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
+/**
+ * Gives every node its id: the one written, else one from its label (or kind), made unique
+ * with a suffix in model order. Two labels that give the same id are an error only when
+ * something names that id (`referenced`): the VM-and-containers drawing repeats "App A" in
+ * both stacks, and nothing needs to tell the two apart until a line names one.
+ */
+function assignIds(nodes: [Raw, ModelPath][], walk: Walk, referenced: ReadonlySet<string>): void {
   /** Where each id came from: the path of its node, and whether the id was written. */
   const owners = new Map<string, { path: ModelPath; given: boolean }>();
   const nextSuffix = new Map<string, number>();
@@ -182,7 +188,12 @@ function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
     const fromLabel = slugify(typeof node.label === 'string' ? node.label : '');
     const base = fromLabel || (typeof node.kind === 'string' ? node.kind : 'node');
     const owner = owners.get(base);
-    if (fromLabel !== '' && owner !== undefined) {
+    let id = base;
+    for (let n = nextSuffix.get(base) ?? 2; walk.ids.has(id); n++) {
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
+    if (fromLabel !== '' && owner !== undefined && (referenced.has(base) || referenced.has(id))) {
       // a connection naming this id could mean either node: say so instead of guessing
       const kind = typeof node.kind === 'string' ? node.kind : 'box';
       walk.diagnostics.push({
@@ -194,11 +205,6 @@ function assignIds(nodes: [Raw, ModelPath][], walk: Walk): void {
         expected: 'an explicit `id` on one of them, so that connections can tell them apart',
         example: JSON.stringify({ kind, id: `${base}-2`, label: node.label }),
       });
-    }
-    let id = base;
-    for (let n = nextSuffix.get(base) ?? 2; walk.ids.has(id); n++) {
-      id = `${base}-${n}`;
-      nextSuffix.set(base, n + 1);
     }
     walk.ids.add(id);
     owners.set(id, { path, given: false });
@@ -445,6 +451,24 @@ function checkCells(layers: readonly LayerNode[], path: ModelPath, walk: Walk): 
   });
 }
 
+/** The ids connections and annotations name, as written. */
+function referencedIds(root: Raw): Set<string> {
+  const out = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') out.add(value);
+  };
+  if (Array.isArray(root.connections)) {
+    for (const c of root.connections) {
+      if (!isRecord(c)) continue;
+      add(c.from);
+      add(c.to);
+    }
+  }
+  if (Array.isArray(root.annotations))
+    for (const a of root.annotations) if (isRecord(a)) add(a.node);
+  return out;
+}
+
 function resolveEndpoint(value: unknown, path: ModelPath, walk: Walk): string | undefined {
   if (typeof value === 'string') {
     if (!walk.ids.has(value)) {
@@ -643,7 +667,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
     }),
   );
   if (!root) return { diagnostics: walk.diagnostics };
-  assignIds(nodes, walk);
+  assignIds(nodes, walk, referencedIds(root));
   checkText(root.title, [], 'title', walk);
   const built: Node[] = [];
   if (Array.isArray(root.nodes)) {
