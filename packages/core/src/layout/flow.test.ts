@@ -35,6 +35,33 @@ describe('flow by hand', () => {
     expect(Math.abs(centre(b) - centre(wide))).toBeLessThanOrEqual(1);
   });
 
+  it('right: stacks with no line between them stand on one ground', () => {
+    const stack = (id: string, layers: number) => ({
+      kind: 'stack' as const,
+      id,
+      label: id,
+      layers: Array.from({ length: layers }, (_, i) => ({ id: `${id}-${i}`, label: `L${i}` })),
+    });
+    // by hand in a row, and placed from the connections (none here: one rank)
+    for (const direction of ['right', undefined] as const) {
+      const nodes = [stack('vms', 6), stack('containers', 4)];
+      const scene = layOut(direction ? { direction, nodes } : { nodes });
+      const [vms, containers] = boxes(scene, ['vms', 'containers']) as [SceneBox, SceneBox];
+      expect(containers.x).toBeGreaterThan(vms.x + vms.width);
+      expect(containers.height).toBeLessThan(vms.height);
+      expect(containers.y + containers.height).toBe(vms.y + vms.height);
+    }
+    // boxes of any other kind keep their middles on one axis
+    const mixed = layOut({
+      direction: 'right',
+      nodes: [stack('vms', 6), { kind: 'box', id: 'note', label: 'note' }],
+    });
+    const [tall, small] = boxes(mixed, ['vms', 'note']) as [SceneBox, SceneBox];
+    expect(Math.abs(small.y + small.height / 2 - (tall.y + tall.height / 2))).toBeLessThanOrEqual(
+      1,
+    );
+  });
+
   it('right: side by side in model order, even against the connections', () => {
     const scene = layOut({
       direction: 'right',

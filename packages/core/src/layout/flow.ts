@@ -291,7 +291,15 @@ export function measureFlowRight(
   for (let i = 0; i + 1 < blocks.length; i++) {
     links.push(sideLinkBetween(blocks[i] as Block, blocks[i + 1] as Block, context));
   }
-  const half = (block: Block): number => Math.floor(block.boxHeight / 2);
+  // stacks side by side with no line between them stand on one ground, as layer diagrams
+  // (virtual machines beside containers) draw them: their bottoms line up, not their middles
+  const grounded =
+    items.length > 1 &&
+    items.every(({ node }) => node.kind === 'stack') &&
+    links.every((link) => link === undefined);
+  const ground = blocks.reduce((max, block) => Math.max(max, block.boxHeight), 0);
+  const half = (block: Block): number =>
+    grounded ? block.boxHeight - Math.floor(ground / 2) : Math.floor(block.boxHeight / 2);
   const axis = Math.max(
     blocks.reduce((max, block) => Math.max(max, half(block)), 0),
     links.reduce((max, link) => Math.max(max, link && !link.below ? link.notes.length : 0), 0),

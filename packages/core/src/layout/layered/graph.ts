@@ -81,6 +81,8 @@ export interface LNode {
    * where they enter (`in`, then branch) or leave (`out`, once gathered).
    */
   gate?: 'in' | 'out';
+  /** For atoms that are layer stacks: they stand on the ground, their bottoms in line. */
+  grounded?: true;
 }
 
 /** A compound node: a nested host drawn by the region. */

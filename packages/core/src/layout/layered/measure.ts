@@ -827,6 +827,16 @@ export function measureLayered(
       lead[node.rank] = Math.max(lead[node.rank] as number, shift + top);
     });
   }
+  // a rank of layer stacks that no line touches stands on one ground: bottoms in line, as
+  // the drawings of virtual machines beside containers have them
+  const touched = new Set<number>();
+  for (const e of graph.edges) touched.add(e.from).add(e.to);
+  for (const s of [...(graph.steps ?? []), ...(graph.peers ?? [])]) touched.add(s.from).add(s.to);
+  const groundRank = new Array<boolean>(rankCount).fill(true);
+  graph.nodes.forEach((node, v) => {
+    if (node.kind !== 'atom' || (node.grounded && !touched.has(v))) return;
+    groundRank[node.rank] = false;
+  });
   /**
    * Cells between a rank band's start and node v's block when no step sets it: down the flow
    * a row of boxes starts on one line, as people draw them (tops in line, so the arrows into
@@ -835,6 +845,7 @@ export function measureLayered(
   const rest = (node: LNode): number => {
     const room = (band[node.rank] as number) - node.along;
     if (!down || node.kind !== 'atom') return Math.floor(room / 2);
+    if (groundRank[node.rank]) return room;
     // level with the first row inside a container drawn whole in the same rank
     return node.block?.contentTop !== undefined
       ? 0

@@ -105,6 +105,7 @@ export function buildRegion(items: readonly Placed[], context: LayoutContext): R
         rank: 0,
         order: 0,
         sequence: sequence++,
+        ...(node.kind === 'stack' ? { grounded: true as const } : {}),
       });
       models.push(node);
       paths.push(path);
