@@ -41,7 +41,7 @@ export interface ConnectionHintsInput {
 export interface NodeInput {
   /** What the node is. Defaults to `layer` inside `layers`, else `host` with children, `stack` with layers, `box`. */
   kind?: NodeKind;
-  /** Stable id; derived from the label when omitted. */
+  /** Stable id; derived from the label when omitted (a repeated label gets -2, -3… in model order, and a connection may not name such an id). */
   id?: string;
   /** The text shown; `\n` breaks lines. Required, but for a group. */
   label?: string;

@@ -83,10 +83,13 @@ const node = s.object(
       NODE_KINDS,
       { code: 'model/unknown-kind', example: 'api' },
     ),
-    id: s.string('Stable id; derived from the label when omitted.', {
-      pattern: ID_PATTERN,
-      example: 'rest-api',
-    }),
+    id: s.string(
+      'Stable id; derived from the label when omitted (a repeated label gets -2, -3… in model order, and a connection may not name such an id).',
+      {
+        pattern: ID_PATTERN,
+        example: 'rest-api',
+      },
+    ),
     label,
     border: s.enum(
       "The border, over the charset's: single, double, heavy, rounded, dashed, or none (a group's default).",
