@@ -279,3 +279,144 @@ function buses(
   }
   return out;
 }
+
+/**
+ * Once boxes are placed, a line whose two ends ended up a few cells apart (a box's pins
+ * spread at one spacing, the other box's at another, a long line's column beside them) moves
+ * its pin on one box to stand over the other end, when that cell is free on the side and
+ * keeps two cells from the box's other pins: one jog fewer (a straight line crosses no more
+ * lines than the jog did). A long
+ * line that shares a trunk leaves it for a pin of its own when its column runs under the box
+ * and every other branch of the trunk goes the other way: straight down, not out and back.
+ * A pin a note was measured beside (`held`: `edge:segment:zone` to the note's side) moves
+ * only away from its note, so the room measured for the note still holds.
+ */
+export function straightenPins(
+  graph: LayeredGraph,
+  at: ArrayLike<number>,
+  pins: Pins,
+  sides: (node: LNode) => SideCells,
+  held: ReadonlyMap<string, 1 | -1>,
+): void {
+  /** Segments by the pin they use, keyed `upper|key` or `lower|key`. */
+  const users = new Map<string, string[]>();
+  const add = (pin: string, key: string): void => {
+    const list = users.get(pin);
+    if (list) list.push(key);
+    else users.set(pin, [key]);
+  };
+  pins.forEach((p, key) => {
+    add(`upper|${p.upperKey}`, key);
+    add(`lower|${p.lowerKey}`, key);
+  });
+  const segment = (key: string): { u: number; v: number } => {
+    const [e, k] = key.split(':').map(Number) as [number, number];
+    const chain = (graph.edges[e] as LEdge).chain;
+    return { u: chain[k] as number, v: chain[k + 1] as number };
+  };
+  /** Segments meeting each node's side, keyed `node|side`: moving a pin keeps its node. */
+  const atSide = new Map<string, string[]>();
+  pins.forEach((_, key) => {
+    const { u, v } = segment(key);
+    for (const side of [`${u}|upper`, `${v}|lower`]) {
+      const list = atSide.get(side);
+      if (list) list.push(key);
+      else atSide.set(side, [key]);
+    }
+  });
+  /** Offsets of the pins on one side of node v, but those of the segments in `skip`. */
+  const others = (v: number, side: 'upper' | 'lower', skip: readonly string[]): number[] =>
+    (atSide.get(`${v}|${side}`) ?? [])
+      .filter((key) => !skip.includes(key))
+      .map((key) => {
+        const p = pins.get(key) as SegmentPins;
+        return side === 'upper' ? p.upper : p.lower;
+      });
+  const free = (
+    v: number,
+    side: 'upper' | 'lower',
+    skip: readonly string[],
+    to: number,
+  ): boolean => {
+    const node = graph.nodes[v] as LNode;
+    if (node.kind !== 'atom') return false;
+    const cells = side === 'upper' ? sides(node).after : sides(node).before;
+    if (!cells.includes(to)) return false;
+    return others(v, side, skip).every((o) => Math.abs(o - to) >= 2);
+  };
+  /** Ends of a segment across, the pin on `side` moved to `to` when given. */
+  const ends = (key: string, side?: 'upper' | 'lower', to?: number): [number, number] => {
+    const p = pins.get(key) as SegmentPins;
+    const { u, v } = segment(key);
+    return [
+      (at[u] as number) + (side === 'upper' && to !== undefined ? to : p.upper),
+      (at[v] as number) + (side === 'lower' && to !== undefined ? to : p.lower),
+    ];
+  };
+  /** Lines on the same side of the node that the segment crosses, its pin on `side` at `to`. */
+  const crossings = (key: string, node: number, side: 'upper' | 'lower', to?: number): number => {
+    const [top, bottom] = ends(key, side, to);
+    let count = 0;
+    for (const other of atSide.get(`${node}|${side}`) ?? []) {
+      if (other === key) continue;
+      const [otherTop, otherBottom] = ends(other);
+      if ((top - otherTop) * (bottom - otherBottom) < 0) count++;
+    }
+    return count;
+  };
+  const end = (key: string, side: 'upper' | 'lower'): number => {
+    const p = pins.get(key) as SegmentPins;
+    const { u, v } = segment(key);
+    return side === 'upper' ? (at[v] as number) + p.lower : (at[u] as number) + p.upper;
+  };
+  graph.edges.forEach((edge, e) => {
+    if (edge.routed || edge.released) return;
+    for (let k = 0; k + 1 < edge.chain.length; k++) {
+      const key = `${e}:${k}`;
+      const p = pins.get(key);
+      if (!p) continue;
+      const u = edge.chain[k] as number;
+      const v = edge.chain[k + 1] as number;
+      const top = (at[u] as number) + p.upper;
+      const bottom = (at[v] as number) + p.lower;
+      if (top === bottom) continue;
+      const lower = top - (at[v] as number);
+      const upper = bottom - (at[u] as number);
+      const mates = (side: 'upper' | 'lower'): string[] =>
+        users.get(`${side}|${side === 'upper' ? p.upperKey : p.lowerKey}`) ?? [];
+      const movable = (side: 'upper' | 'lower', shift: number): boolean =>
+        shift * (held.get(`${key}:${side}`) ?? 0) <= 0;
+      /** Whether the segment may leave the pin it shares on `side` for one at `to`. */
+      const leaves = (side: 'upper' | 'lower', from: number, to: number): boolean => {
+        const list = mates(side);
+        if (list.length === 1) return true;
+        // only a long line (its other end a dummy) leaves a trunk, the rest all the other way
+        const far = graph.nodes[side === 'upper' ? v : u] as LNode;
+        if (far.kind !== 'dummy') return false;
+        const base = (side === 'upper' ? at[u] : at[v]) as number;
+        return list.every((m) => m === key || (end(m, side) - (base + to)) * (from - to) > 0);
+      };
+      const move = (side: 'upper' | 'lower', to: number): boolean => {
+        const from = side === 'upper' ? p.upper : p.lower;
+        const node = side === 'upper' ? u : v;
+        if (!movable(side, to - from) || !leaves(side, from, to)) return false;
+        if (!free(node, side, mates(side), to)) return false;
+        // a pin's order among its side's pins keeps their lines apart: never a new crossing
+        if (crossings(key, node, side, to) > crossings(key, node, side)) return false;
+        const list = mates(side);
+        if (list.length > 1) {
+          // its own pin now: the trunk keeps the others
+          list.splice(list.indexOf(key), 1);
+          const own = `${node}:${side === 'upper' ? 'a' : 'b'}~${key}`;
+          users.set(`${side}|${own}`, [key]);
+          if (side === 'upper') p.upperKey = own;
+          else p.lowerKey = own;
+        }
+        if (side === 'upper') p.upper = to;
+        else p.lower = to;
+        return true;
+      };
+      if (!move('lower', lower)) move('upper', upper);
+    }
+  });
+}
