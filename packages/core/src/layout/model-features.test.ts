@@ -699,6 +699,51 @@ describe('peers: lines with arrowheads at both ends', () => {
     return found;
   };
 
+  it('sets clients grouped apart above the server they talk to both ways', () => {
+    const scene = layOut({
+      nodes: [
+        {
+          kind: 'group',
+          id: 'clients',
+          border: 'dashed',
+          children: [
+            { kind: 'client', id: 'desktop', label: 'Desktop' },
+            { kind: 'client', id: 'mobile', label: 'Mobile' },
+          ],
+        },
+        {
+          kind: 'host',
+          id: 'backend',
+          label: 'backend',
+          children: [
+            { kind: 'box', id: 'nginx', label: 'nginx' },
+            { kind: 'api', id: 'api', label: 'API' },
+          ],
+        },
+      ],
+      connections: [
+        { from: 'desktop', to: 'nginx', direction: 'both' },
+        { from: 'mobile', to: 'nginx', direction: 'both' },
+        { from: 'nginx', to: 'api' },
+      ],
+    });
+    const clients = box(scene, 'clients');
+    expect(clients.y + clients.height).toBeLessThan(box(scene, 'backend').y);
+    // one client beside its server, both at the top, stays a peer beside it
+    const beside = layOut({
+      nodes: [
+        { kind: 'client', id: 'web', label: 'Frontend' },
+        { kind: 'api', id: 'gateway', label: 'Gateway' },
+        { kind: 'box', id: 'svc', label: 'Service' },
+      ],
+      connections: [
+        { from: 'web', to: 'gateway', direction: 'both' },
+        { from: 'gateway', to: 'svc' },
+      ],
+    });
+    expect(box(beside, 'web').y).toBe(box(beside, 'gateway').y);
+  });
+
   it('puts two peers side by side, the line straight across', () => {
     const scene = layOut({
       nodes: [

@@ -27,6 +27,11 @@ export function stackPeers(diagram: Diagram): Diagram {
   const ofPeers = (node: Node): boolean => {
     if (!isContainer(node) || node.direction !== 'auto' || node.children.length < 2) return false;
     if (node.children.some((child) => isContainer(child) || child.kind === 'stack')) return false;
+    // clients or people that all talk both ways to a server ask and are answered: they sit
+    // above it along the flow, not beside it as mirrors of each other
+    if (node.children.every((child) => child.kind === 'client' || child.kind === 'user')) {
+      return false;
+    }
     const inside = new Set(node.children.map((child) => child.id));
     let peers = 0;
     for (const child of node.children) {

@@ -205,7 +205,20 @@ interface ContainerEdge {
  */
 export function addConnections(region: Region, context: LayoutContext): ContainerEdge[] {
   const containerEdges: ContainerEdge[] = [];
-  const { graph, atomOf, containerOf, insideAtom } = region;
+  const { graph, atomOf, containerOf, insideAtom, models } = region;
+  /**
+   * Whether a line both ways joins a client or a person grouped apart from what it talks to
+   * (browsers in a clients group, the server in a host): a request and its response, drawn
+   * along the flow from the group above, not a peer beside the server.
+   */
+  const askedAcross = (a: number, b: number): boolean => {
+    if ((graph.nodes[a] as LNode).container === (graph.nodes[b] as LNode).container) return false;
+    const asks = (v: number): boolean => {
+      const kind = models[v]?.kind;
+      return kind === 'client' || kind === 'user';
+    };
+    return asks(a) || asks(b);
+  };
   type End = { atom: number } | { container: number } | undefined;
   const endOf = (id: string): End => {
     const atom = atomOf.get(id);
@@ -250,7 +263,12 @@ export function addConnections(region: Region, context: LayoutContext): Containe
     // arrowheads at both ends: peers talking, drawn side by side as a hand drawing has them
     // (across a downward flow; a flow to the right already sets them side by side)
     const peers =
-      context.flow === 'down' && isPeerLine(connection) && 'atom' in from && 'atom' in to && single;
+      context.flow === 'down' &&
+      isPeerLine(connection) &&
+      'atom' in from &&
+      'atom' in to &&
+      single &&
+      !askedAcross(from.atom, to.atom);
     if (
       (fromSide && across.includes(fromSide)) ||
       (toSide && across.includes(toSide)) ||
