@@ -365,6 +365,19 @@ describe('a list in a label', () => {
     const hinted = texts(layOut(listed('Backend\n• one\n• two', { labelAlign: 'center' })), 'b');
     expect(hinted.map((t) => t.align)).toEqual(['center', 'center', 'center']);
   });
+
+  it('reads numbered lines as a list, and an indented label as set out by hand', () => {
+    const numbered = texts(layOut(listed('Handler\n1. Verify signature\n2) Parse payload')), 'b');
+    expect(numbered.map((t) => t.align)).toEqual(['center', 'left', 'left']);
+    const code = layOut(listed('queue.enqueue(\n  "worker.job",\n  timeout="10m"\n)'));
+    const lines = texts(code, 'b');
+    expect(lines.map((t) => t.align)).toEqual(['left', 'left', 'left', 'left']);
+    // one left edge: the indents are the label's own spaces
+    expect(new Set(lines.map((t) => t.x)).size).toBe(1);
+    // a label with a rule keeps its heading centred, indents or not
+    const ruled = texts(layOut(listed('Loop\n---\nwhile True:\n  work()')), 'b');
+    expect(ruled.map((t) => t.align)).toEqual(['center', 'left', 'left']);
+  });
 });
 
 describe('sides asked for', () => {

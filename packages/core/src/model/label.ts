@@ -6,15 +6,27 @@
 export const isRule = (line: string): boolean => /^\s*(?:-{3,}|\u2500{3,})\s*$/.test(line);
 
 /**
- * A label line that starts with a bullet (`- `, `* `, `• `, `├─`, `└─`, …) is a list item.
- * Two or more in a row are a list, which reads as text under a heading: aligned at the left
- * like the lines under a rule, unless the model asks for another alignment.
+ * A label line that starts with a bullet (`- `, `* `, `• `, `├─`, `└─`, …) or a number
+ * (`1. `, `2) `) is a list item. Two or more in a row are a list, which reads as text under a
+ * heading: aligned at the left like the lines under a rule, unless the model asks for another
+ * alignment.
  */
 export const isListItem = (line: string): boolean =>
-  /^\s*(?:[-*+\u2022\u00b7\u25e6\u25aa\u2023]\s|[\u251c\u2514]\u2500)/.test(line);
+  /^\s*(?:[-*+\u2022\u00b7\u25e6\u25aa\u2023]\s|[\u251c\u2514]\u2500|\d{1,3}[.)]\s)/.test(line);
 
-/** The indexes of the lines that belong to a list (two or more items in a row). */
+/** A line indented by two spaces or a tab: the label is laid out by hand (code, a call). */
+const isIndented = (line: string): boolean => /^(?: {2,}|\t)\S/.test(line);
+
+/**
+ * The indexes of the lines that belong to a list (two or more items in a row) — or every
+ * line, when a label without a rule indents one of its lines after the first: its author set
+ * it out by hand (`queue.enqueue(` over its indented arguments), and centring each line
+ * would undo the indents.
+ */
 export function listLines(lines: readonly string[]): Set<number> {
+  if (!lines.some(isRule) && lines.some((line, i) => i > 0 && isIndented(line))) {
+    return new Set(lines.keys());
+  }
   const out = new Set<number>();
   let run: number[] = [];
   const close = (): void => {
