@@ -157,6 +157,28 @@ describe('titles and borders', () => {
     expect(texts(scene, 'h')[0]).toMatchObject({ x: box(scene, 'h').x + 1, align: 'left' });
   });
 
+  it('widens a container only as much as its band title lacks beside the line crossing it', () => {
+    const title = 'FASTAPI API (Webhook Handler)';
+    const scene = layOut({
+      nodes: [
+        { kind: 'client', id: 'c', label: 'CLIENT' },
+        {
+          kind: 'host',
+          id: 'api',
+          label: title,
+          children: [{ kind: 'box', id: 'verify', label: '1. Verify webhook signature' }],
+        },
+      ],
+      connections: [{ from: 'c', to: 'verify' }],
+    });
+    const band = texts(scene, 'api')[0] as SceneText;
+    const line = scene.connectors[0]?.points ?? [];
+    const x = line.find((p) => p.y === band.y)?.x ?? line[0]?.x ?? 0;
+    expect(x < band.x - 1 || x > band.x + band.width).toBe(true);
+    // the reserve for a title anywhere the line may fall would be two titles wide
+    expect(box(scene, 'api').width).toBeLessThan(2 * (title.length + 2));
+  });
+
   it('keeps a line that crosses a border title clear of it', () => {
     const scene = layOut({
       nodes: [

@@ -478,6 +478,8 @@ export function measureLayered(
   const crossed = bandCrossers.some((list) => list.length > 0);
   const pristine = crossed ? new Map([...pins].map(([key, p]) => [key, { ...p }])) : undefined;
   const conservative = bandCrossers.map((list) => list.length === 0);
+  /** Widths containers must reach so that their band titles fit beside the lines as placed. */
+  const widen = new Array<number>(graph.containers.length).fill(0);
   let across!: ReturnType<typeof placeAcross>;
   const arrange = (): void => {
     across = placeAcross(graph, layers, pins, {
@@ -505,7 +507,11 @@ export function measureLayered(
           lines === 0
             ? inset.titleRoom
             : (widest(container.title) + 2) * (lines + 1) + lines + 2 * ring;
-        const min = Math.max(down ? titleRoom : 0, hinted ?? 0, inset.start + inset.end + 1);
+        const min = Math.max(
+          down ? Math.max(titleRoom, widen[c] as number) : 0,
+          hinted ?? 0,
+          inset.start + inset.end + 1,
+        );
         // a line meets the start border two cells from the corner (past a title written there),
         // and below the title band
         const terminal = down ? Math.max(2, leftTitleRoom[c] as number) : inset.band + 2;
@@ -558,11 +564,22 @@ export function measureLayered(
     );
   };
   arrange();
-  const squeezed = pristine ? titlesWithoutRoom(graph, across, pins, bandCrossers) : [];
+  let squeezed = pristine ? titlesWithoutRoom(graph, across, pins, bandCrossers) : [];
   if (pristine && squeezed.length > 0) {
-    for (const c of squeezed) conservative[c] = true;
-    pins = pristine;
+    // first only as much wider as the title lacks after the last line; the reserve for any
+    // fall of the lines if the content moves with the room it gains
+    for (const { container, lack } of squeezed) {
+      widen[container] =
+        (across.end[container] as number) - (across.start[container] as number) + 1 + lack;
+    }
+    pins = new Map([...pristine].map(([key, p]) => [key, { ...p }]));
     arrange();
+    squeezed = titlesWithoutRoom(graph, across, pins, bandCrossers);
+    if (squeezed.length > 0) {
+      for (const { container } of squeezed) conservative[container] = true;
+      pins = pristine;
+      arrange();
+    }
   }
   if (context.equalHeights) alignTiers(graph, across);
 
@@ -1151,16 +1168,16 @@ export function measureLayered(
 
 /**
  * Containers whose band title finds no stretch between the lines crossing its rows (as placed)
- * with a free cell each side, as the title writer needs. `crossers` lists, per container, the
- * segments crossing its band.
+ * with a free cell each side, as the title writer needs, and the cells the last one lacks.
+ * `crossers` lists, per container, the segments crossing its band.
  */
 function titlesWithoutRoom(
   graph: LayeredGraph,
   across: { node: ArrayLike<number>; start: ArrayLike<number>; end: ArrayLike<number> },
   pins: Pins,
   crossers: readonly (readonly string[])[],
-): number[] {
-  const out: number[] = [];
+): { container: number; lack: number }[] {
+  const out: { container: number; lack: number }[] = [];
   crossers.forEach((keys, c) => {
     if (keys.length === 0) return;
     const columns = new Set<number>();
@@ -1175,7 +1192,8 @@ function titlesWithoutRoom(
     walls.push(across.end[c] as number);
     const room = walls.slice(1).map((x, i) => x - (walls[i] as number) - 3);
     const need = widest((graph.containers[c] as LContainer).title);
-    if (!room.some((r) => r >= need)) out.push(c);
+    // a container wider than its content grows at its end: the last stretch takes the cells
+    if (!room.some((r) => r >= need)) out.push({ container: c, lack: need - (room.at(-1) ?? 0) });
   });
   return out;
 }
