@@ -727,6 +727,28 @@ describe('where notes go', () => {
   });
 });
 
+describe('boxes that grow for their lines', () => {
+  it('grows only the box whose side has no room, not the one at the other end', () => {
+    const apps = ['a1', 'a2', 'a3'];
+    const scene = layOut({
+      flow: 'right',
+      nodes: [
+        ...apps.map((id) => ({ kind: 'api' as const, id, label: id })),
+        { kind: 'database', id: 'db', label: 'Database' },
+        { kind: 'box', id: 'cache', label: 'Redis' },
+      ],
+      connections: apps.flatMap((id) => [
+        { from: id, to: 'db' },
+        { from: id, to: 'cache', style: 'dashed' as const },
+      ]),
+    });
+    // two lines leave each app on its right: the apps grow to hold two pins
+    for (const id of apps) expect(box(scene, id).height).toBeGreaterThan(3);
+    // the three dashed lines meet the cache as one trunk: it keeps a label's height
+    expect(box(scene, 'cache').height).toBe(3);
+  });
+});
+
 describe('peers: lines with arrowheads at both ends', () => {
   const line = (scene: Scene, id: string) => {
     const found = scene.connectors.find((c) => c.id === id);

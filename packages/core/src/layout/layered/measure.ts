@@ -325,16 +325,12 @@ export function measureLayered(
     }
     return best;
   };
-  let pins = assignPins(graph, sides, preferred);
   // a labelled box with more lines on a side than it has room for grows (wider when the flow
-  // runs down, taller when it runs right) rather than sending them around
+  // runs down, taller when it runs right) rather than sending them around; the box at the
+  // other end of such a line, whose side had room, keeps its size
+  const crowded = new Set<number>();
+  let pins = assignPins(graph, sides, preferred, crowded);
   if (graph.edges.some((e) => e.routed)) {
-    const crowded = new Set<number>();
-    for (const e of graph.edges) {
-      if (!e.routed || e.released) continue;
-      crowded.add(e.chain[0] as number);
-      crowded.add(e.chain[e.chain.length - 1] as number);
-    }
     let grew = false;
     for (const v of crowded) {
       const node = graph.nodes[v] as LNode;

@@ -98,12 +98,14 @@ export function spreadOffsets(
  * several nodes into one, unless `graph.trunks` is off; two lines between the same two nodes
  * never share one (they are drawn as a parallel pair). The other pins are spread over the
  * side in the order of their other ends, never on a corner or on the cells `sides` leaves
- * out. Dummies are one cell wide. An edge that finds no free pin is marked `routed`.
+ * out. Dummies are one cell wide. An edge that finds no free pin is marked `routed`, and the
+ * node whose side had no room for it goes into `short`.
  */
 export function assignPins(
   graph: LayeredGraph,
   sides: (node: LNode) => SideCells,
   preferred: (node: LNode) => number,
+  short?: Set<number>,
 ): Pins {
   const { nodes, edges } = graph;
   const outs: Touch[][] = nodes.map(() => []);
@@ -204,6 +206,7 @@ export function assignPins(
       for (const t of group) {
         if (offset === undefined) {
           (edges[t.edge] as LEdge).routed = true;
+          short?.add(v);
           continue;
         }
         const p = pin(t.edge, t.k);
