@@ -727,6 +727,26 @@ describe('where notes go', () => {
   });
 });
 
+describe('steps between siblings', () => {
+  it('puts a box that several siblings step into below them all, not beside one', () => {
+    const services = ['users', 'orders', 'products'];
+    const scene = layOut({
+      nodes: [
+        { kind: 'api', id: 'gateway', label: 'Gateway' },
+        ...services.map((id) => ({ kind: 'box' as const, id, label: id })),
+        { kind: 'daemon', id: 'eureka', label: 'Eureka' },
+      ],
+      connections: [
+        ...services.map((id) => ({ from: 'gateway', to: id })),
+        ...services.map((id) => ({ from: id, to: 'eureka', style: 'dashed' as const })),
+        { from: 'gateway', to: 'eureka', style: 'dashed' },
+      ],
+    });
+    const bottom = Math.max(...services.map((id) => box(scene, id).y + box(scene, id).height));
+    expect(box(scene, 'eureka').y).toBeGreaterThan(bottom);
+  });
+});
+
 describe('boxes that grow for their lines', () => {
   it('grows only the box whose side has no room, not the one at the other end', () => {
     const apps = ['a1', 'a2', 'a3'];

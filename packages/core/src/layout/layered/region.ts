@@ -189,6 +189,14 @@ function siblingSteps(
     const [u, v] = plain(c) as [number, number];
     if (leaders(u, v).every((p) => stepPairs.has(`${p}>${u}`))) steps.delete(c);
   }
+  // a box that several siblings step into (services all registering with one registry) can
+  // sit beside only one of them: it goes below them all, their lines a fan-in from above
+  const stepsInto = new Map<number, Connection[]>();
+  for (const c of steps) {
+    const v = (plain(c) as [number, number])[1];
+    stepsInto.set(v, [...(stepsInto.get(v) ?? []), c]);
+  }
+  for (const list of stepsInto.values()) if (list.length > 1) for (const c of list) steps.delete(c);
   return steps;
 }
 
