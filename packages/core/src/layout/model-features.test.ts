@@ -108,6 +108,34 @@ describe('groups', () => {
     }
   });
 
+  it('lets a line from a box something feeds run as it goes between containers joined both ways', () => {
+    const server = (x: string) => ({
+      kind: 'host' as const,
+      id: `server-${x}`,
+      label: `Server ${x}`,
+      children: [
+        { kind: 'box' as const, id: `nginx-${x}`, label: 'nginx' },
+        { kind: 'api' as const, id: `app-${x}`, label: 'app' },
+        { kind: 'database' as const, id: `db-${x}`, label: 'db' },
+      ],
+    });
+    const scene = layOut({
+      nodes: [{ kind: 'box', id: 'lb', label: 'LB' }, server('a'), server('b')],
+      connections: [
+        { from: 'lb', to: 'nginx-a' },
+        { from: 'lb', to: 'nginx-b' },
+        { from: 'nginx-a', to: 'app-a' },
+        { from: 'nginx-b', to: 'app-b' },
+        { from: 'app-a', to: 'db-a' },
+        { from: 'app-b', to: 'db-a' },
+        { from: 'db-a', to: 'db-b', style: 'dashed' },
+      ],
+    });
+    // server B's app writes to server A's database from above, level with server A's app
+    expect(box(scene, 'app-b').y).toBe(box(scene, 'app-a').y);
+    expect(box(scene, 'app-b').y).toBeLessThan(box(scene, 'db-a').y);
+  });
+
   it('refuses a line to a group that has no outline', () => {
     expect(
       codes({

@@ -57,11 +57,12 @@ export function breakCycles(graph: LayeredGraph): void {
 }
 
 /**
- * Two sibling containers joined both ways (services reading from volumes and writing to
- * them; a control plane and the workers that watch it) come in model order, as the hand
- * drawings put such columns: the lines from the later to the earlier run against the flow.
- * Left alone, each line would pull its ends its own way and the two containers would
- * interleave, each spread over the other's ranks.
+ * Two sibling containers joined both ways (services reading config from volumes and writing
+ * data to them) come in model order, as hand drawings put such columns: the lines from the
+ * later to the earlier that start at a box nothing feeds (a config file, a mounted folder) run
+ * against the flow. Left alone, those sources would rank before the earlier container and the
+ * rest of theirs after it, the two interleaved. A line from a box that something feeds (an
+ * app in one server writing to the other's database) ranks as it runs.
  */
 function keepContainerOrder(graph: LayeredGraph): void {
   const between = (e: { from: number; to: number }): [number, number] | undefined => {
@@ -78,9 +79,11 @@ function keepContainerOrder(graph: LayeredGraph): void {
     const key = a < b ? `${a}:${b}` : `${b}:${a}`;
     ways.set(key, (ways.get(key) ?? 0) | (a < b ? 1 : 2));
   }
+  const fed = new Set<number>();
+  for (const e of graph.edges) fed.add(e.to);
   for (const e of graph.edges) {
     const pair = between(e);
-    if (!pair || pair[0] < pair[1]) continue;
+    if (!pair || pair[0] < pair[1] || fed.has(e.from)) continue;
     if (ways.get(`${pair[1]}:${pair[0]}`) === 3) e.reversed = true;
   }
 }
