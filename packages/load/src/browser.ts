@@ -2,12 +2,13 @@
 
 // Loading a model: text → a validated diagram with source positions
 export type { LoadedDiagram, LoadOptions, SourceFormat } from './load.js';
-export { formatFromPath, loadDiagram } from './load.js';
+export { formatFromPath } from './load.js';
+export { loadDiagram } from './load-browser.js';
 
 // Parsers with positions
 export type { ParsedSource } from './json.js';
 export { parseJson } from './json.js';
-export { parseYaml } from './yaml.js';
+export { parseYamlFully as parseYaml } from './yaml.js';
 
 // Source positions
 export type { SourceMap } from './source-map.js';
