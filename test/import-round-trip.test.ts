@@ -40,6 +40,10 @@ const KNOWN_GAPS: Record<string, string> = {
   // containers' borders the drawing is ambiguous
   // the caption of a group without a border sits beside a line: it reads as the line's note
   'apps/bench/corpus/k8s-overview.yaml': 'all',
+  // plain lines (no arrowheads) sharing a trunk with arrows: their ends pair up otherwise
+  'apps/bench/corpus/compose-lamp.yaml': 'all',
+  // in ascii the `v` of a line entering through a title written in the border joins the title
+  'apps/bench/corpus/atopacake.yaml': 'ascii',
   // ascii draws a dashed line like a solid one
   'docs/examples/flow.yaml': 'ascii',
   'apps/bench/corpus/hostel.yaml': 'ascii',
@@ -61,6 +65,8 @@ const KNOWN_GAPS: Record<string, string> = {
  */
 const NOT_EXACT: Record<string, string> = {
   'apps/bench/corpus/k8s-overview.yaml': 'all',
+  'apps/bench/corpus/compose-lamp.yaml': 'all',
+  'apps/bench/corpus/atopacake.yaml': 'ascii',
   'apps/bench/corpus/hostel.yaml': 'ascii',
   'docs/examples/annotations.yaml': 'all',
   'docs/examples/borders-and-titles.yaml': 'all',

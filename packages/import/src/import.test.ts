@@ -184,6 +184,34 @@ describe('importDrawing', () => {
     expect(model.connections?.[0]?.note).toBe('1. Define schedule\n(settings.py / DB)');
   });
 
+  it('reads a name over one line as one box, and gives a layer named like a box an id', () => {
+    const drawing = [
+      '┌──────────────┐   ┌────────────────┐',
+      '│  FastApiApp  ├──▶┤   FastApiApp   │',
+      '└──────────────┘   ├────────────────┤',
+      '                   │  Users schema  │',
+      '                   └────────────────┘',
+    ].join('\n');
+    const { model } = importDrawing(drawing);
+    expect(model.nodes.map((n) => n.label)).toEqual([
+      'FastApiApp',
+      'FastApiApp\n---\nUsers schema',
+    ]);
+    expect(checkDiagram(model).diagnostics).toEqual([]);
+    // a lower line centred and narrower than the box is a layer: a stack, whose layer named
+    // like the box beside it gets an id of its own, so the line naming the box still means it
+    const stacked = [
+      '┌──────────────┐   ┌──────────────┐',
+      '│  FastApiApp  ├──▶┤  FastApiApp  │',
+      '└──────────────┘   ├──────────────┤',
+      '                   │   Settings   │',
+      '                   └──────────────┘',
+    ].join('\n');
+    const back = importDrawing(stacked).model;
+    expect(back.nodes[1]?.kind).toBe('stack');
+    expect(checkDiagram(back).diagnostics).toEqual([]);
+  });
+
   it('keeps two lines of different styles apart where they cross, arrowheads or not', () => {
     // a dotted line up from G to C crosses a line with arrowheads at both ends (A and I): a
     // fan-in drawn with a crossing would be one style

@@ -81,11 +81,28 @@ interface Run {
 }
 
 /**
+ * For a box of one line, a divider and one line: whether the second line is text under a
+ * heading — left-aligned where the padding ends, or off the middle — rather than the lower of
+ * two centred layers. A line both at the padding and in the middle (the widest) could be
+ * either; a name over what it holds is the commoner drawing, so it reads as one box.
+ */
+function ruledHeading(rect: Rect, sections: readonly Run[][]): boolean {
+  const row = groupRows(sections[1] as Run[])[0] as Run[];
+  const start = (row[0] as Run).start;
+  const centred = Math.abs(start + (row.at(-1) as Run).end - (rect.left + rect.right)) <= 1;
+  return !centred || start === rect.left + 3;
+}
+
+/**
  * Whether the sections between a box's dividers are a heading and text under it rather than
  * a stack's layers: some section past the first is left-aligned and not centred (a list, a
  * paragraph), or holds a blank row. A stack's layers are one centred label each.
  */
 function ruledText(rect: Rect, sections: readonly Run[][]): boolean {
+  // one line over one divider over one line: a name and what it holds, as often as two layers
+  if (sections.length === 2 && sections.every((s) => groupRows(s).length === 1)) {
+    return ruledHeading(rect, sections);
+  }
   const centre = rect.left + rect.right;
   return sections.slice(1).some((section) => {
     const rows = groupRows(section);
@@ -921,7 +938,35 @@ function tidy(
       ...(children ? { children: children.map(order) } : {}),
     };
   };
-  return nodes.map(order);
+  const tidied = nodes.map(order);
+  // layers get no id of their own: one whose label gives an id a node has (a layer
+  // "FastApiApp" beside a box of that name) gets one, or the model would not say which
+  const taken = new Set<string>();
+  const layersOf: NodeInput[] = [];
+  const collect = (list: readonly NodeInput[]) => {
+    for (const node of list) {
+      taken.add(node.id ?? slugify(node.label ?? ''));
+      if (node.children) collect(node.children);
+      for (const layer of node.layers ?? []) {
+        layersOf.push(layer);
+        for (const cell of layer.cells ?? []) layersOf.push(cell);
+      }
+    }
+  };
+  collect(tidied);
+  for (const layer of layersOf) {
+    if (layer.id !== undefined) continue;
+    const base = slugify(layer.label ?? '');
+    if (base === '' || !taken.has(base)) {
+      taken.add(base);
+      continue;
+    }
+    let n = 2;
+    while (taken.has(`${base}-${n}`)) n++;
+    layer.id = `${base}-${n}`;
+    taken.add(layer.id);
+  }
+  return tidied;
 }
 
 /**
