@@ -1,5 +1,12 @@
 import { type Connection, type Diagram, isContainer, type Node } from '../model/types.js';
 
+/**
+ * Kinds that ask and are answered: a line both ways from a client or a person is a request and
+ * its response, drawn along the flow from the asker above, not between peers side by side.
+ */
+export const isRequester = (kind: string | undefined): boolean =>
+  kind === 'client' || kind === 'user';
+
 /** A line with arrowheads at both ends and no side asked for: two peers talking. */
 export const isPeerLine = (c: Connection): boolean =>
   c.direction === 'both' && c.hints?.fromSide === undefined && c.hints?.toSide === undefined;
@@ -27,11 +34,9 @@ export function stackPeers(diagram: Diagram): Diagram {
   const ofPeers = (node: Node): boolean => {
     if (!isContainer(node) || node.direction !== 'auto' || node.children.length < 2) return false;
     if (node.children.some((child) => isContainer(child) || child.kind === 'stack')) return false;
-    // clients or people that all talk both ways to a server ask and are answered: they sit
-    // above it along the flow, not beside it as mirrors of each other
-    if (node.children.every((child) => child.kind === 'client' || child.kind === 'user')) {
-      return false;
-    }
+    // clients or people that all talk both ways to a server sit above it along the flow, not
+    // beside it as mirrors of each other
+    if (node.children.every((child) => isRequester(child.kind))) return false;
     const inside = new Set(node.children.map((child) => child.id));
     let peers = 0;
     for (const child of node.children) {

@@ -12,7 +12,7 @@ import {
 } from '../../model/types.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, titleGeometry } from '../chrome.js';
-import { isPeerLine } from '../peers.js';
+import { isPeerLine, isRequester } from '../peers.js';
 import { ancestors, type LayeredGraph, type LContainer, type LNode } from './graph.js';
 
 /** Whether a host is laid out as part of the region around it. */
@@ -221,11 +221,7 @@ export function addConnections(region: Region, context: LayoutContext): Containe
    */
   const askedAcross = (a: number, b: number): boolean => {
     if ((graph.nodes[a] as LNode).container === (graph.nodes[b] as LNode).container) return false;
-    const asks = (v: number): boolean => {
-      const kind = models[v]?.kind;
-      return kind === 'client' || kind === 'user';
-    };
-    return asks(a) || asks(b);
+    return isRequester(models[a]?.kind) || isRequester(models[b]?.kind);
   };
   type End = { atom: number } | { container: number } | undefined;
   const endOf = (id: string): End => {
