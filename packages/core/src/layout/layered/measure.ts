@@ -330,7 +330,7 @@ export function measureLayered(
   // other end of such a line, whose side had room, keeps its size
   const crowded = new Set<number>();
   let pins = assignPins(graph, sides, preferred, crowded);
-  if (graph.edges.some((e) => e.routed)) {
+  if (crowded.size > 0) {
     let grew = false;
     for (const v of crowded) {
       const node = graph.nodes[v] as LNode;
@@ -472,7 +472,7 @@ export function measureLayered(
   // lines left it room, and again with room for it wherever they fall when they did not
   // (only a band: a title in the border or under the container keeps its room from the start)
   const crossed = bandCrossers.some((list) => list.length > 0);
-  const pristine = crossed ? new Map([...pins].map(([key, p]) => [key, { ...p }])) : undefined;
+  const pristine = crossed ? copyPins(pins) : undefined;
   const conservative = bandCrossers.map((list) => list.length === 0);
   /** Widths containers must reach so that their band titles fit beside the lines as placed. */
   const widen = new Array<number>(graph.containers.length).fill(0);
@@ -568,7 +568,7 @@ export function measureLayered(
       widen[container] =
         (across.end[container] as number) - (across.start[container] as number) + 1 + lack;
     }
-    pins = new Map([...pristine].map(([key, p]) => [key, { ...p }]));
+    pins = copyPins(pristine);
     arrange();
     squeezed = titlesWithoutRoom(graph, across, pins, bandCrossers);
     if (squeezed.length > 0) {
@@ -1161,6 +1161,9 @@ export function measureLayered(
     },
   };
 }
+
+/** A copy of every pin, to place again from where the first placement started. */
+const copyPins = (pins: Pins): Pins => new Map([...pins].map(([key, p]) => [key, { ...p }]));
 
 /**
  * Containers whose band title finds no stretch between the lines crossing its rows (as placed)

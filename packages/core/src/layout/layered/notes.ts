@@ -46,15 +46,15 @@ export function planNotes(graph: LayeredGraph, pins: Pins, down: boolean): NoteP
   // the pins on each node's sides, to put a note where no other line meets the box
   const upperPinsOf = new Map<number, Set<number>>();
   const lowerPinsOf = new Map<number, Set<number>>();
+  const add = (map: Map<number, Set<number>>, node: number, offset: number): void => {
+    const set = map.get(node) ?? new Set<number>();
+    set.add(offset);
+    map.set(node, set);
+  };
   graph.edges.forEach((edge, e) => {
     for (let k = 0; k + 1 < edge.chain.length; k++) {
       const p = pins.get(`${e}:${k}`);
       if (!p) continue;
-      const add = (map: Map<number, Set<number>>, node: number, offset: number): void => {
-        const set = map.get(node) ?? new Set<number>();
-        set.add(offset);
-        map.set(node, set);
-      };
       add(upperPinsOf, edge.chain[k] as number, p.upper);
       add(lowerPinsOf, edge.chain[k + 1] as number, p.lower);
     }
@@ -90,18 +90,20 @@ export function planNotes(graph: LayeredGraph, pins: Pins, down: boolean): NoteP
             : hints?.noteSide === after
               ? 'lower'
               : undefined;
+    // a note a fan's branches share goes beside its trunk: the end where it leaves or meets
+    const asked = onTrunk !== undefined ? 'upper' : onInTrunk !== undefined ? 'lower' : wanted;
     const sharedBelow = onInTrunk === undefined && (lowerPinUse.get(lastPin.lowerKey) ?? 0) > 1;
     const sharedAbove = onTrunk === undefined && (upperPinUse.get(firstPin.upperKey) ?? 0) > 1;
     // a note never sits beside a trunk several lines share: it goes before the branch
     const zone: 'upper' | 'lower' =
-      (wanted === 'upper' || onTrunk !== undefined) && !sharedAbove
+      asked === 'upper' && !sharedAbove
         ? 'upper'
-        : wanted === 'lower' && !sharedBelow
+        : asked === 'lower' && !sharedBelow
           ? 'lower'
           : sharedBelow
             ? 'upper'
             : 'lower';
-    const segment = zone === 'upper' && (wanted === 'upper' || onTrunk !== undefined) ? 0 : last;
+    const segment = zone === 'upper' && asked === 'upper' ? 0 : last;
     const pin = segment === 0 ? firstPin : lastPin;
     const host =
       zone === 'lower' ? (edge.chain[segment + 1] as number) : (edge.chain[segment] as number);

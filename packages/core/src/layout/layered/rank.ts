@@ -71,21 +71,20 @@ function keepContainerOrder(graph: LayeredGraph): void {
     if (u.container === parent || v.container === parent) return undefined;
     return [childTowards(graph, u.container, parent), childTowards(graph, v.container, parent)];
   };
+  const pairs = graph.edges.map(between);
   const ways = new Map<string, number>();
-  for (const e of graph.edges) {
-    const pair = between(e);
+  for (const pair of pairs) {
     if (!pair) continue;
     const [a, b] = pair;
     const key = a < b ? `${a}:${b}` : `${b}:${a}`;
     ways.set(key, (ways.get(key) ?? 0) | (a < b ? 1 : 2));
   }
-  const fed = new Set<number>();
-  for (const e of graph.edges) fed.add(e.to);
-  for (const e of graph.edges) {
-    const pair = between(e);
-    if (!pair || pair[0] < pair[1] || fed.has(e.from)) continue;
+  const fed = new Set(graph.edges.map((e) => e.to));
+  graph.edges.forEach((e, i) => {
+    const pair = pairs[i];
+    if (!pair || pair[0] < pair[1] || fed.has(e.from)) return;
     if (ways.get(`${pair[1]}:${pair[0]}`) === 3) e.reversed = true;
-  }
+  });
 }
 
 /**
