@@ -773,6 +773,65 @@ describe('steps between siblings', () => {
     const bottom = Math.max(...services.map((id) => box(scene, id).y + box(scene, id).height));
     expect(box(scene, 'eureka').y).toBeGreaterThan(bottom);
   });
+
+  it('ranks a step like any line when the order cannot set its boxes side by side', () => {
+    // ms1 leads to notify and to monitor, which steps into notify; ms2's lines keep the two
+    // apart, so a step across would loop under the boxes between them
+    const scene = layOut({
+      nodes: [
+        { kind: 'api', id: 'gw', label: 'API Gateway' },
+        { kind: 'box', id: 'ms1', label: 'Microservice 1' },
+        { kind: 'box', id: 'ms2', label: 'Microservice 2' },
+        { kind: 'database', id: 'db', label: 'Database' },
+        { kind: 'box', id: 'notify', label: 'Notification Service' },
+        { kind: 'box', id: 'logs', label: 'Logging Service' },
+        { kind: 'box', id: 'monitor', label: 'Monitoring' },
+      ],
+      connections: [
+        { from: 'gw', to: 'ms1' },
+        { from: 'gw', to: 'ms2' },
+        { from: 'ms1', to: 'db' },
+        { from: 'ms1', to: 'notify' },
+        { from: 'ms1', to: 'monitor' },
+        { from: 'ms2', to: 'db' },
+        { from: 'ms2', to: 'logs' },
+        { from: 'ms2', to: 'monitor' },
+        { from: 'monitor', to: 'notify' },
+      ],
+    });
+    const monitor = box(scene, 'monitor');
+    expect(box(scene, 'notify').y).toBeGreaterThan(monitor.y + monitor.height);
+  });
+});
+
+describe('boxes only lines from outside reach', () => {
+  it('sit on one row of their container, not spread along the flow to meet each source', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'box', id: 'nginx', label: 'Nginx' },
+        { kind: 'api', id: 'app', label: 'App' },
+        { kind: 'database', id: 'db', label: 'PostgreSQL' },
+        {
+          kind: 'host',
+          id: 'volumes',
+          label: 'Volumes',
+          children: [
+            { kind: 'database', id: 'logs', label: 'nginx-logs' },
+            { kind: 'database', id: 'data', label: 'db-data' },
+          ],
+        },
+      ],
+      connections: [
+        { from: 'nginx', to: 'app' },
+        { from: 'app', to: 'db' },
+        { from: 'nginx', to: 'logs', style: 'dashed' },
+        { from: 'db', to: 'data', style: 'dashed' },
+      ],
+    });
+    expect(box(scene, 'logs').y).toBe(box(scene, 'data').y);
+    const db = box(scene, 'db');
+    expect(box(scene, 'logs').y).toBeGreaterThan(db.y + db.height);
+  });
 });
 
 describe('boxes that grow for their lines', () => {

@@ -45,6 +45,11 @@ export interface LStep {
   from: number;
   to: number;
   connection: Connection;
+  /**
+   * Found by `siblingSteps`, not asked for: when the order does not set its boxes side by
+   * side, the line ranks its ends like any other (see `measureLayered`).
+   */
+  sibling?: true;
 }
 
 /** What a node of the layered graph is. */

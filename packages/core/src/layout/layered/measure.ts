@@ -109,12 +109,14 @@ export function measureLayered(
   id: string,
   items: readonly Placed[],
   context: LayoutContext,
+  alongFlow: ReadonlySet<string> = new Set(),
 ): Block {
   const flow = context.flow;
   const down = flow === 'down';
+  const reported = context.diagnostics.length;
   const region = buildRegion(items, context);
   const { graph, models } = region;
-  const containerEdges = addConnections(region, context);
+  const containerEdges = addConnections(region, context, alongFlow);
   const check = context.check;
   // hints made for hand-drawn columns: `length` sets a gap's rows, `noteRow` has no meaning here
   const minGap = new Map<LEdge, number>();
@@ -190,6 +192,18 @@ export function measureLayered(
   attachTerminals(graph, containerEdges);
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
+  // a step between siblings the order could not set side by side would loop around the boxes
+  // between them: it ranks its ends like any line instead (the layout is found again, once)
+  if (alongFlow.size === 0) {
+    const apart = (graph.steps ?? []).filter((step) => {
+      const [a, b] = [graph.nodes[step.from] as LNode, graph.nodes[step.to] as LNode];
+      return step.sibling === true && a.rank === b.rank && Math.abs(a.order - b.order) !== 1;
+    });
+    if (apart.length > 0) {
+      context.diagnostics.length = reported;
+      return measureLayered(id, items, context, new Set(apart.map((s) => s.connection.id)));
+    }
+  }
   /**
    * Where two boxes side by side (tops in line) share a row inside both that neither's shape
    * draws on its facing side (a database's lid): the shorter box sits centred beside the

@@ -141,7 +141,37 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
       }
     }
   }
+  alignOpenEnds(graph, [...weights.values()]);
   spanContainers(graph);
+}
+
+/**
+ * Boxes of one container that only lines from outside reach (volumes a server writes to) sit
+ * on one rank, the lowest any of them needs, as hand drawings put such a container: a row,
+ * not a column stretched to meet each source. Their lines only grow longer, so no constraint
+ * breaks. (Boxes that only send out of a container are kept together by `containersApart`.)
+ */
+function alignOpenEnds(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
+  const into = new Map<number, number[]>();
+  const sends = new Set<number>();
+  for (const e of edges) {
+    into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+    sends.add(e.from);
+  }
+  const sinks = new Map<number, number[]>();
+  graph.nodes.forEach((node, v) => {
+    if (node.kind !== 'atom' || node.container === -1 || sends.has(v)) return;
+    const sources = into.get(v) ?? [];
+    const outside = (u: number): boolean =>
+      !isWithin(graph, (graph.nodes[u] as LNode).container, node.container);
+    if (sources.length === 0 || !sources.every(outside)) return;
+    sinks.set(node.container, [...(sinks.get(node.container) ?? []), v]);
+  });
+  for (const members of sinks.values()) {
+    if (members.length < 2) continue;
+    const rank = Math.max(...members.map((v) => (graph.nodes[v] as LNode).rank));
+    for (const v of members) (graph.nodes[v] as LNode).rank = rank;
+  }
 }
 
 /** Most pairs of siblings `containersApart` looks at: each costs a search of the graph. */

@@ -211,7 +211,11 @@ interface ContainerEdge {
  * Adds the region's connections: edges between atoms, rank-only edges for the rest. Returns
  * the ones with a container at an end, drawn once ranks are known (see `attachTerminals`).
  */
-export function addConnections(region: Region, context: LayoutContext): ContainerEdge[] {
+export function addConnections(
+  region: Region,
+  context: LayoutContext,
+  alongFlow: ReadonlySet<string> = new Set(),
+): ContainerEdge[] {
   const containerEdges: ContainerEdge[] = [];
   const { graph, atomOf, containerOf, insideAtom, models } = region;
   /**
@@ -242,6 +246,7 @@ export function addConnections(region: Region, context: LayoutContext): Containe
   }
   const candidates = [...touching].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const flat = siblingSteps(candidates, atomOf, graph);
+  for (const c of flat) if (alongFlow.has(c.id)) flat.delete(c);
   // a line both ways is drawn between peers only when it is the one line between them (two
   // make a parallel pair, drawn along the flow)
   const pairOf = (c: Connection): string =>
@@ -300,7 +305,12 @@ export function addConnections(region: Region, context: LayoutContext): Containe
           fromSide !== toSide;
         if (flat.has(connection) || ((peers || (facing && single)) && siblings)) {
           graph.steps ??= [];
-          graph.steps.push({ from: from.atom, to: to.atom, connection });
+          graph.steps.push({
+            from: from.atom,
+            to: to.atom,
+            connection,
+            ...(flat.has(connection) ? { sibling: true as const } : {}),
+          });
         }
       }
       continue;
