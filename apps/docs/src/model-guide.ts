@@ -106,6 +106,19 @@ two nodes side by side.`,
     image: 'docs/img/model/connections.svg',
   },
   {
+    title: 'Sequences',
+    text: `\`direction: sequence\` (on the diagram or on a host) sets the children side by side as
+participants, each with a lifeline down from its box, and draws the connections between them as
+messages across the lifelines, one below the other in the order the model lists them — the
+round trip of a request as READMEs draw it in columns. A note is centred over its message and
+a message may go from a participant to itself (a loop to the right). A message passes over the
+lifelines between its ends without joining them. Participants are boxes of any kind; the text
+description lists the messages in order, and the exports write Mermaid's \`sequenceDiagram\`,
+PlantUML's sequence diagram and D2's \`sequence_diagram\`.`,
+    model: 'docs/examples/sequence.yaml',
+    image: 'docs/img/model/sequence.svg',
+  },
+  {
     title: 'Annotations',
     text: `\`annotations\` are free text blocks: with a \`node\`, right of it (the default; under
 it in a flow to the right, where lines leave a box on its right) or \`below\` it; without,

@@ -78,6 +78,47 @@ describe('exports to other languages', () => {
     }
   });
 
+  it('writes a sequence as a sequence diagram in each language, messages in order', () => {
+    const sequence = parseDiagram({
+      title: 'Login',
+      direction: 'sequence',
+      nodes: [
+        { kind: 'user', id: 'user', label: 'User' },
+        { kind: 'box', id: 'auth', label: 'Auth; server' },
+      ],
+      connections: [
+        { from: 'user', to: 'auth', note: 'credentials\nplease' },
+        { from: 'auth', to: 'user', note: 'token', style: 'dashed' },
+        { from: 'auth', to: 'auth', note: 'log' },
+      ],
+    });
+    expect(toMermaid(sequence)).toBe(
+      [
+        'sequenceDiagram',
+        '  title Login',
+        '  actor n0 as User',
+        '  participant n1 as Auth#59; server',
+        '  n0->>n1: credentials<br/>please',
+        '  n1-->>n0: token',
+        '  n1->>n1: log',
+        '',
+      ].join('\n'),
+    );
+    const d2 = toD2(sequence);
+    expect(d2.split('\n')[0]).toBe('shape: sequence_diagram');
+    expect(d2).not.toContain('title');
+    expect(d2.indexOf('"user" -> "auth"')).toBeLessThan(d2.indexOf('"auth" -> "user"'));
+    const puml = toPlantUml(sequence);
+    expect(puml).toContain('actor "User" as n0');
+    expect(puml).toContain('n0 -> n1 : credentials\\nplease');
+    expect(puml).toContain('n1 --> n0 : token');
+    if (has('plantuml')) {
+      const result = spawnSync('plantuml', ['-tsvg', '-pipe'], { input: puml, encoding: 'utf8' });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('credentials');
+    }
+  });
+
   it('exportDiagram picks the language', () => {
     expect(exportDiagram(model, 'mermaid')).toBe(toMermaid(model));
     expect(exportDiagram(model, 'dot')).toBe(toDot(model));

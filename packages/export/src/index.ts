@@ -98,8 +98,13 @@ export function toD2(diagram: Diagram): string {
     user: 'person',
     external: 'cloud',
   };
-  const lines = [`direction: ${diagram.flow === 'right' ? 'right' : 'down'}`];
-  if (diagram.title) lines.push(`title: ${dq(diagram.title)} {near: top-center; shape: text}`);
+  const lines =
+    diagram.direction === 'sequence'
+      ? ['shape: sequence_diagram']
+      : [`direction: ${diagram.flow === 'right' ? 'right' : 'down'}`];
+  // (in a sequence every child is an actor: the title is left out)
+  if (diagram.title && diagram.direction !== 'sequence')
+    lines.push(`title: ${dq(diagram.title)} {near: top-center; shape: text}`);
   const path = new Map<string, string>();
   const emit = (nodes: readonly Node[], prefix: string[], indent: string): void => {
     for (const node of nodes) {
@@ -160,8 +165,43 @@ function mermaidIds(diagram: Diagram): Map<string, string> {
 const mq = (text: string): string =>
   `"${text.replace(/[#"<>&]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\n/g, '<br/>')}"`;
 
+/** Message text Mermaid and PlantUML show as written, on one line of source. */
+const messageText = (text: string, lineBreak: string): string =>
+  text.replace(/[#;<>&]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\n/g, lineBreak);
+
+/** A sequence (`direction: sequence`) as Mermaid's sequenceDiagram: people as actors. */
+function toMermaidSequence(diagram: Diagram): string {
+  const ids = mermaidIds(diagram);
+  const lines = ['sequenceDiagram'];
+  if (diagram.title) lines.push(`  title ${messageText(diagram.title, ' ')}`);
+  for (const node of diagram.nodes) {
+    const what = node.kind === 'user' ? 'actor' : 'participant';
+    lines.push(`  ${what} ${ids.get(node.id)} as ${messageText(node.label || ' ', '<br/>')}`);
+  }
+  for (const c of diagram.connections) {
+    const dashed = c.style !== 'solid';
+    const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
+    const arrow =
+      c.direction === 'none'
+        ? dashed
+          ? '-->'
+          : '->'
+        : c.direction === 'both'
+          ? dashed
+            ? '<<-->>'
+            : '<<->>'
+          : dashed
+            ? '-->>'
+            : '->>';
+    const note = messageText(c.note ?? '', '<br/>');
+    lines.push(`  ${ids.get(from)}${arrow}${ids.get(to)}: ${note}`.trimEnd());
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** The diagram as a Mermaid flowchart: containers as subgraphs, kinds as node shapes. */
 export function toMermaid(diagram: Diagram): string {
+  if (diagram.direction === 'sequence') return toMermaidSequence(diagram);
   const ids = mermaidIds(diagram);
   const lines = [`flowchart ${diagram.flow === 'right' ? 'LR' : 'TB'}`];
   const shape = (kind: NodeKind, text: string): string => {
@@ -202,8 +242,39 @@ export function toMermaid(diagram: Diagram): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A sequence as a PlantUML sequence diagram: kinds as participant types. */
+function toPlantUmlSequence(diagram: Diagram): string {
+  const ids = mermaidIds(diagram);
+  const types: Partial<Record<NodeKind, string>> = {
+    user: 'actor',
+    database: 'database',
+    queue: 'queue',
+    external: 'entity',
+    client: 'boundary',
+    api: 'control',
+  };
+  const lines = ['@startuml'];
+  if (diagram.title) lines.push(`title ${diagram.title.replace(/\n/g, '\\n')}`);
+  for (const node of diagram.nodes) {
+    lines.push(
+      `${types[node.kind] ?? 'participant'} ${dq(node.label || ' ')} as ${ids.get(node.id)}`,
+    );
+  }
+  for (const c of diagram.connections) {
+    const line = c.style === 'solid' ? '-' : '--';
+    // a sequence's messages always have a head: a line without one is drawn as a message
+    const arrow = c.direction === 'both' ? `<${line}>` : `${line}>`;
+    const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
+    const note = c.note ? ` : ${c.note.replace(/\n/g, '\\n')}` : '';
+    lines.push(`${ids.get(from)} ${arrow} ${ids.get(to)}${note}`);
+  }
+  lines.push('@enduml');
+  return `${lines.join('\n')}\n`;
+}
+
 /** The diagram as a PlantUML component diagram: containers as rectangles, kinds as elements. */
 export function toPlantUml(diagram: Diagram): string {
+  if (diagram.direction === 'sequence') return toPlantUmlSequence(diagram);
   const ids = mermaidIds(diagram);
   const elements: Partial<Record<NodeKind, string>> = {
     database: 'database',

@@ -89,6 +89,26 @@ interface Frame {
    * share a trunk draw it once, so it is not drawn heavier than a single line.
    */
   drawn: Set<string>;
+  /** Cells lines pass through (`x,y`), found when a note first asks. */
+  lineCells?: Set<string>;
+}
+
+/** The cells the scene's lines pass through, as `x,y`. */
+function cellsUnderLines(scene: Scene): Set<string> {
+  const cells = new Set<string>();
+  for (const connector of scene.connectors) {
+    connector.points.forEach((b, k) => {
+      const a = connector.points[k - 1];
+      if (a === undefined) return;
+      const dx = Math.sign(b.x - a.x);
+      const dy = Math.sign(b.y - a.y);
+      for (let x = a.x, y = a.y; ; x += dx, y += dy) {
+        cells.add(`${x},${y}`);
+        if (x === b.x && y === b.y) break;
+      }
+    });
+  }
+  return cells;
 }
 
 const px = (value: number): number => Math.round(value * 100) / 100;
@@ -409,6 +429,25 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
         class: inHost ? 'd-knock' : 'd-bg',
       });
     } else halo = 'd-halo';
+  }
+  // a note over a line (a message's note across the lifelines between its ends) is cleared
+  // around its glyphs, in the colour of what is under it, as the text rendering covers them
+  if (text.role === 'note' && halo === '') {
+    f.lineCells ??= cellsUnderLines(scene);
+    const cells = f.lineCells;
+    const over = Array.from({ length: text.width }, (_, i) => `${text.x + i},${text.y}`);
+    if (over.some((cell) => cells.has(cell))) {
+      const inHost = scene.boxes.some(
+        (b) =>
+          b.kind === 'host' &&
+          b.border !== 'none' &&
+          text.x >= b.x &&
+          text.x < b.x + b.width &&
+          text.y > b.y &&
+          text.y < b.y + b.height - 1,
+      );
+      halo = inHost ? 'd-halo' : 'd-halo d-on-page';
+    }
   }
   // anchored at its alignment point; a hand-drawn nudge undone unless asked for; a caption
   // from the box's border line, which runs through the middle of the cell

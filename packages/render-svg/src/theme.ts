@@ -93,6 +93,7 @@ function rules(scope: string, p: Palette, used: (kind: string) => boolean): stri
     `${scope} .d-group{fill:none;stroke:${p.hostStroke}}`,
     `${scope} .d-knock{fill:${p.hostFill}}`,
     `${scope} .d-halo{stroke:${p.hostFill}}`,
+    `${scope} .d-halo.d-on-page{stroke:${p.background}}`,
     `${scope} .d-band{fill:${p.band}}`,
     `${scope} .d-rule{stroke:${p.hostStroke}}`,
     `${scope} .d-line{stroke:${p.line}}`,

@@ -108,19 +108,22 @@ function rowDepth(diagram: Diagram): number {
   return deepest;
 }
 
-/** The diagram with every container down to `depth` turned into a column. */
+/**
+ * The diagram with every container down to `depth` turned into a column; a sequence stays one
+ * (its participants are its columns).
+ */
 function reflow(diagram: Diagram, depth: number): Diagram {
   const node = (n: Node, d: number): Node =>
     isContainer(n)
       ? {
           ...n,
-          ...(d <= depth ? { direction: 'down' as const } : {}),
+          ...(d <= depth && n.direction !== 'sequence' ? { direction: 'down' as const } : {}),
           children: n.children.map((c) => node(c, d + 1)),
         }
       : n;
   return {
     ...diagram,
-    direction: depth >= 0 ? 'down' : diagram.direction,
+    direction: depth >= 0 && diagram.direction !== 'sequence' ? 'down' : diagram.direction,
     nodes: diagram.nodes.map((n) => node(n, 1)),
   };
 }

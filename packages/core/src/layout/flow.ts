@@ -12,6 +12,7 @@ import {
   widest,
 } from './block.js';
 import { measureLayered } from './layered/measure.js';
+import { measureSequence } from './sequence.js';
 
 /** Blank rows between neighbours that no connection joins. */
 export const FLOW_GAP = 1;
@@ -73,6 +74,7 @@ export function measureFlow(
   }
   if (direction === 'right') return measureFlowRight(id, items, context);
   if (direction === 'grid') return measureGrid(id, items, context, columns);
+  if (direction === 'sequence') return measureSequence(id, items, context);
   return measureFlowDown(id, items, context);
 }
 

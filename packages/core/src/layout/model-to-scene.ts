@@ -174,6 +174,11 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
     owner: string | undefined,
   ): void => {
     if (direction === 'down' || direction === 'right') pairs(nodes);
+    // a sequence draws the messages between its participants
+    if (direction === 'sequence') {
+      const sequence = owner ?? nodes.map((n) => n.id).join('\n');
+      for (const node of nodes) region.set(node.id, `sequence:${sequence}`);
+    }
     for (const node of nodes) {
       const inRegion = direction === 'auto' && isContainer(node) && node.direction === 'auto';
       // a container arranged by hand is one box of the region around it, which draws the

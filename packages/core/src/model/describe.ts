@@ -87,10 +87,18 @@ export function describeDiagram(diagram: Diagram): string {
   const top = diagram.nodes.filter((n) => !isContainer(n) && n.kind !== 'stack');
   if (top.length > 0) out.push(`The diagram shows ${list(top.map(named))}.`);
   for (const node of diagram.nodes) describeNode(node, out);
+  if (diagram.direction === 'sequence' && diagram.connections.length > 0) {
+    out.push('The messages, in order from top to bottom:');
+  }
   for (const c of diagram.connections) {
     // a line from or to outside the diagram
     const from = c.open === 'from' ? 'something outside' : `“${labels.get(c.from) ?? c.from}”`;
-    const to = c.open === 'to' ? 'something outside' : `“${labels.get(c.to) ?? c.to}”`;
+    const to =
+      c.open === 'to'
+        ? 'something outside'
+        : c.to === c.from
+          ? 'itself'
+          : `“${labels.get(c.to) ?? c.to}”`;
     const verb =
       c.direction === 'both'
         ? `${from} and ${to} talk to each other`

@@ -102,7 +102,7 @@ const node = s.object(
       { example: 'border' },
     ),
     direction: s.enum(
-      'How a host arranges its children: auto (from their connections, along the flow), down (one below the other), right (side by side) or grid.',
+      'How a host arranges its children: auto (from their connections, along the flow), down (one below the other), right (side by side), grid, or sequence (participants side by side with lifelines, the connections between them messages in model order).',
       FLOW_DIRECTIONS,
     ),
     columns: cells('For a grid host: cells per row.', 1),
@@ -220,7 +220,7 @@ export const DIAGRAM_SPEC: ObjectSpec = s.object(
     $schema: s.string('The JSON Schema this file follows, for editors.'),
     title: s.string('A title for the diagram as a whole.'),
     direction: s.enum(
-      'How the top-level nodes are arranged: auto (from their connections, along the flow), down (one below the other), right (side by side) or grid.',
+      'How the top-level nodes are arranged: auto (from their connections, along the flow), down (one below the other), right (side by side), grid, or sequence (participants side by side with lifelines, the connections between them messages in model order).',
       FLOW_DIRECTIONS,
     ),
     flow: s.enum(

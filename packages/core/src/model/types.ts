@@ -65,12 +65,13 @@ export const LINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
 export type LineStyle = (typeof LINE_STYLES)[number];
 
 /** How a container arranges its children. */
-export const FLOW_DIRECTIONS = ['auto', 'down', 'right', 'grid'] as const;
+export const FLOW_DIRECTIONS = ['auto', 'down', 'right', 'grid', 'sequence'] as const;
 /**
  * `auto`: placed from their connections, in ranks along the diagram's `flow`, ordered so that
  * few lines cross (model order breaks ties); `down`: one below the other, in model order;
  * `right`: side by side, left to right; `grid`: rows of `columns` cells, filled left to right,
- * then top to bottom.
+ * then top to bottom; `sequence`: side by side as participants, each with a lifeline, the
+ * connections between them drawn as messages across the lifelines, in model order.
  */
 export type FlowDirection = (typeof FLOW_DIRECTIONS)[number];
 
