@@ -17,8 +17,9 @@ import {
   widest,
 } from './block.js';
 import { shapeBorderCells } from './chrome.js';
-import { SIDE_GAP } from './flow.js';
 
+/** Blank columns between participants' boxes at least. */
+const PARTICIPANT_GAP = 3;
 /** Columns a message's line takes at least between its lifelines (with its arrowhead). */
 const MESSAGE_MIN = 4;
 /** Columns a message to its own participant reaches right of the lifeline. */
@@ -81,12 +82,12 @@ export function measureSequence(
   });
   // lifeline columns, left to right: boxes apart, every note between its lifelines
   const lifeline: number[] = [];
-  blocks.forEach((block, i) => {
+  blocks.forEach((_, i) => {
     let at = lifeOffset[i] as number;
     if (i > 0) {
       const before = blocks[i - 1] as Block;
       const left = (lifeline[i - 1] as number) - (lifeOffset[i - 1] as number);
-      at = Math.max(at, left + before.width + SIDE_GAP + (lifeOffset[i] as number));
+      at = Math.max(at, left + before.width + PARTICIPANT_GAP + (lifeOffset[i] as number));
     }
     for (const m of messages) {
       const [a, b] = m.from < m.to ? [m.from, m.to] : [m.to, m.from];
