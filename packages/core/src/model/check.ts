@@ -214,7 +214,13 @@ function visit(
       return;
     case 'enum': {
       if (typeof value !== 'string' || !spec.values.includes(value)) {
-        const hint = typeof value === 'string' ? suggest(value, spec.values) : undefined;
+        const known = typeof value === 'string' ? value.toLowerCase() : '';
+        const hint =
+          typeof value !== 'string'
+            ? undefined
+            : spec.insteadOf !== undefined && Object.hasOwn(spec.insteadOf, known)
+              ? spec.insteadOf[known]
+              : suggest(value, spec.values);
         const field = String(path[path.length - 1]);
         out.push({
           code: spec.code ?? 'model/enum',

@@ -186,6 +186,23 @@ describe('parseDiagram', () => {
     ]);
   });
 
+  it('answers the kinds people write for what a thing is with the kind that draws it', () => {
+    const messages = checkDiagram({
+      nodes: ['volume', 'Person', 'broker', 'service', 'constructor', 'dtabase'].map((kind) => ({
+        kind,
+        label: kind,
+      })),
+    }).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      'unknown kind "volume" (did you mean "database"?)',
+      'unknown kind "Person" (did you mean "user"?)',
+      'unknown kind "broker" (did you mean "queue"?)',
+      'unknown kind "service" (did you mean "box"?)',
+      'unknown kind "constructor"',
+      'unknown kind "dtabase" (did you mean "database"?)',
+    ]);
+  });
+
   it('rejects duplicate ids, self connections and misplaced fields', () => {
     expect(
       codes({

@@ -75,13 +75,29 @@ const label = s.string('The text shown; a line break starts a new line.', {
   example: 'Rest API',
 });
 
+/** Kinds people write from other tools or from what the thing is, and the kind that draws it. */
+const KIND_HABITS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    database: 'db datastore store storage volume disk bucket cylinder sql cache',
+    queue: 'mq broker topic stream bus pubsub',
+    user: 'person actor human people customer',
+    client: 'browser frontend ui web mobile cli terminal',
+    api: 'gateway rest endpoint',
+    daemon: 'process worker agent job cron',
+    external: 'cloud internet saas thirdparty third-party',
+    host: 'node machine vm cluster subgraph namespace vpc',
+    group: 'zone boundary',
+    box: 'service server container component rectangle rect',
+  }).flatMap(([kind, words]) => words.split(' ').map((word) => [word, kind])),
+);
+
 const node = s.object(
   'A node: a host or group holding children, a stack of layers, or a labelled box.',
   {
     kind: s.enum(
       'What the node is: host or group (holds children), client, api, daemon, database, queue, user, external, box, stack (holds layers). Without it: a host when it has children, a stack when it has layers, otherwise a box.',
       NODE_KINDS,
-      { code: 'model/unknown-kind', example: 'api' },
+      { code: 'model/unknown-kind', example: 'api', insteadOf: KIND_HABITS },
     ),
     id: s.string(
       'Stable id; derived from the label when omitted (a repeated label gets -2, -3… in model order, and a connection may not name such an id).',

@@ -34,6 +34,11 @@ export interface EnumSpec extends SpecBase {
   values: readonly string[];
   /** Diagnostic code for a value outside the list. @default 'model/enum' */
   code?: string;
+  /**
+   * Values other tools or habits use (lower case), with the value to suggest instead: `volume`
+   * for a `database`, `person` for a `user`.
+   */
+  insteadOf?: Readonly<Record<string, string>>;
 }
 export interface ArraySpec extends SpecBase {
   type: 'array';
