@@ -804,6 +804,43 @@ describe('steps between siblings', () => {
   });
 });
 
+describe('containers a line goes into and back out of', () => {
+  it('stack one above the other rather than one inside the span of the other', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'api', id: 'gw', label: 'API Gateway' },
+        {
+          kind: 'host',
+          id: 'services',
+          label: 'Microservices',
+          children: [
+            { kind: 'box', id: 'a', label: 'Service A' },
+            { kind: 'box', id: 'b', label: 'Service B' },
+            { kind: 'box', id: 'c', label: 'Service C' },
+          ],
+        },
+        {
+          kind: 'host',
+          id: 'messaging',
+          label: 'Messaging',
+          children: [{ kind: 'queue', id: 'bus', label: 'Event Bus' }],
+        },
+      ],
+      connections: [
+        { from: 'gw', to: 'a' },
+        { from: 'a', to: 'bus' },
+        { from: 'bus', to: 'b' },
+        { from: 'bus', to: 'c' },
+      ],
+    });
+    // one line back (a publishing) against two along (the bus feeding b and c): the bus first
+    const messaging = box(scene, 'messaging');
+    expect(messaging.y + messaging.height).toBeLessThanOrEqual(box(scene, 'services').y);
+    // the services in one row
+    expect(new Set(['a', 'b', 'c'].map((id) => box(scene, id).y)).size).toBe(1);
+  });
+});
+
 describe('boxes only lines from outside reach', () => {
   it('sit on one row of their container, not spread along the flow to meet each source', () => {
     const scene = layOut({

@@ -41,7 +41,7 @@ import {
 import { NOTE_GAP, type NoteSpec, noteClearances, planNotes } from './notes.js';
 import { orderRanks } from './order.js';
 import { arrowEnds, assignPins, type Pins, type SideCells, straightenPins } from './ports.js';
-import { assignRanks, breakCycles, normalize } from './rank.js';
+import { assignRanks, breakCycles, normalize, stackNested } from './rank.js';
 import { addConnections, attachTerminals, buildRegion } from './region.js';
 
 /** Blank cells between two boxes side by side in a rank. */
@@ -152,6 +152,12 @@ export function measureLayered(
   const plain = { nodes: graph.nodes.length, rankEdges: graph.rankEdges.length };
   addGates(graph);
   assignRanks(graph, check);
+  // sibling containers one of which ranked inside the other's span are stacked, and ranked again
+  if (stackNested(graph)) {
+    dropGates(graph, plain);
+    addGates(graph);
+    assignRanks(graph, check);
+  }
   const loose = looseGateEdges(graph);
   if (loose.size > 0) {
     dropGates(graph, plain);

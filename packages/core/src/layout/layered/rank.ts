@@ -5,6 +5,7 @@ import {
   isWithin,
   type LayeredGraph,
   type LContainer,
+  type LEdge,
   type LNode,
 } from './graph.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
@@ -88,6 +89,44 @@ function keepContainerOrder(graph: LayeredGraph): void {
 }
 
 /**
+ * A container that lines from a sibling enter and leave again back into that sibling (a
+ * service publishing to an event bus that feeds the services beside it) ranks inside the
+ * sibling's span, drawn beside it with every line going out sideways and back. Once ranks are
+ * known, such pairs are stacked instead, as D2 and hand drawings have them: the fewer lines
+ * between the two (in model order when even) run against the flow, so one container comes
+ * wholly before the other. Returns whether any line was turned (the ranks are then stale).
+ */
+export function stackNested(graph: LayeredGraph): boolean {
+  /** Edges between two sibling containers, by the pair (lower index first), each as it ranks. */
+  const between = new Map<string, { edge: LEdge; from: number; to: number }[]>();
+  for (const edge of graph.edges) {
+    if (edge.released) continue;
+    const [u, v] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
+    const parent = commonContainer(graph, u.container, v.container);
+    if (u.container === parent || v.container === parent) continue;
+    const a = childTowards(graph, u.container, parent);
+    const b = childTowards(graph, v.container, parent);
+    const [from, to] = edge.reversed ? [b, a] : [a, b];
+    const key = from < to ? `${from}:${to}` : `${to}:${from}`;
+    between.set(key, [...(between.get(key) ?? []), { edge, from, to }]);
+  }
+  let turned = false;
+  for (const [key, list] of between) {
+    const [x, y] = key.split(':').map(Number) as [number, number];
+    const forth = list.filter((l) => l.from === x);
+    const back = list.filter((l) => l.from === y);
+    if (forth.length === 0 || back.length === 0) continue;
+    const [cx, cy] = [graph.containers[x] as LContainer, graph.containers[y] as LContainer];
+    const inside = (inner: LContainer, outer: LContainer): boolean =>
+      outer.firstRank < inner.firstRank && inner.lastRank < outer.lastRank;
+    if (!inside(cx, cy) && !inside(cy, cx)) continue;
+    for (const l of back.length <= forth.length ? back : forth) l.edge.reversed = !l.edge.reversed;
+    turned = true;
+  }
+  return turned;
+}
+
+/**
  * Gives every atom a rank: edges point from a lower rank to a higher one and are as short as
  * they can be in total (network simplex). Then each container's first and last rank.
  */
@@ -146,9 +185,9 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
 }
 
 /**
- * Boxes of one container that only lines from outside reach (volumes a server writes to) sit
- * on one rank, the lowest any of them needs, as hand drawings put such a container: a row,
- * not a column stretched to meet each source. Their lines only grow longer, so no constraint
+ * A container whose boxes only lines from outside reach (volumes the servers write to,
+ * services an event bus feeds) sets them on one rank, the lowest any of them needs, as hand
+ * drawings put such a container: a row, not a column stretched to meet each source. Their lines only grow longer, so no constraint
  * breaks. (Boxes that only send out of a container are kept together by `containersApart`.)
  */
 function alignOpenEnds(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
@@ -162,13 +201,20 @@ function alignOpenEnds(graph: LayeredGraph, edges: readonly SimplexEdge[]): void
   graph.nodes.forEach((node, v) => {
     if (node.kind !== 'atom' || node.container === -1 || sends.has(v)) return;
     const sources = into.get(v) ?? [];
+    // a gate is where a line from outside comes in
     const outside = (u: number): boolean =>
+      (graph.nodes[u] as LNode).gate === 'in' ||
       !isWithin(graph, (graph.nodes[u] as LNode).container, node.container);
     if (sources.length === 0 || !sources.every(outside)) return;
     sinks.set(node.container, [...(sinks.get(node.container) ?? []), v]);
   });
-  for (const members of sinks.values()) {
-    if (members.length < 2) continue;
+  // only a container of nothing else: one whose boxes pass lines on keeps its ranks
+  const atomsIn = new Map<number, number>();
+  for (const node of graph.nodes) {
+    if (node.kind === 'atom') atomsIn.set(node.container, (atomsIn.get(node.container) ?? 0) + 1);
+  }
+  for (const [container, members] of sinks) {
+    if (members.length < 2 || members.length !== atomsIn.get(container)) continue;
     const rank = Math.max(...members.map((v) => (graph.nodes[v] as LNode).rank));
     for (const v of members) (graph.nodes[v] as LNode).rank = rank;
   }
