@@ -24,7 +24,8 @@ export interface Drawn {
   guessed: Set<NodeInput>;
 }
 
-const trimmed = (text: string): string =>
+/** Text without trailing spaces on its lines or blank lines at its end. */
+export const trimmed = (text: string): string =>
   text
     .split('\n')
     .map((line) => line.trimEnd())

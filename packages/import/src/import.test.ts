@@ -268,6 +268,70 @@ describe('importDrawing', () => {
     expect(importDrawing('A -> A -> B\n').model.connections).toEqual([{ from: 'a', to: 'b' }]);
   });
 
+  it('reads a sequence: names or boxes over lifelines, messages with notes over or in them', () => {
+    const named = importDrawing(
+      [
+        'BROWSER               API                   DATABASE',
+        '   |                   |                        |',
+        '   |  GET /orders      |                        |',
+        '   |------------------>|                        |',
+        '   |                   |  SELECT * FROM orders  |',
+        '   |                   |----------------------->|',
+        '   |                   |<- - - - - - - - - - - -|',
+        '   |                   |--+ cache rows          |',
+        '   |                   |<-+                     |',
+        '   |<---- 200 OK ------|                        |',
+        '   |                   |                        |',
+        '',
+      ].join('\n'),
+    );
+    expect(named.model.direction).toBe('sequence');
+    expect(named.model.nodes.map((n) => n.label)).toEqual(['BROWSER', 'API', 'DATABASE']);
+    expect(pairs(named.model)).toEqual([
+      'browser→api',
+      'api→database',
+      'database→api',
+      'api→api',
+      'api→browser',
+    ]);
+    expect(named.model.connections?.map((c) => c.note)).toEqual([
+      'GET /orders',
+      'SELECT * FROM orders',
+      undefined,
+      'cache rows',
+      '200 OK',
+    ]);
+    expect(named.model.connections?.[2]?.style).toBe('dashed');
+    expect(named.warnings).toEqual([]);
+    expect(checkDiagram(named.model).diagnostics).toEqual([]);
+    const boxed = importDrawing(
+      [
+        '┌──────────┐        ┌──────────┐',
+        '│  Client  │        │  Server  │',
+        '└────┬─────┘        └────┬─────┘',
+        '     │      request      │',
+        '     ├──────────────────▶┤',
+        '     │      response     │',
+        '     ├◀┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┤',
+        '     │                   │',
+        '     │     stray words   │',
+        '',
+      ].join('\n'),
+    );
+    expect(boxed.model.direction).toBe('sequence');
+    expect(pairs(boxed.model)).toEqual(['client→server', 'server→client']);
+    expect(boxed.model.connections?.[1]).toMatchObject({ note: 'response', style: 'dashed' });
+    // text under the last message belongs to none: kept, and reported where it is
+    expect(boxed.model.annotations).toEqual([{ text: 'stray words', at: 'bottom' }]);
+    expect(boxed.warnings.map((w) => `${w.code} ${w.line}:${w.column}`)).toEqual([
+      'import/free-text 9:12',
+    ]);
+    // boxes side by side with no lifelines under them are no sequence
+    expect(
+      importDrawing('┌───┐   ┌───┐\n│ a ├──▶┤ b │\n└───┘   └───┘\n').model.direction,
+    ).toBeUndefined();
+  });
+
   it('reads a note of two centred lines over a line between boxes side by side', () => {
     const text = [
       '                both ways',

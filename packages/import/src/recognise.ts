@@ -7,10 +7,18 @@ import type {
 } from '@diagrama/core';
 import { count, slugify } from '@diagrama/core';
 import { findBoxes, nest, type Rect } from './boxes.js';
-import { charsetOf, type Drawn, type DrawnCharset, type RenderText, reproduce } from './exact.js';
+import {
+  charsetOf,
+  type Drawn,
+  type DrawnCharset,
+  type RenderText,
+  reproduce,
+  trimmed,
+} from './exact.js';
 import { E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, toGrid } from './grid.js';
 import { type FreeEnd, type LineNet, traceLines } from './lines.js';
+import { type DrawnSequence, readSequence } from './sequence.js';
 import { readTextFlow } from './text-flow.js';
 
 /** Something the importer could not understand, kept and reported. */
@@ -179,6 +187,9 @@ export function importDrawing(text: string, options: ImportOptions = {}): Import
   for (const rect of overlapping) {
     warn('import/overlap', 'a box that overlaps another box, left out', rect.top, rect.left);
   }
+  // participants side by side with lifelines and messages across them: a sequence
+  const sequence = overlapping.length === 0 ? readSequence(grid, rects) : undefined;
+  if (sequence) return sequenceModel(sequence, grid, text, rects, warnings, options.render);
   // no box at all: maybe a flow written as text joined by arrows
   if (rects.length === 0 && overlapping.length === 0) {
     const flow = readTextFlow(grid);
@@ -854,6 +865,70 @@ function kindFromWords(label: string): { kind: NodeKind; why: string } {
         why: `its label says "${(heading.match(match[1]) as RegExpMatchArray)[0]}"`,
       }
     : { kind: 'box', why: 'nothing in its label says otherwise' };
+}
+
+/**
+ * The model of a drawn sequence: `direction: sequence`, participants in order, messages in
+ * order with their notes; text that belongs to no message is kept as an annotation. Exact when
+ * the canonical rendering gives the drawing back.
+ */
+function sequenceModel(
+  sequence: DrawnSequence,
+  grid: Grid,
+  text: string,
+  rects: readonly Rect[],
+  warnings: ImportWarning[],
+  render: RenderText | undefined,
+): ImportResult {
+  const built = new Map<number, NodeInput>();
+  const kinds: KindGuess[] = [];
+  sequence.participants.forEach((p, i) => {
+    const guess = p.figure
+      ? { kind: 'user' as const, why: 'it is drawn as a person' }
+      : kindFromWords(p.label);
+    built.set(i, { kind: guess.kind, label: p.label });
+    kinds.push({ label: p.label, ...guess, ...positionOf(grid, p.row, p.column) });
+  });
+  assignIds(built);
+  const id = (i: number) => (built.get(i) as NodeInput).id as string;
+  const connections: ConnectionInput[] = sequence.messages.map((m) => ({
+    from: id(m.from),
+    to: id(m.to),
+    ...(m.direction === 'forward' ? {} : { direction: m.direction }),
+    ...(m.style === 'solid' ? {} : { style: m.style }),
+    ...(m.note ? { note: m.note } : {}),
+  }));
+  const annotations: AnnotationInput[] = [];
+  for (const loose of sequence.loose) {
+    warnings.push({
+      code: 'import/free-text',
+      message: `text that belongs to no message, kept as an annotation: "${clip(loose.text)}"`,
+      ...positionOf(grid, loose.row, loose.column),
+    });
+    annotations.push({ text: loose.text, at: 'bottom' });
+  }
+  const named = new Set(connections.flatMap((c) => [c.from as string, c.to as string]));
+  const model: DiagramInput = {
+    direction: 'sequence',
+    nodes: tidy([...built.values()], named),
+    connections,
+    ...(annotations.length > 0 ? { annotations } : {}),
+  };
+  const charset = charsetOf(rects);
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return {
+    model,
+    warnings,
+    kinds,
+    found: {
+      boxes: sequence.participants.length,
+      containers: 0,
+      connections: connections.length,
+      notes: connections.filter((c) => c.note).length,
+    },
+    ...(render ? { exact: trimmed(render(model, charset)) === trimmed(text) } : {}),
+    charset,
+  };
 }
 
 /**
