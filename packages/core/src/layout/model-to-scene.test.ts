@@ -1061,6 +1061,34 @@ describe('a fan across a container border', () => {
     expect(branch?.y).toBe(rule + 2);
   });
 
+  it('gathers the lines of boxes that each reach the very same boxes, and leaves once', () => {
+    // three replicas, each writing to the database and the queue: one bus, not six lines
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          cluster(['a', 'b', 'c']),
+          { id: 'db', kind: 'database', label: 'PostgreSQL' },
+          { id: 'mq', kind: 'queue', label: 'RabbitMQ' },
+        ],
+        connections: ['a', 'b', 'c'].flatMap((from) => [
+          { from, to: 'db' },
+          { from, to: 'mq' },
+        ]),
+      }),
+    );
+    const ecs = box(scene, 'ecs');
+    expect(crossings(scene, ecs.y + ecs.height - 1).size).toBe(1);
+    // each target is met at one cell, all three lines arriving there together
+    for (const id of ['db', 'mq']) {
+      const ends = new Set(
+        scene.connectors
+          .filter((c) => c.to === id)
+          .map((c) => JSON.stringify(c.points[c.points.length - 1])),
+      );
+      expect(ends.size).toBe(1);
+    }
+  });
+
   it('gathers inside and leaves once', () => {
     const scene = modelToScene(
       parseDiagram({

@@ -7,6 +7,7 @@ import { borderless } from '../chrome.js';
 import {
   childTowards,
   commonContainer,
+  isWithin,
   type LayeredGraph,
   type LContainer,
   type LEdge,
@@ -67,7 +68,7 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
     }
     for (const edges of byEntry.values()) if (edges.length > 1) groups.push({ out, near, edges });
   }
-  const gated = new Set<number>();
+  const gated = junctions(graph, skip);
   for (const { out, near, edges } of groups) {
     const open = edges.filter((e) => !gated.has(e));
     if (open.length < 2) continue;
@@ -104,6 +105,75 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
 }
 
 /**
+ * Junctions: boxes of one container that each reach the very same boxes outside it (two pods
+ * of a deployment, both calling a database, a cache and a config map) gather at one gate
+ * inside the container, cross its border once, and branch from there — a bus, as hand
+ * drawings have it, instead of every box's fan leaving through the border on its own. Only
+ * for lines of one style without notes. Returns the edges it routes through a junction.
+ */
+function junctions(graph: LayeredGraph, skip: ReadonlySet<LEdge>): Set<number> {
+  const atoms = graph.nodes.length;
+  const outOf = new Map<number, number[]>();
+  graph.edges.forEach((edge, e) => {
+    if (!gateable(edge) || skip.has(edge) || edge.connection.note !== undefined) return;
+    const [s, t] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
+    if (s.kind !== 'atom' || s.container === -1 || isWithin(graph, t.container, s.container))
+      return;
+    if (borderless((graph.containers[s.container] as LContainer).host)) return;
+    outOf.set(edge.from, [...(outOf.get(edge.from) ?? []), e]);
+  });
+  const groups = new Map<string, number[]>();
+  for (const [source, list] of outOf) {
+    const edge = graph.edges[list[0] as number] as LEdge;
+    const arrows = arrowEnds(edge);
+    const targets = list.map((e) => (graph.edges[e] as LEdge).to).sort((a, b) => a - b);
+    if (targets.length < 2 || new Set(targets).size < targets.length) continue;
+    const same = list.every((e) => {
+      const other = graph.edges[e] as LEdge;
+      const ends = arrowEnds(other);
+      return (
+        other.connection.style === edge.connection.style &&
+        ends.upper === arrows.upper &&
+        ends.lower === arrows.lower
+      );
+    });
+    if (!same) continue;
+    const key = `${(graph.nodes[source] as LNode).container}|${targets.join(',')}`;
+    groups.set(key, [...(groups.get(key) ?? []), source]);
+  }
+  const gated = new Set<number>();
+  for (const sources of groups.values()) {
+    if (sources.length < 2) continue;
+    const gate = graph.nodes.length;
+    const first = graph.nodes[sources[0] as number] as LNode;
+    graph.nodes.push({
+      id: `~g${gate - atoms}`,
+      kind: 'dummy',
+      container: first.container,
+      along: 0,
+      across: 1,
+      boxAlong: 0,
+      boxAcross: 1,
+      rank: 0,
+      order: 0,
+      sequence: Math.min(...sources.map((v) => (graph.nodes[v] as LNode).sequence)) + 0.5,
+      gate: 'out',
+      junction: true,
+    });
+    for (const source of sources) {
+      graph.rankEdges.push({ from: source, to: gate, weight: 1 });
+      for (const e of outOf.get(source) ?? []) {
+        const edge = graph.edges[e] as LEdge;
+        edge.via = gate;
+        gated.add(e);
+        graph.rankEdges.push({ from: gate, to: edge.to, weight: 1 });
+      }
+    }
+  }
+  return gated;
+}
+
+/**
  * The lines through a gate whose far end did not come out in the rank next to it (a source
  * two ranks up, a target further down): they would run along the gate's fan only to meet it
  * late. Empty when every gate serves its fan as drawn.
@@ -114,7 +184,10 @@ export function looseGateEdges(graph: LayeredGraph): Set<LEdge> {
     if (edge.via === undefined) continue;
     const gate = graph.nodes[edge.via] as LNode;
     const [from, to] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
-    if (from.rank !== gate.rank - 1 || to.rank !== gate.rank + 1) loose.add(edge);
+    // a junction's branches go on as far as they need
+    if (from.rank !== gate.rank - 1 || (to.rank !== gate.rank + 1 && !gate.junction)) {
+      loose.add(edge);
+    }
   }
   return loose;
 }

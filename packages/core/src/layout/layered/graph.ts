@@ -86,6 +86,8 @@ export interface LNode {
    * where they enter (`in`, then branch) or leave (`out`, once gathered).
    */
   gate?: 'in' | 'out';
+  /** For gates: where several boxes' lines to the very same boxes gather and branch. */
+  junction?: true;
   /** For atoms that are layer stacks: they stand on the ground, their bottoms in line. */
   grounded?: true;
 }

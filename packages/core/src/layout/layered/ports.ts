@@ -141,6 +141,15 @@ export function assignPins(
       (n.container === t.container || isWithin(graph, n.container, t.container));
     return holds(x, y) || holds(y, x);
   };
+  /** Whether two edges share their way through a junction (and so their pins after it). */
+  const sameWay = (a: number, b: number): boolean => {
+    const via = (edges[a] as LEdge).via;
+    return (
+      via !== undefined &&
+      via === (edges[b] as LEdge).via &&
+      (nodes[via] as LNode).junction === true
+    );
+  };
   const groupsOf = (
     touches: readonly Touch[],
     blocked: ReadonlySet<string>,
@@ -151,7 +160,16 @@ export function assignPins(
     for (const t of touches) {
       const key = `${t.edge}:${t.k}`;
       if (!graph.trunks || (blocked.has(key) && !bus.has(key))) {
-        singles.push([t]);
+        // lines that share their way (through a junction) share their pin too
+        const along = singles.find(
+          ([u]) =>
+            u !== undefined &&
+            u.other === t.other &&
+            u.group === t.group &&
+            (nodes[t.other] as LNode).kind === 'dummy',
+        );
+        if (along && graph.trunks) along.push(t);
+        else singles.push([t]);
         continue;
       }
       // a trunk to a container and to something inside it would read as one line
@@ -159,7 +177,9 @@ export function assignPins(
       const list = byGroup.get(group);
       // (the lines of a fan through one gate share their way to it)
       const fits = (u: Touch): boolean =>
-        (u.other !== t.other || (nodes[t.other] as LNode).kind !== 'atom') &&
+        (u.other !== t.other ||
+          (nodes[t.other] as LNode).kind !== 'atom' ||
+          sameWay(u.edge, t.edge)) &&
         !nested(u.other, t.other);
       if (list?.every(fits)) list.push(t);
       else if (list) singles.push([t]);

@@ -343,6 +343,7 @@ export function normalize(graph: LayeredGraph): void {
     graph.nodes.push({ ...node, order: 0 });
     return graph.nodes.length - 1;
   };
+  const sharedWays = new Map<string, number[]>();
   for (const edge of graph.edges) {
     // the router draws a released line: it holds no place in the ranks
     if (edge.released) {
@@ -361,9 +362,16 @@ export function normalize(graph: LayeredGraph): void {
       .filter((c) => !isWithin(graph, top.container, c))
       .reverse();
     const via = edge.via === undefined ? undefined : (graph.nodes[edge.via] as LNode);
+    // the lines through a junction share their way on to each box they reach
+    const shared = via?.junction ? `${edge.via}>${lower}` : undefined;
+    const known = shared === undefined ? undefined : sharedWays.get(shared);
     for (let rank = top.rank + 1; rank < bottom.rank; rank++) {
       if (via?.rank === rank) {
         chain.push(edge.via as number);
+        if (known) {
+          chain.push(...known);
+          break;
+        }
         continue;
       }
       let container = -1;
@@ -393,6 +401,9 @@ export function normalize(graph: LayeredGraph): void {
           sequence: top.sequence + 0.5,
         }),
       );
+    }
+    if (shared !== undefined && !known && via) {
+      sharedWays.set(shared, chain.slice(chain.indexOf(edge.via as number) + 1));
     }
     chain.push(lower);
     edge.chain = chain;
