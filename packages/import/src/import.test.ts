@@ -377,6 +377,15 @@ describe('importDrawing', () => {
     // backtracking pattern took minutes on a line this long), nothing made of them
     expect(importDrawing('-'.repeat(200_000)).model.nodes).toEqual([]);
     expect(importDrawing('<'.padEnd(200_000, '-') + 'x').model.nodes).toEqual([]);
+    // hundreds of names over bars, every other row a line of dashes across them all: not a
+    // sequence to search for ever, and a name row longer than a label is cut, with a warning
+    const names = Array.from({ length: 300 }, (_, i) => `P${i}`).join('  ');
+    const bars = names.replace(/P\d+/g, (m) => `|${' '.repeat(m.length - 1)}`);
+    const rows = [names];
+    for (let i = 0; i < 200; i++) rows.push(i % 2 === 0 ? bars : bars.replace(/ /g, '-'));
+    const wide = importDrawing(rows.join('\n'));
+    expect(checkDiagram(wide.model).diagnostics).toEqual([]);
+    expect(wide.warnings.some((w) => w.code === 'import/long-text')).toBe(true);
   });
 });
 

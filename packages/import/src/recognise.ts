@@ -147,6 +147,42 @@ const KIND_WORDS: [NodeKind, RegExp][] = [
  * Whatever it cannot place is kept as an annotation and reported as a warning.
  */
 export function importDrawing(text: string, options: ImportOptions = {}): ImportResult {
+  const result = readDrawing(text, options);
+  cutLongTexts(result, options.firstLine ?? 1);
+  return result;
+}
+
+/**
+ * Labels, notes and annotations longer than a model's label may be (a row of a thousand
+ * dashes read as a name) are cut, each with a warning, so the model always validates.
+ */
+function cutLongTexts(result: ImportResult, line: number): void {
+  const cut = (value: string | undefined): string | undefined => {
+    if (value === undefined || value.length <= MAX_KEPT_TEXT) return value;
+    result.warnings.push({
+      code: 'import/long-text',
+      message: `text longer than ${MAX_KEPT_TEXT} characters, cut: "${clip(value)}"`,
+      line,
+      column: 1,
+    });
+    return `${value.slice(0, MAX_KEPT_TEXT - 1)}…`;
+  };
+  const visit = (nodes: readonly NodeInput[] | undefined): void => {
+    for (const node of nodes ?? []) {
+      if (typeof node.label === 'string') node.label = cut(node.label) as string;
+      if (typeof node.caption === 'string') node.caption = cut(node.caption) as string;
+      visit(node.children);
+      visit(node.layers);
+    }
+  };
+  visit(result.model.nodes);
+  for (const c of result.model.connections ?? []) {
+    if (typeof c.note === 'string') c.note = cut(c.note) as string;
+  }
+  for (const a of result.model.annotations ?? []) a.text = cut(a.text) as string;
+}
+
+function readDrawing(text: string, options: ImportOptions): ImportResult {
   const grid = toGrid(text, options.firstLine ?? 1);
   const warnings: ImportWarning[] = [];
   const warn = (code: string, message: string, r: number, c: number) => {
@@ -899,13 +935,16 @@ function sequenceModel(
     ...(m.note ? { note: m.note } : {}),
   }));
   const annotations: AnnotationInput[] = [];
+  let kept = 0;
   for (const loose of sequence.loose) {
     warnings.push({
       code: 'import/free-text',
       message: `text that belongs to no message, kept as an annotation: "${clip(loose.text)}"`,
       ...positionOf(grid, loose.row, loose.column),
     });
-    annotations.push({ text: loose.text, at: 'bottom' });
+    // free text beyond what a label may hold is not a drawing's: counted in the warnings
+    kept += loose.text.length + 1;
+    if (kept <= MAX_KEPT_TEXT) annotations.push({ text: loose.text, at: 'bottom' });
   }
   const named = new Set(connections.flatMap((c) => [c.from as string, c.to as string]));
   const model: DiagramInput = {
@@ -916,6 +955,17 @@ function sequenceModel(
   };
   const charset = charsetOf(rects);
   warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (warnings.length > MAX_WARNINGS) {
+    const more = warnings.length - MAX_WARNINGS;
+    const last = warnings[MAX_WARNINGS - 1] as ImportWarning;
+    warnings.length = MAX_WARNINGS;
+    warnings.push({
+      code: 'import/more',
+      message: `${more} more warnings not shown: this may not be a drawing`,
+      line: last.line,
+      column: last.column,
+    });
+  }
   return {
     model,
     warnings,

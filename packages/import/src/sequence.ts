@@ -39,6 +39,9 @@ export interface DrawnSequence {
   loose: { text: string; row: number; column: number }[];
 }
 
+/** Most messages a drawing is read as a sequence with (more is not a drawing of one). */
+const MAX_MESSAGES = 2000;
+
 const VERTICAL = new Set(['|', ':', '¦', '!']);
 const HORIZONTAL = new Set(['-', '=', '~', '.', '_']);
 
@@ -180,6 +183,7 @@ function readWith(grid: Grid, participants: DrawnParticipant[]): DrawnSequence |
   const messages: DrawnMessage[] = [];
   const first = Math.min(...participants.map((p) => p.top));
   const last = Math.max(...participants.map((p) => p.bottom));
+  let budget = 4 * grid.width * grid.height;
   for (let r = first; r <= last; r++) {
     for (const [i, start] of lifelines.entries()) {
       // a line leaving this lifeline to the right (a message to a participant on the right,
@@ -194,6 +198,8 @@ function readWith(grid: Grid, participants: DrawnParticipant[]): DrawnSequence |
       let loop: number | undefined;
       let inline = '';
       for (let c = start + 1; c < grid.width; c++) {
+        // hostile input (rows of dashes between hundreds of bars) gets a bounded look
+        if (--budget < 0) return undefined;
         const ch = at(grid, r, c);
         if (isDashed(ch)) dashed = true;
         if (arrowOf(ch) === E) {
@@ -298,7 +304,7 @@ function readWith(grid: Grid, participants: DrawnParticipant[]): DrawnSequence |
       }
     }
   }
-  if (messages.length === 0) return undefined;
+  if (messages.length === 0 || messages.length > MAX_MESSAGES) return undefined;
   messages.sort((a, b) => a.row - b.row || a.column - b.column);
   // the text left: runs of words one space apart
   const runs: { row: number; start: number; end: number; text: string; taken?: true }[] = [];
@@ -333,23 +339,24 @@ function readWith(grid: Grid, participants: DrawnParticipant[]): DrawnSequence |
   }
   // each message's note: the text over it (and on its row) since the message before, between
   // its lifelines; a loop's, right of the loop on its rows
+  const runsOn = new Map<number, typeof runs>();
+  for (const run of runs) runsOn.set(run.row, [...(runsOn.get(run.row) ?? []), run]);
   messages.forEach((m, k) => {
     const above = k === 0 ? first : (messages[k - 1] as DrawnMessage).row + 1;
+    const below = m.from === m.to ? m.row + 1 : m.row - 1;
     const [a, b] = [lifelines[m.from] as number, lifelines[m.to] as number];
     const [lo, hi] = m.from === m.to ? [a + 1, grid.width] : [Math.min(a, b), Math.max(a, b)];
-    const lines = runs.filter(
-      (run) =>
-        !run.taken &&
-        run.row >= above &&
-        (m.from === m.to ? run.row <= m.row + 1 : run.row < m.row) &&
-        run.start > lo - 2 &&
-        run.end < hi + 2,
-    );
+    const lines: typeof runs = [];
+    for (let row = above; row <= below; row++) {
+      for (const run of runsOn.get(row) ?? []) {
+        if (!run.taken && run.start > lo - 2 && run.end < hi + 2) lines.push(run);
+      }
+    }
     for (const run of lines) run.taken = true;
     // the note written into the line is the message's already
     if (m.note !== '' && m.from !== m.to) {
-      for (const run of runs)
-        if (run.row === m.row && run.start > lo && run.end < hi) run.taken = true;
+      for (const run of runsOn.get(m.row) ?? [])
+        if (run.start > lo && run.end < hi) run.taken = true;
     }
     m.note = [...lines.map((run) => run.text), ...(m.note ? [m.note] : [])].join('\n');
   });
