@@ -146,6 +146,17 @@ describe('sequences', () => {
     expect(scene.connectors.some((c) => c.id === lifelineId('auth'))).toBe(true);
   });
 
+  it('refuses a sequence too big to draw with the canvas limit, not by running out of memory', () => {
+    // every message passes over every lifeline: lifelines past a bound are drawn whole
+    const nodes = Array.from({ length: 1500 }, (_, i) => ({
+      kind: 'box' as const,
+      id: `p${i}`,
+      label: `p${i}`,
+    }));
+    const connections = Array.from({ length: 15000 }, () => ({ from: 'p0', to: 'p1499' }));
+    expect(codes({ direction: 'sequence', nodes, connections })).toEqual(['limit/canvas']);
+  });
+
   it('lays out a sequence inside a host like any block', () => {
     const scene = layOut({
       nodes: [

@@ -20,6 +20,8 @@ import { shapeBorderCells } from './chrome.js';
 
 /** Blank columns between participants' boxes at least. */
 const PARTICIPANT_GAP = 3;
+/** Most breaks in lifelines where messages pass over them, over all lifelines. */
+const MAX_BREAKS = 100_000;
 /** Columns a message's line takes at least between its lifelines (with its arrowhead). */
 const MESSAGE_MIN = 4;
 /** Columns a message to its own participant reaches right of the lifeline. */
@@ -82,14 +84,21 @@ export function measureSequence(
   });
   // lifeline columns, left to right: boxes apart, every note between its lifelines
   const lifeline: number[] = [];
+  // each message bears on the lifeline of its right end (a loop on its neighbour's)
+  const bearing = blocks.map((): Message[] => []);
+  for (const m of messages) {
+    const right = m.from === m.to ? m.from + 1 : Math.max(m.from, m.to);
+    bearing[right]?.push(m);
+  }
   blocks.forEach((_, i) => {
+    context.check();
     let at = lifeOffset[i] as number;
     if (i > 0) {
       const before = blocks[i - 1] as Block;
       const left = (lifeline[i - 1] as number) - (lifeOffset[i - 1] as number);
       at = Math.max(at, left + before.width + PARTICIPANT_GAP + (lifeOffset[i] as number));
     }
-    for (const m of messages) {
+    for (const m of bearing[i] ?? []) {
       const [a, b] = m.from < m.to ? [m.from, m.to] : [m.to, m.from];
       const need = widest(m.notes) + MESSAGE_MIN;
       if (b === i && a < i) at = Math.max(at, (lifeline[a] as number) + need);
@@ -132,6 +141,17 @@ export function measureSequence(
     boxWidth: width,
     boxHeight: end + 1,
     place(x, y, depth, sink) {
+      // the messages passing over each lifeline, in order; past a bound (a model built to
+      // exhaust memory) lifelines are drawn whole, and crossings show as junctions
+      const passing = blocks.map((): number[] => []);
+      let pieces = 0;
+      messages.forEach((m, k) => {
+        const [a, b] = m.from < m.to ? [m.from, m.to] : [m.to, m.from];
+        if (b - a < 2 || pieces > MAX_BREAKS) return;
+        pieces += b - a - 1;
+        for (let p = a + 1; p < b; p++) passing[p]?.push(k);
+      });
+      if (pieces > MAX_BREAKS) for (const list of passing) list.length = 0;
       blocks.forEach((block, i) => {
         const left = x + (lifeline[i] as number) - (lifeOffset[i] as number);
         block.place(left, y + top - block.boxHeight, depth, sink);
@@ -139,15 +159,7 @@ export function measureSequence(
         const column = x + (lifeline[i] as number);
         // the lifeline is joined to the box, and broken where a message passes over it, so
         // the message reads as passing by, not as branching off it
-        const crossings = messages
-          .map((m, k) => ({ m, at: y + (rows[k] as number) }))
-          .filter(({ m }) => {
-            const [a, b] = [lifeline[m.from] as number, lifeline[m.to] as number];
-            return (
-              Math.min(a, b) < (lifeline[i] as number) && (lifeline[i] as number) < Math.max(a, b)
-            );
-          })
-          .map(({ at }) => at);
+        const crossings = (passing[i] ?? []).map((k) => y + (rows[k] as number));
         const stops = [y + top - 1, ...crossings, y + end];
         const piece = (n: number, from: number, to: number, join: boolean): SceneConnector => ({
           id: `${lifelineId(node.id)}${n === 0 ? '' : `:${n}`}`,
