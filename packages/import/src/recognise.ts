@@ -161,7 +161,7 @@ function cutLongTexts(result: ImportResult, line: number): void {
     if (value === undefined || value.length <= MAX_KEPT_TEXT) return value;
     result.warnings.push({
       code: 'import/long-text',
-      message: `text longer than ${MAX_KEPT_TEXT} characters, cut: "${clip(value)}"`,
+      message: `text longer than ${count(MAX_KEPT_TEXT, 'character')}, cut: "${clip(value)}"`,
       line,
       column: 1,
     });
