@@ -1,8 +1,10 @@
 import {
   DiagramaError,
   type DiagramInput,
+  isContainer,
   isContainerKind,
   modelToScene,
+  type Node,
   parseDiagram,
   type Scene,
   type SceneBox,
@@ -136,6 +138,35 @@ describe('routed connections in any arrangement', () => {
       { numRuns: 200 },
     );
     expect(routed).toBeGreaterThan(50);
+  });
+
+  it('are all drawn: a layout that succeeds draws every connection of the model', () => {
+    fc.assert(
+      fc.property(generalDiagramArb, (input) => {
+        const scene = layOut(input);
+        if (scene === undefined) return;
+        const drawn = new Set(scene.connectors.map((c) => c.id));
+        // neighbouring layers of a stack are joined by their shared border, not a line
+        const stacked = new Set<string>();
+        const visit = (nodes: readonly Node[]): void => {
+          for (const node of nodes) {
+            if (node.kind === 'stack') {
+              node.layers.forEach((layer, i) => {
+                const next = node.layers[i + 1];
+                if (next) stacked.add(`${layer.id}\n${next.id}`).add(`${next.id}\n${layer.id}`);
+              });
+            }
+            if (isContainer(node)) visit(node.children);
+          }
+        };
+        const diagram = parseDiagram(input);
+        visit(diagram.nodes);
+        for (const c of diagram.connections) {
+          if (!stacked.has(`${c.from}\n${c.to}`)) expect(drawn).toContain(c.id);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('give the same scene whatever the order of the connections and of the keys', () => {

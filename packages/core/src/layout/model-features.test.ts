@@ -774,6 +774,50 @@ describe('steps between siblings', () => {
     expect(box(scene, 'eureka').y).toBeGreaterThan(bottom);
   });
 
+  it('draws a step whose boxes came out with no row in common, with a jog', () => {
+    // nginx → app, both fed by the daemon and by an image each: app sits a row lower
+    const scene = layOut({
+      nodes: [
+        { kind: 'daemon', id: 'dockerd', label: 'dockerd' },
+        {
+          kind: 'host',
+          id: 'containers',
+          label: 'Containers',
+          children: [
+            { kind: 'box', id: 'web', label: 'nginx' },
+            { kind: 'api', id: 'app', label: 'app' },
+            { kind: 'database', id: 'db', label: 'postgres' },
+          ],
+        },
+        {
+          kind: 'host',
+          id: 'images',
+          label: 'Images',
+          children: [
+            { kind: 'box', id: 'i1', label: 'nginx:alpine' },
+            { kind: 'box', id: 'i2', label: 'app:1.2' },
+            { kind: 'box', id: 'i3', label: 'postgres:16' },
+          ],
+        },
+      ],
+      connections: [
+        { from: 'i1', to: 'web', style: 'dotted' },
+        { from: 'i2', to: 'app', style: 'dotted' },
+        { from: 'i3', to: 'db', style: 'dotted' },
+        { from: 'dockerd', to: 'web' },
+        { from: 'dockerd', to: 'app' },
+        { from: 'dockerd', to: 'db' },
+        { from: 'web', to: 'app' },
+        { from: 'app', to: 'db' },
+      ],
+    });
+    const step = scene.connectors.find((c) => c.from === 'web' && c.to === 'app');
+    expect(step).toBeDefined();
+    const [web, app] = [box(scene, 'web'), box(scene, 'app')];
+    expect(step?.points[0]?.x).toBe(web.x + web.width - 1);
+    expect(step?.points.at(-1)?.x).toBe(app.x);
+  });
+
   it('ranks a step like any line when the order cannot set its boxes side by side', () => {
     // ms1 leads to notify and to monitor, which steps into notify; ms2's lines keep the two
     // apart, so a step across would loop under the boxes between them
