@@ -774,7 +774,7 @@ describe('steps between siblings', () => {
     expect(box(scene, 'eureka').y).toBeGreaterThan(bottom);
   });
 
-  it('draws a step whose boxes came out with no row in common, with a jog', () => {
+  it('draws a step whose boxes came out with no row in common, with a jog; images over containers', () => {
     // nginx → app, both fed by the daemon and by an image each: app sits a row lower
     const scene = layOut({
       nodes: [
@@ -811,6 +811,10 @@ describe('steps between siblings', () => {
         { from: 'app', to: 'db' },
       ],
     });
+    // the images each feed their container: the Images host comes wholly before Containers,
+    // though the daemon reaches the containers too
+    const images = box(scene, 'images');
+    expect(images.y + images.height).toBeLessThanOrEqual(box(scene, 'containers').y);
     const step = scene.connectors.find((c) => c.from === 'web' && c.to === 'app');
     expect(step).toBeDefined();
     const [web, app] = [box(scene, 'web'), box(scene, 'app')];

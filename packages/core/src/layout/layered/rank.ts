@@ -242,7 +242,7 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
     const node = graph.nodes[v] as LNode;
     return node.container === parent ? -1 - v : childTowards(graph, node.container, parent);
   };
-  const ways = new Map<string, { from: number; to: number; back: boolean }>();
+  const ways = new Map<string, { from: number; to: number; back: boolean; lines: number }>();
   /** For each container: the siblings its members are reached from. */
   const sources = new Map<number, Set<number>>();
   for (const e of edges) {
@@ -254,13 +254,15 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
     if (a < 0 && b < 0) continue;
     const key = a < b ? `${a}:${b}` : `${b}:${a}`;
     const known = ways.get(key);
-    if (!known) ways.set(key, { from: a, to: b, back: false });
+    if (!known) ways.set(key, { from: a, to: b, back: false, lines: 1 });
     else if (known.from !== a) known.back = true;
+    else known.lines++;
   }
   // a container also reached from elsewhere (two regions behind one DNS, joined by a
-  // replication line) keeps its place beside the other: it does not hang after it
+  // replication line) keeps its place beside the other: it does not hang after it — unless
+  // several lines join the two (images each feeding its container): then it comes after
   const pairs = [...ways.values()].filter(
-    (w) => !w.back && (w.to < 0 || (sources.get(w.to)?.size ?? 0) <= 1),
+    (w) => !w.back && (w.to < 0 || (sources.get(w.to)?.size ?? 0) <= 1 || w.lines > 1),
   );
   if (pairs.length === 0 || pairs.length > APART_LIMIT) return [];
   // the rank variables of every container hold what is inside it
