@@ -7,7 +7,7 @@ import { bundleForBrowser } from '../../../test/browser-entry/bundle.mjs';
  * render-svg's browser entry, with svg.js), minified, then gzipped at level 9. The entries are
  * test/browser-entry/*.ts, which the browser test runs in Chromium.
  */
-export const BUNDLE_BUDGET = { text: 90_000, svg: 125_000 };
+export const BUNDLE_BUDGET = { text: 95_000, svg: 125_000 };
 
 export async function bundleSizes() {
   const out = {};

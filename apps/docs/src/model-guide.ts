@@ -110,8 +110,9 @@ two nodes side by side.`,
     text: `\`direction: sequence\` (on the diagram or on a host) sets the children side by side as
 participants, each with a lifeline down from its box, and draws the connections between them as
 messages across the lifelines, one below the other in the order the model lists them — the
-round trip of a request as READMEs draw it in columns. A note is centred over its message and
-a message may go from a participant to itself (a loop to the right). A message passes over the
+round trip of a request as READMEs draw it in columns. A note sits over its message, centred
+in the first gap from the sender that holds it, and a message may go from a participant to
+itself (a loop to the right). A message passes over the
 lifelines between its ends without joining them. Participants are boxes of any kind; the text
 description lists the messages in order, and the exports write Mermaid's \`sequenceDiagram\`,
 PlantUML's sequence diagram and D2's \`sequence_diagram\`.`,
