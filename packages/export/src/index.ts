@@ -169,6 +169,13 @@ const mq = (text: string): string =>
 const messageText = (text: string, lineBreak: string): string =>
   text.replace(/[#;<>&]/g, (ch) => `#${ch.charCodeAt(0)};`).replace(/\n/g, lineBreak);
 
+/** Mermaid's sequence arrows, solid and dotted (a backward message is written the other way). */
+const SEQUENCE_ARROWS = {
+  none: ['->', '-->'],
+  forward: ['->>', '-->>'],
+  both: ['<<->>', '<<-->>'],
+} as const;
+
 /** A sequence (`direction: sequence`) as Mermaid's sequenceDiagram: people as actors. */
 function toMermaidSequence(diagram: Diagram): string {
   const ids = mermaidIds(diagram);
@@ -182,17 +189,7 @@ function toMermaidSequence(diagram: Diagram): string {
     const dashed = c.style !== 'solid';
     const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
     const arrow =
-      c.direction === 'none'
-        ? dashed
-          ? '-->'
-          : '->'
-        : c.direction === 'both'
-          ? dashed
-            ? '<<-->>'
-            : '<<->>'
-          : dashed
-            ? '-->>'
-            : '->>';
+      SEQUENCE_ARROWS[c.direction === 'backward' ? 'forward' : c.direction][dashed ? 1 : 0];
     const note = messageText(c.note ?? '', '<br/>');
     lines.push(`  ${ids.get(from)}${arrow}${ids.get(to)}: ${note}`.trimEnd());
   }

@@ -149,6 +149,20 @@ const KIND_WORDS: [NodeKind, RegExp][] = [
 export function importDrawing(text: string, options: ImportOptions = {}): ImportResult {
   const result = readDrawing(text, options);
   cutLongTexts(result, options.firstLine ?? 1);
+  // in reading order, and no more than a person reads
+  const warnings = result.warnings;
+  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (warnings.length > MAX_WARNINGS) {
+    const more = warnings.length - MAX_WARNINGS;
+    const last = warnings[MAX_WARNINGS - 1] as ImportWarning;
+    warnings.length = MAX_WARNINGS;
+    warnings.push({
+      code: 'import/more',
+      message: `${more} more warnings not shown: this may not be a drawing`,
+      line: last.line,
+      column: last.column,
+    });
+  }
   return result;
 }
 
@@ -784,18 +798,6 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       }
     }
   }
-  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (warnings.length > MAX_WARNINGS) {
-    const more = warnings.length - MAX_WARNINGS;
-    const last = warnings[MAX_WARNINGS - 1] as ImportWarning;
-    warnings.length = MAX_WARNINGS;
-    warnings.push({
-      code: 'import/more',
-      message: `${more} more warnings not shown: this may not be a drawing`,
-      line: last.line,
-      column: last.column,
-    });
-  }
   return {
     model,
     warnings,
@@ -954,18 +956,6 @@ function sequenceModel(
     ...(annotations.length > 0 ? { annotations } : {}),
   };
   const charset = charsetOf(rects);
-  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (warnings.length > MAX_WARNINGS) {
-    const more = warnings.length - MAX_WARNINGS;
-    const last = warnings[MAX_WARNINGS - 1] as ImportWarning;
-    warnings.length = MAX_WARNINGS;
-    warnings.push({
-      code: 'import/more',
-      message: `${more} more warnings not shown: this may not be a drawing`,
-      line: last.line,
-      column: last.column,
-    });
-  }
   return {
     model,
     warnings,
@@ -1012,7 +1002,6 @@ function flowModel(
   }));
   const named = new Set(connections.flatMap((c) => [c.from as string, c.to as string]));
   const sameRow = flow.steps.every((s) => s.row === flow.steps[0]?.row);
-  warnings.sort((a, b) => a.line - b.line || a.column - b.column);
   return {
     model: {
       ...(sameRow ? { flow: 'right' as const } : {}),

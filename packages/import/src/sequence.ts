@@ -340,7 +340,11 @@ function readWith(grid: Grid, participants: DrawnParticipant[]): DrawnSequence |
   // each message's note: the text over it (and on its row) since the message before, between
   // its lifelines; a loop's, right of the loop on its rows
   const runsOn = new Map<number, typeof runs>();
-  for (const run of runs) runsOn.set(run.row, [...(runsOn.get(run.row) ?? []), run]);
+  for (const run of runs) {
+    const list = runsOn.get(run.row);
+    if (list) list.push(run);
+    else runsOn.set(run.row, [run]);
+  }
   messages.forEach((m, k) => {
     const above = k === 0 ? first : (messages[k - 1] as DrawnMessage).row + 1;
     const below = m.from === m.to ? m.row + 1 : m.row - 1;

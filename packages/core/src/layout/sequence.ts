@@ -107,13 +107,13 @@ export function measureSequence(
     }
     lifeline.push(at);
   });
-  const lastLoop = messages.some((m) => m.from === m.to && m.from === blocks.length - 1)
-    ? Math.max(
-        ...messages
-          .filter((m) => m.from === m.to && m.from === blocks.length - 1)
-          .map((m) => LOOP_REACH + 2 + widest(m.notes)),
-      )
-    : 0;
+  // loops on the last lifeline reach right of it (loops elsewhere bear on their neighbour's)
+  const lastLoop = Math.max(
+    0,
+    ...messages
+      .filter((m) => m.from === m.to && m.from === blocks.length - 1)
+      .map((m) => LOOP_REACH + 2 + widest(m.notes)),
+  );
   // rows: each message's note above its line (beside a loop), a lifeline row between messages
   const rows: number[] = [];
   let row = top + 1;

@@ -120,7 +120,9 @@ function junctions(graph: LayeredGraph, skip: ReadonlySet<LEdge>): Set<number> {
     if (s.kind !== 'atom' || s.container === -1 || isWithin(graph, t.container, s.container))
       return;
     if (borderless((graph.containers[s.container] as LContainer).host)) return;
-    outOf.set(edge.from, [...(outOf.get(edge.from) ?? []), e]);
+    const list = outOf.get(edge.from);
+    if (list) list.push(e);
+    else outOf.set(edge.from, [e]);
   });
   const groups = new Map<string, number[]>();
   for (const [source, list] of outOf) {
@@ -139,7 +141,9 @@ function junctions(graph: LayeredGraph, skip: ReadonlySet<LEdge>): Set<number> {
     });
     if (!same) continue;
     const key = `${(graph.nodes[source] as LNode).container}|${targets.join(',')}`;
-    groups.set(key, [...(groups.get(key) ?? []), source]);
+    const group = groups.get(key);
+    if (group) group.push(source);
+    else groups.set(key, [source]);
   }
   const gated = new Set<number>();
   for (const sources of groups.values()) {

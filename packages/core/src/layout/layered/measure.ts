@@ -1076,35 +1076,6 @@ export function measureLayered(
         const inner = Math.max(alongOf(step.from), alongOf(step.to)) + 1;
         const outer = Math.min(alongOf(step.from) + a.boxAlong, alongOf(step.to) + b.boxAlong) - 2;
         const middle = alongOf(step.from) + Math.floor((a.boxAlong - 1) / 2);
-        if (inner > outer) {
-          // the boxes came out with no row in common: across the gap with one jog in its
-          // middle, from the source's middle row to the target's
-          const other = alongOf(step.to) + Math.floor((b.boxAlong - 1) / 2);
-          const jog = Math.floor((fromCell + toCell) / 2);
-          sink.connectors.push(
-            connectorFor(
-              step.connection,
-              [at(middle, fromCell), at(middle, jog), at(other, jog), at(other, toCell)],
-              true,
-            ),
-          );
-          const lines = linesOf(step.connection.note);
-          if (lines.length > 0) {
-            placeNoteLines(
-              sink,
-              step.connection,
-              lines,
-              (line) =>
-                left +
-                Math.min(fromCell, toCell) +
-                1 +
-                Math.floor((Math.abs(toCell - fromCell) - 1 - line.width) / 2),
-              top + Math.min(middle, other) - lines.length,
-              'left',
-            );
-          }
-          continue;
-        }
         // off a database's lid (a row its shape draws on the side): the nearest free row
         const drawn = (v: number, side: 'left' | 'right') =>
           shapeBorderCells(models[v]?.kind ?? 'box', (graph.nodes[v] as LNode).boxAlong)[side].map(
@@ -1120,9 +1091,15 @@ export function measureLayered(
           const up = Math.max(inner, Math.min(outer, middle - d));
           row = !taken.has(down) ? down : up;
         }
-        sink.connectors.push(
-          connectorFor(step.connection, [at(row, fromCell), at(row, toCell)], true),
-        );
+        // boxes that came out with no row in common: across the gap with one jog in its
+        // middle, from the source's middle row to the target's
+        const other = alongOf(step.to) + Math.floor((b.boxAlong - 1) / 2);
+        const jog = Math.floor((fromCell + toCell) / 2);
+        const points =
+          inner > outer
+            ? [at(middle, fromCell), at(middle, jog), at(other, jog), at(other, toCell)]
+            : [at(row, fromCell), at(row, toCell)];
+        sink.connectors.push(connectorFor(step.connection, points, true));
         const lines = linesOf(step.connection.note);
         if (lines.length === 0) continue;
         const low = Math.min(fromCell, toCell);
@@ -1132,7 +1109,7 @@ export function measureLayered(
           step.connection,
           lines,
           (line) => left + low + 1 + Math.floor((room - line.width) / 2),
-          top + row - lines.length,
+          top + (inner > outer ? Math.min(middle, other) : row) - lines.length,
           'left',
         );
       }

@@ -108,7 +108,9 @@ export function stackNested(graph: LayeredGraph): boolean {
     const b = childTowards(graph, v.container, parent);
     const [from, to] = edge.reversed ? [b, a] : [a, b];
     const key = from < to ? `${from}:${to}` : `${to}:${from}`;
-    between.set(key, [...(between.get(key) ?? []), { edge, from, to }]);
+    const list = between.get(key);
+    if (list) list.push({ edge, from, to });
+    else between.set(key, [{ edge, from, to }]);
   }
   let turned = false;
   for (const [key, list] of between) {
@@ -194,7 +196,9 @@ function alignOpenEnds(graph: LayeredGraph, edges: readonly SimplexEdge[]): void
   const into = new Map<number, number[]>();
   const sends = new Set<number>();
   for (const e of edges) {
-    into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+    const list = into.get(e.to);
+    if (list) list.push(e.from);
+    else into.set(e.to, [e.from]);
     sends.add(e.from);
   }
   const sinks = new Map<number, number[]>();
@@ -206,7 +210,9 @@ function alignOpenEnds(graph: LayeredGraph, edges: readonly SimplexEdge[]): void
       (graph.nodes[u] as LNode).gate === 'in' ||
       !isWithin(graph, (graph.nodes[u] as LNode).container, node.container);
     if (sources.length === 0 || !sources.every(outside)) return;
-    sinks.set(node.container, [...(sinks.get(node.container) ?? []), v]);
+    const list = sinks.get(node.container);
+    if (list) list.push(v);
+    else sinks.set(node.container, [v]);
   });
   // only a container of nothing else: one whose boxes pass lines on keeps its ranks
   const atomsIn = new Map<number, number>();
