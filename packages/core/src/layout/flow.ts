@@ -107,7 +107,9 @@ function linkBetween(
   context.drawn.add(connection.id);
   const notes = linesOf(connection.note);
   const hints = connection.hints;
-  const length = hints?.length ?? (notes.length > 0 ? notes.length + 2 : 2);
+  // a head at each end keeps a cell of line between them (▲ │ ▼)
+  const bare = connection.direction === 'both' ? 3 : 2;
+  const length = hints?.length ?? (notes.length > 0 ? notes.length + 2 : bare);
   // toward the top or the bottom of the connector when the model asks for an end or a side
   const end = noteEnd(connection);
   const toward =

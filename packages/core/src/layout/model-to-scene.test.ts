@@ -1269,6 +1269,132 @@ describe('tiers', () => {
   });
 });
 
+describe('containers side by side in a flow down', () => {
+  const row = (equalHeights?: boolean) =>
+    modelToScene(
+      parseDiagram({
+        ...(equalHeights === undefined ? {} : { equalHeights }),
+        nodes: [
+          {
+            id: 'plane',
+            label: 'Control plane',
+            direction: 'right',
+            children: [
+              { id: 'api', kind: 'api', label: 'API server' },
+              { id: 'ctl', kind: 'daemon', label: 'controller' },
+            ],
+          },
+          {
+            id: 'obs',
+            label: 'Observability',
+            direction: 'right',
+            children: [
+              { id: 'prom', kind: 'database', label: 'Prometheus' },
+              { id: 'graf', label: 'Grafana' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'api', to: 'ctl', direction: 'both' },
+          { from: 'prom', to: 'graf' },
+        ],
+      }),
+    );
+
+  it('share one height, their tops and bottoms in line', () => {
+    const scene = row();
+    const [plane, obs] = [box(scene, 'plane'), box(scene, 'obs')];
+    expect(plane.y).toBe(obs.y);
+    expect(plane.height).toBe(obs.height);
+  });
+
+  it('keep their own heights when equalHeights is off', () => {
+    const scene = row(false);
+    expect(box(scene, 'plane').height).not.toBe(box(scene, 'obs').height);
+  });
+});
+
+describe('a host arranged down the flow', () => {
+  const server = (direction: 'down' | 'auto', back = false, out = true) =>
+    modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'user', kind: 'user', label: 'User' },
+          {
+            id: 'server',
+            label: 'Server',
+            direction,
+            children: [
+              { id: 'nginx', kind: 'api', label: 'nginx' },
+              { id: 'app', kind: 'daemon', label: 'Application' },
+              { id: 'cache', label: 'Cache' },
+            ],
+          },
+          { id: 'db', kind: 'database', label: 'Postgres' },
+        ],
+        connections: [
+          { from: 'user', to: 'nginx' },
+          back ? { from: 'app', to: 'nginx' } : { from: 'nginx', to: 'app' },
+          ...(out ? [{ from: 'app', to: 'db' }] : [{ from: 'user', to: 'db' }]),
+        ],
+      }),
+    );
+
+  it('is entered from above by a line from above, as the auto layout does', () => {
+    const scene = server('down');
+    const into = scene.connectors.find((c) => c.id === 'user->nginx');
+    const nginx = box(scene, 'nginx');
+    const end = into?.points.at(-1);
+    expect(into?.points.length).toBe(2);
+    expect(end?.y).toBeLessThan(nginx.y + 1);
+    expect(scene.connectors.find((c) => c.id === 'app->db')?.points.length).toBe(2);
+  });
+
+  it('keeps its children one below the other in model order, their middles in line', () => {
+    const scene = server('down', false, false);
+    const [nginx, app, cache] = ['nginx', 'app', 'cache'].map((id) => box(scene, id));
+    expect(nginx.y).toBeLessThan(app.y);
+    // the cache, which no line reaches, still comes after the application, under its middle
+    expect(app.y).toBeLessThan(cache.y);
+    const middle = (b: SceneBox) => b.x + Math.floor(b.width / 2);
+    expect(Math.abs(middle(cache) - middle(app))).toBeLessThanOrEqual(1);
+  });
+
+  it('stays a column of its own when a line inside runs against its order', () => {
+    const scene = server('down', true);
+    const [nginx, app] = ['nginx', 'app'].map((id) => box(scene, id));
+    expect(nginx.y).toBeLessThan(app.y);
+  });
+});
+
+describe('a line with a head at each end', () => {
+  it('keeps a cell of line between its heads, across ranks and down a column', () => {
+    for (const direction of ['auto', 'down'] as const) {
+      const scene = modelToScene(
+        parseDiagram({
+          nodes: [
+            {
+              id: 'h',
+              label: 'H',
+              direction,
+              children: [
+                { id: 'a', label: 'Auth service' },
+                { id: 'b', label: 'OIDC provider' },
+              ],
+            },
+          ],
+          connections: [{ from: 'a', to: 'b', direction: 'both', hints: { fromSide: 'bottom' } }],
+        }),
+      );
+      const line = scene.connectors.find((c) => c.id === 'a->b');
+      const [start, end] = [line?.points[0], line?.points.at(-1)];
+      expect(line?.points.length, direction).toBe(2);
+      // the heads sit on the first and last cells between the boxes; one more cell between them
+      expect(Math.abs((end?.y ?? 0) - (start?.y ?? 0)), direction).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
 describe('a step between databases', () => {
   it('runs on a label row, never along a lid', () => {
     const scene = modelToScene(

@@ -29,6 +29,8 @@ export interface AcrossOptions {
   between?: (a: number, b: number) => number;
   /** Nodes that must start at least `gap` cells past a container's start border (off a title). */
   afterStart?: readonly { container: number; node: number; gap: number }[];
+  /** Pairs of nodes whose middles line up when nothing else pulls them apart (a column's boxes). */
+  align?: readonly (readonly [number, number])[];
   /** Nodes whose lines are straightened before any other's (the text at a line's open end). */
   straightFirst?: (node: number) => boolean;
   /** Largest graph solved exactly; bigger ones are packed and aligned greedily. */
@@ -286,6 +288,14 @@ export function placeAcross(
       aux++;
     }
   });
+  for (const [u, v] of options.align ?? []) {
+    const cu = Math.floor((nodes[u] as LNode).across / 2);
+    const cv = Math.floor((nodes[v] as LNode).across / 2);
+    const delta = Math.max(cu, cv);
+    linear.push({ from: aux, to: u, minlen: delta - cu, weight: 1 });
+    linear.push({ from: aux, to: v, minlen: delta - cv, weight: 1 });
+    aux++;
+  }
   // past the limit, the first feasible answer (tight packing), then relaxed toward straight
   // lines: each pivot costs a pass over the graph, so the exact answer is for diagrams people
   // draw by hand, not for thousands of nodes

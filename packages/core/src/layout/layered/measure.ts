@@ -43,6 +43,7 @@ import { orderRanks } from './order.js';
 import { arrowEnds, assignPins, type Pins, type SideCells, straightenPins } from './ports.js';
 import { assignRanks, breakCycles, normalize, stackNested } from './rank.js';
 import { addConnections, attachTerminals, buildRegion } from './region.js';
+import { alignTiers, stretchRankMates } from './tiers.js';
 
 /** Blank cells between two boxes side by side in a rank. */
 export const RANK_SIDE_GAP = 3;
@@ -400,6 +401,7 @@ export function measureLayered(
       pins = assignPins(graph, sides, preferred);
     }
   }
+  if (down && context.equalHeights) stretchRankMates(graph);
   const spread = Math.max(0, context.spread - 1);
   const noteGap = NOTE_GAP[flow];
 
@@ -500,6 +502,7 @@ export function measureLayered(
   const arrange = (): void => {
     across = placeAcross(graph, layers, pins, {
       afterStart,
+      align: region.column,
       ...(openEnds && openEnds.size > 0
         ? { straightFirst: (v: number) => openEnds.has((graph.nodes[v] as LNode).id) }
         : {}),
@@ -805,6 +808,20 @@ export function measureLayered(
       containers.reduce((max, c, i) => (c.firstRank === r ? Math.max(max, rowsBefore(i)) : max), 0);
     const closing = (r: number): number =>
       containers.reduce((max, c, i) => (c.lastRank === r ? Math.max(max, rowsAfter(i)) : max), 0);
+    /** Rows a line leaving node u of rank r runs before the gap's zones (walls, a short box). */
+    const lineBelow = (u: number, r: number): number => {
+      const node = graph.nodes[u] as LNode;
+      return node.kind === 'terminal'
+        ? closing(r) - stackAfter(node.container)
+        : (band[r] as number) - (centring(u) + node.boxAlong) + closing(r);
+    };
+    /** Rows a line reaching node v of rank r + 1 runs after the gap's zones. */
+    const lineAbove = (v: number, r: number): number => {
+      const node = graph.nodes[v] as LNode;
+      return node.kind === 'terminal'
+        ? opening(r + 1) - stackBefore(node.container)
+        : centring(v) + opening(r + 1);
+    };
     let at = opening(0);
     for (let r = 0; r < rankCount; r++) {
       starts[r] = at;
@@ -824,24 +841,21 @@ export function measureLayered(
         const info = segmentInfo.get(s.key) as { edge: number; k: number };
         const edge = graph.edges[info.edge] as LEdge;
         const arrows = arrowEnds(edge);
-        if (!bent(s.key)) continue;
+        if (!bent(s.key)) {
+          // a straight line with a head at each end keeps a cell of line between them (▲ │ ▼),
+          // or its two heads would touch and read as one mark
+          if (arrows.upper && arrows.lower && edge.chain.length === 2) {
+            const u = edge.chain[0] as number;
+            const v = edge.chain[1] as number;
+            if (lineBelow(u, r) + lineAbove(v, r) === 0) arrowLower = Math.max(arrowLower, 2);
+          }
+          continue;
+        }
         if (arrows.upper && info.k === 0) {
-          const u = edge.chain[0] as number;
-          const node = graph.nodes[u] as LNode;
-          const below =
-            node.kind === 'terminal'
-              ? closing(r) - stackAfter(node.container)
-              : (band[r] as number) - (centring(u) + node.boxAlong) + closing(r);
-          arrowUpper = Math.max(arrowUpper, 2 - below);
+          arrowUpper = Math.max(arrowUpper, 2 - lineBelow(edge.chain[0] as number, r));
         }
         if (arrows.lower && info.k + 2 === edge.chain.length) {
-          const v = edge.chain[info.k + 1] as number;
-          const node = graph.nodes[v] as LNode;
-          const above =
-            node.kind === 'terminal'
-              ? opening(r + 1) - stackBefore(node.container)
-              : centring(v) + opening(r + 1);
-          arrowLower = Math.max(arrowLower, 2 - above);
+          arrowLower = Math.max(arrowLower, 2 - lineAbove(edge.chain[info.k + 1] as number, r));
         }
       }
       const walls = wallsAt(r);
@@ -1240,76 +1254,4 @@ function simplify(cells: readonly Point[]): Point[] {
     out.push(p);
   }
   return out;
-}
-
-/**
- * Containers that each hold their ranks alone among their siblings are tiers stacked along
- * the flow (clients over gateways over services over data): they share one extent across it,
- * the union of theirs, as hand drawings set layers as bands of one width. A tier widens only
- * when no line crosses its border to reach its content: the borders move out over cells
- * nothing else uses and the content to the middle (lines ending on the border stay put).
- */
-export function alignTiers(
-  graph: LayeredGraph,
-  across: { node: Int32Array; start: Int32Array; end: Int32Array },
-): void {
-  const byParent = new Map<number, number[]>();
-  graph.containers.forEach((c, i) => {
-    const list = byParent.get(c.parent);
-    if (list) list.push(i);
-    else byParent.set(c.parent, [i]);
-  });
-  for (const [parent, list] of byParent) {
-    if (list.length < 2) continue;
-    const alone = (c: number): boolean => {
-      const { firstRank, lastRank } = graph.containers[c] as LContainer;
-      return graph.nodes.every(
-        (v) =>
-          v.rank < firstRank ||
-          v.rank > lastRank ||
-          !isWithin(graph, v.container, parent) ||
-          isWithin(graph, v.container, c) ||
-          (v.kind === 'terminal' && v.container === parent),
-      );
-    };
-    // a group drawn without a border is no band
-    const tiers = list.filter(
-      (c) => !borderless((graph.containers[c] as LContainer).host) && alone(c),
-    );
-    if (tiers.length < 2) continue;
-    let start = Number.POSITIVE_INFINITY;
-    let end = Number.NEGATIVE_INFINITY;
-    for (const t of tiers) {
-      start = Math.min(start, across.start[t] as number);
-      end = Math.max(end, across.end[t] as number);
-    }
-    for (const t of tiers) {
-      // only a tier that meets the world through its own border widens: its content moves
-      // to the middle; content that lines reach across the border stays, and so does the tier
-      const inside = (v: number): boolean => {
-        const node = graph.nodes[v] as LNode;
-        return (
-          isWithin(graph, node.container, t) && !(node.kind === 'terminal' && node.container === t)
-        );
-      };
-      const crossed = graph.edges.some((edge) =>
-        edge.chain.some((v, k) => k > 0 && inside(v) !== inside(edge.chain[k - 1] as number)),
-      );
-      if (crossed) continue;
-      const shift = Math.floor(
-        (start + end - (across.start[t] as number) - (across.end[t] as number)) / 2,
-      );
-      across.start[t] = start;
-      across.end[t] = end;
-      if (shift === 0) continue;
-      graph.nodes.forEach((_, v) => {
-        if (inside(v)) across.node[v] = (across.node[v] as number) + shift;
-      });
-      graph.containers.forEach((_, c) => {
-        if (c === t || !isWithin(graph, c, t)) return;
-        across.start[c] = (across.start[c] as number) + shift;
-        across.end[c] = (across.end[c] as number) + shift;
-      });
-    }
-  }
 }

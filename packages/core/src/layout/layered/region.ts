@@ -15,9 +15,43 @@ import { borderless, containerPadding, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester } from '../peers.js';
 import { ancestors, type LayeredGraph, type LContainer, type LNode } from './graph.js';
 
-/** Whether a host is laid out as part of the region around it. */
-const joinsRegion = (node: Node): node is HostNode =>
-  isContainer(node) && node.direction === 'auto';
+/** Every id a node holds, itself included. */
+function idsWithin(node: Node, out = new Set<string>()): Set<string> {
+  out.add(node.id);
+  if (isContainer(node)) for (const child of node.children) idsWithin(child, out);
+  if (node.kind === 'stack') for (const layer of node.layers) out.add(layer.id);
+  return out;
+}
+
+/**
+ * Whether a host is laid out as part of the region around it: an `auto` host always; a host
+ * arranged along the region's own flow (`down` in a flow down) when a line crosses its border
+ * to what it holds, so that line enters from the side facing its source instead of being
+ * routed around a block. Its children then keep their order, one rank each (see
+ * `keepArranged`), unless a line between them runs against it.
+ */
+function joinsRegion(node: Node, context: LayoutContext): node is HostNode {
+  if (!isContainer(node)) return false;
+  if (node.direction === 'auto') return true;
+  if (node.direction !== context.flow || node.children.length < 2) return false;
+  const inside = idsWithin(node);
+  const childOf = new Map<string, number>();
+  node.children.forEach((child, i) => {
+    for (const id of idsWithin(child)) childOf.set(id, i);
+  });
+  let crossed = false;
+  for (const id of inside) {
+    for (const c of context.connectionsOf.get(id) ?? []) {
+      const [a, b] = [childOf.get(c.from), childOf.get(c.to)];
+      if (inside.has(c.from) !== inside.has(c.to)) crossed ||= id !== node.id;
+      // a line from a later child to an earlier one, or a hint meant for the arranged column
+      else if (a !== undefined && b !== undefined && a !== b) {
+        if (b < a || c.hints?.noteRow !== undefined) return false;
+      }
+    }
+  }
+  return crossed;
+}
 
 /** A region's layered graph, and where its atoms come from in the model. */
 export interface Region {
@@ -31,6 +65,8 @@ export interface Region {
   /** Every atom's model node, and where it is in the model. */
   models: Node[];
   paths: ModelPath[];
+  /** Boxes one after the other in a host arranged along the flow: their middles line up. */
+  column: [number, number][];
 }
 
 /** Builds the layered graph of a region from its items, measuring every atom. */
@@ -58,7 +94,7 @@ export function buildRegion(items: readonly Placed[], context: LayoutContext): R
   };
   const visit = (placed: readonly Placed[], container: number, depth: number): void => {
     for (const { node, path } of placed) {
-      if (joinsRegion(node)) {
+      if (joinsRegion(node, context)) {
         const index = graph.containers.length;
         const title = linesOf(node.label);
         const base = containerPadding(node);
@@ -115,7 +151,42 @@ export function buildRegion(items: readonly Placed[], context: LayoutContext): R
     }
   };
   visit(items, -1, 0);
-  return { graph, atomOf, containerOf, insideAtom, models, paths };
+  const column = keepArranged(graph, atomOf, containerOf);
+  return { graph, atomOf, containerOf, insideAtom, models, paths, column };
+}
+
+/**
+ * A host arranged along the flow that joined the region keeps its children in model order,
+ * one rank after another: rank-only edges from each child to the next. Returns the pairs of
+ * boxes that follow each other there, to be lined up on one axis as the column would be.
+ */
+function keepArranged(
+  graph: LayeredGraph,
+  atomOf: ReadonlyMap<string, number>,
+  containerOf: ReadonlyMap<string, number>,
+): [number, number][] {
+  const column: [number, number][] = [];
+  const membersOf = (node: Node): number[] => {
+    const atom = atomOf.get(node.id);
+    if (atom !== undefined) return [atom];
+    const container = containerOf.get(node.id);
+    return container === undefined ? [] : atomsWithin(graph, container);
+  };
+  for (const { host } of graph.containers) {
+    if (host.direction === 'auto') continue;
+    for (let i = 0; i + 1 < host.children.length; i++) {
+      const before = membersOf(host.children[i] as Node);
+      const after = membersOf(host.children[i + 1] as Node);
+      for (const from of before)
+        for (const to of after) graph.rankEdges.push({ from, to, weight: 1 });
+      const [a, b] = [
+        atomOf.get(host.children[i]?.id ?? ''),
+        atomOf.get(host.children[i + 1]?.id ?? ''),
+      ];
+      if (a !== undefined && b !== undefined) column.push([a, b]);
+    }
+  }
+  return column;
 }
 
 /** Atoms inside container `c` (at any depth). */
