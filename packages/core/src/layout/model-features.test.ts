@@ -822,9 +822,9 @@ describe('steps between siblings', () => {
     expect(step?.points.at(-1)?.x).toBe(app.x);
   });
 
-  it('ranks a step like any line when the order cannot set its boxes side by side', () => {
-    // ms1 leads to notify and to monitor, which steps into notify; ms2's lines keep the two
-    // apart, so a step across would loop under the boxes between them
+  it('sets a step beside its source on the other side when the first is taken', () => {
+    // ms1 leads to notify and to monitor, which steps into notify; ms2's lines keep notify
+    // off monitor's right, so it goes on its left, the step read right to left
     const scene = layOut({
       nodes: [
         { kind: 'api', id: 'gw', label: 'API Gateway' },
@@ -848,7 +848,38 @@ describe('steps between siblings', () => {
       ],
     });
     const monitor = box(scene, 'monitor');
-    expect(box(scene, 'notify').y).toBeGreaterThan(monitor.y + monitor.height);
+    const notify = box(scene, 'notify');
+    expect(notify.y + notify.height).toBe(monitor.y + monitor.height);
+    expect(notify.x + notify.width).toBeLessThan(monitor.x);
+    expect(scene.connectors.find((c) => c.id === 'monitor->notify')?.points.length).toBe(2);
+  });
+
+  it('ranks a step like any line when the order cannot set its boxes side by side', () => {
+    // a hub leads to a stage and to three boxes the stage steps into: the stage has two
+    // sides, so the third step is ranked, its box below the stage, not looped under the others
+    const scene = layOut({
+      nodes: [
+        { kind: 'api', id: 'hub', label: 'Hub' },
+        { kind: 'daemon', id: 'u', label: 'Stage' },
+        { kind: 'box', id: 'a', label: 'A' },
+        { kind: 'box', id: 'b', label: 'B' },
+        { kind: 'box', id: 'c', label: 'C' },
+      ],
+      connections: [
+        { from: 'hub', to: 'u' },
+        { from: 'hub', to: 'a' },
+        { from: 'hub', to: 'b' },
+        { from: 'hub', to: 'c' },
+        { from: 'u', to: 'a' },
+        { from: 'u', to: 'b' },
+        { from: 'u', to: 'c' },
+      ],
+    });
+    const u = box(scene, 'u');
+    const beside = ['a', 'b', 'c'].filter((id) => box(scene, id).y === u.y);
+    const below = ['a', 'b', 'c'].filter((id) => box(scene, id).y > u.y + u.height);
+    expect(beside.length).toBe(2);
+    expect(below.length).toBe(1);
   });
 });
 

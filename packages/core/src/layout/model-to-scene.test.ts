@@ -365,6 +365,34 @@ describe('steps between siblings', () => {
     }
   });
 
+  it('sets a box that steps to two between them, one on each side', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'api', id: 'api', label: 'Backend API' },
+          { kind: 'daemon', id: 'worker', label: 'Worker' },
+          { kind: 'database', id: 'pg', label: 'PostgreSQL' },
+          { kind: 'database', id: 'redis', label: 'Redis' },
+        ],
+        connections: [
+          { from: 'api', to: 'pg' },
+          { from: 'api', to: 'redis' },
+          { from: 'api', to: 'worker' },
+          { from: 'worker', to: 'redis' },
+          { from: 'worker', to: 'pg' },
+        ],
+      }),
+    );
+    const [worker, pg, redis] = [box(scene, 'worker'), box(scene, 'pg'), box(scene, 'redis')];
+    const middle = (b: SceneBox) => b.y + Math.floor(b.height / 2);
+    expect(middle(pg)).toBe(middle(worker));
+    expect(middle(redis)).toBe(middle(worker));
+    const sides = [pg, redis].map((b) => Math.sign(b.x - worker.x)).sort();
+    expect(sides).toEqual([-1, 1]);
+    for (const id of ['worker->pg', 'worker->redis'])
+      expect(scene.connectors.find((c) => c.id === id)?.points.length, id).toBe(2);
+  });
+
   it('makes room for the note over the step', () => {
     const scene = modelToScene(triangle(['p', 'u', 'v'], 'hands off'));
     const u = box(scene, 'u');
@@ -1352,7 +1380,7 @@ describe('a host arranged down the flow', () => {
 
   it('keeps its children one below the other in model order, their middles in line', () => {
     const scene = server('down', false, false);
-    const [nginx, app, cache] = ['nginx', 'app', 'cache'].map((id) => box(scene, id));
+    const [nginx, app, cache] = [box(scene, 'nginx'), box(scene, 'app'), box(scene, 'cache')];
     expect(nginx.y).toBeLessThan(app.y);
     // the cache, which no line reaches, still comes after the application, under its middle
     expect(app.y).toBeLessThan(cache.y);
@@ -1362,7 +1390,7 @@ describe('a host arranged down the flow', () => {
 
   it('stays a column of its own when a line inside runs against its order', () => {
     const scene = server('down', true);
-    const [nginx, app] = ['nginx', 'app'].map((id) => box(scene, id));
+    const [nginx, app] = [box(scene, 'nginx'), box(scene, 'app')];
     expect(nginx.y).toBeLessThan(app.y);
   });
 });

@@ -274,8 +274,17 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     setLayer(r, layer);
   });
   // a step between siblings reads from left to right: its source goes just before its target
-  // (or the target just after), when that costs no crossing
-  for (const step of graph.steps ?? []) {
+  // (or the target just after), when that costs no crossing; a box that steps to two puts the
+  // second on its other side (a worker between the queue and the database it writes to). A
+  // move never parts the boxes of a step already side by side
+  const steps = graph.steps ?? [];
+  const beside = (list: readonly number[]): number =>
+    steps.filter((step) => {
+      const i = list.indexOf(step.from);
+      const j = list.indexOf(step.to);
+      return i >= 0 && j >= 0 && Math.abs(i - j) === 1;
+    }).length;
+  for (const step of steps) {
     const r = (nodes[step.from] as LNode).rank;
     if ((nodes[step.to] as LNode).rank !== r) continue;
     const layer = layers[r] as number[];
@@ -283,21 +292,28 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     const j = position[step.to] as number;
     if (j === i + 1) continue;
     const before = total();
+    // side by side first, then reading left to right
+    const reads = (list: readonly number[]): number =>
+      2 * beside(list) +
+      steps.filter((s) => list.indexOf(s.to) === list.indexOf(s.from) + 1 && list.includes(s.to))
+        .length;
+    const now = reads(layer);
+    const place = (moved: number, anchor: number, after: boolean) => (list: number[]) => {
+      list.splice(list.indexOf(moved), 1);
+      list.splice(list.indexOf(anchor) + (after ? 1 : 0), 0, moved);
+    };
     const tries = [
-      (list: number[]) => {
-        list.splice(list.indexOf(step.to), 1);
-        list.splice(list.indexOf(step.from) + 1, 0, step.to);
-      },
-      (list: number[]) => {
-        list.splice(list.indexOf(step.from), 1);
-        list.splice(list.indexOf(step.to), 0, step.from);
-      },
+      place(step.to, step.from, true),
+      place(step.from, step.to, false),
+      place(step.to, step.from, false),
+      place(step.from, step.to, true),
     ];
     let chosen: number[] | undefined;
     let fewest = before;
     for (const move of tries) {
       const list = [...layer];
       move(list);
+      if (reads(list) <= now) continue;
       setLayer(r, list);
       const count = total();
       if (count <= fewest && (chosen === undefined || count < fewest)) {
