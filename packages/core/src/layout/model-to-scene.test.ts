@@ -1395,6 +1395,47 @@ describe('a host arranged down the flow', () => {
   });
 });
 
+describe('containers a line leaves from their border', () => {
+  it('pull what they feed under them, so no line crosses another', () => {
+    // the auth host's lines leave its border; the registry's leaves its box inside: the
+    // order weighs both, not the containers' unconnected boxes where they stand
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'ingress', label: 'Ingress' },
+          { id: 'reg', label: 'registry', children: [{ id: 'api', label: 'OCI API' }] },
+          { id: 'auth', label: 'auth', children: [{ id: 'rbac', label: 'RBAC engine' }] },
+          {
+            id: 'oidc',
+            label: 'OIDC',
+            children: [
+              { id: 'gh', label: 'GitHub' },
+              { id: 'google', label: 'Google' },
+            ],
+          },
+          {
+            id: 'storage',
+            label: 'Storage',
+            children: [
+              { id: 's3', label: 'S3' },
+              { id: 'gcs', label: 'GCS' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'ingress', to: 'reg' },
+          { from: 'ingress', to: 'auth' },
+          { from: 'auth', to: 'oidc' },
+          { from: 'api', to: 'storage' },
+        ],
+      }),
+    );
+    expect(box(scene, 'storage').x).toBeLessThan(box(scene, 'oidc').x);
+    for (const id of ['api->storage', 'auth->oidc'])
+      expect(scene.connectors.find((c) => c.id === id)?.points.length, id).toBe(2);
+  });
+});
+
 describe('a line with a head at each end', () => {
   it('keeps a cell of line between its heads, across ranks and down a column', () => {
     for (const direction of ['auto', 'down'] as const) {

@@ -13,6 +13,8 @@ export type Layers = number[][];
 interface Unit {
   nodes: number[];
   key: number;
+  /** Whether the key comes from neighbours, not from where the unit stands already. */
+  known: boolean;
   tie: number;
   container?: number;
 }
@@ -105,12 +107,14 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     c: number,
     r: number,
     key: (v: number) => number | undefined,
-  ): { nodes: number[]; key: number } => {
+  ): { nodes: number[]; key: number; known: boolean } => {
     const units: Unit[] = [];
     for (const v of direct.get(`${c}:${r}`) ?? []) {
+      const k = key(v);
       units.push({
         nodes: [v],
-        key: key(v) ?? (position[v] as number),
+        key: k ?? (position[v] as number),
+        known: k !== undefined,
         tie: position[v] as number,
       });
     }
@@ -119,7 +123,7 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
       const inner = arrange(d, r, key);
       let tie = Number.POSITIVE_INFINITY;
       for (const v of inner.nodes) tie = Math.min(tie, position[v] as number);
-      units.push({ nodes: inner.nodes, key: inner.key, tie, container: d });
+      units.push({ nodes: inner.nodes, key: inner.key, known: inner.known, tie, container: d });
     }
     units.sort((a, b) => a.key - b.key || a.tie - b.tie);
     // containers keep the order they had in the ranks already done in this sweep
@@ -150,13 +154,18 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
         }
       }
     }
+    // a container goes where its connected members pull it: members with no line in this
+    // direction would only hold it where it stands
     const out: number[] = [];
-    let sum = 0;
-    for (const unit of units) {
-      for (const v of unit.nodes) out.push(v);
-      sum += unit.key;
-    }
-    return { nodes: out, key: units.length > 0 ? sum / units.length : 0 };
+    for (const unit of units) for (const v of unit.nodes) out.push(v);
+    const pulling = units.filter((unit) => unit.known);
+    const counted = pulling.length > 0 ? pulling : units;
+    const sum = counted.reduce((total, unit) => total + unit.key, 0);
+    return {
+      nodes: out,
+      key: counted.length > 0 ? sum / counted.length : 0,
+      known: pulling.length > 0,
+    };
   };
 
   /** Records the order of containers in a rank that a sweep starts from. */
