@@ -17,6 +17,8 @@ export interface Rect {
   split?: number;
   /** The right border's column on each row, top to bottom, where a hand drawing wandered. */
   rightAt?: number[];
+  /** The bottom-left corner's column, where the hand slipped a column off the left side. */
+  bottomLeft?: number;
   /** Text written into the top border (`┌─ Title ──┐`). */
   borderTitle?: string;
   /** Index of the innermost box holding this one; -1 for none. */
@@ -108,6 +110,7 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
   if (right < 0) return undefined;
   // the left side down to the bottom-left corner
   let bottom = -1;
+  let bottomLeft = left;
   for (let r = top + 1; r < grid.height; r++) {
     const ch = at(grid, r, left);
     // in ascii a `+` down the side is a corner unless the side goes on below it (a divider)
@@ -118,7 +121,20 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
       bottom = r;
       break;
     }
-    if (!down(ch)) return undefined;
+    if (!down(ch)) {
+      // a bottom border drawn a column off the side (the hand slipped): its corner beside it
+      const slip = [left + 1, left - 1].find(
+        (c) =>
+          r > top + 1 &&
+          at(grid, r, c) !== '+' &&
+          isCorner(at(grid, r, c), N | E) &&
+          across(at(grid, r, c + 1)),
+      );
+      if (slip === undefined) return undefined;
+      bottom = r;
+      bottomLeft = slip;
+      break;
+    }
   }
   if (bottom < 0) return undefined;
   // the right side, where a hand drawing may wander a column or two (a wide character
@@ -132,7 +148,7 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
     rightAt.push(found);
   }
   let corner2 = -1;
-  for (let c = left + 1; c <= right + 2; c++) {
+  for (let c = bottomLeft + 1; c <= right + 2; c++) {
     const ch = at(grid, bottom, c);
     if (isCorner(ch, N | W) && c >= right - 2 && (ch !== '+' || c >= right)) {
       corner2 = c;
@@ -173,7 +189,8 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
       glyphOf(at(grid, top + 1, right))?.dashed === true ||
       glyphOf(at(grid, bottom, left + 1))?.dashed === true,
     dividers,
-    ...(rightAt.some((c) => c !== right) ? { rightAt } : {}),
+    ...(rightAt.some((c) => c !== right) || bottomLeft !== left ? { rightAt } : {}),
+    ...(bottomLeft !== left ? { bottomLeft } : {}),
     ...(split !== undefined ? { split } : {}),
     ...(title ? { borderTitle: title } : {}),
   };

@@ -91,6 +91,56 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('reads a real architecture drawn carelessly: a slipped bottom border, a box against its container, layers listed alike', () => {
+    // after a container-registry README: the vault's bottom border slipped a column right,
+    // the CI box's bottom is drawn right over its container's border, and the auth service
+    // lists its parts left-aligned between rules
+    const text = [
+      '┌──────────────────────────────────────────┐',
+      '│ CLIENTS                                  │',
+      '│  ┌─────────┐   ┌─────────┐               │',
+      '│  │ Docker  │   │   CI    │               │',
+      '│  └────┬────┘   │ (GH)    │               │',
+      '│       │        └────┬────┘               │',
+      '└───────┼─────────────┼────────────────────┘',
+      '        ▼             ▼',
+      '┌──────────────────────────────────┐',
+      '│ INGRESS                          │',
+      '└────────┬─────────────────────────┘',
+      '         ▼',
+      '┌──────────────────┐     ┌─────────────────┐',
+      '│ OIDC Validator   │     │ VAULT           │',
+      '│ (JWKS cache)     │◄───►│ (optional)      │',
+      '├──────────────────┤     │                 │',
+      '│ RBAC Engine      │     │ Transit engine  │',
+      '│ (Policy eval)    │     │ KV engine       │',
+      '├──────────────────┤      └─────────────────┘',
+      '│ JWT Signer       │',
+      '│ (RS256 key)      │',
+      '└──────────────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box']);
+    expect(warnings[0]).toMatchObject({ line: 13, column: 44 });
+    const ids = (model.nodes ?? []).flatMap((n) => [
+      n.id,
+      ...('children' in n ? (n.children ?? []).map((c) => c.id) : []),
+    ]);
+    expect(pairs(model)).toEqual([
+      `${ids[1]}→${ids[3]}`,
+      `${ids[2]}→${ids[3]}`,
+      `${ids[3]}→stack`,
+      `stack→${ids[5]} both`,
+    ]);
+    const stack = model.nodes?.find((n) => n.kind === 'stack');
+    expect(stack && 'layers' in stack ? stack.layers?.map((l) => l.label) : []).toEqual([
+      'JWT Signer\n(RS256 key)',
+      'RBAC Engine\n(Policy eval)',
+      'OIDC Validator\n(JWKS cache)',
+    ]);
+    expect(model.nodes?.at(-1)?.label).toBe('VAULT\n(optional)\n\nTransit engine\nKV engine');
+  });
+
   it('reads shapes, styles, open ends and a title in the border', () => {
     const text = [
       '╭──────────╮                        ┌─ Cluster ──────────┐',

@@ -191,6 +191,22 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
         continue;
       }
       let rect = meets(r, c, side);
+      // a line that crosses a container's border straight into the border of a box inside,
+      // drawn against it (`┬` right over `┼`): it meets that box
+      if (rect >= 0) {
+        const [br, bc] = [r + dr, c + dc];
+        const through = vertical ? N | S : E | W;
+        const beyond = ownerAt(br + dr, bc + dc);
+        const far = glyphOf(at(grid, br + dr, bc + dc));
+        if (
+          ((glyphOf(at(grid, br, bc))?.arms ?? 0) & through) === through &&
+          beyond >= 0 &&
+          rects[beyond]?.parent === rect &&
+          far !== undefined &&
+          far.arms & opposite(side)
+        )
+          rect = beyond;
+      }
       // ascii drawings often leave a blank between a line and the side of the box it meets
       // (`| Client | -----> | Server |`): across a row, a blank and then a side border meet it
       if (rect < 0 && !vertical && at(grid, r, c + dc) === ' ') {
@@ -234,7 +250,11 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       if (!outward) continue;
       // a line crossing the border, not ending at it
       const [ir, ic] = step(opposite(side));
-      if (g && g.arms & opposite(side) && armsAt(r + ir, c + ic) & side) continue;
+      // (into the line beyond, or straight into the border of a box drawn against it)
+      const inward =
+        armsAt(r + ir, c + ic) & side ||
+        (ownerAt(r + ir, c + ic) >= 0 && (glyphOf(at(grid, r + ir, c + ic))?.arms ?? 0) & side);
+      if (g && g.arms & opposite(side) && inward) continue;
       const inner = armsAt(r + dr, c + dc);
       if (!(inner & opposite(side))) continue;
       const vertical = side === N || side === S;

@@ -112,6 +112,10 @@ function ruledText(rect: Rect, sections: readonly Run[][]): boolean {
     return ruledHeading(rect, sections);
   }
   const centre = rect.left + rect.right;
+  // three or more sections each starting at one column, the first too: layers listed alike
+  // (a service's components, name over detail); a heading over text starts elsewhere
+  const firstStarts = sections.map((section) => groupRows(section)[0]?.[0]?.start);
+  if (sections.length >= 3 && new Set(firstStarts).size === 1) return false;
   return sections.slice(1).some((section) => {
     const rows = groupRows(section);
     const starts = new Set(rows.map((row) => (row[0] as Run).start));
@@ -254,13 +258,9 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       owner[key(rect.bottom, c)] = rect.index;
       for (const d of rect.dividers) owner[key(d, c)] = rect.index;
     }
+    if (rect.bottomLeft !== undefined) owner[key(rect.bottom, rect.bottomLeft)] = rect.index;
     if (rect.rightAt) {
-      warn(
-        'import/ragged-box',
-        'a box whose right side wanders between columns',
-        rect.top,
-        rect.right,
-      );
+      warn('import/ragged-box', 'a box whose sides wander between columns', rect.top, rect.right);
       rect.rightAt.forEach((c, i) => {
         for (let x = Math.min(c, rect.right); x <= Math.max(c, rect.right); x++) {
           if (i === 0 || i === (rect.rightAt as number[]).length - 1 || x === c) {
