@@ -1436,6 +1436,43 @@ describe('containers a line leaves from their border', () => {
   });
 });
 
+describe('a note on one branch of a fan-in', () => {
+  it('sits beside its branch, not beside the trunk the branches share', () => {
+    const group = (id: string, children: { id: string; label: string }[]) => ({
+      kind: 'group',
+      id,
+      label: id,
+      border: 'dashed',
+      children,
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          group('producers', [
+            { id: 'web', label: 'Web app' },
+            { id: 'mobile', label: 'Mobile app' },
+            { id: 'iot', label: 'IoT devices' },
+          ]),
+          { id: 'kafka', kind: 'queue', label: 'Kafka' },
+        ],
+        connections: [
+          { from: 'web', to: 'kafka' },
+          { from: 'mobile', to: 'kafka' },
+          { from: 'iot', to: 'kafka', note: 'MQTT bridge' },
+        ],
+      }),
+    );
+    const iot = box(scene, 'iot');
+    const note = scene.texts.find((t) => t.role === 'note');
+    expect(note?.y).toBeGreaterThanOrEqual(iot.y - 1);
+    expect(note?.y).toBeLessThan(iot.y + iot.height);
+    expect((note?.x ?? 0) + (note?.width ?? 0)).toBeLessThan(
+      box(scene, 'producers').x + box(scene, 'producers').width,
+    );
+  });
+});
+
 describe('a line with a head at each end', () => {
   it('keeps a cell of line between its heads, across ranks and down a column', () => {
     for (const direction of ['auto', 'down'] as const) {

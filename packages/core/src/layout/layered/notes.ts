@@ -103,7 +103,16 @@ export function planNotes(graph: LayeredGraph, pins: Pins, down: boolean): NoteP
           : sharedBelow
             ? 'upper'
             : 'lower';
-    const segment = zone === 'upper' && asked === 'upper' ? 0 : last;
+    // beside the branch of a fan-in: the last segment whose upper end no other line shares
+    // (a line gathered at a gate before it meets the trunk has its branch before the gate)
+    let segment = zone === 'upper' && asked === 'upper' ? 0 : last;
+    if (zone === 'upper' && sharedBelow) {
+      while (segment > 0) {
+        const p = pins.get(`${e}:${segment}`);
+        if (p !== undefined && (upperPinUse.get(p.upperKey) ?? 0) <= 1) break;
+        segment--;
+      }
+    }
     const pin = segment === 0 ? firstPin : lastPin;
     const host =
       zone === 'lower' ? (edge.chain[segment + 1] as number) : (edge.chain[segment] as number);
