@@ -91,7 +91,7 @@ describe('importDrawing', () => {
     ]);
   });
 
-  it('reads a real architecture drawn carelessly: a slipped bottom border, a box against its container, layers listed alike', () => {
+  it('reads a real architecture drawn carelessly: a slipped border, a box against its container, layers listed alike, a name over a body', () => {
     // after a container-registry README: the vault's bottom border slipped a column right,
     // the CI box's bottom is drawn right over its container's border, and the auth service
     // lists its parts left-aligned between rules
@@ -113,7 +113,7 @@ describe('importDrawing', () => {
       '│ (JWKS cache)     │◄───►│ (optional)      │',
       '├──────────────────┤     │                 │',
       '│ RBAC Engine      │     │ Transit engine  │',
-      '│ (Policy eval)    │     │ KV engine       │',
+      '│ (Policy eval)    │     │ KV: client keys │',
       '├──────────────────┤      └─────────────────┘',
       '│ JWT Signer       │',
       '│ (RS256 key)      │',
@@ -138,7 +138,11 @@ describe('importDrawing', () => {
       'RBAC Engine\n(Policy eval)',
       'OIDC Validator\n(JWKS cache)',
     ]);
-    expect(model.nodes?.at(-1)?.label).toBe('VAULT\n(optional)\n\nTransit engine\nKV engine');
+    // the body under the name says "client", the name does not: a box
+    expect(model.nodes?.at(-1)).toMatchObject({
+      label: 'VAULT\n(optional)\n\nTransit engine\nKV: client keys',
+    });
+    expect(model.nodes?.at(-1)?.kind).toBeUndefined();
   });
 
   it('reads shapes, styles, open ends and a title in the border', () => {

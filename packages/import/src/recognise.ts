@@ -893,7 +893,9 @@ function assignIds(built: ReadonlyMap<number, NodeInput>): void {
  * line, the name, says more than the lines under it.
  */
 function kindFromWords(label: string): { kind: NodeKind; why: string } {
-  const rest = label.split('\n---')[0] as string;
+  // the name and the lines right under it: body text after a rule or a blank line describes
+  // (a vault's "KV engine: OIDC client secrets" makes it no client)
+  const rest = label.split(/\n---|\n\s*\n/)[0] as string;
   const name = rest.split('\n')[0] as string;
   const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : rest;
   const match = KIND_WORDS.find(([, words]) => words.test(heading));
