@@ -116,7 +116,11 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
     // in ascii a `+` down the side is a corner unless the side goes on below it (a divider)
     if (
       isCorner(ch, N | E) &&
-      (ch !== '+' || (across(at(grid, r, left + 1)) && !down(at(grid, r + 1, left))))
+      (ch !== '+' ||
+        (across(at(grid, r, left + 1)) &&
+          // a border right over another (`+--+` on two rows): a bottom, then the next box's top
+          (!down(at(grid, r + 1, left)) ||
+            (at(grid, r + 1, left) === '+' && across(at(grid, r + 1, left + 1)) && r > top + 1))))
     ) {
       bottom = r;
       break;
@@ -168,6 +172,15 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
     for (let c = left + 1; c < right && whole; c++) whole = across(at(grid, r, c));
     if (whole) dividers.push(r);
   }
+  // in ascii, a box's bottom right over the next box's top reads like a cylinder's lid: the
+  // sides going on above it say it is the bottom of the box above
+  if (
+    dividers[0] === top + 1 &&
+    at(grid, top, left) === '+' &&
+    down(at(grid, top - 1, left)) &&
+    down(at(grid, top - 1, right))
+  )
+    return undefined;
   let split: number | undefined;
   for (let c = right - 1; c > left + 1 && c >= right - 4; c--) {
     if (!has(at(grid, top, c), S) || !has(at(grid, bottom, c), N)) continue;

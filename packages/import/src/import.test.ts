@@ -170,10 +170,46 @@ describe('importDrawing', () => {
       { kind: 'queue', id: 'bus', label: 'Bus' },
     ]);
     expect(model.connections).toEqual([
-      { from: 'checkout', to: 'orders' },
+      // across the flow: its sides kept, so the layout sets the two side by side
+      { from: 'checkout', to: 'orders', hints: { fromSide: 'left', toSide: 'right' } },
       { from: 'checkout', to: 'bus', style: 'dashed', note: 'events' },
       { to: 'bus', note: 'requests' },
     ]);
+  });
+
+  it('reads ascii boxes drawn one right under the other, and a line beside as beside', () => {
+    // after a README on nginx: two upstreams touching, a plain line across to the first
+    const text = [
+      '   +---------------+',
+      '   |   Internet    |',
+      '   +-------+-------+',
+      '           |',
+      '           v',
+      '    +---------------+    +------------------+',
+      '    |   Nginx       |----|  Upstream App 1  |',
+      '    +-------+-------+    +------------------+',
+      '            |            +------------------+',
+      '            |            |  Upstream App 2  |',
+      '            v            +------------------+',
+      '    +---------------+',
+      '    |  Static Files |',
+      '    +---------------+',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings).toEqual([]);
+    expect(model.nodes?.map((n) => [n.kind ?? 'box', n.label])).toEqual([
+      ['box', 'Internet'],
+      ['box', 'Nginx'],
+      ['box', 'Upstream App 1'],
+      ['box', 'Upstream App 2'],
+      ['box', 'Static Files'],
+    ]);
+    expect(model.connections?.[1]).toEqual({
+      from: 'nginx',
+      to: 'upstream-app-1',
+      direction: 'none',
+      hints: { fromSide: 'right', toSide: 'left' },
+    });
   });
 
   it('reads titles in borders that hold hyphens, a `v` and a second line under them', () => {

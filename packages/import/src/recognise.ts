@@ -684,6 +684,7 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   // connections
   const connections: ConnectionInput[] = [];
   const joins = new Map<ConnectionInput, boolean>();
+  const sidesOf = new Map<ConnectionInput, [Side, Side]>();
   const noteCount = { value: 0 };
   nets.forEach((net, n) => {
     const made = connectionsOf(net, built, rects);
@@ -704,6 +705,16 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         c,
         net.terminals.every((t) => meetsWithJunction(grid, rects[t.rect] as Rect, t)),
       );
+    // the sides a line between two boxes leaves and enters, for when no hints reproduce it
+    const [a, b] = net.terminals;
+    if (made.length === 1 && net.terminals.length === 2 && a && b && a.rect !== b.rect) {
+      const c = made[0] as ConnectionInput;
+      const [from, to] = built.get(a.rect)?.id === c.from ? [a, b] : [b, a];
+      sidesOf.set(c, [
+        sideMet(rects[from.rect] as Rect, from),
+        sideMet(rects[to.rect] as Rect, to),
+      ]);
+    }
     connections.push(...made);
   });
   // captions under a box and text nobody claimed
@@ -796,6 +807,17 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         guess.why = `drawn as a plain box, though its label suggests a ${guess.kind} (--canonical draws one)`;
         guess.kind = 'box';
       }
+    }
+  }
+  // a drawing the hints cannot give back still says which boxes sit side by side: a line
+  // across the flow keeps its sides, so the layout puts its ends beside each other
+  if (exact !== true) {
+    const across = flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
+    for (const c of model.connections ?? []) {
+      const sides = sidesOf.get(c);
+      if (!sides || !across.includes(sides[0]) || !across.includes(sides[1])) continue;
+      if (sides[0] === sides[1]) continue;
+      c.hints = { ...c.hints, fromSide: sides[0], toSide: sides[1] };
     }
   }
   return {
@@ -1141,6 +1163,15 @@ function connectionsOf(
   for (const s of sources)
     for (const t of targets) out.push(withStyle({ from: ids(s), to: ids(t) }));
   return out;
+}
+
+type Side = 'top' | 'right' | 'bottom' | 'left';
+
+/** The side of its box a line's end meets. */
+function sideMet(rect: Rect, t: { row: number; col: number }): Side {
+  if (t.row < rect.top) return 'top';
+  if (t.row > rect.bottom) return 'bottom';
+  return t.col < rect.left ? 'left' : 'right';
 }
 
 /** The connection of a net a note belongs to: the one whose end is nearest the note. */
