@@ -358,6 +358,42 @@ describe('importDrawing', () => {
     expect(importDrawing('A -> A -> B\n').model.connections).toEqual([{ from: 'a', to: 'b' }]);
   });
 
+  it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {
+    // after a README on scaling a web app: a load balancer over three numbered app servers
+    const text = [
+      '                Internet',
+      '                   |',
+      '          Load Balancer (L7)',
+      '             /    |    \\',
+      '            /     |     \\',
+      '     App Server App Server App Server',
+      '        1          2         3',
+      '        |          |         |',
+      '         \\         |        /',
+      '          \\        |       /',
+      '           Primary Database',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings).toEqual([]);
+    expect(model.nodes?.map((n) => n.label)).toEqual([
+      'Internet',
+      'Load Balancer (L7)',
+      'App Server\n1',
+      'App Server\n2',
+      'App Server\n3',
+      'Primary Database',
+    ]);
+    expect(pairs(model)).toEqual([
+      'internet→load-balancer-l7',
+      'load-balancer-l7→app-server-1',
+      'load-balancer-l7→app-server-2',
+      'load-balancer-l7→app-server-3',
+      'app-server-1→primary-database',
+      'app-server-2→primary-database',
+      'app-server-3→primary-database',
+    ]);
+  });
+
   it('reads a sequence: names or boxes over lifelines, messages with notes over or in them', () => {
     const named = importDrawing(
       [

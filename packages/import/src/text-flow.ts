@@ -73,7 +73,74 @@ function arrowLabel(arrow: string): string | undefined {
 
 /** A row that only carries a line down (or up) between two steps, maybe with a note. */
 const DOWN = /^\s*([|│↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
-const HEADS = /[↓▼vV]/u;
+/** A row that only carries lines: bars, slashes and arrowheads (a fan out or in). */
+const FAN = /^[\s|│/\\vV▼↓^▲↑]+$/u;
+
+/**
+ * The steps of a row under a fan of k lines, when they are set one blank apart: k copies of one
+ * phrase (`App Server App Server App Server`), else the k runs of words whose middles fall
+ * nearest the fan's lines. Parts two blanks apart are parts already.
+ */
+function splitUnder(text: string, fan: string): { lines: string[]; start: number; end: number }[] {
+  const anchors: number[] = [];
+  for (let i = 0; i < fan.length; i++) if (/[|│/\\vV▼↓]/u.test(fan[i] as string)) anchors.push(i);
+  const words: { text: string; start: number; end: number }[] = [];
+  const re = /\S+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const k = anchors.length;
+  const wide = /\S {2,}\S/u.test(text.trim());
+  if (wide || k < 2 || words.length < k || words.length > 24) {
+    const out: { lines: string[]; start: number; end: number }[] = [];
+    const runs = /\S+(?: \S+)*/gu;
+    for (let m = runs.exec(text); m; m = runs.exec(text))
+      out.push({ lines: [m[0]], start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+  const group = (from: number, to: number) => ({
+    lines: [
+      words
+        .slice(from, to)
+        .map((w) => w.text)
+        .join(' '),
+    ],
+    start: (words[from] as { start: number }).start,
+    end: (words[to - 1] as { end: number }).end,
+  });
+  // k copies of one phrase
+  if (words.length % k === 0) {
+    const size = words.length / k;
+    const groups = Array.from({ length: k }, (_, i) => group(i * size, (i + 1) * size));
+    if (groups.every((g) => g.lines[0] === groups[0]?.lines[0])) return groups;
+  }
+  // else the cuts whose runs sit nearest the fan's lines (few words: every cut is tried)
+  let best: number[] = [];
+  let cost = Number.POSITIVE_INFINITY;
+  const cuts: number[] = [];
+  const tryCuts = (from: number, left: number): void => {
+    if (left === 0) {
+      const bounds = [0, ...cuts, words.length];
+      let total = 0;
+      for (let i = 0; i < k; i++) {
+        const g = group(bounds[i] as number, bounds[i + 1] as number);
+        total += Math.abs((g.start + g.end) / 2 - (anchors[i] as number));
+      }
+      if (total < cost) {
+        cost = total;
+        best = [...cuts];
+      }
+      return;
+    }
+    for (let c = from; c <= words.length - left; c++) {
+      cuts.push(c);
+      tryCuts(c + 1, left - 1);
+      cuts.pop();
+    }
+  };
+  tryCuts(1, k - 1);
+  const bounds = [0, ...best, words.length];
+  return Array.from({ length: k }, (_, i) => group(bounds[i] as number, bounds[i + 1] as number));
+}
 
 /** A step's text: what is inside `[…]` or `(…)` when it is wrapped whole, trimmed. */
 const stepLabel = (text: string): string => {
@@ -129,23 +196,45 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
     }
   });
   if (horizontal) return links.length > 0 ? { steps, links } : undefined;
-  // steps one under another: blocks of text rows between rows that carry a line
-  let block: { lines: string[]; row: number; column: number } | undefined;
-  let pending: { note: string[]; arrow: boolean } | undefined;
-  let last = -1;
+  // steps one under another: blocks of text rows between rows that carry a line; a row of
+  // slashes and bars (`/  |  \`) fans the step above out to a row of steps side by side (or
+  // gathers such a row into the step below)
+  type Column = { lines: string[]; start: number; end: number };
+  let block: { columns: Column[]; row: number } | undefined;
+  let pending: { note: string[]; fan: boolean } | undefined;
+  let last: number[] = [];
   const close = () => {
     if (!block) return;
-    const index = stepOf(block.lines.join('\n'), block.row, block.column);
-    if (pending && last >= 0 && last !== index)
-      links.push({
-        from: last,
-        to: index,
-        ...(pending.note.length > 0 ? { note: pending.note.join('\n') } : {}),
-        direction: 'forward',
-      });
+    const { columns, row } = block;
+    // a row of steps is a step each, even where two say the same (three app servers)
+    const level = columns.map((col) =>
+      columns.length > 1
+        ? (steps.push({ label: col.lines.join('\n'), row, column: col.start }), steps.length - 1)
+        : stepOf(col.lines.join('\n'), row, col.start),
+    );
+    if (pending && last.length > 0) {
+      const note = pending.note.length > 0 ? { note: pending.note.join('\n') } : {};
+      const pairs: [number, number][] =
+        last.length === 1 || level.length === 1
+          ? last.flatMap((from) => level.map((to): [number, number] => [from, to]))
+          : last.length === level.length
+            ? last.map((from, i): [number, number] => [from, level[i] as number])
+            : [];
+      for (const [from, to] of pairs)
+        if (from !== to) links.push({ from, to, ...note, direction: 'forward' });
+    }
     pending = undefined;
-    last = index;
+    last = level;
     block = undefined;
+  };
+  /** The parts of a row set two or more blanks apart, with their columns. */
+  const partsOf = (text: string): Column[] => {
+    const out: Column[] = [];
+    const re = /\S+(?: \S+)*/gu;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ lines: [m[0]], start: m.index, end: m.index + m[0].length });
+    }
+    return out;
   };
   for (let row = 0; row < rows.length; row++) {
     const text = rows[row] as string;
@@ -153,16 +242,41 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
       close();
       continue;
     }
-    const down = DOWN.exec(text);
-    if (down) {
+    const fan = FAN.test(text) && /[/\\]|[|│]\s+[|│]/u.test(text);
+    const down = fan ? null : DOWN.exec(text);
+    if (down || fan) {
       close();
-      pending ??= { note: [], arrow: false };
-      if (down[2]?.trim()) pending.note.push(down[2].trim());
-      if (HEADS.test(down[1] as string)) pending.arrow = true;
+      pending ??= { note: [], fan: false };
+      if (down?.[2]?.trim()) pending.note.push(down[2].trim());
+      if (fan) pending.fan = true;
       continue;
     }
-    if (!block) block = { lines: [], row, column: text.search(/\S/) };
-    block.lines.push(text.trim());
+    // a row of steps side by side: right under a fan, or right over one
+    const fanRow = pending?.fan === true ? rows[row - 1] : undefined;
+    const parts = fanRow !== undefined && !block ? splitUnder(text, fanRow) : partsOf(text);
+    const fanNext = FAN.test(rows[row + 1] ?? '') && /[/\\]/u.test(rows[row + 1] ?? '');
+    if (!block) {
+      const side = parts.length > 1 && (pending?.fan === true || fanNext);
+      block = {
+        columns: side ? parts : [{ lines: [], start: text.search(/\S/), end: text.length }],
+        row,
+      };
+    }
+    if (block.columns.length === 1) {
+      (block.columns[0] as Column).lines.push(text.trim());
+      continue;
+    }
+    // under a row of steps, each part goes to the step it sits under
+    for (const part of block.columns === parts ? [] : parts) {
+      const middle = (part.start + part.end) / 2;
+      const nearest = block.columns.reduce((best, col) =>
+        Math.abs((col.start + col.end) / 2 - middle) <
+        Math.abs((best.start + best.end) / 2 - middle)
+          ? col
+          : best,
+      );
+      nearest.lines.push(...part.lines);
+    }
   }
   close();
   return links.length > 0 ? { steps, links } : undefined;
