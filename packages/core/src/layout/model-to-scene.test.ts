@@ -1473,6 +1473,45 @@ describe('a note on one branch of a fan-in', () => {
   });
 });
 
+describe('a line leaving a trunk for a pin of its own', () => {
+  it('keeps a blank cell from the trunk, never running right beside it', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'k8s',
+            label: 'Kubernetes cluster',
+            children: [
+              { id: 'ingress', kind: 'api', label: 'Ingress (nginx)' },
+              { id: 'cart', kind: 'daemon', label: 'Cart service' },
+              { id: 'orders', kind: 'daemon', label: 'Order service' },
+              { id: 'payments', kind: 'daemon', label: 'Payment service' },
+              { id: 'redis', kind: 'database', label: 'Redis' },
+            ],
+          },
+          { id: 'pg', kind: 'database', label: 'PostgreSQL (managed)' },
+          { id: 'stripe', kind: 'external', label: 'Stripe API' },
+        ],
+        connections: [
+          { from: 'ingress', to: 'cart' },
+          { from: 'ingress', to: 'orders' },
+          { from: 'ingress', to: 'payments' },
+          { from: 'cart', to: 'redis' },
+          { from: 'orders', to: 'pg' },
+          { from: 'payments', to: 'pg' },
+          { from: 'payments', to: 'stripe' },
+        ],
+      }),
+    );
+    const starts = scene.connectors
+      .filter((c) => c.from === 'payments')
+      .map((c) => c.points[0]?.x ?? 0);
+    expect(starts.length).toBe(2);
+    const [a, b] = starts as [number, number];
+    expect(a === b || Math.abs(a - b) >= 2, `${a} ${b}`).toBe(true);
+  });
+});
+
 describe('a line with a head at each end', () => {
   it('keeps a cell of line between its heads, across ranks and down a column', () => {
     for (const direction of ['auto', 'down'] as const) {

@@ -423,7 +423,8 @@ export function straightenPins(
         const from = side === 'upper' ? p.upper : p.lower;
         const node = side === 'upper' ? u : v;
         if (!movable(side, to - from) || !leaves(side, from, to)) return false;
-        if (!free(node, side, mates(side), to)) return false;
+        // a line leaving a trunk keeps two cells from it too: the trunk stays where it was
+        if (!free(node, side, mates(side).length > 1 ? [key] : mates(side), to)) return false;
         // a pin's order among its side's pins keeps their lines apart: never a new crossing
         if (crossings(key, node, side, to) > crossings(key, node, side)) return false;
         const list = mates(side);
