@@ -241,9 +241,17 @@ export function assignPins(
     });
     return groups;
   };
+  // a line that gathers with others at a gate on its way into one box (orders and payments
+  // into the database) leaves its source on a pin of its own: in a trunk with the source's
+  // other lines, the junction would join every box at the gate to every target of the trunk
+  const gathering = new Set<string>();
+  edges.forEach((edge, e) => {
+    const via = edge.via === undefined ? undefined : (nodes[edge.via] as LNode);
+    if (via?.gate === 'out' && via.junction !== true) gathering.add(`${e}:0`);
+  });
   const fanOuts: { source: number; touches: Touch[] }[] = [];
   nodes.forEach((_, v) => {
-    for (const group of place(v, outs[v] as Touch[], 'after', new Set())) {
+    for (const group of place(v, outs[v] as Touch[], 'after', gathering)) {
       if (group.length < 2) continue;
       for (const t of group) inFanOut.add(`${t.edge}:${t.k}`);
       fanOuts.push({ source: v, touches: group });

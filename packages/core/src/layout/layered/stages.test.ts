@@ -4,7 +4,7 @@ import { placeAcross } from './across.js';
 import { placeZoneNotes, routeChannel } from './channels.js';
 import type { LayeredGraph, LNode } from './graph.js';
 import { countCrossings, orderRanks } from './order.js';
-import { assignPins, spreadOffsets } from './ports.js';
+import { assignPins, spreadOffsets, straightenPins } from './ports.js';
 import { assignRanks, breakCycles, normalize } from './rank.js';
 
 /** A tiny layered graph for stage tests: atoms of the given sizes, edges between them. */
@@ -266,6 +266,41 @@ describe('ports', () => {
       ['b', 'y'],
     ]);
     expect(partial.get('0:0')?.lowerKey).not.toBe(partial.get('3:0')?.lowerKey);
+  });
+});
+
+describe('straightening pins', () => {
+  it('lets a long line leave a trunk only for a pin two cells clear of it', () => {
+    // hub fans out to a (next rank) and z (two ranks down, through a dummy under hub)
+    const graph = ranked(
+      tinyGraph(
+        [{ id: 'hub', across: 15 }, { id: 'a' }, { id: 'b' }, { id: 'z' }],
+        [
+          ['hub', 'a'],
+          ['hub', 'z'],
+          ['a', 'b'],
+          ['b', 'z'],
+        ],
+      ),
+    );
+    orderRanks(graph);
+    const pins = assignPins(graph, all, (n) => Math.floor(n.boxAcross / 2));
+    const trunk = pins.get('0:0');
+    expect(trunk?.upperKey).toBe(pins.get('1:0')?.upperKey);
+    const dummy = graph.edges[1]?.chain[1] as number;
+    const at = graph.nodes.map(() => 0);
+    // the dummy's column one cell right of the trunk, a to the left, z under the dummy
+    for (const [id, x] of [
+      ['a', -10],
+      ['b', -10],
+    ] as const)
+      at[graph.nodes.findIndex((n) => n.id === id)] = x;
+    at[dummy] = (trunk?.upper ?? 0) + 1;
+    at[graph.nodes.findIndex((n) => n.id === 'z')] = (trunk?.upper ?? 0) + 1 - 4;
+    straightenPins(graph, at, pins, all, new Map());
+    const own = pins.get('1:0')?.upper ?? 0;
+    const left = pins.get('0:0')?.upper ?? 0;
+    expect(own === left || Math.abs(own - left) >= 2, `${own} ${left}`).toBe(true);
   });
 });
 
