@@ -1515,6 +1515,42 @@ describe('a line that gathers with others at a gate', () => {
   });
 });
 
+describe('a step across a right flow', () => {
+  it('runs a cell of line before its head, with a note or without', () => {
+    for (const note of [undefined, 'enqueue']) {
+      const scene = modelToScene(
+        parseDiagram({
+          flow: 'right',
+          nodes: [
+            { id: 'browser', kind: 'client', label: 'Browser' },
+            { id: 'api', kind: 'api', label: 'API' },
+            { id: 'pg', kind: 'database', label: 'Postgres' },
+            { id: 'redis', kind: 'database', label: 'Redis' },
+          ],
+          connections: [
+            { from: 'browser', to: 'api' },
+            { from: 'api', to: 'pg' },
+            {
+              from: 'api',
+              to: 'redis',
+              ...(note ? { note } : {}),
+              hints: { fromSide: 'bottom', toSide: 'top' },
+            },
+          ],
+        }),
+      );
+      const line = scene.connectors.find((c) => c.id === 'api->redis');
+      const [start, end] = [line?.points[0], line?.points.at(-1)];
+      // first and last points sit on the cells next to the borders: two cells of line at least
+      expect((end?.y ?? 0) - (start?.y ?? 0), String(note)).toBeGreaterThanOrEqual(1);
+      expect(
+        box(scene, 'redis').y - (box(scene, 'api').y + box(scene, 'api').height),
+        String(note),
+      ).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
 describe('a line with a head at each end', () => {
   it('keeps a cell of line between its heads, across ranks and down a column', () => {
     for (const direction of ['auto', 'down'] as const) {

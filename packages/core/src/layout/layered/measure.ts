@@ -297,8 +297,23 @@ export function measureLayered(
     const b = graph.nodes[step.to] as LNode;
     const [left, right] = a.order < b.order ? [step.from, step.to] : [step.to, step.from];
     const note = widest(linesOf(step.connection.note));
-    stepRoom.set(`${left}:${right}`, note > 0 ? note + 4 : 0);
+    // across a right flow the step runs down between rows: a cell of line before its head
+    // (two with a head at each end), as a column of boxes hand-drawn has it
+    const run = step.connection.direction === 'both' ? 3 : 2;
+    stepRoom.set(`${left}:${right}`, down ? (note > 0 ? note + 4 : 0) : run);
     context.drawn.add(step.connection.id);
+  }
+  // a step with a note across a right flow is the router's, between the same two boxes: the
+  // same rows for its line
+  if (!down) {
+    for (const step of graph.steps ?? []) {
+      const a = graph.nodes[step.from] as LNode;
+      const b = graph.nodes[step.to] as LNode;
+      if (a.rank !== b.rank || Math.abs(a.order - b.order) !== 1) continue;
+      const key = a.order < b.order ? `${step.from}:${step.to}` : `${step.to}:${step.from}`;
+      const run = step.connection.direction === 'both' ? 3 : 2;
+      stepRoom.set(key, Math.max(stepRoom.get(key) ?? 0, run));
+    }
   }
   const insets = graph.containers.map((c) => insetsOf(c, flow));
   const indexOf = new Map(graph.nodes.map((node, i) => [node, i]));
