@@ -4,6 +4,7 @@ import type {
   DiagramInput,
   NodeInput,
   NodeKind,
+  Side,
 } from '@diagrama/core';
 import { count, slugify } from '@diagrama/core';
 import { findBoxes, nest, type Rect } from './boxes.js';
@@ -1164,8 +1165,6 @@ function connectionsOf(
     for (const t of targets) out.push(withStyle({ from: ids(s), to: ids(t) }));
   return out;
 }
-
-type Side = 'top' | 'right' | 'bottom' | 'left';
 
 /** The side of its box a line's end meets. */
 function sideMet(rect: Rect, t: { row: number; col: number }): Side {

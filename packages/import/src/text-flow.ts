@@ -76,12 +76,24 @@ const DOWN = /^\s*([|│↓▼vV↑▲^]|\|\s*v)\s*(?:\s(.*))?$/u;
 /** A row that only carries lines: bars, slashes and arrowheads (a fan out or in). */
 const FAN = /^[\s|│/\\vV▼↓^▲↑]+$/u;
 
+/** A run of text in a row and its columns: one step's line, where a row holds several. */
+type Part = { lines: string[]; start: number; end: number };
+
+/** The parts of a row set two or more blanks apart, with their columns. */
+function partsOf(text: string): Part[] {
+  const out: Part[] = [];
+  const re = /\S+(?: \S+)*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({ lines: [m[0]], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /**
  * The steps of a row under a fan of k lines, when they are set one blank apart: k copies of one
  * phrase (`App Server App Server App Server`), else the k runs of words whose middles fall
  * nearest the fan's lines. Parts two blanks apart are parts already.
  */
-function splitUnder(text: string, fan: string): { lines: string[]; start: number; end: number }[] {
+function splitUnder(text: string, fan: string): Part[] {
   const anchors: number[] = [];
   for (let i = 0; i < fan.length; i++) if (/[|│/\\vV▼↓]/u.test(fan[i] as string)) anchors.push(i);
   const words: { text: string; start: number; end: number }[] = [];
@@ -90,14 +102,8 @@ function splitUnder(text: string, fan: string): { lines: string[]; start: number
     words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   const k = anchors.length;
   const wide = /\S {2,}\S/u.test(text.trim());
-  if (wide || k < 2 || words.length < k || words.length > 24) {
-    const out: { lines: string[]; start: number; end: number }[] = [];
-    const runs = /\S+(?: \S+)*/gu;
-    for (let m = runs.exec(text); m; m = runs.exec(text))
-      out.push({ lines: [m[0]], start: m.index, end: m.index + m[0].length });
-    return out;
-  }
-  const group = (from: number, to: number) => ({
+  if (wide || k < 2 || words.length < k || words.length > 24) return partsOf(text);
+  const group = (from: number, to: number): Part => ({
     lines: [
       words
         .slice(from, to)
@@ -199,8 +205,7 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
   // steps one under another: blocks of text rows between rows that carry a line; a row of
   // slashes and bars (`/  |  \`) fans the step above out to a row of steps side by side (or
   // gathers such a row into the step below)
-  type Column = { lines: string[]; start: number; end: number };
-  let block: { columns: Column[]; row: number } | undefined;
+  let block: { columns: Part[]; row: number } | undefined;
   let pending: { note: string[]; fan: boolean } | undefined;
   let last: number[] = [];
   const close = () => {
@@ -226,15 +231,6 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
     pending = undefined;
     last = level;
     block = undefined;
-  };
-  /** The parts of a row set two or more blanks apart, with their columns. */
-  const partsOf = (text: string): Column[] => {
-    const out: Column[] = [];
-    const re = /\S+(?: \S+)*/gu;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      out.push({ lines: [m[0]], start: m.index, end: m.index + m[0].length });
-    }
-    return out;
   };
   for (let row = 0; row < rows.length; row++) {
     const text = rows[row] as string;
@@ -263,7 +259,7 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
       };
     }
     if (block.columns.length === 1) {
-      (block.columns[0] as Column).lines.push(text.trim());
+      (block.columns[0] as Part).lines.push(text.trim());
       continue;
     }
     // under a row of steps, each part goes to the step it sits under

@@ -14,6 +14,13 @@ export const BADGE_CELLS = [1, 2, 3] as const;
 export const BADGE_MIN_WIDTH = 6;
 
 /**
+ * Cells a line without a note takes between two borders: a cell of line before its head, or
+ * between its two heads (`▲ │ ▼`), which touching would read as one mark.
+ */
+export const bareRun = (connection: Connection): number =>
+  connection.direction === 'both' ? 3 : 2;
+
+/**
  * Offsets along a side of `length` cells (corners included) where a line may meet it: never
  * a corner, and on a side of nine cells or more not the cell beside one either, so that a
  * line does not hug the corner (hand drawings keep it clear; rounded corners need it).

@@ -3,6 +3,7 @@ import { type Connection, type FlowDirection, isContainer, type Side } from '../
 import type { DisplayLine } from '../text/width.js';
 import {
   type Block,
+  bareRun,
   connectorFor,
   type LayoutContext,
   linesOf,
@@ -107,9 +108,7 @@ function linkBetween(
   context.drawn.add(connection.id);
   const notes = linesOf(connection.note);
   const hints = connection.hints;
-  // a head at each end keeps a cell of line between them (▲ │ ▼)
-  const bare = connection.direction === 'both' ? 3 : 2;
-  const length = hints?.length ?? (notes.length > 0 ? notes.length + 2 : bare);
+  const length = hints?.length ?? (notes.length > 0 ? notes.length + 2 : bareRun(connection));
   // toward the top or the bottom of the connector when the model asks for an end or a side
   const end = noteEnd(connection);
   const toward =

@@ -75,20 +75,8 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
     const far = open.map((e) => (out ? edgeOf(e).to : edgeOf(e).from));
     if (new Set(far).size < open.length) continue;
     const inside = far.map(containerOf).reduce((a, b) => commonContainer(graph, a, b));
-    const gate = graph.nodes.length;
-    graph.nodes.push({
-      id: `~g${gate - atoms}`,
-      kind: 'dummy',
-      container: inside,
-      along: 0,
-      across: 1,
-      boxAlong: 0,
-      boxAcross: 1,
-      rank: 0,
-      order: 0,
-      sequence: (graph.nodes[near] as LNode).sequence + 0.5,
-      gate: out ? 'in' : 'out',
-    });
+    const sequence = (graph.nodes[near] as LNode).sequence + 0.5;
+    const gate = addGate(graph, atoms, inside, sequence, out ? 'in' : 'out');
     for (const e of open) {
       gated.add(e);
       const edge = edgeOf(e);
@@ -102,6 +90,33 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
       }
     }
   }
+}
+
+/** Adds a gate: a point of no size in `container` that lines pass. Returns its index. */
+function addGate(
+  graph: LayeredGraph,
+  atoms: number,
+  container: number,
+  sequence: number,
+  gate: 'in' | 'out',
+  junction = false,
+): number {
+  const index = graph.nodes.length;
+  graph.nodes.push({
+    id: `~g${index - atoms}`,
+    kind: 'dummy',
+    container,
+    along: 0,
+    across: 1,
+    boxAlong: 0,
+    boxAcross: 1,
+    rank: 0,
+    order: 0,
+    sequence,
+    gate,
+    ...(junction ? { junction: true } : {}),
+  });
+  return index;
 }
 
 /**
@@ -148,22 +163,9 @@ function junctions(graph: LayeredGraph, skip: ReadonlySet<LEdge>): Set<number> {
   const gated = new Set<number>();
   for (const sources of groups.values()) {
     if (sources.length < 2) continue;
-    const gate = graph.nodes.length;
     const first = graph.nodes[sources[0] as number] as LNode;
-    graph.nodes.push({
-      id: `~g${gate - atoms}`,
-      kind: 'dummy',
-      container: first.container,
-      along: 0,
-      across: 1,
-      boxAlong: 0,
-      boxAcross: 1,
-      rank: 0,
-      order: 0,
-      sequence: Math.min(...sources.map((v) => (graph.nodes[v] as LNode).sequence)) + 0.5,
-      gate: 'out',
-      junction: true,
-    });
+    const sequence = Math.min(...sources.map((v) => (graph.nodes[v] as LNode).sequence)) + 0.5;
+    const gate = addGate(graph, atoms, first.container, sequence, 'out', true);
     for (const source of sources) {
       graph.rankEdges.push({ from: source, to: gate, weight: 1 });
       for (const e of outOf.get(source) ?? []) {

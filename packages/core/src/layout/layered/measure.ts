@@ -5,6 +5,7 @@ import {
   BADGE_CELLS,
   BADGE_MIN_WIDTH,
   type Block,
+  bareRun,
   connectorFor,
   type LayoutContext,
   linesOf,
@@ -297,22 +298,18 @@ export function measureLayered(
     const b = graph.nodes[step.to] as LNode;
     const [left, right] = a.order < b.order ? [step.from, step.to] : [step.to, step.from];
     const note = widest(linesOf(step.connection.note));
-    // across a right flow the step runs down between rows: a cell of line before its head
-    // (two with a head at each end), as a column of boxes hand-drawn has it
-    const run = step.connection.direction === 'both' ? 3 : 2;
-    stepRoom.set(`${left}:${right}`, down ? (note > 0 ? note + 4 : 0) : run);
+    if (down) stepRoom.set(`${left}:${right}`, note > 0 ? note + 4 : 0);
     context.drawn.add(step.connection.id);
   }
-  // a step with a note across a right flow is the router's, between the same two boxes: the
-  // same rows for its line
+  // across a right flow a step runs down between rows, drawn here or (with a note) by the
+  // router: a cell of line before its head, as a column of boxes hand-drawn has it
   if (!down) {
     for (const step of graph.steps ?? []) {
       const a = graph.nodes[step.from] as LNode;
       const b = graph.nodes[step.to] as LNode;
       if (a.rank !== b.rank || Math.abs(a.order - b.order) !== 1) continue;
       const key = a.order < b.order ? `${step.from}:${step.to}` : `${step.to}:${step.from}`;
-      const run = step.connection.direction === 'both' ? 3 : 2;
-      stepRoom.set(key, Math.max(stepRoom.get(key) ?? 0, run));
+      stepRoom.set(key, bareRun(step.connection));
     }
   }
   const insets = graph.containers.map((c) => insetsOf(c, flow));
@@ -857,12 +854,12 @@ export function measureLayered(
         const edge = graph.edges[info.edge] as LEdge;
         const arrows = arrowEnds(edge);
         if (!bent(s.key)) {
-          // a straight line with a head at each end keeps a cell of line between them (▲ │ ▼),
-          // or its two heads would touch and read as one mark
-          if (arrows.upper && arrows.lower && edge.chain.length === 2) {
+          // a straight line between two borders takes its bare run (▲ │ ▼ for two heads)
+          if (edge.chain.length === 2) {
             const u = edge.chain[0] as number;
             const v = edge.chain[1] as number;
-            if (lineBelow(u, r) + lineAbove(v, r) === 0) arrowLower = Math.max(arrowLower, 2);
+            if (lineBelow(u, r) + lineAbove(v, r) === 0)
+              arrowLower = Math.max(arrowLower, bareRun(edge.connection) - 1);
           }
           continue;
         }

@@ -10,16 +10,16 @@ import {
   type Node,
   type Side,
 } from '../../model/types.js';
+import { walkNodes } from '../../model/walk.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester } from '../peers.js';
 import { ancestors, type LayeredGraph, type LContainer, type LNode } from './graph.js';
 
 /** Every id a node holds, itself included. */
-function idsWithin(node: Node, out = new Set<string>()): Set<string> {
-  out.add(node.id);
-  if (isContainer(node)) for (const child of node.children) idsWithin(child, out);
-  if (node.kind === 'stack') for (const layer of node.layers) out.add(layer.id);
+function idsWithin(node: Node): Set<string> {
+  const out = new Set<string>();
+  walkNodes([node], (inner) => out.add(inner.id));
   return out;
 }
 

@@ -19,8 +19,9 @@ export function stretchRankMates(graph: LayeredGraph): void {
     if (row.length < 2) continue;
     const tallest = Math.max(...row.map((node) => node.boxAlong));
     for (const node of row) {
-      if (node.boxAlong === tallest || !node.block?.stretched) continue;
-      const block = node.block.stretched(tallest);
+      const stretched = node.block?.stretched;
+      if (node.boxAlong === tallest || !stretched) continue;
+      const block = stretched(tallest);
       Object.assign(node, { block, along: block.height, boxAlong: block.boxHeight });
     }
   }
