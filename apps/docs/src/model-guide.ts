@@ -97,7 +97,9 @@ the title.`,
     title: 'Connections',
     text: `A connection joins \`from\` and \`to\`; leave one out and the line comes from (or goes to)
 outside the diagram, its \`note\` at the open end — a request from nowhere, metrics sent
-away. Two connections in opposite directions between the same nodes are drawn as a parallel
+away. An open end leaves along the flow unless its node already has a line that way: then
+it goes across (a pipeline's stages each hang their log under them in a flow to the right),
+and once most of a container's open ends do, the rest follow. Two connections in opposite directions between the same nodes are drawn as a parallel
 pair, each with its own note; one connection with \`direction: both\` joins peers, drawn
 side by side (see [layout.md](layout.md)). \`hints.fromSide\` and \`hints.toSide\` (\`top\`, \`right\`,
 \`bottom\`, \`left\`) name the sides a line leaves and enters; a line across the flow puts its

@@ -322,6 +322,61 @@ describe('open-ended connections', () => {
     expect((notes[1]?.x ?? 0) - ((notes[0]?.x ?? 0) + (notes[0]?.width ?? 0))).toBeGreaterThan(0);
   });
 
+  it('hangs a pipeline’s open ends across the flow, leaving the flow to the pipeline', () => {
+    const stages = ['ui', 'queue', 'sender', 'smtp'];
+    const scene = layOut({
+      flow: 'right',
+      nodes: stages.map((id) => ({ kind: 'box', id, label: id })),
+      connections: [
+        ...stages.slice(1).map((to, i) => ({ from: stages[i] as string, to })),
+        ...stages.map((from) => ({ from, note: `${from}.log` })),
+      ],
+    });
+    // the stages stay on one row, every line between them straight
+    const tops = stages.map((id) => box(scene, id).y);
+    expect(new Set(tops).size).toBe(1);
+    for (const id of stages) {
+      const b = box(scene, id);
+      const line = scene.connectors.find((c) => c.id === `${id}->`);
+      // each log hangs straight down from its stage, the last one too (most of the row does)
+      expect(line?.points).toHaveLength(2);
+      expect(line?.points[0]).toMatchObject({ y: b.y + b.height - 1 });
+      const note = texts(scene, `${id}->`)[0] as SceneText;
+      expect(note.y).toBeGreaterThan(b.y + b.height);
+    }
+    // a sink's own line out, with nothing else leaving it, keeps to the flow
+    const alone = layOut({
+      flow: 'right',
+      nodes: [
+        { kind: 'box', id: 'a', label: 'a' },
+        { kind: 'box', id: 'b', label: 'b' },
+      ],
+      connections: [
+        { from: 'a', to: 'b' },
+        { from: 'b', note: 'out' },
+      ],
+    });
+    const out = alone.connectors.find((c) => c.id === 'b->');
+    expect(out?.points.map((p) => p.y)).toEqual([out?.points[0]?.y, out?.points[0]?.y]);
+  });
+
+  it('brings a line from outside across when other lines already reach the node', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'client', id: 'c', label: 'Client' },
+        { kind: 'api', id: 'api', label: 'API' },
+      ],
+      connections: [
+        { from: 'c', to: 'api' },
+        { to: 'api', note: 'cron' },
+      ],
+    });
+    const line = scene.connectors.find((c) => c.id === '->api');
+    const api = box(scene, 'api');
+    expect(line?.points.at(-1)).toMatchObject({ x: api.x });
+    expect(line?.points.every((p) => p.y === line.points[0]?.y)).toBe(true);
+  });
+
   it('says when the open end has no room (a layer inside its stack)', () => {
     expect(
       codes({

@@ -1,5 +1,11 @@
 import type { Diagnostic } from '../errors.js';
-import { type Connection, type Diagram, isContainer, type Node } from '../model/types.js';
+import {
+  type Connection,
+  type Diagram,
+  isContainer,
+  type Node,
+  type Side,
+} from '../model/types.js';
 import { walkNodes } from '../model/walk.js';
 import type { Scene } from '../scene/types.js';
 
@@ -16,7 +22,9 @@ export interface ClosedDiagram {
  * without a border holding the connection's note, next to the node at the other end (before
  * it for a line coming in, after it for one going out), so every arrangement places it where
  * the line leaves the picture — above in a column, left in a row, a rank before in a layered
- * region — and draws the line to it like any other.
+ * region — and draws the line to it like any other. Where boxes are placed from their
+ * connections and the node already has a line that way (a pipeline stage with logs going
+ * out), the open end takes the side across the flow instead (see `acrossSides`).
  */
 export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
   const standIns = new Map<string, Connection>();
@@ -36,6 +44,7 @@ export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
     .sort((a, b) =>
       a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0,
     );
+  const sides = acrossSides(diagram);
   const closedById = new Map<string, Connection>();
   for (const { connection, index } of order)
     closedById.set(connection.id, close(connection, index));
@@ -65,7 +74,10 @@ export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
     const list = connection.open === 'from' ? before : after;
     list.set(inside, [...(list.get(inside) ?? []), standIn]);
     const { note: _note, ...rest } = connection;
-    return rest;
+    const side = sides.get(connection.id);
+    if (side === undefined) return rest;
+    const hint = connection.open === 'to' ? { fromSide: side } : { toSide: side };
+    return { ...rest, hints: { ...rest.hints, ...hint } };
   }
   if (standIns.size === 0) return { diagram, standIns, diagnostics };
   const rewrite = (nodes: readonly Node[]): Node[] =>
@@ -79,6 +91,76 @@ export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
     standIns,
     diagnostics,
   };
+}
+
+/**
+ * The sides across the flow that open ends take, by connection id. Where boxes are placed
+ * from their connections (a container arranged `auto`), a line going out of the diagram from
+ * a node that already sends a line along the flow leaves across it — below a box in a flow to
+ * the right, right of it in a flow down — as hand drawings hang a stage's logs under it; a
+ * line coming in to a node that other lines already reach comes from across too (above, or
+ * from the left). Once most open ends of one direction in a container go across, the rest
+ * follow, so a row of stages hangs all its logs the same way. A side the model asks for is
+ * kept.
+ */
+function acrossSides(diagram: Diagram): Map<string, Side> {
+  const sides = new Map<string, Side>();
+  const parentOf = new Map<string, Node | undefined>();
+  const containers = new Set<string>();
+  walkNodes(diagram.nodes, (node, parent) => {
+    parentOf.set(node.id, parent);
+    if (isContainer(node)) containers.add(node.id);
+  });
+  // a box placed from its connections (a container's open end keeps to the flow: the box
+  // beside it across the flow would have to be one of its own)
+  const placed = (id: string): boolean => {
+    if (!parentOf.has(id) || containers.has(id)) return false;
+    const parent = parentOf.get(id);
+    const direction =
+      parent === undefined ? diagram.direction : isContainer(parent) ? parent.direction : 'down';
+    return direction === undefined || direction === 'auto';
+  };
+  const flowSides = (hints: Connection['hints']): boolean => {
+    const across: readonly Side[] =
+      diagram.flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
+    return [hints?.fromSide, hints?.toSide].some((s) => s !== undefined && across.includes(s));
+  };
+  /** Nodes with a line leaving (`to`) or entering (`from`) along the flow. */
+  const along = { to: new Set<string>(), from: new Set<string>() };
+  const firstOf = new Map<string, number>();
+  diagram.connections.forEach((c, i) => {
+    if (!firstOf.has(`${c.from}\n${c.to}`)) firstOf.set(`${c.from}\n${c.to}`, i);
+  });
+  diagram.connections.forEach((c, i) => {
+    if (c.open !== undefined || flowSides(c.hints) || c.from === c.to) return;
+    // the second of two opposite lines runs back beside the first, against the flow
+    if ((firstOf.get(`${c.to}\n${c.from}`) ?? i) < i) return;
+    along.to.add(c.from);
+    along.from.add(c.to);
+  });
+  const out: Side = diagram.flow === 'right' ? 'bottom' : 'right';
+  const into: Side = diagram.flow === 'right' ? 'top' : 'left';
+  /** Per container and direction: the open ends, and how many go across. */
+  const groups = new Map<string, { ids: string[]; across: number }>();
+  for (const c of diagram.connections) {
+    if (c.open === undefined || c.hints?.fromSide || c.hints?.toSide) continue;
+    const inside = c.open === 'to' ? c.from : c.to;
+    if (!placed(inside)) continue;
+    const key = `${c.open}\n${parentOf.get(inside)?.id ?? ''}`;
+    const group = groups.get(key) ?? { ids: [], across: 0 };
+    groups.set(key, group);
+    group.ids.push(c.id);
+    if (along[c.open].has(inside)) {
+      sides.set(c.id, c.open === 'to' ? out : into);
+      group.across++;
+    }
+  }
+  for (const [key, group] of groups) {
+    if (2 * group.across <= group.ids.length) continue;
+    const side = key.startsWith('to\n') ? out : into;
+    for (const id of group.ids) sides.set(id, side);
+  }
+  return sides;
 }
 
 /**
