@@ -293,6 +293,52 @@ describe('routed connections', () => {
     expect(notes.sort()).toEqual(['first', 'second']);
   });
 
+  it('leaves containers their own padding when the routes fit without more room', () => {
+    // a row of steps (a group) over a host of spans, each step feeding the host: the lines
+    // are the router's, and fit, so neither container gains blank rows or columns
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'outer',
+            label: 'Orchestrator',
+            children: [
+              {
+                kind: 'group',
+                id: 'steps',
+                direction: 'right',
+                children: [
+                  { kind: 'box', id: 'a', label: 'Planner' },
+                  { kind: 'box', id: 'b', label: 'Executor' },
+                ],
+              },
+              {
+                id: 'ctx',
+                label: 'Span context',
+                direction: 'right',
+                children: [
+                  { kind: 'box', id: 's1', label: 'Span 1' },
+                  { kind: 'box', id: 's2', label: 'Span 2' },
+                ],
+              },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'a', to: 'b' },
+          { from: 'a', to: 'ctx' },
+          { from: 'b', to: 'ctx' },
+        ],
+      }),
+    );
+    expect(scene.connectors.filter((c) => c.to === 'ctx').every((c) => c.routed)).toBe(true);
+    const [ctx, s1, outer, steps] = ['ctx', 's1', 'outer', 'steps'].map((id) => box(scene, id));
+    // a band of three rows, one blank row, the spans; two columns in from the border
+    expect((s1?.y ?? 0) - (ctx?.y ?? 0)).toBe(4);
+    expect((s1?.x ?? 0) - (ctx?.x ?? 0)).toBe(3);
+    expect((steps?.y ?? 0) - (outer?.y ?? 0)).toBe(4);
+  });
+
   it('turns a row into a column, then wraps, to fit a width, and says when it cannot', () => {
     const wide = parseDiagram({
       direction: 'right',

@@ -225,12 +225,13 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
     return false;
   };
   const routed = toRoute(diagram, byId);
-  // routes get room from the first pass when some connection is not between neighbours, and
-  // gaps between side-by-side containers room for the widest routed note
+  // the first pass gives routes no room beyond the usual gaps (most fit, and containers
+  // keep their own padding); each failure lays out again with more. Gaps between
+  // side-by-side containers get room for the widest routed note
   const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
   let first = new Set<string>();
-  for (let spread = routed.length > 0 ? 1 : 0; ; spread++) {
+  for (let spread = 0; ; spread++) {
     const attempt = layOut(diagram, byId, check, spread, noteRoom, first, source);
     if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
       return finish(attempt, limits, []);
