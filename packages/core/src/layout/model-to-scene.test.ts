@@ -1442,6 +1442,35 @@ describe('a host arranged down the flow', () => {
 });
 
 describe('containers a line leaves from their border', () => {
+  it('set what they feed in model order, whatever the ids', () => {
+    // a service writing to three stores: the stores come as written, not as their ids sort
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'svc',
+            label: 'Scheduler',
+            children: [
+              { id: 'cron', label: 'Cron' },
+              { id: 'api', label: 'REST API' },
+            ],
+          },
+          { id: 'sap', label: 'SAP HANA' },
+          { id: 'pg', label: 'PostgreSQL' },
+          { id: 'kafka', label: 'Kafka' },
+        ],
+        connections: [
+          { from: 'cron', to: 'api' },
+          { from: 'svc', to: 'sap' },
+          { from: 'svc', to: 'pg' },
+          { from: 'svc', to: 'kafka' },
+        ],
+      }),
+    );
+    const xs = ['sap', 'pg', 'kafka'].map((id) => box(scene, id).x);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+  });
+
   it('pull what they feed under them, so no line crosses another', () => {
     // the auth host's lines leave its border; the registry's leaves its box inside: the
     // order weighs both, not the containers' unconnected boxes where they stand

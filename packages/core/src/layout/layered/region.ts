@@ -429,6 +429,9 @@ export function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEd
     });
     return graph.nodes.length - 1;
   };
+  let span = 1;
+  for (const n of graph.nodes) span = Math.max(span, n.sequence + 1);
+  for (const c of graph.containers) span = Math.max(span, c.sequence + 1);
   for (const { connection, from, to } of edges) {
     const rankOf = (end: ContainerEdge['from'], side: 'start' | 'end'): number =>
       'atom' in end
@@ -441,7 +444,13 @@ export function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEd
       'atom' in from
         ? (graph.nodes[from.atom] as LNode).sequence
         : (graph.containers[from.container] as LContainer).sequence;
-    const a = 'atom' in from ? from.atom : terminal(from.container, 'end', sequence);
+    // lines out of one container keep the model order of their targets, not of their ids
+    const far =
+      'atom' in to
+        ? (graph.nodes[to.atom] as LNode).sequence
+        : (graph.containers[to.container] as LContainer).sequence;
+    const a =
+      'atom' in from ? from.atom : terminal(from.container, 'end', sequence + (0.49 * far) / span);
     const b = 'atom' in to ? to.atom : terminal(to.container, 'start', sequence + 0.5);
     graph.edges.push({ connection, from: a, to: b, reversed: false, chain: [] });
   }
