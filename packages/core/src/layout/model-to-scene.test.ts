@@ -1471,6 +1471,33 @@ describe('containers a line leaves from their border', () => {
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
   });
 
+  it('keep a box no line reaches beside its first connected sibling, not down the last rank', () => {
+    // a line leaving the system's border ranks its members above the wiki, but it does not
+    // tie the scheduler to the bottom: it sits beside the engine, as drawn by hand
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'sys',
+            label: 'Mnemos System',
+            children: [
+              { id: 'ingest', label: 'Ingest Engine' },
+              { id: 'sched', label: 'Scheduler' },
+              { kind: 'database', id: 'db', label: 'SQLite' },
+            ],
+          },
+          { id: 'wiki', label: 'Wiki Directory' },
+        ],
+        connections: [
+          { from: 'ingest', to: 'db' },
+          { from: 'sys', to: 'wiki' },
+        ],
+      }),
+    );
+    expect(box(scene, 'sched').y).toBe(box(scene, 'ingest').y);
+    expect(box(scene, 'db').y).toBeGreaterThan(box(scene, 'ingest').y);
+  });
+
   it('pull what they feed under them, so no line crosses another', () => {
     // the auth host's lines leave its border; the registry's leaves its box inside: the
     // order weighs both, not the containers' unconnected boxes where they stand

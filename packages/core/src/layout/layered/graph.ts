@@ -12,6 +12,17 @@ import type { TitleGeometry } from '../chrome.js';
  * Coordinates are abstract: `along` follows the flow (rows when it runs down, columns when it
  * runs right) and `across` runs along the ranks.
  */
+/** An edge that only shapes the ranks: `from` above `to`. */
+export interface RankEdge {
+  from: number;
+  to: number;
+  weight: number;
+  /** `from` is one of the members of a container the line leaves from, not its end itself. */
+  fromSpread?: true;
+  /** `to` is one of the members of a container the line goes to. */
+  toSpread?: true;
+}
+
 export interface LayeredGraph {
   /** Atoms first (in model order), then dummies and fillers as `normalize` adds them. */
   nodes: LNode[];
@@ -20,7 +31,7 @@ export interface LayeredGraph {
   /** Connections drawn between atoms, each as a chain of nodes one rank apart. */
   edges: LEdge[];
   /** Connections that only shape the ranks (their ends are containers): `from` above `to`. */
-  rankEdges: { from: number; to: number; weight: number }[];
+  rankEdges: RankEdge[];
   /** Draw fan-outs and fan-ins as shared trunks. */
   trunks: boolean;
   /**

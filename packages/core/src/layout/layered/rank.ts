@@ -156,9 +156,14 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
   graph.nodes.forEach((node, i) => {
     node.rank = ranks[i] as number;
   });
-  // a node with no connection sits with its connected siblings, not alone at rank 0
+  // a node with no connection sits with its connected siblings, not alone at rank 0 — nor
+  // pulled to the last rank because a line leaves its container's border
   const linked = new Set<number>();
-  for (const e of weights.values()) linked.add(e.from).add(e.to);
+  for (const e of graph.edges) linked.add(e.from).add(e.to);
+  for (const e of graph.rankEdges) {
+    if (!e.fromSpread) linked.add(e.from);
+    if (!e.toSpread) linked.add(e.to);
+  }
   const siblingRank = new Map<number, number>();
   graph.nodes.forEach((node, i) => {
     if (!linked.has(i) || node.container === -1) return;

@@ -394,8 +394,13 @@ export function addConnections(
     const targets = members(to);
     // a container and what it holds: routed from the inside, no rank order between them
     if (sources.some((s) => targets.includes(s))) continue;
+    // the members of a container end stand in for it: the line does not tie each of them
+    const spread = {
+      ...('container' in from ? { fromSpread: true as const } : {}),
+      ...('container' in to ? { toSpread: true as const } : {}),
+    };
     for (const s of sources)
-      for (const t of targets) graph.rankEdges.push({ from: s, to: t, weight: 1 });
+      for (const t of targets) graph.rankEdges.push({ from: s, to: t, weight: 1, ...spread });
     const named = (id: string, end: NonNullable<End>): boolean =>
       'container' in end || atomOf.get(id) === end.atom;
     if (named(connection.from, from) && named(connection.to, to)) {
