@@ -225,6 +225,19 @@ describe('sceneToSvg', () => {
     );
   });
 
+  it('centres every line of a label on its box, whatever the parity of its width', () => {
+    const two = modelToScene(
+      parseDiagram({ nodes: [{ kind: 'box', id: 'r', label: 'Reporter\n\nEmit\nEvent' }] }),
+    );
+    const xs = (svg: string) =>
+      [...svg.matchAll(/id="p-r_3a_label_3a_\d\.text" x="([\d.]+)"/g)].map((m) => m[1]);
+    const box = two.boxes[0] as { x: number; width: number };
+    const centre = ((box.x + box.width / 2) * 9).toFixed(1).replace(/\.0$/, '');
+    expect(xs(sceneToSvg(two, { idPrefix: 'p' }))).toEqual([centre, centre, centre]);
+    // on the cell grid, each line keeps the cells the text rendering gave it
+    expect(new Set(xs(sceneToSvg(two, { idPrefix: 'p', font: 'mono' }))).size).toBe(2);
+  });
+
   it('sets text in a proportional face by default and in monospace when asked', () => {
     expect(sceneToSvg(scene('x'))).toContain('font-family:system-ui');
     expect(sceneToSvg(scene('x'), { font: 'mono' })).toContain('font-family:ui-monospace');

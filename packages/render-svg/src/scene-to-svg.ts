@@ -405,6 +405,20 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
 
 const ANCHOR = { left: 'start', center: 'middle', right: 'end' } as const;
 
+/**
+ * Where a centred line is anchored: the middle of its cells — or, in a proportional face, the
+ * middle of its box when the cells missed it only by rounding (a line of odd width in a box of
+ * even width sits half a cell off, and lines of both parities in one label would zigzag).
+ */
+function centreOf(text: SceneText, start: number, f: Frame, scene: Scene): number {
+  const middle = start + text.width / 2;
+  if (f.mono || (text.role !== 'label' && text.role !== 'title')) return middle;
+  const box = boxesById(scene).get(text.owner);
+  if (box === undefined) return middle;
+  const centre = box.x + box.width / 2;
+  return Math.abs(middle - centre) <= 0.5 ? centre : middle;
+}
+
 const drawText: Draw<SceneText> = (group, text, f, scene) => {
   let halo = '';
   if (text.cut) {
@@ -455,7 +469,7 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
     text.x - (f.labelOffsets ? 0 : (text.nudge ?? 0)) + (text.role === 'caption' ? 0.5 : 0);
   const x =
     text.align === 'center'
-      ? start + text.width / 2
+      ? centreOf(text, start, f, scene)
       : text.align === 'right'
         ? start + text.width
         : start;
