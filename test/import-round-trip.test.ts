@@ -42,16 +42,12 @@ const KNOWN_GAPS: Record<string, string> = {
   'apps/bench/corpus/k8s-overview.yaml': 'all',
   // plain lines (no arrowheads) sharing a trunk with arrows: their ends pair up otherwise
   'apps/bench/corpus/compose-lamp.yaml': 'all',
-  // in ascii the `v` of a line entering through a title written in the border joins the title
-  'apps/bench/corpus/atopacake.yaml': 'ascii',
   // ascii draws a dashed line like a solid one
   'docs/examples/flow.yaml': 'ascii',
   'docs/examples/sequence.yaml': 'ascii',
-  'apps/bench/corpus/hostel.yaml': 'ascii',
   'docs/examples/borders-and-titles.yaml': 'ascii',
   'docs/examples/connections.yaml': 'ascii',
   'docs/examples/docker-overview.yaml': 'ascii',
-  'docs/examples/groups.yaml': 'ascii',
   'docs/examples/kinds.yaml': 'ascii',
   'test/fixtures/flow-right/model.yaml': 'ascii',
   'test/fixtures/nested-and-arrows/model.yaml': 'ascii',
@@ -68,7 +64,6 @@ const NOT_EXACT: Record<string, string> = {
   'apps/bench/corpus/k8s-overview.yaml': 'all',
   'apps/bench/corpus/compose-lamp.yaml': 'all',
   'apps/bench/corpus/atopacake.yaml': 'ascii',
-  'apps/bench/corpus/hostel.yaml': 'ascii',
   'docs/examples/annotations.yaml': 'all',
   'docs/examples/borders-and-titles.yaml': 'all',
   'docs/examples/docker-container.yaml': 'all',

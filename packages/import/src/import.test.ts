@@ -302,6 +302,25 @@ describe('importDrawing', () => {
     expect(checkDiagram(back).diagnostics).toEqual([]);
   });
 
+  it('reads an ascii arrowhead right behind a border the line comes through', () => {
+    // `^` between the host's bottom border (`+`, the line crossing it) and the box's own
+    const art = [
+      '+---------------+',
+      '|     Host      |',
+      '+---------------+',
+      '|  +---------+  |',
+      '|  |  Worker |  |',
+      '|  +----+----+  |',
+      '|       ^       |',
+      '+-------+-------+',
+      '        |',
+      '   +----+----+',
+      '   |  Queue  |',
+      '   +---------+',
+    ].join('\n');
+    expect(pairs(importDrawing(art).model)).toEqual(['queue→worker']);
+  });
+
   it('keeps two lines of different styles apart where they cross, arrowheads or not', () => {
     // a dotted line up from G to C crosses a line with arrowheads at both ends (A and I): a
     // fan-in drawn with a crossing would be one style

@@ -65,7 +65,15 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     const bg = glyphOf(back);
     // a letter or sign is an arrowhead only where a free line runs straight into it
     const free = inside(r + dr, c + dc) && owner[key(r + dr, c + dc)] === -1;
-    if (/[<>v^V]/.test(ch) && !(bg && bg.arms & arrow && free)) return 0;
+    // or where the line comes through a container's border right behind it (`|` `+` `^`)
+    const beyond = at(grid, r + 2 * dr, c + 2 * dc);
+    const through =
+      !free &&
+      (back === '+' || (bg !== undefined && (bg.arms & arrow) !== 0)) &&
+      inside(r + 2 * dr, c + 2 * dc) &&
+      owner[key(r + 2 * dr, c + 2 * dc)] === -1 &&
+      ((glyphOf(beyond)?.arms ?? 0) & arrow) !== 0;
+    if (/[<>v^V]/.test(ch) && !((bg && bg.arms & arrow && free) || through)) return 0;
     return behind | arrow;
   };
   const plusArms = (r: number, c: number): number => {
