@@ -334,3 +334,11 @@ export function placeStackOutline(
     sink.dividers.push({ id: `${node.id}#title`, box: node.id, y: outline.y + geometry.band });
   }
 }
+
+/**
+ * A host holding nothing, its title in the band (a machine named only as one end of a
+ * line): its title is all there is, so it is drawn as a box around it, not as an empty frame.
+ */
+export function emptyHost(node: Node): boolean {
+  return node.kind === 'host' && node.children.length === 0 && node.titleAt === 'band';
+}

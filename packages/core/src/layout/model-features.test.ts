@@ -241,6 +241,27 @@ describe('titles and borders', () => {
   });
 });
 
+describe('a host with nothing in it', () => {
+  it('is a box around its title, in the chain of lines like any box', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'host', id: 'pc', label: 'Arch Linux host', children: [] },
+        { kind: 'box', id: 'node', label: 'Kind node' },
+      ],
+      connections: [{ from: 'pc', to: 'node', note: 'HTTP' }],
+    });
+    const pc = box(scene, 'pc');
+    expect(pc).toMatchObject({ kind: 'host', height: 3 });
+    expect(texts(scene, 'pc')).toEqual([
+      expect.objectContaining({ text: 'Arch Linux host', y: pc.y + 1, align: 'center' }),
+    ]);
+    // straight down to the node under it
+    const line = scene.connectors[0];
+    expect(line?.points).toHaveLength(2);
+    expect(box(scene, 'node').y).toBeGreaterThan(pc.y + pc.height);
+  });
+});
+
 describe('kinds with shapes', () => {
   it('reserves the cells each drawing takes: a lid, a figure, a pipe end', () => {
     const scene = layOut({

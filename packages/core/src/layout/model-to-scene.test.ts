@@ -829,6 +829,48 @@ describe('branches of a trunk into containers', () => {
       expect(out?.points[0]?.x).toBe(middle);
     }
   });
+
+  it('drop into the middle of a container around two boxes, and so does a single line', () => {
+    // a daemon that runs containers and builds images, each a host of two; then a service
+    // with one line into a deployment of two pods
+    const two = (id: string, a: string, b: string) => ({
+      id,
+      label: id,
+      children: [
+        { id: a, label: a },
+        { id: b, label: b },
+      ],
+    });
+    const fan = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'daemon', id: 'daemon', label: 'Docker daemon' },
+          two('containers', 'web', 'db'),
+          two('images', 'nginx', 'postgres'),
+        ],
+        connections: [
+          { from: 'daemon', to: 'containers', note: 'runs' },
+          { from: 'daemon', to: 'images', note: 'builds' },
+        ],
+      }),
+    );
+    const one = modelToScene(
+      parseDiagram({
+        nodes: [{ kind: 'api', id: 'svc', label: 'NodePort Service' }, two('deploy', 'p1', 'p2')],
+        connections: [{ from: 'svc', to: 'deploy' }],
+      }),
+    );
+    for (const [scene, id] of [
+      [fan, 'containers'],
+      [fan, 'images'],
+      [one, 'deploy'],
+    ] as const) {
+      const host = box(scene, id);
+      const into = scene.connectors.find((c) => c.to === id);
+      const middle = host.x + host.width / 2;
+      expect(Math.abs((into?.points.at(-1)?.x ?? 0) - middle)).toBeLessThanOrEqual(1);
+    }
+  });
 });
 
 describe('among equally good placements', () => {

@@ -12,7 +12,7 @@ import { walkNodes } from '../model/walk.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
 import { annotateBlock, type BlockNote } from './annotations.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
-import { borderless, clearBorderTitles } from './chrome.js';
+import { borderless, clearBorderTitles, emptyHost } from './chrome.js';
 import { fitWidth } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
@@ -26,7 +26,11 @@ type Measure = (node: Node, path: ModelPath, context: LayoutContext) => Block;
 
 /** One measuring handler per node kind. */
 const MEASURE_BY_KIND: Readonly<Record<Node['kind'], Measure>> = {
-  host: (node, path, context) => measureHost(node as HostNode, path, context),
+  // a host with nothing in it (a machine named as one end of a line) is drawn as a box
+  host: (node, path, context) =>
+    emptyHost(node)
+      ? measureLeaf(node, path, context)
+      : measureHost(node as HostNode, path, context),
   group: (node, path, context) => measureHost(node as HostNode, path, context),
   stack: (node, path, context) =>
     measureStack(node as Extract<Node, { kind: 'stack' }>, path, context),
@@ -225,16 +229,18 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
     return false;
   };
   const routed = toRoute(diagram, byId);
-  // the first pass gives routes no room beyond the usual gaps (most fit, and containers
-  // keep their own padding); each failure lays out again with more. Gaps between
-  // side-by-side containers get room for the widest routed note
+  // routes first try the usual gaps, which keeps containers to their own padding, and then
+  // one more cell of room everywhere: the tighter picture wins unless the roomier one's
+  // routes bend less (a line squeezed through a gap between boxes takes detours). Past a
+  // few dozen routes only the roomier one is tried. Each failure lays out again with more
+  // room; gaps between side-by-side containers get room for the widest routed note
   const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
   let first = new Set<string>();
-  for (let spread = 0; ; spread++) {
+  const tryAt = (spread: number): { attempt: Attempt; failures: readonly RouteFailure[] } => {
     const attempt = layOut(diagram, byId, check, spread, noteRoom, first, source);
     if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
-      return finish(attempt, limits, []);
+      return { attempt, failures: [] };
     }
     check();
     const scene = attempt.scene;
@@ -247,7 +253,7 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
     const margin = 2 + spread + outerNote;
     // a picture over the canvas limit is refused before the router allocates its grid
     // (finish reports limit/canvas)
-    if (scene.width * scene.height > limits.maxCanvasCells) return finish(attempt, limits, []);
+    if (scene.width * scene.height > limits.maxCanvasCells) return { attempt, failures: [] };
     const { failures } = routeConnections(
       scene,
       attempt.routed,
@@ -256,6 +262,17 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
       check,
       attempt.context.looseNotes,
     );
+    return { attempt, failures };
+  };
+  const start = routed.length > COMPARED_ROUTES ? 1 : 0;
+  for (let spread = start; ; spread++) {
+    const { attempt, failures } = tryAt(spread);
+    if (failures.length === 0 && spread === 0 && attempt.routed.length > 0) {
+      const roomier = tryAt(1);
+      const better =
+        roomier.failures.length === 0 && routedBends(roomier.attempt) < routedBends(attempt);
+      return better ? finish(roomier.attempt, limits, []) : finish(attempt, limits, []);
+    }
     if (failures.length === 0 || spread === MAX_SPREAD) {
       return finish(attempt, limits, failures);
     }
@@ -267,6 +284,18 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
       noteRoom = Math.max(noteRoom, widest(linesOf(failure.connection.note)) + 4);
     }
   }
+}
+
+/** Most routed connections for which the layout is tried both tight and with room. */
+const COMPARED_ROUTES = 48;
+
+/** Bends in the lines the router drew. */
+function routedBends(attempt: Attempt): number {
+  let bends = 0;
+  for (const connector of attempt.scene.connectors) {
+    if (connector.routed) bends += Math.max(0, connector.points.length - 2);
+  }
+  return bends;
 }
 
 /** The model as written, and the stand-ins the layout added for open ends. */

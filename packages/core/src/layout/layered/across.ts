@@ -136,6 +136,8 @@ export function placeAcross(
     const c = childTowards(graph, node.container, parent);
     return { variable: atEnd ? endVar(c) : startVar(c), offset: 0 };
   };
+  /** The fewest cells from one node's start to the next one's in its rank (two of a kind). */
+  const packed = new Map<string, number>();
   const isLine = (v: number): boolean => (nodes[v] as LNode).kind !== 'atom';
   const isTerminal = (v: number): boolean => (nodes[v] as LNode).kind === 'terminal';
   for (const fullLayer of layers) {
@@ -184,6 +186,7 @@ export function placeAcross(
             beside ? (options.containerGap ?? 0) : (options.between?.(a, b) ?? 0),
           );
       constrain(left.variable, right.variable, gap + 1 + left.offset + right.offset);
+      if (own) packed.set(`${a}>${b}`, gap + 1 + left.offset + right.offset);
     }
   }
   containers.forEach((container, c) => {
@@ -251,8 +254,14 @@ export function placeAcross(
       });
       const middle = inside[Math.floor((inside.length - 1) / 2)];
       if (middle === undefined) continue;
-      const centre = Math.floor((nodes[middle] as LNode).across / 2);
-      const weight = onBranch.has(t) && inside.length === 1 ? 64 : 1;
+      // an even count has its middle between the two central boxes (as they pack)
+      const next = inside.length % 2 === 0 ? inside[inside.length / 2] : undefined;
+      const pair = next === undefined ? undefined : packed.get(`${middle}>${next}`);
+      const centre =
+        pair === undefined
+          ? Math.floor((nodes[middle] as LNode).across / 2)
+          : Math.floor((pair + (nodes[next as number] as LNode).across) / 2);
+      const weight = onBranch.has(t) ? 64 : 1;
       linear.push({ from: aux, to: t, minlen: centre, weight });
       linear.push({ from: aux, to: middle, minlen: 0, weight });
       aux++;
@@ -313,8 +322,10 @@ export function placeAcross(
     // the first answer's balance stays wherever it costs no width
     const ends: { from: number; to: number; before: number; after: number }[] = [];
     nodes.forEach((node, v) => {
-      if (node.container !== -1 || node.kind === 'terminal') return;
       const r = reach[v] as { before: number; after: number };
+      // inside a container only what reaches past its box counts (a note beside a line)
+      if (node.container !== -1 && r.before === 0 && r.after <= Math.max(0, node.across - 1))
+        return;
       ends.push({ from: v, to: v, before: r.before, after: r.after + 1 });
     });
     containers.forEach((c, i) => {

@@ -12,7 +12,7 @@ import {
 } from '../../model/types.js';
 import { walkNodes } from '../../model/walk.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
-import { borderless, containerPadding, titleGeometry } from '../chrome.js';
+import { borderless, containerPadding, emptyHost, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester } from '../peers.js';
 import { ancestors, type LayeredGraph, type LContainer, type LNode } from './graph.js';
 
@@ -31,7 +31,7 @@ function idsWithin(node: Node): Set<string> {
  * `keepArranged`), unless a line between them runs against it.
  */
 function joinsRegion(node: Node, context: LayoutContext): node is HostNode {
-  if (!isContainer(node)) return false;
+  if (!isContainer(node) || emptyHost(node)) return false;
   if (node.direction === 'auto') return true;
   if (node.direction !== context.flow || node.children.length < 2) return false;
   const inside = idsWithin(node);
