@@ -398,6 +398,33 @@ describe('open-ended connections', () => {
     expect(line?.points.every((p) => p.y === line.points[0]?.y)).toBe(true);
   });
 
+  it('chooses the same side for an open end whatever the order of the connections', () => {
+    // found by the property test: two opposite lines and a line from outside into one end
+    const connections = [
+      { from: 'n2', to: 'n1', direction: 'none' as const },
+      { to: 'n1', direction: 'none' as const, note: 'cron' },
+      { from: 'n1', to: 'n2', direction: 'none' as const },
+    ];
+    const scene = (order: typeof connections) => {
+      const { description: _, ...geometry } = layOut({
+        nodes: [
+          {
+            kind: 'host',
+            id: 'n0',
+            label: 'host',
+            children: [
+              { kind: 'client', id: 'n1', label: '0' },
+              { kind: 'client', id: 'n2', label: '(' },
+            ],
+          },
+        ],
+        connections: order,
+      });
+      return geometry;
+    };
+    expect(scene([...connections].reverse())).toEqual(scene(connections));
+  });
+
   it('says when the open end has no room (a layer inside its stack)', () => {
     expect(
       codes({

@@ -216,9 +216,22 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
 
 /** Lays out, then routes, laying out again with more room while routes do not fit. */
 function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Scene {
+  try {
+    return layOutClosed(model, limits, check, true);
+  } catch (error) {
+    // an open end set across the flow that leaves no route is drawn along the flow instead
+    const routing = (d: { code: string }) =>
+      d.code === 'layout/no-route' || d.code === 'layout/no-room-for-note';
+    if (!(error instanceof DiagramaError) || !error.diagnostics.some(routing)) throw error;
+    if (!model.connections.some((c) => c.open !== undefined)) throw error;
+    return layOutClosed(model, limits, check, false);
+  }
+}
+
+function layOutClosed(model: Diagram, limits: Limits, check: () => void, across: boolean): Scene {
   // lines that leave the diagram end at a stand-in the arrangements place like any node
   // (and the members of a container of peers go across the flow, see `stackPeers`)
-  const closed = closeOpenEnds(stackPeers(model));
+  const closed = closeOpenEnds(stackPeers(model), across);
   if (closed.diagnostics.length > 0) throw new DiagramaError(closed.diagnostics);
   const diagram = closed.diagram;
   const source = { model, standIns: closed.standIns };

@@ -26,7 +26,7 @@ export interface ClosedDiagram {
  * connections and the node already has a line that way (a pipeline stage with logs going
  * out), the open end takes the side across the flow instead (see `acrossSides`).
  */
-export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
+export function closeOpenEnds(diagram: Diagram, across = true): ClosedDiagram {
   const standIns = new Map<string, Connection>();
   if (!diagram.connections.some((c) => c.open !== undefined)) {
     return { diagram, standIns, diagnostics: [] };
@@ -44,7 +44,7 @@ export function closeOpenEnds(diagram: Diagram): ClosedDiagram {
     .sort((a, b) =>
       a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0,
     );
-  const sides = acrossSides(diagram);
+  const sides = across ? acrossSides(diagram) : new Map<string, Side>();
   const closedById = new Map<string, Connection>();
   for (const { connection, index } of order)
     closedById.set(connection.id, close(connection, index));
@@ -127,14 +127,12 @@ function acrossSides(diagram: Diagram): Map<string, Side> {
   };
   /** Nodes with a line leaving (`to`) or entering (`from`) along the flow. */
   const along = { to: new Set<string>(), from: new Set<string>() };
-  const firstOf = new Map<string, number>();
-  diagram.connections.forEach((c, i) => {
-    if (!firstOf.has(`${c.from}\n${c.to}`)) firstOf.set(`${c.from}\n${c.to}`, i);
-  });
-  diagram.connections.forEach((c, i) => {
+  const joined = new Set(diagram.connections.map((c) => `${c.from}\n${c.to}`));
+  diagram.connections.forEach((c) => {
     if (c.open !== undefined || flowSides(c.hints) || c.from === c.to) return;
-    // the second of two opposite lines runs back beside the first, against the flow
-    if ((firstOf.get(`${c.to}\n${c.from}`) ?? i) < i) return;
+    // two opposite lines run side by side, one of them against the flow: which one is the
+    // layout's to choose, so neither says which way the node's lines go
+    if (joined.has(`${c.to}\n${c.from}`)) return;
     along.to.add(c.from);
     along.from.add(c.to);
   });
