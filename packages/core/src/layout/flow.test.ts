@@ -101,6 +101,32 @@ describe('flow by hand', () => {
     expect(tall.y).toBeGreaterThan(c.y + c.height);
   });
 
+  it('grid: the boxes of a column take its width, as tiles', () => {
+    const scene = layOut({
+      direction: 'grid',
+      columns: 2,
+      nodes: [
+        { kind: 'box', id: 'stripe', label: 'Stripe\nAdapter' },
+        { kind: 'box', id: 'adyen', label: 'Adyen\nAdapter' },
+        { kind: 'box', id: 'paypal', label: 'PayPal\nAdapter' },
+        { kind: 'box', id: 'more', label: '+\nmore' },
+        { kind: 'box', id: 'fixed', label: 'x', hints: { width: 7 } },
+      ],
+    });
+    const [stripe, adyen, paypal, more, fixed] = boxes(scene, [
+      'stripe',
+      'adyen',
+      'paypal',
+      'more',
+      'fixed',
+    ]) as [SceneBox, SceneBox, SceneBox, SceneBox, SceneBox];
+    expect(more.width).toBe(adyen.width);
+    expect(more.x).toBe(adyen.x);
+    expect(paypal.width).toBe(stripe.width);
+    // a width asked for is kept
+    expect(fixed.width).toBe(7);
+  });
+
   it('grid columns: as asked, else about a square', () => {
     expect(gridColumns(5, 2)).toBe(2);
     expect(gridColumns(9)).toBe(3);

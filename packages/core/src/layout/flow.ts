@@ -1,5 +1,11 @@
 import { count } from '../errors.js';
-import { type Connection, type FlowDirection, isContainer, type Side } from '../model/types.js';
+import {
+  type Connection,
+  type FlowDirection,
+  isContainer,
+  type Node,
+  type Side,
+} from '../model/types.js';
 import type { DisplayLine } from '../text/width.js';
 import {
   type Block,
@@ -380,14 +386,25 @@ export function measureGrid(
   context: LayoutContext,
   columns?: number,
 ): Block {
-  const blocks = items.map(({ node, path }) => context.measure(node, path));
-  const perRow = gridColumns(blocks.length, columns);
+  const measured = items.map(({ node, path }) => context.measure(node, path));
+  const perRow = gridColumns(measured.length, columns);
   const widths: number[] = [];
+  measured.forEach((block, index) => {
+    const c = index % perRow;
+    widths[c] = Math.max(widths[c] ?? 0, block.width);
+  });
+  // the boxes of a column take its width, as tiles (D2's grids, hand drawings): a box
+  // with a width of its own, or one holding others, keeps it
+  const blocks = measured.map((block, index) => {
+    const { node, path } = items[index] as Placed;
+    const width = widths[index % perRow] ?? block.width;
+    if (isContainer(node) || node.kind === 'stack' || node.hints?.width !== undefined) return block;
+    if (block.width === width || block.width !== block.boxWidth) return block;
+    return context.measure({ ...node, hints: { ...node.hints, width } } as Node, path);
+  });
   const heights: number[] = [];
   blocks.forEach((block, index) => {
-    const c = index % perRow;
     const r = Math.floor(index / perRow);
-    widths[c] = Math.max(widths[c] ?? 0, block.width);
     heights[r] = Math.max(heights[r] ?? 0, block.height);
   });
   const gapX = columnGap(
