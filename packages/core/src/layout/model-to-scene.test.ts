@@ -873,6 +873,44 @@ describe('branches of a trunk into containers', () => {
   });
 });
 
+describe('a tree of fans', () => {
+  it('centres each parent over its children, as a tree is drawn by hand', () => {
+    // a global service over two sites, each over two servers, each site's servers feeding
+    // its vault, the vaults replicating: the sites' lines up are branches of the top fan
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'global', label: 'GLOBAL PAM' },
+          { id: 'dc', label: 'DC SITE' },
+          { id: 'dr', label: 'DR SITE' },
+          ...['pa', 'pb', 'pc', 'pd'].map((id) => ({ id, label: id.toUpperCase() })),
+          { kind: 'database', id: 'va', label: 'Vault-A' },
+          { kind: 'database', id: 'vb', label: 'Vault-B' },
+        ],
+        connections: [
+          ['global', 'dc'],
+          ['global', 'dr'],
+          ['dc', 'pa'],
+          ['dc', 'pb'],
+          ['dr', 'pc'],
+          ['dr', 'pd'],
+          ['pa', 'va'],
+          ['pb', 'va'],
+          ['pc', 'vb'],
+          ['pd', 'vb'],
+        ]
+          .map(([from, to]) => ({ from: from as string, to: to as string, direction: 'none' }))
+          .concat([{ from: 'va', to: 'vb', direction: 'both' }]),
+      }),
+    );
+    const middle = (id: string) => box(scene, id).x + box(scene, id).width / 2;
+    const between = (a: string, b: string) => (middle(a) + middle(b)) / 2;
+    expect(Math.abs(middle('dc') - between('pa', 'pb'))).toBeLessThanOrEqual(1);
+    expect(Math.abs(middle('dr') - between('pc', 'pd'))).toBeLessThanOrEqual(1);
+    expect(Math.abs(middle('global') - between('dc', 'dr'))).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('among equally good placements', () => {
   it('takes the narrowest: a host fed on its border from above does not slide aside', () => {
     // two cloud services feed a machine's border; the machine holds a browser over a cluster

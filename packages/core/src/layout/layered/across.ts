@@ -643,10 +643,14 @@ function balance(
 ): void {
   let boxes: ReturnType<typeof boxesOf> | undefined;
   const { wants, bounds } = pulls(linear, variables);
-  chosen.forEach((yes, v) => {
-    if (!yes) return;
+  // from the last rank up: a parent centres over children already centred under theirs
+  const order = chosen
+    .map((yes, v) => (yes ? v : -1))
+    .filter((v) => v >= 0)
+    .sort((a, b) => (ranks[b] ?? 0) - (ranks[a] ?? 0) || a - b);
+  for (const v of order) {
     const list = wants[v] as Want[];
-    if (list.length < 2) return;
+    if (list.length < 2) continue;
     // what hangs alone from one side (a client above, a store below) is carried along;
     // the rest, on a side with two or more, are what the node centres between
     const others = [...new Set(list.map((w) => w.other))];
@@ -654,7 +658,7 @@ function balance(
     const onSide = [0, 0, 0];
     for (const u of others) onSide[side(u) + 1] = (onSide[side(u) + 1] as number) + 1;
     // only a side with two or more gives something to centre between (most nodes have none)
-    if ((onSide[0] as number) < 2 && (onSide[2] as number) < 2) return;
+    if ((onSide[0] as number) < 2 && (onSide[2] as number) < 2) continue;
     const carried: number[] = [];
     const anchors = new Set<number>();
     for (const u of others) {
@@ -690,25 +694,44 @@ function balance(
       const shift = (values[v] as number) - Math.floor((stretch[0].at + stretch[1].at) / 2);
       if (shift !== 0) shiftIfFits(values, bounds, part, shift);
     }
+    // a line that is one branch of another node's fan bends at that fan's junction wherever
+    // v sits: a node with a fan of its own on the other side centres on that fan alone (a
+    // site over its two servers, as a tree is drawn by hand)
+    const fanBranch = (u: number): boolean => {
+      const toward = Math.sign((ranks[v] ?? 0) - (ranks[u] ?? 0));
+      if (toward === 0) return false;
+      const others = new Set<number>();
+      for (const w of wants[u] as Want[]) {
+        if (Math.sign((ranks[w.other] ?? 0) - (ranks[u] ?? 0)) === toward) others.add(w.other);
+      }
+      return others.size >= 2;
+    };
+    let kept = anchors;
+    for (const s of [-1, 1]) {
+      const near = [...anchors].filter((u) => side(u) === s);
+      const far = [...anchors].filter((u) => side(u) !== s);
+      if (near.length >= 2 && far.length > 0 && far.every((u) => side(u) === 0 || fanBranch(u)))
+        kept = new Set(near);
+    }
     const points = list
-      .filter((w) => anchors.has(w.other))
+      .filter((w) => kept.has(w.other))
       .map((w) => ({
         at: (values[w.other] as number) + w.offset,
         weight: w.weight,
         box: ends[w.other] === true,
       }));
-    if (points.length < 2) return;
+    if (points.length < 2) continue;
     const stretch = flatStretch(points);
-    if (stretch === undefined || !stretch[0].box || !stretch[1].box) return;
+    if (stretch === undefined || !stretch[0].box || !stretch[1].box) continue;
     const [from, to] = [stretch[0].at, stretch[1].at];
-    if (to - from < 2) return;
+    if (to - from < 2) continue;
     const current = values[v] as number;
     // only within the flat stretch: the node is already somewhere in it
-    if (current < from || current > to) return;
+    if (current < from || current > to) continue;
     const shift = Math.floor((from + to) / 2) - current;
-    if (shift === 0) return;
+    if (shift === 0) continue;
     shiftIfFits(values, bounds, [v, ...carried], shift);
-  });
+  }
 }
 
 /**
