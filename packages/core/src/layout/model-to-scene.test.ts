@@ -911,6 +911,39 @@ describe('a tree of fans', () => {
   });
 });
 
+describe('a fan-in gathered inside a container', () => {
+  it('meets under the middle of its branches, the box it feeds centred there', () => {
+    // two nodes of a cluster, each with a backend, both calling one database outside
+    const node = (n: number) => ({
+      id: `node${n}`,
+      label: `Node ${n}`,
+      children: [
+        { id: `fe${n}`, label: 'frontend' },
+        { id: `be${n}`, label: 'backend' },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'api', id: 'ingress', label: 'Ingress Controller' },
+          { id: 'cluster', label: 'Kubernetes Cluster', children: [node(1), node(2)] },
+          { kind: 'database', id: 'db', label: 'Cloud SQL' },
+        ],
+        connections: [
+          { from: 'ingress', to: 'fe1' },
+          { from: 'ingress', to: 'fe2' },
+          { from: 'fe1', to: 'be1' },
+          { from: 'fe2', to: 'be2' },
+          { from: 'be1', to: 'db' },
+          { from: 'be2', to: 'db' },
+        ],
+      }),
+    );
+    const middle = (id: string) => box(scene, id).x + box(scene, id).width / 2;
+    expect(Math.abs(middle('db') - (middle('be1') + middle('be2')) / 2)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('among equally good placements', () => {
   it('takes the narrowest: a host fed on its border from above does not slide aside', () => {
     // two cloud services feed a machine's border; the machine holds a browser over a cluster

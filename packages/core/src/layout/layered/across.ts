@@ -360,7 +360,7 @@ export function placeAcross(
     values,
     variables,
     linear,
-    nodes.map((node) => node.kind === 'atom'),
+    nodes.map((node) => node.kind === 'atom' || node.gate !== undefined),
     nodes.map((node) => node.kind === 'atom' || node.kind === 'terminal'),
     nodes.map((node) => node.rank),
     () =>
