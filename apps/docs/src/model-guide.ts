@@ -89,7 +89,7 @@ can end on a group only when it has a border to meet.`,
 border, the default for hosts and stacks), \`border\` (written into the top border, left
 unless \`labelAlign\` says otherwise), \`below\` (a caption under it) or \`none\` (not drawn; the
 text description still names it). Lines that cross a border with a title in it cross it past
-the title.`,
+the title; a centred title in a band that a line runs through moves to the band's start.`,
     model: 'docs/examples/borders-and-titles.yaml',
     image: 'docs/img/model/borders-and-titles.svg',
   },

@@ -725,7 +725,7 @@ describe('a band title crossed by lines', () => {
       }),
     );
 
-  it('takes no more width when the lines leave it a stretch, and sits in its middle', () => {
+  it('takes no more width when the lines leave it a stretch, and sits at the band start', () => {
     // a load balancer over an application tier of three servers (a web tier drawn by hand)
     const scene = tier('Application tier');
     const apps = box(scene, 'apps');
@@ -738,11 +738,10 @@ describe('a band title crossed by lines', () => {
     expect(title).toBeDefined();
     const lines = crossings(scene, title?.y ?? 0).sort((a, b) => a - b);
     const x = title?.x ?? 0;
-    const left = Math.max(apps.x, ...lines.filter((c) => c < x));
-    const right = Math.min(apps.x + apps.width - 1, ...lines.filter((c) => c > x));
     expect(lines.every((c) => c < x - 1 || c > x + (title?.width ?? 0))).toBe(true);
-    // centred between the line before it and the one after it, to a cell
-    expect(Math.abs(x - left - 1 - (right - (x + (title?.width ?? 0))))).toBeLessThanOrEqual(1);
+    // in the band's corner, two cells in from the border as a label is, the line past it
+    expect(x).toBe(apps.x + 3);
+    expect(scene.texts.find((t) => t.owner === 'apps')?.align).toBe('left');
   });
 
   it('keeps a blank cell from the borders when a line pushes it aside', () => {
