@@ -250,10 +250,11 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
   const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
   let first = new Set<string>();
-  const tryAt = (spread: number): { attempt: Attempt; failures: readonly RouteFailure[] } => {
+  type Tried = { attempt: Attempt; failures: readonly RouteFailure[]; done?: true };
+  const tryAt = (spread: number): Tried => {
     const attempt = layOut(diagram, byId, check, spread, noteRoom, first, source);
     if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
-      return { attempt, failures: [] };
+      return { attempt, failures: [], done: true };
     }
     check();
     const scene = attempt.scene;
@@ -266,7 +267,9 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
     const margin = 2 + spread + outerNote;
     // a picture over the canvas limit is refused before the router allocates its grid
     // (finish reports limit/canvas)
-    if (scene.width * scene.height > limits.maxCanvasCells) return { attempt, failures: [] };
+    if (scene.width * scene.height > limits.maxCanvasCells) {
+      return { attempt, failures: [], done: true };
+    }
     const { failures } = routeConnections(
       scene,
       attempt.routed,
@@ -279,11 +282,14 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
   };
   const start = routed.length > COMPARED_ROUTES ? 1 : 0;
   for (let spread = start; ; spread++) {
-    const { attempt, failures } = tryAt(spread);
-    if (failures.length === 0 && spread === 0 && attempt.routed.length > 0) {
+    const { attempt, failures, done } = tryAt(spread);
+    if (done) return finish(attempt, limits, []);
+    if (failures.length === 0 && spread === 0) {
       const roomier = tryAt(1);
       const better =
-        roomier.failures.length === 0 && routedBends(roomier.attempt) < routedBends(attempt);
+        !roomier.done &&
+        roomier.failures.length === 0 &&
+        routedBends(roomier.attempt) < routedBends(attempt);
       return better ? finish(roomier.attempt, limits, []) : finish(attempt, limits, []);
     }
     if (failures.length === 0 || spread === MAX_SPREAD) {
