@@ -188,14 +188,17 @@ export function titleTexts(
     if (!free(wanted) && geometry.place === 'band' && lineAlign === 'center') {
       // a band title a line runs through goes to the band's start, as a container's title
       // drawn by hand sits in its corner when a line comes in at the middle
-      // (two cells in, as a label's padding, where the line leaves room)
-      const start = free(low + 2) && free(low + 3) ? low + 2 : free(low + 1) ? low + 1 : undefined;
-      for (let from = low; start === undefined && from <= Math.max(low, high); from++) {
-        if (!free(from)) continue;
-        x = from;
-        break;
+      // (two cells in, as a label's padding, where the line leaves room; else the first
+      // place clear of the lines)
+      if (free(low + 2) && free(low + 3)) x = low + 2;
+      else if (free(low + 1)) x = low + 1;
+      else {
+        for (let from = low; from <= Math.max(low, high); from++) {
+          if (!free(from)) continue;
+          x = from;
+          break;
+        }
       }
-      if (start !== undefined) x = start;
     } else if (!free(wanted)) {
       // the middle of the free stretch nearest to where it would go (between two lines that
       // cross the title's rows, a title reads as centred there)

@@ -120,16 +120,15 @@ function acrossSides(diagram: Diagram): Map<string, Side> {
       parent === undefined ? diagram.direction : isContainer(parent) ? parent.direction : 'down';
     return direction === undefined || direction === 'auto';
   };
-  const flowSides = (hints: Connection['hints']): boolean => {
-    const across: readonly Side[] =
-      diagram.flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
-    return [hints?.fromSide, hints?.toSide].some((s) => s !== undefined && across.includes(s));
-  };
+  const across: readonly Side[] = diagram.flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
+  /** Whether the model asks a line to leave or enter across the flow. */
+  const askedAcross = (hints: Connection['hints']): boolean =>
+    [hints?.fromSide, hints?.toSide].some((s) => s !== undefined && across.includes(s));
   /** Nodes with a line leaving (`to`) or entering (`from`) along the flow. */
   const along = { to: new Set<string>(), from: new Set<string>() };
   const joined = new Set(diagram.connections.map((c) => `${c.from}\n${c.to}`));
   diagram.connections.forEach((c) => {
-    if (c.open !== undefined || flowSides(c.hints) || c.from === c.to) return;
+    if (c.open !== undefined || askedAcross(c.hints) || c.from === c.to) return;
     // two opposite lines run side by side, one of them against the flow: which one is the
     // layout's to choose, so neither says which way the node's lines go
     if (joined.has(`${c.to}\n${c.from}`)) return;

@@ -12,6 +12,7 @@ import {
   type LContainer,
   type LEdge,
   type LNode,
+  pointNode,
 } from './graph.js';
 import { arrowEnds } from './ports.js';
 
@@ -102,20 +103,17 @@ function addGate(
   junction = false,
 ): number {
   const index = graph.nodes.length;
-  graph.nodes.push({
-    id: `~g${index - atoms}`,
-    kind: 'dummy',
-    container,
-    along: 0,
-    across: 1,
-    boxAlong: 0,
-    boxAcross: 1,
-    rank: 0,
-    order: 0,
-    sequence,
-    gate,
-    ...(junction ? { junction: true } : {}),
-  });
+  graph.nodes.push(
+    pointNode({
+      id: `~g${index - atoms}`,
+      kind: 'dummy',
+      container,
+      rank: 0,
+      sequence,
+      gate,
+      ...(junction ? { junction: true } : {}),
+    }),
+  );
   return index;
 }
 

@@ -3,15 +3,6 @@ import type { DisplayLine } from '../../text/width.js';
 import type { Block } from '../block.js';
 import type { TitleGeometry } from '../chrome.js';
 
-/**
- * The layered graph of one region: a container whose children are placed from their
- * connections (`direction: auto`), with every nested `auto` host of the same flow as a
- * compound node. Stages read it and add to it in turn — ranks, dummies, order, ports,
- * coordinates — each a pure function tested on its own; the scene is written once, at the end.
- *
- * Coordinates are abstract: `along` follows the flow (rows when it runs down, columns when it
- * runs right) and `across` runs along the ranks.
- */
 /** An edge that only shapes the ranks: `from` above `to`. */
 export interface RankEdge {
   from: number;
@@ -23,6 +14,15 @@ export interface RankEdge {
   toSpread?: true;
 }
 
+/**
+ * The layered graph of one region: a container whose children are placed from their
+ * connections (`direction: auto`), with every nested `auto` host of the same flow as a
+ * compound node. Stages read it and add to it in turn — ranks, dummies, order, ports,
+ * coordinates — each a pure function tested on its own; the scene is written once, at the end.
+ *
+ * Coordinates are abstract: `along` follows the flow (rows when it runs down, columns when it
+ * runs right) and `across` runs along the ranks.
+ */
 export interface LayeredGraph {
   /** Atoms first (in model order), then dummies and fillers as `normalize` adds them. */
   nodes: LNode[];
@@ -173,4 +173,14 @@ export function childTowards(graph: LayeredGraph, c: number, parent: number): nu
     at = up;
   }
   return -1;
+}
+
+/**
+ * A node that takes no room along the flow and one cell across it, in rank `rank`: a dummy on
+ * a long line, a filler for a container's empty rank, a gate or a terminal.
+ */
+export function pointNode(
+  fields: Pick<LNode, 'id' | 'kind' | 'container' | 'rank' | 'sequence'> & Partial<LNode>,
+): LNode {
+  return { along: 0, across: 1, boxAlong: 0, boxAcross: 1, order: 0, ...fields };
 }

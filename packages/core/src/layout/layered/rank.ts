@@ -7,6 +7,7 @@ import {
   type LContainer,
   type LEdge,
   type LNode,
+  pointNode,
 } from './graph.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
 
@@ -352,10 +353,7 @@ export function spanContainers(graph: LayeredGraph): void {
  * soon as that one starts: lines leave through bottoms and enter through tops.
  */
 export function normalize(graph: LayeredGraph): void {
-  const add = (node: Omit<LNode, 'order'>): number => {
-    graph.nodes.push({ ...node, order: 0 });
-    return graph.nodes.length - 1;
-  };
+  const add = (node: LNode): number => graph.nodes.push(node) - 1;
   const sharedWays = new Map<string, number[]>();
   for (const edge of graph.edges) {
     // the router draws a released line: it holds no place in the ranks
@@ -402,17 +400,15 @@ export function normalize(graph: LayeredGraph): void {
         }
       }
       chain.push(
-        add({
-          id: `~d${graph.nodes.length}`,
-          kind: 'dummy',
-          container,
-          along: 0,
-          across: 1,
-          boxAlong: 0,
-          boxAcross: 1,
-          rank,
-          sequence: top.sequence + 0.5,
-        }),
+        add(
+          pointNode({
+            id: `~d${graph.nodes.length}`,
+            kind: 'dummy',
+            container,
+            rank,
+            sequence: top.sequence + 0.5,
+          }),
+        ),
       );
     }
     if (shared !== undefined && !known && via) {
@@ -429,17 +425,15 @@ export function normalize(graph: LayeredGraph): void {
   graph.containers.forEach((c, index) => {
     for (let rank = c.firstRank; rank <= c.lastRank; rank++) {
       if (present.has(`${index}:${rank}`)) continue;
-      add({
-        id: `~f${graph.nodes.length}`,
-        kind: 'filler',
-        container: index,
-        along: 0,
-        across: 1,
-        boxAlong: 0,
-        boxAcross: 1,
-        rank,
-        sequence: c.sequence,
-      });
+      add(
+        pointNode({
+          id: `~f${graph.nodes.length}`,
+          kind: 'filler',
+          container: index,
+          rank,
+          sequence: c.sequence,
+        }),
+      );
       for (const up of ancestors(graph, index)) present.add(`${up}:${rank}`);
     }
   });

@@ -14,7 +14,7 @@ import { walkNodes } from '../../model/walk.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, emptyHost, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester } from '../peers.js';
-import { ancestors, type LayeredGraph, type LContainer, type LNode } from './graph.js';
+import { ancestors, type LayeredGraph, type LContainer, type LNode, pointNode } from './graph.js';
 
 /** Every id a node holds, itself included. */
 function idsWithin(node: Node): Set<string> {
@@ -419,20 +419,18 @@ export function addConnections(
 export function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEdge[]): void {
   const terminal = (c: number, side: 'start' | 'end', sequence: number): number => {
     const container = graph.containers[c] as LContainer;
-    graph.nodes.push({
-      id: `~t${graph.nodes.length}`,
-      kind: 'terminal',
-      container: c,
-      along: 0,
-      across: 1,
-      boxAlong: 0,
-      boxAcross: 1,
-      rank: side === 'start' ? container.firstRank : container.lastRank,
-      order: 0,
-      sequence,
-      terminal: side,
-    });
-    return graph.nodes.length - 1;
+    return (
+      graph.nodes.push(
+        pointNode({
+          id: `~t${graph.nodes.length}`,
+          kind: 'terminal',
+          container: c,
+          rank: side === 'start' ? container.firstRank : container.lastRank,
+          sequence,
+          terminal: side,
+        }),
+      ) - 1
+    );
   };
   let span = 1;
   for (const n of graph.nodes) span = Math.max(span, n.sequence + 1);
