@@ -1903,3 +1903,91 @@ describe('routes and titles in borders', () => {
     }
   });
 });
+
+describe('lines both ways from a hub', () => {
+  it('fan a box talking both ways to three along the flow, peers of two stay side by side', () => {
+    // a hand-drawn NestJS system: the app talks both ways to its database, queue and cache
+    // under it, while the frontend, balancer and proxy stand in a row
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'fe', label: 'Frontend' },
+          { kind: 'api', id: 'lb', label: 'Load Balancer' },
+          { id: 'nginx', label: 'nginx' },
+          { kind: 'api', id: 'app', label: 'NestJS App' },
+          { kind: 'database', id: 'mongo', label: 'MongoDB' },
+          { kind: 'queue', id: 'rmq', label: 'RabbitMQ' },
+          { kind: 'database', id: 'redis', label: 'Redis' },
+        ],
+        connections: [
+          { from: 'fe', to: 'lb', direction: 'both' },
+          { from: 'lb', to: 'nginx', direction: 'both' },
+          { from: 'app', to: 'lb' },
+          { from: 'app', to: 'mongo', direction: 'both' },
+          { from: 'app', to: 'rmq', direction: 'both' },
+          { from: 'app', to: 'redis', direction: 'both' },
+        ],
+      }),
+    );
+    const app = box(scene, 'app');
+    for (const id of ['mongo', 'rmq', 'redis']) expect(box(scene, id).y).toBeGreaterThan(app.y);
+    expect(box(scene, 'fe').y).toBe(box(scene, 'lb').y);
+    expect(box(scene, 'nginx').y).toBe(box(scene, 'lb').y);
+  });
+});
+
+describe('a fan out of a container', () => {
+  it('keeps its targets in model order whatever the lines are called', () => {
+    // a video platform: the API server in its gateway layer fans out to four services in the
+    // layer below, with Auth beside it; the lines' ids sort the other way round
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'gwl',
+            label: 'API GATEWAY LAYER',
+            children: [
+              { kind: 'api', id: 'api', label: 'API Server' },
+              { id: 'auth', label: 'Auth' },
+            ],
+          },
+          {
+            id: 'ms',
+            label: 'MICROSERVICES LAYER',
+            children: [
+              { id: 'up', label: 'Upload' },
+              { id: 'tc', label: 'Transcode' },
+              { id: 'st', label: 'Stream' },
+              { id: 'au', label: 'Audio' },
+            ],
+          },
+        ],
+        connections: [
+          { id: 'z', from: 'api', to: 'auth', direction: 'none' },
+          { id: 'd', from: 'api', to: 'up' },
+          { id: 'c', from: 'api', to: 'tc' },
+          { id: 'b', from: 'api', to: 'st' },
+          { id: 'a', from: 'api', to: 'au' },
+        ],
+      }),
+    );
+    const xs = ['up', 'tc', 'st', 'au'].map((id) => box(scene, id).x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    // one line leaves the gateway layer, under Auth's rank, and branches in the layer below
+    const gwl = box(scene, 'gwl');
+    const bottom = gwl.y + gwl.height - 1;
+    const crossing = new Set<number>();
+    for (const c of scene.connectors) {
+      const points = c.points;
+      for (let i = 0; i + 1 < points.length; i++) {
+        const [p, q] = [
+          points[i] as { x: number; y: number },
+          points[i + 1] as { x: number; y: number },
+        ];
+        if (p.x === q.x && Math.min(p.y, q.y) < bottom && Math.max(p.y, q.y) > bottom)
+          crossing.add(p.x);
+      }
+    }
+    expect(crossing.size).toBe(1);
+  });
+});

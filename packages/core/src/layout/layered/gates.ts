@@ -188,8 +188,14 @@ export function looseGateEdges(graph: LayeredGraph): Set<LEdge> {
     if (edge.via === undefined) continue;
     const gate = graph.nodes[edge.via] as LNode;
     const [from, to] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
-    // a junction's branches go on as far as they need
-    if (from.rank !== gate.rank - 1 || (to.rank !== gate.rank + 1 && !gate.junction)) {
+    // a junction's branches go on as far as they need; a fan shares its way to its gate
+    // (a fan-out) or from it (a fan-in), however far that is
+    const fanOut = gate.gate === 'in' && !gate.junction;
+    const fanIn = gate.gate === 'out' && !gate.junction;
+    if (
+      (from.rank !== gate.rank - 1 && !fanOut) ||
+      (to.rank !== gate.rank + 1 && !gate.junction && !fanIn)
+    ) {
       loose.add(edge);
     }
   }

@@ -355,6 +355,8 @@ export function spanContainers(graph: LayeredGraph): void {
 export function normalize(graph: LayeredGraph): void {
   const add = (node: LNode): number => graph.nodes.push(node) - 1;
   const sharedWays = new Map<string, number[]>();
+  let span = 1;
+  for (const node of graph.nodes) span = Math.max(span, node.sequence + 1);
   for (const edge of graph.edges) {
     // the router draws a released line: it holds no place in the ranks
     if (edge.released) {
@@ -373,11 +375,20 @@ export function normalize(graph: LayeredGraph): void {
       .filter((c) => !isWithin(graph, top.container, c))
       .reverse();
     const via = edge.via === undefined ? undefined : (graph.nodes[edge.via] as LNode);
-    // the lines through a junction share their way on to each box they reach
-    const shared = via?.junction ? `${edge.via}>${lower}` : undefined;
+    // the lines through a junction share their way on to each box they reach, and so do the
+    // lines of a fan-in after its gate; the lines of a fan-out share theirs to the gate
+    const shared = via?.junction || via?.gate === 'out' ? `${edge.via}>${lower}` : undefined;
     const known = shared === undefined ? undefined : sharedWays.get(shared);
-    for (let rank = top.rank + 1; rank < bottom.rank; rank++) {
+    const lead = via?.gate === 'in' && !via.junction ? `${upper}>${edge.via}` : undefined;
+    const ahead = lead === undefined ? undefined : sharedWays.get(lead);
+    let rank = top.rank + 1;
+    if (ahead && via) {
+      chain.push(...ahead);
+      rank = via.rank;
+    }
+    for (; rank < bottom.rank; rank++) {
       if (via?.rank === rank) {
+        if (lead !== undefined && !ahead) sharedWays.set(lead, chain.slice(1));
         chain.push(edge.via as number);
         if (known) {
           chain.push(...known);
@@ -406,7 +417,9 @@ export function normalize(graph: LayeredGraph): void {
             kind: 'dummy',
             container,
             rank,
-            sequence: top.sequence + 0.5,
+            // right after its source, and among the lines from one box in the order of
+            // their far ends, so a fan starts out uncrossed
+            sequence: top.sequence + 0.5 + (0.24 * bottom.sequence) / span,
           }),
         ),
       );

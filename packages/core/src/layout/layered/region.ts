@@ -324,6 +324,11 @@ export function addConnections(
     c.from < c.to ? `${c.from}\n${c.to}` : `${c.to}\n${c.from}`;
   const linesBetween = new Map<string, number>();
   for (const c of candidates) linesBetween.set(pairOf(c), (linesBetween.get(pairOf(c)) ?? 0) + 1);
+  // a box talking both ways to three or more (an app to its database, queue and cache) is a
+  // hub: set in one row with it, they would sit on both sides and its lines jump over each
+  // other, where a hand drawing fans them out along the flow
+  const hub = (id: string): boolean =>
+    (context.connectionsOf.get(id) ?? []).filter(isPeerLine).length >= 3;
   // a side across the flow (left or right of a box in a column) is the router's to draw
   const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
   for (const connection of candidates) {
@@ -348,7 +353,9 @@ export function addConnections(
       'atom' in from &&
       'atom' in to &&
       single &&
-      !askedAcross(from.atom, to.atom);
+      !askedAcross(from.atom, to.atom) &&
+      !hub(connection.from) &&
+      !hub(connection.to);
     if (
       (fromSide && across.includes(fromSide)) ||
       (toSide && across.includes(toSide)) ||
