@@ -1991,3 +1991,52 @@ describe('a fan out of a container', () => {
     expect(crossing.size).toBe(1);
   });
 });
+
+describe('steps between boxes that lead to the same boxes', () => {
+  it('set a chain whose boxes all write to the same two side by side, over them', () => {
+    // a hand-drawn agent loop: planner, builder and reviewer in a row, each writing to the
+    // board and the repository below
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'smith', label: 'forge-smith' },
+          { id: 'worker', label: 'worker' },
+          { id: 'reviewer', label: 'reviewer' },
+          { id: 'kanban', label: 'Kaneo Kanban' },
+          { id: 'repo', label: 'GitHub repo' },
+        ],
+        connections: [
+          { from: 'smith', to: 'worker' },
+          { from: 'worker', to: 'reviewer' },
+          ...['smith', 'worker', 'reviewer'].flatMap((from) => [
+            { from, to: 'kanban' },
+            { from, to: 'repo' },
+          ]),
+        ],
+      }),
+    );
+    const row = ['smith', 'worker', 'reviewer'].map((id) => box(scene, id));
+    for (const b of row) expect(b.y).toBe(row[0]?.y);
+    expect(row.map((b) => b.x)).toEqual(row.map((b) => b.x).sort((a, b) => a - b));
+    expect(box(scene, 'kanban').y).toBeGreaterThan((row[0]?.y ?? 0) + 2);
+    expect(box(scene, 'repo').y).toBe(box(scene, 'kanban').y);
+  });
+
+  it('keep a triangle with one shared target in a column', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'app', label: 'App' },
+          { id: 'cache', label: 'Cache' },
+          { id: 'db', label: 'DB' },
+        ],
+        connections: [
+          { from: 'app', to: 'cache' },
+          { from: 'app', to: 'db' },
+          { from: 'cache', to: 'db' },
+        ],
+      }),
+    );
+    expect(box(scene, 'cache').y).toBeGreaterThan(box(scene, 'app').y);
+  });
+});

@@ -241,8 +241,19 @@ function siblingSteps(
   /** The boxes that lead to both ends of a line from u to v. */
   const leaders = (u: number, v: number): number[] =>
     (parents.get(u) ?? []).filter((p) => p !== v && out.get(p)?.has(v) === true);
+  /**
+   * How many boxes both ends of a line from u to v lead to (planner, builder and reviewer
+   * each writing to the board and the repository): two or more, along a chain of such lines,
+   * read as a row over them.
+   */
+  const followers = (u: number, v: number): number => {
+    let count = 0;
+    for (const w of out.get(v) ?? []) if (w !== u && out.get(u)?.has(w)) count++;
+    return count;
+  };
   const steps = new Set<Connection>();
   const stepPairs = new Set<string>();
+  const byFollowers: [Connection, number, number][] = [];
   for (const c of candidates) {
     const ends = plain(c);
     if (!ends) continue;
@@ -252,13 +263,22 @@ function siblingSteps(
     if (leaders(u, v).length > 0) {
       steps.add(c);
       stepPairs.add(`${u}>${v}`);
-    }
+    } else if (followers(u, v) >= 2) byFollowers.push([c, u, v]);
+  }
+  // only a chain of them reads as a row: one such line alone (an API handing work to a
+  // worker, both using the database and the cache) keeps the worker between the two below
+  for (const [c, u, v] of byFollowers) {
+    const chained = byFollowers.some(([d, a, b]) => d !== c && (a === v || b === u));
+    if (!chained) continue;
+    steps.add(c);
+    stepPairs.add(`${u}>${v}`);
   }
   // a box that leads to both only across a step sits beside u, not above it: u and v need
   // not share a rank (w1 beside w2, both over the database they write to)
   for (const c of [...steps]) {
     const [u, v] = plain(c) as [number, number];
-    if (leaders(u, v).every((p) => stepPairs.has(`${p}>${u}`))) steps.delete(c);
+    const led = leaders(u, v);
+    if (led.length > 0 && led.every((p) => stepPairs.has(`${p}>${u}`))) steps.delete(c);
   }
   // a box that several siblings step into (services all registering with one registry) can
   // sit beside only one of them: it goes below them all, their lines a fan-in from above
