@@ -115,6 +115,20 @@ describe('routed connections in any arrangement', () => {
             ]);
           }
         }
+        // no route runs right beside a note, where it would read as the line the note names
+        for (const t of scene.texts) {
+          if (t.role !== 'note') continue;
+          for (const c of scene.connectors) {
+            // (an open end's note sits at the end of its own line on purpose)
+            if (!c.routed || t.owner === c.id) continue;
+            for (const cell of cellsOf(c.points)) {
+              if (cell.y !== t.y) continue;
+              expect(cell.x === t.x - 1 || cell.x === t.x + t.width, `${c.id} beside ${t.id}`).toBe(
+                false,
+              );
+            }
+          }
+        }
         // notes overlap no box border and no other text
         for (const t of scene.texts) {
           for (const box of scene.boxes) {

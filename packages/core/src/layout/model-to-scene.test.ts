@@ -2040,3 +2040,67 @@ describe('steps between boxes that lead to the same boxes', () => {
     expect(box(scene, 'cache').y).toBeGreaterThan(box(scene, 'app').y);
   });
 });
+
+describe('state machines', () => {
+  const cells = (scene: Scene): Set<string> => {
+    const out = new Set<string>();
+    for (const c of scene.connectors) {
+      c.points.forEach((q, k) => {
+        const p = c.points[k - 1] ?? q;
+        const [dx, dy] = [Math.sign(q.x - p.x), Math.sign(q.y - p.y)];
+        for (let x = p.x, y = p.y; ; x += dx, y += dy) {
+          out.add(`${x},${y}`);
+          if (x === q.x && y === q.y) break;
+        }
+      });
+    }
+    return out;
+  };
+
+  it('keep a cycle in model order: no state is a step beside another', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'closed', label: 'CLOSED' },
+          { id: 'open', label: 'OPEN' },
+          { id: 'half', label: 'HALF_OPEN' },
+        ],
+        connections: [
+          { from: 'closed', to: 'open', note: 'failures >= threshold' },
+          { from: 'open', to: 'half', note: 'timeout elapsed' },
+          { from: 'half', to: 'closed', note: 'probe succeeds' },
+          { from: 'half', to: 'open', note: 'probe fails' },
+        ],
+      }),
+    );
+    const [closed, open, half] = ['closed', 'open', 'half'].map((id) => box(scene, id).y);
+    expect(closed).toBeLessThan(open as number);
+    expect(open).toBeLessThan(half as number);
+  });
+
+  it('never run a line right beside a note', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: ['pending', 'running', 'completed', 'failed', 'dead'].map((id) => ({
+          id,
+          label: id,
+        })),
+        connections: [
+          { from: 'pending', to: 'running', note: 'claim' },
+          { from: 'running', to: 'completed', note: 'ack' },
+          { from: 'running', to: 'failed', note: 'fail' },
+          { from: 'failed', to: 'pending', note: 'retry (backoff)' },
+          { from: 'failed', to: 'dead', note: 'max attempts' },
+          { from: 'running', to: 'pending', note: 'lease expired' },
+        ],
+      }),
+    );
+    const taken = cells(scene);
+    const notes = scene.texts.filter((t) => t.role === 'note');
+    expect(notes).toHaveLength(6);
+    for (const note of notes) {
+      expect(taken.has(`${note.x - 1},${note.y}`), note.text).toBe(false);
+      expect(taken.has(`${note.x + note.width},${note.y}`), note.text).toBe(false);
+    }
+  });
+});

@@ -647,9 +647,10 @@ export function routeConnections(
     // the title band and its rule
     grid.fill(box.x, box.y + 1, box.width, divider.y - box.y, BLOCKED);
   }
-  // a title cut into a border takes the cleared cell on each side too
+  // a title cut into a border takes the cleared cell on each side too, and so does a note: a
+  // line run right beside one would read as the line it names
   const blockText = (text: SceneText): void =>
-    text.cut
+    text.cut || text.role === 'note'
       ? grid.fill(text.x - 1, text.y, text.width + 2, 1, BLOCKED)
       : grid.fill(text.x, text.y, text.width, 1, BLOCKED);
   for (const text of scene.texts) blockText(text);

@@ -238,9 +238,28 @@ function siblingSteps(
       parents.set(v, list);
     }
   }
-  /** The boxes that lead to both ends of a line from u to v. */
+  /** Whether `to` can be reached from `from` along the lines. */
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+      for (const w of out.get(stack.pop() as number) ?? []) {
+        if (w === to) return true;
+        if (!seen.has(w)) {
+          seen.add(w);
+          stack.push(w);
+        }
+      }
+    }
+    return false;
+  };
+  /**
+   * The boxes that lead to both ends of a line from u to v — and do not follow from v: in a
+   * cycle (a circuit breaker's closed, open and half-open states) every state leads to every
+   * other, and none is a step beside another.
+   */
   const leaders = (u: number, v: number): number[] =>
-    (parents.get(u) ?? []).filter((p) => p !== v && out.get(p)?.has(v) === true);
+    (parents.get(u) ?? []).filter((p) => p !== v && out.get(p)?.has(v) === true && !reaches(v, p));
   /**
    * How many boxes both ends of a line from u to v lead to (planner, builder and reviewer
    * each writing to the board and the repository): two or more, along a chain of such lines,
