@@ -2104,3 +2104,45 @@ describe('state machines', () => {
     }
   });
 });
+
+describe('lines between members of containers side by side', () => {
+  it('run across when one box feeds the containers, keeping them in model order', () => {
+    // repmgr's three nodes behind one balancer, the primary streaming WAL to both standbys
+    const node = (n: number) => ({
+      id: `n${n}`,
+      label: `Node ${n}`,
+      children: [
+        { kind: 'daemon' as const, id: `r${n}`, label: 'repmgrd' },
+        { kind: 'database' as const, id: `pg${n}`, label: 'PostgreSQL' },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [{ kind: 'api', id: 'lb', label: 'Load Balancer' }, node(1), node(2), node(3)],
+        connections: [
+          { from: 'lb', to: 'n1' },
+          { from: 'lb', to: 'n2' },
+          { from: 'lb', to: 'n3' },
+          { from: 'r1', to: 'pg1' },
+          { from: 'r2', to: 'pg2' },
+          { from: 'r3', to: 'pg3' },
+          { from: 'pg1', to: 'pg2', note: 'WAL Streaming' },
+          { from: 'pg1', to: 'pg3' },
+        ],
+      }),
+    );
+    const [n1, n2, n3] = ['n1', 'n2', 'n3'].map((id) => box(scene, id)) as [
+      SceneBox,
+      SceneBox,
+      SceneBox,
+    ];
+    expect(n1.x).toBeLessThan(n2.x);
+    expect(n2.x).toBeLessThan(n3.x);
+    expect(n2.y).toBe(n1.y);
+    expect(n3.y).toBe(n1.y);
+    expect(box(scene, 'pg2').y).toBe(box(scene, 'pg1').y);
+    expect(box(scene, 'pg3').y).toBe(box(scene, 'pg1').y);
+    const wal = scene.connectors.find((c) => c.id === 'pg1->pg2');
+    expect(wal?.points).toHaveLength(2);
+  });
+});

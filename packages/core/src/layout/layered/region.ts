@@ -14,7 +14,15 @@ import { walkNodes } from '../../model/walk.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, emptyHost, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester } from '../peers.js';
-import { ancestors, type LayeredGraph, type LContainer, type LNode, pointNode } from './graph.js';
+import {
+  ancestors,
+  childTowards,
+  commonContainer,
+  type LayeredGraph,
+  type LContainer,
+  type LNode,
+  pointNode,
+} from './graph.js';
 
 /** Every id a node holds, itself included. */
 function idsWithin(node: Node): Set<string> {
@@ -368,6 +376,36 @@ export function addConnections(
   // other, where a hand drawing fans them out along the flow
   const hub = (id: string): boolean =>
     (context.connectionsOf.get(id) ?? []).filter(isPeerLine).length >= 3;
+  // containers fed by one box or feeding one (a balancer over three database nodes, the nodes
+  // over one store) stand side by side: a line between their members (the primary streaming
+  // to the standbys) runs across between them, as between peers, not down a rank
+  const fellows = new Map<string, Set<number>>();
+  const fellow = (key: string, c: number): void => {
+    const set = fellows.get(key);
+    if (set) set.add(c);
+    else fellows.set(key, new Set([c]));
+  };
+  for (const c of candidates) {
+    const target = containerOf.get(c.to);
+    if (target !== undefined) fellow(`in|${c.from}`, target);
+    const source = containerOf.get(c.from);
+    if (source !== undefined) fellow(`out|${c.to}`, source);
+  }
+  const parallel = new Set<string>();
+  for (const set of fellows.values()) {
+    for (const a of set) for (const b of set) if (a !== b) parallel.add(`${a}:${b}`);
+  }
+  const sideBySide = (a: number, b: number): boolean => {
+    if (parallel.size === 0) return false;
+    const [u, v] = [graph.nodes[a] as LNode, graph.nodes[b] as LNode];
+    const parent = commonContainer(graph, u.container, v.container);
+    if (u.container === parent || v.container === parent) return false;
+    const [x, y] = [
+      childTowards(graph, u.container, parent),
+      childTowards(graph, v.container, parent),
+    ];
+    return parallel.has(`${x}:${y}`);
+  };
   // a side across the flow (left or right of a box in a column) is the router's to draw
   const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
   for (const connection of candidates) {
@@ -388,9 +426,12 @@ export function addConnections(
     // (across a downward flow; a flow to the right already sets them side by side)
     const peers =
       context.flow === 'down' &&
-      isPeerLine(connection) &&
       'atom' in from &&
       'atom' in to &&
+      (isPeerLine(connection) ||
+        (connection.hints?.fromSide === undefined &&
+          connection.hints?.toSide === undefined &&
+          sideBySide(from.atom, to.atom))) &&
       single &&
       !askedAcross(from.atom, to.atom) &&
       !hub(connection.from) &&
