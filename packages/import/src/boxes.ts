@@ -23,6 +23,11 @@ export interface Rect {
   borderTitle?: string;
   /** Index of the innermost box holding this one; -1 for none. */
   parent: number;
+  /**
+   * Text an arrowhead points at (`▼` over `Kaneo Kanban`), read as a box drawn without a
+   * border: the rectangle is the text's with a cell around it, and owns no cells.
+   */
+  bare?: true;
 }
 
 const has = (ch: string, arms: number): boolean => {

@@ -36,7 +36,7 @@ export const trimmed = (text: string): string =>
 export function charsetOf(rects: readonly Rect[]): DrawnCharset {
   const counts = new Map<DrawnCharset, number>();
   for (const rect of rects) {
-    if (rect.dashed || rect.dividers[0] === rect.top + 1) continue;
+    if (rect.dashed || rect.bare || rect.dividers[0] === rect.top + 1) continue;
     const name: DrawnCharset =
       rect.weight === 'single' ? (rect.rounded ? 'rounded' : 'single') : rect.weight;
     counts.set(name, (counts.get(name) ?? 0) + 1);

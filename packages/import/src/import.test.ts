@@ -16,6 +16,30 @@ const pairs = (model: DiagramInput) =>
   );
 
 describe('importDrawing', () => {
+  it('reads text that a bus from several boxes points at as boxes drawn without a border', () => {
+    const drawing = [
+      '┌───────┐     ┌───────┐',
+      '│ fetch │────▶│ build │',
+      '└───────┘     └───────┘',
+      '    │             │',
+      '    └──────┬──────┴────┐',
+      '           ▼           ▼',
+      '       Build logs   Cache',
+      '       (30 days)',
+    ].join('\n');
+    const { model, kinds } = importDrawing(drawing);
+    const bare = model.nodes.filter((n) => n.border === 'none');
+    expect(bare.map((n) => n.label)).toEqual(['Build logs\n(30 days)', 'Cache']);
+    expect(pairs(model)).toEqual(
+      expect.arrayContaining(['fetch→build-logs-30-days', 'build→cache', 'fetch→cache']),
+    );
+    expect(kinds.find((k) => k.label === 'Cache')?.why).toMatch(/text a line points at/);
+    // one box's line to text stays an open end with its note
+    const single = importDrawing(['┌───┐', '│ A │', '└───┘', '  │', '  ▼', ' logs'].join('\n'));
+    expect(single.model.nodes).toHaveLength(1);
+    expect(single.model.connections?.[0]).toMatchObject({ from: 'a', note: 'logs' });
+  });
+
   it('reads the seed architecture: a host, three boxes, two plain lines with their notes', () => {
     const { model, warnings, kinds } = importDrawing(lines(3, 23), { firstLine: 3 });
     expect(warnings).toEqual([]);

@@ -374,6 +374,49 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   }
   const textAt = (r: number, c: number) =>
     runsOnRow.get(r)?.find((run) => !run.used && run.start <= c && run.end >= c);
+  /** Whether a run is written in the open: not in a box of text, not a container's title. */
+  const open = (run: Run): boolean => {
+    const inside = innermost(run.row, run.start);
+    return inside < 0 || (children(inside).length > 0 && !inTitle(run, inside));
+  };
+  /**
+   * The text an arrowhead at a free end points at, with the lines written under it (over it,
+   * for an arrow pointing up) across the same columns: undefined when none is there.
+   */
+  const textBlockAt = (end: FreeEnd): Run[] | undefined => {
+    const near = (r: number, c: number) =>
+      [0, -1, 1].map((d) => textAt(r, c + d)).find((run) => run !== undefined);
+    const first =
+      end.side === S
+        ? near(end.row + 1, end.col)
+        : end.side === N
+          ? near(end.row - 1, end.col)
+          : end.side === E
+            ? runsOnRow
+                .get(end.row)
+                ?.find((r) => !r.used && r.start > end.col && r.start <= end.col + 2)
+            : runsOnRow
+                .get(end.row)
+                ?.find((r) => !r.used && r.end < end.col && r.end >= end.col - 2);
+    if (!first || !open(first)) return undefined;
+    const block = [first];
+    const step = end.side === N ? -1 : 1;
+    for (let k = 0; k < 4; k++) {
+      const last = block[block.length - 1] as Run;
+      const left = Math.min(...block.map((r) => r.start));
+      const right = Math.max(...block.map((r) => r.end));
+      const lines = (r: Run): boolean =>
+        end.side === S || end.side === N
+          ? r.start <= right && r.end >= left
+          : end.side === E
+            ? r.start === first.start
+            : r.end === first.end;
+      const next = runsOnRow.get(last.row + step)?.find((r) => !r.used && open(r) && lines(r));
+      if (!next || block.includes(next)) break;
+      block.push(next);
+    }
+    return block.sort((a, b) => a.row - b.row);
+  };
   for (const net of ends.size === 0 ? [] : [...nets]) {
     if (!nets.includes(net)) continue;
     for (const end of [...net.ends]) {
@@ -468,6 +511,44 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     const inside = innermost(run.row, run.start);
     return inside >= 0 && (children(inside).length === 0 || inTitle(run, inside));
   };
+  // text an arrowhead points at (`▼` over `Kaneo Kanban`) that a line from several boxes
+  // reaches (a bus from three agents to a board and a repository) is a box drawn without a
+  // border, its label the text and the lines under it. A line from one box to text is an
+  // open end with its note, as diagrama draws one
+  for (const net of nets) {
+    if (net.terminals.length < 2) continue;
+    for (const end of [...net.ends]) {
+      if (!end.arrow) continue;
+      const block = textBlockAt(end);
+      if (!block) continue;
+      const rows = block.map((r) => r.row);
+      const parent = innermost(end.row, end.col);
+      const rect: Rect = {
+        index: rects.length,
+        top: Math.min(...rows) - 1,
+        bottom: Math.max(...rows) + 1,
+        left: Math.min(...block.map((r) => r.start)) - 1,
+        right: Math.max(...block.map((r) => r.end)) + 1,
+        weight: 'single',
+        rounded: false,
+        dashed: false,
+        dividers: [],
+        parent,
+        bare: true,
+      };
+      rects.push(rect);
+      childrenOf.push([]);
+      if (parent >= 0) childrenOf[parent]?.push(rect);
+      runsIn.set(
+        parent,
+        (runsIn.get(parent) ?? []).filter((r) => !block.includes(r)),
+      );
+      runsIn.set(rect.index, block);
+      for (const run of block) run.used = true;
+      net.ends.splice(net.ends.indexOf(end), 1);
+      net.terminals.push({ rect: rect.index, row: end.row, col: end.col, arrow: true });
+    }
+  }
   for (const run of runs) {
     if (run.used || boxText(run)) continue;
     // a line under the previous line of a note, aligned at its start or its end, or indented
@@ -561,9 +642,21 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   const shapeGuessed = new Set<number>();
   const kindOf = new Map<number, KindGuess>();
   const nodeFor = (rect: Rect): NodeInput => {
-    const own = (runsIn.get(rect.index) ?? []).filter((r) => !r.used);
+    // (a bare box's text was claimed for it when the line's arrowhead was read)
+    const own = (runsIn.get(rect.index) ?? []).filter((r) => !r.used || rect.bare);
     const inner = children(rect.index);
     const position = positionOf(grid, rect.top, rect.left);
+    if (rect.bare) {
+      for (const r of own) r.used = true;
+      const label = boxLabelOf(own);
+      kinds.push({
+        label,
+        kind: 'box',
+        why: 'it is text a line points at, drawn without a border',
+        ...position,
+      });
+      return { kind: 'box', label, border: 'none' };
+    }
     if (inner.length > 0) {
       const firstChild = Math.min(...inner.map((c) => c.top));
       const bandEnd = rect.dividers.find((d) => d < firstChild);

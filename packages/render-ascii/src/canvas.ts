@@ -2,9 +2,9 @@ import { displayGraphemes, isPlainLine } from '@diagrama/core';
 import type { Arms, Weight } from './box-glyphs.js';
 import type { Charset, Dash } from './charsets.js';
 
-const UP = 0;
+export const UP = 0;
 const RIGHT = 1;
-const DOWN = 2;
+export const DOWN = 2;
 const LEFT = 3;
 const DASH_CODE: Readonly<Record<Dash, number>> = { solid: 0, dashed: 1, dotted: 2 };
 const DASH_NAME: readonly Dash[] = ['solid', 'dashed', 'dotted'];

@@ -138,6 +138,20 @@ describe('sceneToText', () => {
     expect(sceneToText(hidden)).toBe('\n\n\n');
   });
 
+  it('takes a line down to text drawn without a border, its arrowhead right over the text', () => {
+    const base = scene(true);
+    const bare = {
+      ...base,
+      boxes: [
+        base.boxes[0] as SceneBox,
+        { ...(base.boxes[1] as SceneBox), border: 'none' as const },
+      ],
+    };
+    const rows = sceneToText(bare).split('\n');
+    expect(rows.slice(3, 8)).toEqual(['   ║', '   ║ note', '   ║', '   ▼', '  客']);
+    expect(sceneToText(bare, { charset: 'ascii' }).split('\n')[6]).toBe('   v');
+  });
+
   it('cuts a title out of the border it is written into', () => {
     const titled: Scene = {
       version: 1,

@@ -6,7 +6,7 @@ import {
   type SceneConnector,
 } from '@diagrama/core';
 import type { Weight } from './box-glyphs.js';
-import { Canvas } from './canvas.js';
+import { Canvas, DOWN, UP } from './canvas.js';
 import { CHARSETS, type Charset, type CharsetName, type Dash } from './charsets.js';
 
 /** Options for {@link sceneToText}. */
@@ -87,14 +87,21 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) 
   const base = connector.routed ? (charset.route ?? charset.connector) : charset.connector;
   const weight: Weight = connector.style !== 'solid' && base === 3 ? 1 : base;
   canvas.polyline(points, weight, connector.style, !connector.join);
-  // an end on a box drawn without a border (the open end of a line, at its note): across a
-  // row the line stops a blank cell before the text; down a column the text covers the end
+  // an end on a box drawn without a border (the open end of a line, at its note; text a line
+  // points at): across a row the line stops a blank cell before the text; down a column it
+  // reaches the text, its arrowhead on the row the border would take, unless text covers it
+  const reaching = new Set<Point>();
   for (const [end, next, id] of [
     [first, points[1] as Point, connector.from],
     [last, points[points.length - 2] as Point, connector.to],
   ] as const) {
     const box = boxesById(scene).get(id);
-    if (box?.border === 'none' && end.y === next.y) canvas.clear(end.x, end.y);
+    if (box?.border !== 'none') continue;
+    if (end.y === next.y) canvas.clear(end.x, end.y);
+    else if (!scene.texts.some((t) => t.y === end.y && t.x <= end.x && end.x < t.x + t.width)) {
+      reaching.add(end);
+      canvas.arm(end.x, end.y, end.y > next.y ? DOWN : UP, weight, connector.style);
+    }
   }
   const ends: [Point, Point, boolean][] = [
     [first, points[1] as Point, connector.arrowStart],
@@ -102,12 +109,9 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) 
   ];
   for (const [end, next, arrow] of ends) {
     if (!arrow) continue;
-    const inward = step(end, next);
-    canvas.put(
-      end.x + inward.x,
-      end.y + inward.y,
-      arrowGlyph(charset, { x: -inward.x, y: -inward.y }),
-    );
+    const inward = reaching.has(end) ? { x: 0, y: 0 } : step(end, next);
+    const outward = step(next, end);
+    canvas.put(end.x + inward.x, end.y + inward.y, arrowGlyph(charset, outward));
   }
 };
 

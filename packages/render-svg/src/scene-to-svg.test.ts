@@ -109,6 +109,26 @@ describe('sceneToSvg', () => {
     expect([...coverage(svg).values()].filter((n) => n > 1)).toEqual([]);
   });
 
+  it('takes a line down to text drawn without a border, its arrowhead on the text row', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'a', label: 'Agent' },
+          { id: 'b', label: 'Board', border: 'none' },
+        ],
+        connections: [{ from: 'a', to: 'b' }],
+      }),
+    );
+    const svg = sceneToSvg(scene);
+    const b = scene.boxes.find((box) => box.id === 'b') as { y: number };
+    const label = scene.texts.find((t) => t.owner === 'b') as { y: number };
+    expect(label.y).toBe(b.y + 1);
+    // cells of 9 × 18 px by default: the tip at the top of the text's row
+    const arrow = /<path d="M([\d.]+) ([\d.]+)L[^"]*" class="d-arrow"/.exec(svg);
+    expect(arrow).not.toBeNull();
+    expect(Number(arrow?.[2])).toBe(label.y * 18);
+  });
+
   it('keeps hostile labels inert text', () => {
     const hostile = '<script>alert(1)</script> " \' ]]> javascript:alert(1) <foreignObject/>';
     const svg = sceneToSvg(scene(hostile, '<img src=x onerror=alert(1)>'), { idPrefix: 'd' });

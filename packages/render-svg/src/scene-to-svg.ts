@@ -373,11 +373,27 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
     end.x += (Math.sign(next.x - end.x) * f.cw) / 2;
     end.y += (Math.sign(next.y - end.y) * f.ch) / 2;
   };
+  // down a column onto a row no text covers (the border row of a box of text a line points
+  // at), the end goes on to the text's row instead, as the text rendering draws it
+  const reaches = (end: Point, next: Point): boolean =>
+    end.x === next.x &&
+    !scene.texts.some((t) => t.y === end.y && t.x <= end.x && end.x < t.x + t.width);
+  const raw = connector.points;
+  const [rawFirst, rawSecond] = [raw[0] as Point, raw[1] as Point];
+  const [rawLast, rawBefore] = [raw[raw.length - 1] as Point, raw[raw.length - 2] as Point];
   const openStart = borderless(connector.from);
   const openEnd = borderless(connector.to);
-  if (openStart) pull(points[0] as Point, points[1] as Point);
+  const push = (end: { x: number; y: number }, next: { x: number; y: number }) => {
+    end.y -= (Math.sign(next.y - end.y) * f.ch) / 2;
+  };
+  if (openStart) {
+    if (reaches(rawFirst, rawSecond)) push(points[0] as Point, points[1] as Point);
+    else pull(points[0] as Point, points[1] as Point);
+  }
   if (openEnd) {
-    pull(points[points.length - 1] as Point, points[points.length - 2] as Point);
+    const [end, next] = [points[points.length - 1] as Point, points[points.length - 2] as Point];
+    if (reaches(rawLast, rawBefore)) push(end, next);
+    else pull(end, next);
   }
   const first = points[0] as { x: number; y: number };
   const last = points[points.length - 1] as { x: number; y: number };
