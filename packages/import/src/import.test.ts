@@ -40,6 +40,20 @@ describe('importDrawing', () => {
     expect(single.model.connections?.[0]).toMatchObject({ from: 'a', note: 'logs' });
   });
 
+  it('reads `:` `.` and `-` inside words as punctuation, not as lines', () => {
+    // a caption under two boxes whose colon sits right under a border
+    const drawing = [
+      '  ┌──────┐   ┌──────┐',
+      '  │ East │   │ West │',
+      '  └──────┘   └──────┘',
+      '     Async (lag: 50-200ms)',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(model.connections ?? []).toEqual([]);
+    expect(model.annotations?.map((a) => a.text)).toEqual(['Async (lag: 50-200ms)']);
+    expect(warnings.map((w) => w.code)).not.toContain('import/dangling-line');
+  });
+
   it('reads the seed architecture: a host, three boxes, two plain lines with their notes', () => {
     const { model, warnings, kinds } = importDrawing(lines(3, 23), { firstLine: 3 });
     expect(warnings).toEqual([]);

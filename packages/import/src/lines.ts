@@ -55,6 +55,11 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     const g = glyphOf(ch);
     // ascii draws corners, junctions and crossings all with `+`: its arms are where lines meet it
     if (ch === '+') return plusArms(r, c);
+    // ascii line characters inside words are punctuation: `lag: 50-200ms`, `v1.2`, `e.g.`
+    if (g?.weight === 'ascii' && (ch === ':' || ch === '.' || ch === '-')) {
+      const word = (dc: number): boolean => /[\p{L}\p{N}]/u.test(at(grid, r, c + dc));
+      if (ch === '-' ? word(-1) && word(1) : word(-1) || word(1)) return 0;
+    }
     if (g) return g.arms;
     const arrow = arrowOf(ch);
     if (arrow === undefined) return 0;
