@@ -2146,3 +2146,32 @@ describe('lines between members of containers side by side', () => {
     expect(wal?.points).toHaveLength(2);
   });
 });
+
+describe('a bus between two rows', () => {
+  it('runs a line straight through it where a target sits a cell off its source', () => {
+    // Spring Cloud services each registering, fetching config and tracing: one bus from the
+    // three services to the three servers; Payment sits right over the registry
+    const services = ['order', 'payment', 'product'];
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'api', id: 'gw', label: 'Cloud Gateway' },
+          { id: 'order', label: 'Order Service\n:8082' },
+          { id: 'payment', label: 'Payment Service' },
+          { id: 'product', label: 'Product Service' },
+          { id: 'config', label: 'Config Server' },
+          { id: 'registry', label: 'Service Registry' },
+          { id: 'zipkin', label: 'Zipkin' },
+        ],
+        connections: [
+          ...services.map((to) => ({ from: 'gw', to })),
+          ...services.flatMap((from) =>
+            ['config', 'registry', 'zipkin'].map((to) => ({ from, to })),
+          ),
+        ],
+      }),
+    );
+    const line = scene.connectors.find((c) => c.id === 'payment->registry');
+    expect(line?.points).toHaveLength(2);
+  });
+});

@@ -448,7 +448,26 @@ export function straightenPins(
         else p.lower = to;
         return true;
       };
-      if (!move('lower', lower)) move('upper', upper);
+      if (move('lower', lower) || move('upper', upper)) continue;
+      // a pin a trunk or a bus shares (three services into one registry) moves whole, by a
+      // cell or two, under a line that then runs straight through where the others meet it
+      const list = mates('lower');
+      if (list.length < 2 || Math.abs(lower - p.lower) > 2) continue;
+      if (!list.every((m) => (m === key ? movable('lower', lower - p.lower) : true))) continue;
+      if (!free(v, 'lower', list, lower)) continue;
+      // (and stays by the middle of the side: a shared pin is where the eye looks for the box)
+      const cells = sides(graph.nodes[v] as LNode).before;
+      const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;
+      if (Math.abs(lower - middle) > 1.5) continue;
+      const before = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
+      const saved = list.map((m) => (pins.get(m) as SegmentPins).lower);
+      for (const m of list) (pins.get(m) as SegmentPins).lower = lower;
+      const after = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
+      if (after > before) {
+        list.forEach((m, i) => {
+          (pins.get(m) as SegmentPins).lower = saved[i] as number;
+        });
+      }
     }
   });
 }
