@@ -2175,3 +2175,38 @@ describe('a bus between two rows', () => {
     expect(line?.points).toHaveLength(2);
   });
 });
+
+describe('lines there and back', () => {
+  it('keep each pair side by side when a box has pairs with two others, never crossing trunks', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'c', label: 'Browser' },
+          { kind: 'api', id: 'api', label: 'API' },
+          { kind: 'database', id: 'db', label: 'Postgres' },
+          { kind: 'database', id: 'cache', label: 'Redis' },
+        ],
+        connections: [
+          { from: 'c', to: 'api', note: 'request' },
+          { from: 'api', to: 'c', note: 'response', style: 'dashed' },
+          { from: 'api', to: 'db', note: 'query' },
+          { from: 'db', to: 'api', note: 'rows', style: 'dashed' },
+          { from: 'api', to: 'cache', note: 'get' },
+          { from: 'cache', to: 'api', note: 'miss', style: 'dashed' },
+        ],
+      }),
+    );
+    const at = (id: string, end: 'first' | 'last'): number => {
+      const points = scene.connectors.find((c) => c.id === id)?.points ?? [];
+      return (end === 'first' ? points[0] : points.at(-1))?.x ?? Number.NaN;
+    };
+    const onApi = [
+      at('api->db', 'first'),
+      at('db->api', 'last'),
+      at('api->cache', 'first'),
+      at('cache->api', 'last'),
+    ];
+    expect(onApi).toEqual([...onApi].sort((a, b) => a - b));
+    expect(new Set(onApi).size).toBe(4);
+  });
+});

@@ -249,6 +249,31 @@ export function assignPins(
     const via = edge.via === undefined ? undefined : (nodes[edge.via] as LNode);
     if (via?.gate === 'out' && via.junction !== true) gathering.add(`${e}:0`);
   });
+  // a box with lines there and back to two or more others (an API querying a database and a
+  // cache, each answering) keeps each pair side by side on pins of their own: in trunks, the
+  // queries' trunk and the answers' would cross each other
+  const ends = new Set<string>();
+  edges.forEach((edge) => {
+    if (!edge.released && edge.from !== edge.to) ends.add(`${edge.from}>${edge.to}`);
+  });
+  const partners = new Map<number, Set<number>>();
+  edges.forEach((edge) => {
+    if (edge.released || !ends.has(`${edge.to}>${edge.from}`)) return;
+    for (const [a, b] of [
+      [edge.from, edge.to],
+      [edge.to, edge.from],
+    ] as const) {
+      const set = partners.get(a) ?? new Set<number>();
+      set.add(b);
+      partners.set(a, set);
+    }
+  });
+  edges.forEach((edge, e) => {
+    if (edge.released || !ends.has(`${edge.to}>${edge.from}`)) return;
+    const many = (v: number): boolean => (partners.get(v)?.size ?? 0) >= 2;
+    if (!many(edge.from) && !many(edge.to)) return;
+    for (let k = 0; k + 1 < edge.chain.length; k++) gathering.add(`${e}:${k}`);
+  });
   const fanOuts: { source: number; touches: Touch[] }[] = [];
   nodes.forEach((_, v) => {
     for (const group of place(v, outs[v] as Touch[], 'after', gathering)) {
@@ -270,7 +295,7 @@ export function assignPins(
     }
   });
   nodes.forEach((_, v) => {
-    place(v, ins[v] as Touch[], 'before', new Set([...inFanOut, ...longIn]), bus);
+    place(v, ins[v] as Touch[], 'before', new Set([...inFanOut, ...longIn, ...gathering]), bus);
   });
   return pins;
 }
