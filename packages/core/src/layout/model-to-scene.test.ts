@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagramaError } from '../errors.js';
+import type { DiagramInput } from '../model/input.js';
 import { parseDiagram } from '../model/parse.js';
 import { stripHints } from '../model/transform.js';
 import type { Scene, SceneBox } from '../scene/types.js';
@@ -2208,5 +2209,64 @@ describe('lines there and back', () => {
     ];
     expect(onApi).toEqual([...onApi].sort((a, b) => a - b));
     expect(new Set(onApi).size).toBe(4);
+  });
+});
+
+describe('containers stacked against a line through one of them', () => {
+  it('keeps the ranks acyclic when stacking would turn lines against a container line', () => {
+    // found by the property test: a host joined whole to another (n7 to n0) while a box of
+    // n0 reaches into n7 and back; stacking the two turned the way back against n7 → n0
+    const input = {
+      direction: 'auto',
+      flow: 'down',
+      nodes: [
+        {
+          kind: 'host',
+          label: '客户端 (终端)',
+          direction: 'auto',
+          children: [
+            { kind: 'client', label: '客户端 (终端)', id: 'n1' },
+            { kind: 'client', label: '客户端 (终端)', id: 'n2' },
+            { kind: 'client', label: '客户端 (终端)', id: 'n3' },
+            {
+              kind: 'host',
+              label: '0',
+              direction: 'auto',
+              children: [{ kind: 'client', label: '客户端 (终端)', id: 'n5' }],
+              id: 'n4',
+            },
+          ],
+          id: 'n0',
+        },
+        { kind: 'client', label: '客户端 (终端)', id: 'n6' },
+        {
+          kind: 'host',
+          label: '-',
+          direction: 'auto',
+          children: [
+            {
+              kind: 'group',
+              label: '0',
+              direction: 'auto',
+              children: [
+                { kind: 'client', label: '客户端 (终端)', id: 'n9' },
+                { kind: 'client', label: '客户端 (终端)', id: 'n10' },
+              ],
+              id: 'n8',
+            },
+          ],
+          id: 'n7',
+        },
+        { kind: 'client', label: '(', id: 'n11' },
+      ],
+      connections: [
+        { from: 'n7', to: 'n0', direction: 'none', style: 'solid' },
+        { from: 'n1', to: 'n9', direction: 'none', style: 'solid' },
+        { from: 'n9', to: 'n2', direction: 'none', style: 'solid' },
+      ],
+      annotations: [],
+    };
+    const scene = modelToScene(parseDiagram(input as DiagramInput));
+    expect(scene.connectors.map((c) => c.id).sort()).toEqual(['n1->n9', 'n7->n0', 'n9->n2']);
   });
 });

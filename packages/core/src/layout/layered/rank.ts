@@ -123,10 +123,51 @@ export function stackNested(graph: LayeredGraph): boolean {
     const inside = (inner: LContainer, outer: LContainer): boolean =>
       outer.firstRank < inner.firstRank && inner.lastRank < outer.lastRank;
     if (!inside(cx, cy) && !inside(cy, cx)) continue;
-    for (const l of back.length <= forth.length ? back : forth) l.edge.reversed = !l.edge.reversed;
+    const turn = back.length <= forth.length ? back : forth;
+    for (const l of turn) l.edge.reversed = !l.edge.reversed;
+    // lines ranked through a container's border (a container joined to the other whole) may
+    // already hold the two in the other order: then turning would close a cycle
+    if (!acyclic(graph)) {
+      for (const l of turn) l.edge.reversed = !l.edge.reversed;
+      continue;
+    }
     turned = true;
   }
   return turned;
+}
+
+/** Whether the edges, each as it ranks, and the rank-only edges leave the ranks a partial order. */
+function acyclic(graph: LayeredGraph): boolean {
+  const n = graph.nodes.length;
+  const out: number[][] = Array.from({ length: n }, () => []);
+  for (const e of graph.edges) {
+    if (e.from === e.to) continue;
+    if (e.reversed) (out[e.to] as number[]).push(e.from);
+    else (out[e.from] as number[]).push(e.to);
+  }
+  for (const e of graph.rankEdges) if (e.from !== e.to) (out[e.from] as number[]).push(e.to);
+  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
+  for (let start = 0; start < n; start++) {
+    if (state[start] !== 0) continue;
+    const stack: { v: number; next: number }[] = [{ v: start, next: 0 }];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { v: number; next: number };
+      const list = out[top.v] as number[];
+      if (top.next >= list.length) {
+        state[top.v] = 2;
+        stack.pop();
+        continue;
+      }
+      const to = list[top.next++] as number;
+      if (state[to] === 1) return false;
+      if (state[to] === 0) {
+        state[to] = 1;
+        stack.push({ v: to, next: 0 });
+      }
+    }
+  }
+  return true;
 }
 
 /**
