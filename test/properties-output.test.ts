@@ -8,6 +8,9 @@ import sax from 'sax';
 import { describe, expect, it } from 'vitest';
 import { diagramArb } from './arbitraries.js';
 
+/** Hundreds of layouts per property: a loaded machine is slow, never wrong (timing is for `pnpm bench`). */
+const SLOW = 120_000;
+
 /** Labels users should never be able to turn into markup. */
 const hostileLabel = fc.oneof(
   fc.constantFrom(
@@ -68,30 +71,38 @@ function parseXml(svg: string): { texts: string[]; elements: string[] } {
 }
 
 describe('any valid model, hostile labels included', () => {
-  it('renders well-formed SVG whose text decodes back to the labels, with no active content', () => {
-    fc.assert(
-      fc.property(withHostileLabels, (input) => {
-        const scene = modelToScene(parseDiagram(input));
-        const { texts, elements } = parseXml(sceneToSvg(scene, { idPrefix: 'p' }));
-        expect(texts).toEqual(scene.texts.map((t) => t.text));
-        for (const name of elements)
-          expect(['script', 'foreignObject', 'a', 'image', 'use', 'iframe']).not.toContain(name);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    'renders well-formed SVG whose text decodes back to the labels, with no active content',
+    () => {
+      fc.assert(
+        fc.property(withHostileLabels, (input) => {
+          const scene = modelToScene(parseDiagram(input));
+          const { texts, elements } = parseXml(sceneToSvg(scene, { idPrefix: 'p' }));
+          expect(texts).toEqual(scene.texts.map((t) => t.text));
+          for (const name of elements)
+            expect(['script', 'foreignObject', 'a', 'image', 'use', 'iframe']).not.toContain(name);
+        }),
+        { numRuns: 60 },
+      );
+    },
+    SLOW,
+  );
 
-  it('renders Markdown that parses back to one code block holding the whole drawing', () => {
-    fc.assert(
-      fc.property(withHostileLabels, (input) => {
-        const text = sceneToText(modelToScene(parseDiagram(input)));
-        const tree = fromMarkdown(diagramToMarkdown({ text }));
-        expect(tree.children.map((c) => c.type)).toEqual(['code']);
-        const [code] = tree.children;
-        expect(code?.type === 'code' && `${code.value}\n`).toBe(text);
-        expect(JSON.stringify(tree)).not.toContain('"type":"html"');
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'renders Markdown that parses back to one code block holding the whole drawing',
+    () => {
+      fc.assert(
+        fc.property(withHostileLabels, (input) => {
+          const text = sceneToText(modelToScene(parseDiagram(input)));
+          const tree = fromMarkdown(diagramToMarkdown({ text }));
+          expect(tree.children.map((c) => c.type)).toEqual(['code']);
+          const [code] = tree.children;
+          expect(code?.type === 'code' && `${code.value}\n`).toBe(text);
+          expect(JSON.stringify(tree)).not.toContain('"type":"html"');
+        }),
+        { numRuns: 100 },
+      );
+    },
+    SLOW,
+  );
 });
