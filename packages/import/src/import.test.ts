@@ -34,6 +34,29 @@ describe('importDrawing', () => {
       expect.arrayContaining(['fetch→build-logs-30-days', 'build→cache', 'fetch→cache']),
     );
     expect(kinds.find((k) => k.label === 'Cache')?.why).toMatch(/text a line points at/);
+    // a box fanning out to two texts, and a text over a line with a note of its own
+    const fan = importDrawing(
+      [
+        '    Flutter',
+        '       │',
+        '       │ HTTPS',
+        '       ▼',
+        '  ┌─────────┐',
+        '  │   API   │',
+        '  └────┬────┘',
+        '   ┌───┴───┐',
+        '   ▼       ▼',
+        ' Postgres  Redis',
+      ].join('\n'),
+    );
+    expect(fan.model.nodes.map((n) => [n.label, n.border])).toEqual([
+      ['Flutter', 'none'],
+      ['API', undefined],
+      ['Postgres', 'none'],
+      ['Redis', 'none'],
+    ]);
+    expect(pairs(fan.model)).toEqual(['flutter→api', 'api→postgres', 'api→redis']);
+    expect(fan.model.connections?.[0]?.note).toBe('HTTPS');
     // one box's line to text stays an open end with its note
     const single = importDrawing(['┌───┐', '│ A │', '└───┘', '  │', '  ▼', ' logs'].join('\n'));
     expect(single.model.nodes).toHaveLength(1);

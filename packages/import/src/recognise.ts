@@ -350,7 +350,12 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     list.push(run);
     runsIn.set(inside, list);
   }
-  const children = (index: number): Rect[] => childrenOf[index] ?? [];
+  /** Boxes in reading order once a text made a box (drawn boxes come in that order already). */
+  const reading = (list: readonly Rect[]): Rect[] =>
+    list.some((r) => r.bare)
+      ? [...list].sort((a, b) => a.top - b.top || a.left - b.left)
+      : [...list];
+  const children = (index: number): Rect[] => reading(childrenOf[index] ?? []);
   // a line broken by its own note — `│` over `Check cache` over `│`, or `─── HTTP ──▶` — is
   // one line: its two pieces meet across the text, which is the note
   const broken: { net: LineNet; run: Run; near: [number, number] }[] = [];
@@ -511,42 +516,71 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     const inside = innermost(run.row, run.start);
     return inside >= 0 && (children(inside).length === 0 || inTitle(run, inside));
   };
-  // text an arrowhead points at (`▼` over `Kaneo Kanban`) that a line from several boxes
-  // reaches (a bus from three agents to a board and a repository) is a box drawn without a
-  // border, its label the text and the lines under it. A line from one box to text is an
-  // open end with its note, as diagrama draws one
+  // text at the ends of a line from several boxes (a bus from three agents dropping to a
+  // board and a repository written without boxes), or at two or more ends of one line (an
+  // API fanning out to `PostgreSQL` and `Redis` written as text), is what the line joins: a
+  // box drawn without a border, its label the text and the lines under it. A line from one
+  // box to one text is an open end with its note, as diagrama draws one
+  const bareOf = new Map<Run, Rect>();
   for (const net of nets) {
-    if (net.terminals.length < 2) continue;
-    for (const end of [...net.ends]) {
-      if (!end.arrow) continue;
-      const block = textBlockAt(end);
-      if (!block) continue;
-      const rows = block.map((r) => r.row);
-      const parent = innermost(end.row, end.col);
-      const rect: Rect = {
-        index: rects.length,
-        top: Math.min(...rows) - 1,
-        bottom: Math.max(...rows) + 1,
-        left: Math.min(...block.map((r) => r.start)) - 1,
-        right: Math.max(...block.map((r) => r.end)) + 1,
-        weight: 'single',
-        rounded: false,
-        dashed: false,
-        dividers: [],
-        parent,
-        bare: true,
-      };
-      rects.push(rect);
-      childrenOf.push([]);
-      if (parent >= 0) childrenOf[parent]?.push(rect);
-      runsIn.set(
-        parent,
-        (runsIn.get(parent) ?? []).filter((r) => !block.includes(r)),
-      );
-      runsIn.set(rect.index, block);
-      for (const run of block) run.used = true;
+    const atText = net.ends.filter((end) => textBlockAt(end) !== undefined);
+    // (and text at the one open end of a line that has a note of its own beside it: `Flutter`
+    // over a line marked HTTPS down to a balancer; as an open end the two would be one note)
+    const noted = (): boolean => {
+      const own = new Set(atText.flatMap((end) => textBlockAt(end) ?? []));
+      const n = nets.indexOf(net);
+      return runs.some((r) => !r.used && !own.has(r) && !boxText(r) && besideLine(r)?.net === n);
+    };
+    if (net.terminals.length < 2 && atText.length < 2 && !(atText.length === 1 && noted()))
+      continue;
+    for (const end of atText) {
+      const found = textBlockAt(end);
+      // two ends at one text (a fan-in written to a label) meet the same box
+      const near = (r: number, c: number) =>
+        [0, -1, 1]
+          .map((d) => runsOnRow.get(r)?.find((run) => run.start <= c + d && run.end >= c + d))
+          .find((run) => run !== undefined && bareOf.has(run));
+      const beyond =
+        end.side === S
+          ? near(end.row + 1, end.col)
+          : end.side === N
+            ? near(end.row - 1, end.col)
+            : undefined;
+      const shared = beyond === undefined ? undefined : bareOf.get(beyond);
+      if (!found && !shared) continue;
+      let rect = shared;
+      if (!rect) {
+        const block = found as Run[];
+        const rows = block.map((r) => r.row);
+        const parent = innermost(end.row, end.col);
+        rect = {
+          index: rects.length,
+          top: Math.min(...rows) - 1,
+          bottom: Math.max(...rows) + 1,
+          left: Math.min(...block.map((r) => r.start)) - 1,
+          right: Math.max(...block.map((r) => r.end)) + 1,
+          weight: 'single',
+          rounded: false,
+          dashed: false,
+          dividers: [],
+          parent,
+          bare: true,
+        };
+        rects.push(rect);
+        childrenOf.push([]);
+        if (parent >= 0) childrenOf[parent]?.push(rect);
+        runsIn.set(
+          parent,
+          (runsIn.get(parent) ?? []).filter((r) => !block.includes(r)),
+        );
+        runsIn.set(rect.index, block);
+        for (const run of block) {
+          run.used = true;
+          bareOf.set(run, rect);
+        }
+      }
       net.ends.splice(net.ends.indexOf(end), 1);
-      net.terminals.push({ rect: rect.index, row: end.row, col: end.col, arrow: true });
+      net.terminals.push({ rect: rect.index, row: end.row, col: end.col, arrow: end.arrow });
     }
   }
   for (const run of runs) {
@@ -755,12 +789,10 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     return node;
   };
   const built = new Map<number, NodeInput>();
-  const top = rects
-    .filter((r) => r.parent === -1)
-    .map((rect) => {
-      const node = nodeFor(rect);
-      return node;
-    });
+  const top = reading(rects.filter((r) => r.parent === -1)).map((rect) => {
+    const node = nodeFor(rect);
+    return node;
+  });
   // every node by rect index, to give ids and bind connections
   const walk = (rect: Rect, node: NodeInput) => {
     built.set(rect.index, node);
@@ -769,11 +801,9 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       walk(inner[i] as Rect, child);
     });
   };
-  rects
-    .filter((r) => r.parent === -1)
-    .forEach((rect, i) => {
-      walk(rect, top[i] as NodeInput);
-    });
+  reading(rects.filter((r) => r.parent === -1)).forEach((rect, i) => {
+    walk(rect, top[i] as NodeInput);
+  });
   assignIds(built);
   // connections
   const connections: ConnectionInput[] = [];
@@ -886,10 +916,7 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         if (node.children) pairUp(node.children, children(rect.index));
       });
     };
-    pairUp(
-      nodes,
-      rects.filter((r) => r.parent === -1),
-    );
+    pairUp(nodes, reading(rects.filter((r) => r.parent === -1)));
     for (const [c, join] of joins) drawn.lines.set(c, { join });
     const hinted = reproduce(model, drawn, text, options.render, charset);
     exact = hinted !== undefined;
