@@ -63,6 +63,29 @@ describe('importDrawing', () => {
     expect(single.model.connections?.[0]).toMatchObject({ from: 'a', note: 'logs' });
   });
 
+  it('joins a line drawn a few columns short of the line it turns into, with a warning', () => {
+    const drawing = [
+      '┌─────┐      ┌─────┐',
+      '│ HMR │      │ SSR │',
+      '└─────┘      └─────┘',
+      '   │            │',
+      '   │ SSE        │ HTML',
+      '   └─────┬────┘',
+      '         │',
+      '    ┌────▼────┐',
+      '    │ Browser │',
+      '    └─────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(pairs(model)).toEqual(['hmr→browser', 'ssr→browser']);
+    expect(model.connections?.map((c) => c.note)).toEqual(['SSE', 'HTML']);
+    expect(warnings.map((w) => [w.code, w.line, w.column])).toContainEqual([
+      'import/slipped-line',
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+  });
+
   it('reads `:` `.` and `-` inside words as punctuation, not as lines', () => {
     // a caption under two boxes whose colon sits right under a border
     const drawing = [

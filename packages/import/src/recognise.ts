@@ -462,6 +462,37 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       break;
     }
   }
+  // a line drawn up to three columns short of the line it turns into (`│` coming down over a
+  // `┘` two columns to its left): the two free ends, one row (or column) apart, are one line
+  const slipped = (a: FreeEnd, b: FreeEnd): boolean =>
+    !a.arrow &&
+    !b.arrow &&
+    ((a.side === S && b.side === N && b.row === a.row + 1 && Math.abs(b.col - a.col) <= 3) ||
+      (a.side === E && b.side === W && b.col === a.col + 1 && Math.abs(b.row - a.row) <= 1));
+  for (const net of [...nets]) {
+    if (!nets.includes(net)) continue;
+    for (const end of [...net.ends]) {
+      const other = nets.find(
+        (o) => o !== net && o.ends.some((e) => slipped(end, e) || slipped(e, end)),
+      );
+      if (!other) continue;
+      const meet = other.ends.find((e) => slipped(end, e) || slipped(e, end)) as FreeEnd;
+      for (const cell of other.cells) net.cells.add(cell);
+      for (const cell of other.junctions) net.junctions.add(cell);
+      net.terminals.push(...other.terminals);
+      net.ends.splice(net.ends.indexOf(end), 1);
+      net.ends.push(...other.ends.filter((e) => e !== meet));
+      net.dashed ||= other.dashed;
+      net.dotted ||= other.dotted;
+      nets.splice(nets.indexOf(other), 1);
+      warn(
+        'import/slipped-line',
+        'a line that misses the line it turns into, joined to it',
+        end.row,
+        end.col,
+      );
+    }
+  }
   // notes: text beside a line (left or right of a vertical one, over or under a horizontal one)
   const netOfCell = new Map<number, number>();
   nets.forEach((net, n) => {
