@@ -554,34 +554,28 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   // box to one text is an open end with its note, as diagrama draws one
   const bareOf = new Map<Run, Rect>();
   for (const net of nets) {
-    const atText = net.ends.filter((end) => textBlockAt(end) !== undefined);
+    const atText = net.ends.flatMap((end) => {
+      const block = textBlockAt(end);
+      return block ? [{ end, block }] : [];
+    });
     // (and text at the one open end of a line that has a note of its own beside it: `Flutter`
     // over a line marked HTTPS down to a balancer; as an open end the two would be one note)
     const noted = (): boolean => {
-      const own = new Set(atText.flatMap((end) => textBlockAt(end) ?? []));
+      const own = new Set(atText.flatMap(({ block }) => block));
       const n = nets.indexOf(net);
       return runs.some((r) => !r.used && !own.has(r) && !boxText(r) && besideLine(r)?.net === n);
     };
     if (net.terminals.length < 2 && atText.length < 2 && !(atText.length === 1 && noted()))
       continue;
-    for (const end of atText) {
-      const found = textBlockAt(end);
+    for (const { end, block } of atText) {
       // two ends at one text (a fan-in written to a label) meet the same box
-      const near = (r: number, c: number) =>
-        [0, -1, 1]
-          .map((d) => runsOnRow.get(r)?.find((run) => run.start <= c + d && run.end >= c + d))
-          .find((run) => run !== undefined && bareOf.has(run));
-      const beyond =
-        end.side === S
-          ? near(end.row + 1, end.col)
-          : end.side === N
-            ? near(end.row - 1, end.col)
-            : undefined;
-      const shared = beyond === undefined ? undefined : bareOf.get(beyond);
-      if (!found && !shared) continue;
+      const shared =
+        end.side === S || end.side === N
+          ? block.map((run) => bareOf.get(run)).find((rect) => rect !== undefined)
+          : undefined;
+      if (!shared && block.some((run) => run.used)) continue;
       let rect = shared;
       if (!rect) {
-        const block = found as Run[];
         const rows = block.map((r) => r.row);
         const parent = innermost(end.row, end.col);
         rect = {

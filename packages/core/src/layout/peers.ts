@@ -7,9 +7,12 @@ import { type Connection, type Diagram, isContainer, type Node } from '../model/
 export const isRequester = (kind: string | undefined): boolean =>
   kind === 'client' || kind === 'user';
 
+/** Whether a line leaves the sides it leaves and enters to the layout. */
+export const sidesFree = (c: Connection): boolean =>
+  c.hints?.fromSide === undefined && c.hints?.toSide === undefined;
+
 /** A line with arrowheads at both ends and no side asked for: two peers talking. */
-export const isPeerLine = (c: Connection): boolean =>
-  c.direction === 'both' && c.hints?.fromSide === undefined && c.hints?.toSide === undefined;
+export const isPeerLine = (c: Connection): boolean => c.direction === 'both' && sidesFree(c);
 
 /**
  * Lists the members of a container of peers one under the other: an `auto` container whose

@@ -478,8 +478,7 @@ export function straightenPins(
       // cell or two, under a line that then runs straight through where the others meet it
       const list = mates('lower');
       if (list.length < 2 || Math.abs(lower - p.lower) > 2) continue;
-      if (!list.every((m) => (m === key ? movable('lower', lower - p.lower) : true))) continue;
-      if (!free(v, 'lower', list, lower)) continue;
+      if (!movable('lower', lower - p.lower) || !free(v, 'lower', list, lower)) continue;
       // (and stays by the middle of the side: a shared pin is where the eye looks for the box)
       const cells = sides(graph.nodes[v] as LNode).before;
       const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;

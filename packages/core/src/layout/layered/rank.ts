@@ -18,44 +18,56 @@ import { networkSimplex, type SimplexEdge } from './simplex.js';
  */
 export function breakCycles(graph: LayeredGraph): void {
   keepContainerOrder(graph);
-  const n = graph.nodes.length;
-  const out: { to: number; edge: number }[][] = Array.from({ length: n }, () => []);
+  const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
   graph.edges.forEach((e, i) => {
-    if (e.from !== e.to)
-      (out[e.from] as { to: number; edge: number }[]).push({ to: e.to, edge: i });
+    if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: i });
   });
   graph.rankEdges.forEach((e, i) => {
-    if (e.from !== e.to)
-      (out[e.from] as { to: number; edge: number }[]).push({ to: e.to, edge: -1 - i });
+    if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
   });
-  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
-  const reversedRank = new Set<number>();
-  for (let start = 0; start < n; start++) {
+  for (const edge of closingArcs(out)) {
+    if (edge >= 0) (graph.edges[edge] as { reversed: boolean }).reversed = true;
+    else {
+      const e = graph.rankEdges[-1 - edge] as { from: number; to: number };
+      [e.from, e.to] = [e.to, e.from];
+    }
+  }
+}
+
+/** An arc of a search graph: where it goes, and the edge it stands for. */
+interface Arc {
+  to: number;
+  edge: number;
+}
+
+/**
+ * The arcs that close a cycle (their `edge`), found by a depth-first search from each node in
+ * order: turning them all leaves the graph acyclic. Empty when it is acyclic already.
+ */
+function closingArcs(out: readonly (readonly Arc[])[]): number[] {
+  const closing: number[] = [];
+  const state = new Uint8Array(out.length); // 0 new, 1 on the stack, 2 done
+  for (let start = 0; start < out.length; start++) {
     if (state[start] !== 0) continue;
     const stack: { v: number; next: number }[] = [{ v: start, next: 0 }];
     state[start] = 1;
     while (stack.length > 0) {
       const top = stack[stack.length - 1] as { v: number; next: number };
-      const list = out[top.v] as { to: number; edge: number }[];
+      const list = out[top.v] as readonly Arc[];
       if (top.next >= list.length) {
         state[top.v] = 2;
         stack.pop();
         continue;
       }
-      const { to, edge } = list[top.next++] as { to: number; edge: number };
-      if (state[to] === 1) {
-        if (edge >= 0) (graph.edges[edge] as { reversed: boolean }).reversed = true;
-        else reversedRank.add(-1 - edge);
-      } else if (state[to] === 0) {
+      const { to, edge } = list[top.next++] as Arc;
+      if (state[to] === 1) closing.push(edge);
+      else if (state[to] === 0) {
         state[to] = 1;
         stack.push({ v: to, next: 0 });
       }
     }
   }
-  for (const i of reversedRank) {
-    const e = graph.rankEdges[i] as { from: number; to: number };
-    [e.from, e.to] = [e.to, e.from];
-  }
+  return closing;
 }
 
 /**
@@ -138,36 +150,16 @@ export function stackNested(graph: LayeredGraph): boolean {
 
 /** Whether the edges, each as it ranks, and the rank-only edges leave the ranks a partial order. */
 function acyclic(graph: LayeredGraph): boolean {
-  const n = graph.nodes.length;
-  const out: number[][] = Array.from({ length: n }, () => []);
-  for (const e of graph.edges) {
-    if (e.from === e.to) continue;
-    if (e.reversed) (out[e.to] as number[]).push(e.from);
-    else (out[e.from] as number[]).push(e.to);
-  }
-  for (const e of graph.rankEdges) if (e.from !== e.to) (out[e.from] as number[]).push(e.to);
-  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
-  for (let start = 0; start < n; start++) {
-    if (state[start] !== 0) continue;
-    const stack: { v: number; next: number }[] = [{ v: start, next: 0 }];
-    state[start] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as { v: number; next: number };
-      const list = out[top.v] as number[];
-      if (top.next >= list.length) {
-        state[top.v] = 2;
-        stack.pop();
-        continue;
-      }
-      const to = list[top.next++] as number;
-      if (state[to] === 1) return false;
-      if (state[to] === 0) {
-        state[to] = 1;
-        stack.push({ v: to, next: 0 });
-      }
-    }
-  }
-  return true;
+  const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
+  graph.edges.forEach((e, i) => {
+    if (e.from === e.to) return;
+    const [from, to] = e.reversed ? [e.to, e.from] : [e.from, e.to];
+    (out[from] as Arc[]).push({ to, edge: i });
+  });
+  graph.rankEdges.forEach((e, i) => {
+    if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
+  });
+  return closingArcs(out).length === 0;
 }
 
 /**

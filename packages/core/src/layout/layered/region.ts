@@ -13,7 +13,7 @@ import {
 import { walkNodes } from '../../model/walk.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, emptyHost, titleGeometry } from '../chrome.js';
-import { isPeerLine, isRequester } from '../peers.js';
+import { isPeerLine, isRequester, sidesFree } from '../peers.js';
 import {
   ancestors,
   childTowards,
@@ -428,10 +428,7 @@ export function addConnections(
       context.flow === 'down' &&
       'atom' in from &&
       'atom' in to &&
-      (isPeerLine(connection) ||
-        (connection.hints?.fromSide === undefined &&
-          connection.hints?.toSide === undefined &&
-          sideBySide(from.atom, to.atom))) &&
+      (isPeerLine(connection) || (sidesFree(connection) && sideBySide(from.atom, to.atom))) &&
       single &&
       !askedAcross(from.atom, to.atom) &&
       !hub(connection.from) &&
