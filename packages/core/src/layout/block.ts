@@ -74,6 +74,8 @@ export interface LayoutContext {
   drawn: Set<string>;
   /** Notes of drawn connections that found no room where their block put them. */
   looseNotes: Connection[];
+  /** Connections whose notes found no room in an earlier try: placed beside their other end. */
+  notesElsewhere?: ReadonlySet<string>;
   /** The way connections run in `auto` containers. */
   flow: FlowAxis;
   /** Whether fan-outs and fan-ins share trunks. */

@@ -2270,3 +2270,77 @@ describe('containers stacked against a line through one of them', () => {
     expect(scene.connectors.map((c) => c.id).sort()).toEqual(['n1->n9', 'n7->n0', 'n9->n2']);
   });
 });
+
+describe('two boxes joined both ways', () => {
+  it('come in the order the model lists them, whatever the lines are called', () => {
+    // ids sort the lines from the source to `alpha` first: the model's order must still win
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'src', label: 'Browser' },
+          { id: 'zeta', label: 'frontend' },
+          { id: 'alpha', label: 'backend' },
+        ],
+        connections: [
+          { from: 'src', to: 'zeta' },
+          { from: 'src', to: 'alpha' },
+          { from: 'zeta', to: 'alpha' },
+          { from: 'alpha', to: 'zeta' },
+        ],
+      }),
+    );
+    expect(box(scene, 'zeta').y).toBeLessThan(box(scene, 'alpha').y);
+  });
+});
+
+describe('notes of lines into a container', () => {
+  const compose = () =>
+    modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'browser', label: 'Browser' },
+          {
+            kind: 'host',
+            id: 'dc',
+            label: 'docker-compose',
+            children: [
+              { id: 'fe', label: 'frontend\nlocal port: 80\npublic port: 4201' },
+              { kind: 'api', id: 'be', label: 'backend\nlocal port: 8888\npublic port: 8889' },
+              { kind: 'database', id: 'db', label: 'mariadb' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'browser', to: 'fe', note: '(web) http://localhost:4201/...' },
+          { from: 'browser', to: 'be', note: '(REST) http://localhost:8889/...' },
+          { from: 'fe', to: 'be', note: 'backend:8888' },
+          { from: 'be', to: 'fe', note: 'frontend:80' },
+          { from: 'be', to: 'db', note: 'mariadb:3306' },
+        ],
+      }),
+    );
+  const note = (scene: Scene, owner: string) => {
+    const text = scene.texts.find((t) => t.owner === owner && t.role === 'note');
+    if (!text) throw new Error(`no note for ${owner}`);
+    return text;
+  };
+
+  it('widen only the containers holding both ends of their line', () => {
+    const scene = compose();
+    const web = note(scene, 'browser->fe');
+    const host = box(scene, 'dc');
+    // the note sits over the container, beside the line crossing its border
+    expect(web.y).toBeLessThan(host.y);
+    expect(web.x + web.width).toBeGreaterThan(host.x + host.width + 4);
+  });
+
+  it('go beside the other end of a line hemmed in by two others, not into more room', () => {
+    const scene = compose();
+    const up = note(scene, 'be->fe');
+    const fe = box(scene, 'fe');
+    // the line up between the line from outside and the line down has its note under the
+    // box it reaches, and the picture keeps its usual gaps: the frontend two rows into the host
+    expect(up.y).toBe(fe.y + fe.height);
+    expect(fe.y - box(scene, 'dc').y).toBeLessThanOrEqual(4);
+  });
+});

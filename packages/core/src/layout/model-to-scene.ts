@@ -250,9 +250,10 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
   const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
   let first = new Set<string>();
+  const elsewhere = new Set<string>();
   type Tried = { attempt: Attempt; failures: readonly RouteFailure[]; done?: true };
   const tryAt = (spread: number): Tried => {
-    const attempt = layOut(diagram, byId, check, spread, noteRoom, first, source);
+    const attempt = layOut(diagram, byId, check, spread, noteRoom, elsewhere, first, source);
     if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
       return { attempt, failures: [], done: true };
     }
@@ -282,7 +283,19 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
   };
   const start = routed.length > COMPARED_ROUTES ? 1 : 0;
   for (let spread = start; ; spread++) {
-    const { attempt, failures, done } = tryAt(spread);
+    let { attempt, failures, done } = tryAt(spread);
+    // notes that found no room beside one end of their line try the other end first, at
+    // the same spacing: more room everywhere is the last resort
+    const moved = failures.filter(
+      (f) => f.reason === 'no-room-for-note' && !elsewhere.has(f.connection.id),
+    );
+    if (moved.length > 0) {
+      for (const f of moved) elsewhere.add(f.connection.id);
+      const again = tryAt(spread);
+      if (again.done || again.failures.length < failures.length)
+        ({ attempt, failures, done } = again);
+      else for (const f of moved) elsewhere.delete(f.connection.id);
+    }
     if (done) return finish(attempt, limits, []);
     if (failures.length === 0 && spread === 0) {
       const roomier = tryAt(1);
@@ -337,6 +350,7 @@ function layOut(
   check: () => void,
   spread: number,
   noteRoom: number,
+  elsewhere: ReadonlySet<string>,
   first: ReadonlySet<string>,
   source: Source,
 ): Attempt {
@@ -369,6 +383,7 @@ function layOut(
     annotationsOf: annotations.byNode,
     spread,
     noteRoom,
+    notesElsewhere: elsewhere,
     measure: (node, path, sideways) => {
       check();
       return measureNode(node, path, context, sideways);

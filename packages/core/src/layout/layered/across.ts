@@ -23,6 +23,8 @@ export interface AcrossOptions {
   };
   /** For each node: cells it needs before its start and after it (its box, its notes). */
   reach: (node: number) => { before: number; after: number };
+  /** What a node reaches inside one of its containers (less than `reach` when a note sits outside). */
+  reachWithin?: (node: number, container: number) => { before: number; after: number };
   /** Notes kept clear of the boxes beside theirs by other means than their hosts' reach. */
   notes?: NotesApart;
   /** Blank cells at least between two neighbours in a rank (a step's note between them). */
@@ -187,6 +189,20 @@ export function placeAcross(
           );
       constrain(left.variable, right.variable, gap + 1 + left.offset + right.offset);
       if (own) packed.set(`${a}>${b}`, gap + 1 + left.offset + right.offset);
+      // a note that sits outside its box's container keeps clear of the neighbour beside that
+      // container
+      if (left.variable !== a && (reach[a] as { after: number }).after > box(a).after)
+        constrain(
+          a,
+          right.variable,
+          gap + 1 + (reach[a] as { after: number }).after + right.offset,
+        );
+      if (right.variable !== b && (reach[b] as { before: number }).before > 0)
+        constrain(
+          left.variable,
+          b,
+          gap + 1 + left.offset + (reach[b] as { before: number }).before,
+        );
     }
   }
   containers.forEach((container, c) => {
@@ -206,10 +222,24 @@ export function placeAcross(
         return false;
       });
       if (inside.length === 0) continue;
-      const first = standIn(inside[0] as number, c, false);
-      const last = standIn(inside[inside.length - 1] as number, c, true);
+      const [head, tail] = [inside[0] as number, inside[inside.length - 1] as number];
+      const first = standIn(head, c, false);
+      const last = standIn(tail, c, true);
+      // a note of the end box that sits outside a container inside `c` still lies within `c`
+      const own = options.reachWithin;
+      if (own && first.variable === head) first.offset = own(head, c).before;
+      if (own && last.variable === tail) last.offset = own(tail, c).after;
       constrain(startVar(c), first.variable, inset.start + first.offset);
       constrain(last.variable, endVar(c), inset.end + last.offset);
+      if (own && first.variable !== head) {
+        const before = own(head, c).before;
+        if (before > 0) constrain(startVar(c), head, inset.start + before);
+      }
+      if (own && last.variable !== tail) {
+        const r = own(tail, c);
+        if (r.after > Math.max(0, (nodes[tail] as LNode).across - 1))
+          constrain(tail, endVar(c), inset.end + r.after);
+      }
     }
   });
   for (const { container, node, gap } of options.afterStart ?? []) {

@@ -417,7 +417,11 @@ export function measureLayered(
   const spread = Math.max(0, context.spread - 1);
   const noteGap = NOTE_GAP[flow];
 
-  const { specs: noteSpecs, upperPinsOf, lowerPinsOf } = planNotes(graph, pins, down);
+  const {
+    specs: noteSpecs,
+    upperPinsOf,
+    lowerPinsOf,
+  } = planNotes(graph, pins, down, context.notesElsewhere);
   /** Notes by zone and the rank of the node they sit beside. */
   const notesAt = new Map<string, NoteSpec[]>();
   const noteByKey = new Map<string, NoteSpec>();
@@ -429,11 +433,32 @@ export function measureLayered(
     noteByKey.set(`${spec.edge}:${spec.segment}`, spec);
   }
   const reach = graph.nodes.map((node) => ({ before: 0, after: Math.max(0, node.across - 1) }));
+  // a note beside a line from outside its box's container sits outside that container, in
+  // the gap where the line crosses the border: it widens only the containers holding both ends
+  const notesOf = new Map<number, { before: number; after: number; holds: number[] }[]>();
   for (const note of noteSpecs) {
     const r = reach[note.host] as { before: number; after: number };
-    if (note.side === 1) r.after = Math.max(r.after, note.pinOffset + noteGap + note.across - 1);
-    else r.before = Math.max(r.before, note.across + noteGap - 1 - note.pinOffset);
+    const after = note.side === 1 ? note.pinOffset + noteGap + note.across - 1 : 0;
+    const before = note.side === 1 ? 0 : note.across + noteGap - 1 - note.pinOffset;
+    r.after = Math.max(r.after, after);
+    r.before = Math.max(r.before, before);
+    const edge = graph.edges[note.edge] as LEdge;
+    const other = edge.chain[note.zone === 'lower' ? note.segment : note.segment + 1] as number;
+    const holds = ancestors(graph, (graph.nodes[other] as LNode).container);
+    const list = notesOf.get(note.host);
+    if (list) list.push({ before, after, holds });
+    else notesOf.set(note.host, [{ before, after, holds }]);
   }
+  /** What node `v` reaches inside container `c`: its box, and its notes that sit inside. */
+  const reachWithin = (v: number, c: number): { before: number; after: number } => {
+    const out = { before: 0, after: Math.max(0, (graph.nodes[v] as LNode).across - 1) };
+    for (const note of notesOf.get(v) ?? []) {
+      if (!note.holds.includes(c)) continue;
+      out.before = Math.max(out.before, note.before);
+      out.after = Math.max(out.after, note.after);
+    }
+    return out;
+  };
   const notesApart = noteClearances(graph, layers, noteSpecs, {
     upper: upperPinsOf,
     lower: lowerPinsOf,
@@ -552,6 +577,7 @@ export function measureLayered(
         return { start: inset.start, end: inset.end, min, terminal, terminalEnd };
       },
       reach: (v) => reach[v] as { before: number; after: number },
+      reachWithin,
       notes: notesApart,
       check,
     });

@@ -37,9 +37,15 @@ export interface NotePlan {
 /**
  * Chooses a place for every note: in the gap above the lower end, beside the lower stub;
  * beside the upper stub when the lower pin is a shared fan-in; once beside the trunk when
- * every branch of a fan says the same; where the model's hints ask otherwise.
+ * every branch of a fan says the same; where the model's hints ask otherwise; beside the
+ * other end for the connections in `elsewhere` (whose notes found no room before).
  */
-export function planNotes(graph: LayeredGraph, pins: Pins, down: boolean): NotePlan {
+export function planNotes(
+  graph: LayeredGraph,
+  pins: Pins,
+  down: boolean,
+  elsewhere: ReadonlySet<string> = new Set(),
+): NotePlan {
   const noteSpecs: NoteSpec[] = [];
   const lowerPinUse = pinUse(pins, 'lower');
   const upperPinUse = pinUse(pins, 'upper');
@@ -113,17 +119,34 @@ export function planNotes(graph: LayeredGraph, pins: Pins, down: boolean): NoteP
         segment--;
       }
     }
-    const pin = segment === 0 ? firstPin : lastPin;
-    const host =
-      zone === 'lower' ? (edge.chain[segment + 1] as number) : (edge.chain[segment] as number);
-    const pinOffset = zone === 'lower' ? pin.lower : pin.upper;
+    const preferred: 1 | -1 = down ? 1 : -1;
+    /** Where the note would sit in one zone, and which sides of its pin other lines meet. */
+    const placeIn = (zone: 'upper' | 'lower', segment: number) => {
+      const pin = segment === 0 ? firstPin : lastPin;
+      const host =
+        zone === 'lower' ? (edge.chain[segment + 1] as number) : (edge.chain[segment] as number);
+      const pinOffset = zone === 'lower' ? pin.lower : pin.upper;
+      const others = [...((zone === 'lower' ? lowerPinsOf : upperPinsOf).get(host) ?? [])];
+      const blocked = others.some((o) => (o - pinOffset) * preferred > 0);
+      const free = !others.some((o) => (o - pinOffset) * preferred < 0);
+      return { zone, segment, host, pinOffset, blocked, free };
+    };
+    let at = placeIn(zone, segment);
+    // a note that found no room last time (the middle one of three lines into a box, hemmed
+    // in by the other two) goes beside its line's other end, when a side is free there
+    if (elsewhere.has(edge.connection.id) && asked === undefined) {
+      const other =
+        zone === 'lower' && !sharedAbove
+          ? placeIn('upper', 0)
+          : zone === 'upper' && !sharedBelow
+            ? placeIn('lower', last)
+            : undefined;
+      if (other !== undefined && (other.free || !other.blocked)) at = other;
+    }
+    const { host, pinOffset, blocked, free } = at;
     // beside the line on the side asked for; else where no other line meets the same box:
     // the preferred side (right of a vertical line, above a horizontal one) unless another
     // pin is there
-    const others = [...((zone === 'lower' ? lowerPinsOf : upperPinsOf).get(host) ?? [])];
-    const preferred: 1 | -1 = down ? 1 : -1;
-    const blocked = others.some((o) => (o - pinOffset) * preferred > 0);
-    const free = !others.some((o) => (o - pinOffset) * preferred < 0);
     const [lesser, greater] = down ? (['left', 'right'] as const) : (['above', 'below'] as const);
     const side: 1 | -1 =
       hints?.noteSide === lesser
@@ -135,8 +158,8 @@ export function planNotes(graph: LayeredGraph, pins: Pins, down: boolean): NoteP
             : preferred;
     noteSpecs.push({
       edge: e,
-      segment,
-      zone,
+      segment: at.segment,
+      zone: at.zone,
       host,
       pinOffset,
       across: down ? widest(lines) : lines.length,

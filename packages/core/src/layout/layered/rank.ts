@@ -25,6 +25,9 @@ export function breakCycles(graph: LayeredGraph): void {
   graph.rankEdges.forEach((e, i) => {
     if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
   });
+  // the search takes a node's lines in the model order of the boxes they reach, so of two
+  // boxes joined both ways the one the model lists first comes first (ids say nothing)
+  for (const list of out) list.sort((a, b) => a.to - b.to);
   for (const edge of closingArcs(out)) {
     if (edge >= 0) (graph.edges[edge] as { reversed: boolean }).reversed = true;
     else {
