@@ -2344,3 +2344,34 @@ describe('notes of lines into a container', () => {
     expect(fe.y - box(scene, 'dc').y).toBeLessThanOrEqual(4);
   });
 });
+
+describe('containers whose members one box feeds', () => {
+  it('stand side by side, a line between their members running straight across', () => {
+    // a balancer to the first box of each of two app servers, the primary replicating to
+    // the replica in the other server
+    const server = (n: number) => ({
+      kind: 'host' as const,
+      id: `server${n}`,
+      label: `App Server ${n}`,
+      children: [
+        { kind: 'api' as const, id: `web${n}`, label: 'Nginx' },
+        { kind: 'database' as const, id: `db${n}`, label: n === 1 ? 'Primary' : 'Replica' },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [{ kind: 'api', id: 'lb', label: 'Load balancer' }, server(1), server(2)],
+        connections: [
+          { from: 'lb', to: 'web1' },
+          { from: 'lb', to: 'web2' },
+          { from: 'web1', to: 'db1' },
+          { from: 'web2', to: 'db2' },
+          { from: 'db1', to: 'db2', note: 'replication' },
+        ],
+      }),
+    );
+    expect(box(scene, 'db1').y).toBe(box(scene, 'db2').y);
+    expect(box(scene, 'server1').y).toBe(box(scene, 'server2').y);
+    expect(bends(scene, 'db1->db2')).toBe(0);
+  });
+});

@@ -390,6 +390,16 @@ export function addConnections(
     if (target !== undefined) fellow(`in|${c.from}`, target);
     const source = containerOf.get(c.from);
     if (source !== undefined) fellow(`out|${c.to}`, source);
+    // a line from a box to a member of a container feeds that container as much (a balancer
+    // to the first box of each of two app servers)
+    const [u, v] = [atomOf.get(c.from), atomOf.get(c.to)];
+    if (u === undefined || v === undefined || u === v) continue;
+    const [cu, cv] = [(graph.nodes[u] as LNode).container, (graph.nodes[v] as LNode).container];
+    const parent = commonContainer(graph, cu, cv);
+    if (cv !== parent && target === undefined)
+      fellow(`in|${c.from}`, childTowards(graph, cv, parent));
+    if (cu !== parent && source === undefined)
+      fellow(`out|${c.to}`, childTowards(graph, cu, parent));
   }
   const parallel = new Set<string>();
   for (const set of fellows.values()) {
