@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { count, DiagramaError, modelToScene, parseDiagram } from '@diagrama/core';
+import { aKind, count, DiagramaError, modelToScene, parseDiagram } from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
 
 // #14: "the note is 1 columns wide but the connector has only 2" was wrong and ungrammatical.
@@ -41,6 +41,43 @@ describe('messages', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('never put "a" before a kind that needs "an"', () => {
+    // a kind interpolated after a bare article: `a ${kind}` says "a api"
+    const bare = /\ba \$\{(kind|[a-z.]*[kK]ind)\}/;
+    const offenders: string[] = [];
+    for (const root of ['packages', 'apps']) {
+      for (const file of sources(join(repo, root))) {
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, index) => {
+            if (bare.test(line))
+              offenders.push(`${relative(repo, file)}:${index + 1}: ${line.trim()}`);
+          });
+      }
+    }
+    expect(offenders).toEqual([]);
+    expect([aKind('api'), aKind('external'), aKind('user'), aKind('host')]).toEqual([
+      'an api',
+      'an external',
+      'a user',
+      'a host',
+    ]);
+  });
+
+  it('tells how to name a box over or under it when `caption` is on a box', () => {
+    let error: unknown;
+    try {
+      parseDiagram({ nodes: [{ kind: 'api', label: 'remotemoe', caption: 'tunnels' }] });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DiagramaError);
+    const [diagnostic] = (error as DiagramaError).diagnostics;
+    expect(diagnostic?.message).toBe('`caption` is not allowed on an api');
+    expect(diagnostic?.expected).toContain('over a rule');
+    expect(diagnostic?.example).toContain('---');
   });
 
   it('count agrees with its number', () => {

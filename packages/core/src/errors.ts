@@ -106,6 +106,15 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * A kind's name with its article, as a sentence needs it: messages never say "a api".
+ * @example aKind('api') // 'an api'
+ * @example aKind('user') // 'a user'
+ */
+export function aKind(kind: string): string {
+  return `${/^[aeio]/i.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 /** The most characters of input a message quotes; longer input is cut with `…`. */
 export const QUOTE_LIMIT = 32;
 

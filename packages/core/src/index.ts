@@ -125,6 +125,7 @@ export { DEFAULT_LIMITS, limitMessage, raiseLimit, resolveLimits } from './limit
 // Errors and diagnostics
 export type { Diagnostic, ModelPath, SourcePosition } from './errors.js';
 export {
+  aKind,
   count,
   DiagramaError,
   escapeForTerminal,

@@ -6,7 +6,7 @@ import type {
   NodeKind,
   Side,
 } from '@diagrama/core';
-import { count, slugify } from '@diagrama/core';
+import { aKind, count, slugify } from '@diagrama/core';
 import { findBoxes, nest, type Rect } from './boxes.js';
 import {
   charsetOf,
@@ -950,7 +950,7 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       for (const index of shapeGuessed) {
         const guess = kindOf.get(index);
         if (!guess) continue;
-        guess.why = `drawn as a plain box, though its label suggests a ${guess.kind} (--canonical draws one)`;
+        guess.why = `drawn as a plain box, though its label suggests ${aKind(guess.kind)} (--canonical draws one)`;
         guess.kind = 'box';
       }
     }

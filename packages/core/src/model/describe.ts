@@ -1,4 +1,4 @@
-import { count } from '../errors.js';
+import { aKind, count } from '../errors.js';
 import { isRule } from './label.js';
 import { type Diagram, isContainer, type Node } from './types.js';
 import { walkNodes } from './walk.js';
@@ -36,7 +36,7 @@ function list(items: readonly string[]): string {
 /** How a node is named in a sentence: `the API “Rest API”`, or `a group` without a title. */
 const named = (node: Node): string =>
   node.label.trim() === ''
-    ? `a ${KIND_NAMES[node.kind]}`
+    ? aKind(KIND_NAMES[node.kind])
     : `the ${KIND_NAMES[node.kind]} “${oneLine(node.label)}”`;
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,4 +1,5 @@
 import {
+  aKind,
   count,
   type Diagnostic,
   DiagramaError,
@@ -268,18 +269,25 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
   const kind = (raw.kind ?? impliedKind(raw, inLayers)) as NodeKind;
   for (const [field, kinds] of KIND_FIELD_LIST) {
     if (Object.hasOwn(raw, field) && !kinds.includes(kind)) {
+      // a name written over or under a box, as hand drawings do, has its own ways
+      const named = field === 'caption' && kind !== 'layer' && kind !== 'host' && kind !== 'group';
       walk.diagnostics.push({
         code: 'model/misplaced-property',
-        message: `\`${field}\` is not allowed on a ${kind}`,
+        message: `\`${field}\` is not allowed on ${aKind(kind)}`,
         path: [...path, field],
-        expected: `\`${field}\` only on a ${kinds.join(' or a ')}`,
+        expected: named
+          ? `\`caption\` only on a stack; a box's name goes in its label, over a rule (\`---\`) and the text under it, or in an annotation below the box`
+          : `\`${field}\` only on ${kinds.map(aKind).join(' or ')}`,
+        ...(named
+          ? { example: '{"label":"raspberry pi\\n---\\n$ ssh -R22:localhost:22 remotemoe"}' }
+          : {}),
       });
     }
   }
   if (inLayers && kind !== 'layer') {
     walk.diagnostics.push({
       code: 'model/invalid-child',
-      message: `a stack holds only layers, not a ${kind}`,
+      message: `a stack holds only layers, not ${aKind(kind)}`,
       path: [...path, 'kind'],
       expected: 'kind: layer (or no kind at all)',
       example: '{"label":"CAPA 1(FROM) - Sistema Operativo","instruction":"FROM"}',
@@ -299,7 +307,7 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
       if (Object.hasOwn(raw.hints, field)) {
         walk.diagnostics.push({
           code: 'model/misplaced-property',
-          message: `the \`${field}\` hint is not allowed on a ${kind}`,
+          message: `the \`${field}\` hint is not allowed on ${aKind(kind)}`,
           path: [...path, 'hints', field],
           expected: `\`${field}\` only on stack nodes`,
         });
