@@ -53,6 +53,8 @@ export interface Block {
   boxHeight: number;
   /** Set for containers (hosts): routes pass between them, so gaps beside them hold notes. */
   container?: true;
+  /** For boxes with a heading: the rows (from the top border) where a rule meets the sides. */
+  ruled?: readonly number[];
   /** For containers: rows of the title band under the top border, its rule included. */
   band?: number;
   /** For containers: rows from the top border to the first row of what they hold. */

@@ -107,6 +107,7 @@ export function measureLeaf(node: Node, path: ModelPath, context: LayoutContext)
     height,
     boxWidth: width,
     boxHeight: height,
+    ...(rules.length > 0 ? { ruled: rules.map((index) => 1 + padding.top + index) } : {}),
     place(x, y, depth, sink) {
       sink.boxes.push({
         id: node.id,

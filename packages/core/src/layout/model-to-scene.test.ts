@@ -2375,3 +2375,31 @@ describe('containers whose members one box feeds', () => {
     expect(bends(scene, 'db1->db2')).toBe(0);
   });
 });
+
+describe('lines beside a heading', () => {
+  const ruleRows = (scene: Scene): Set<number> => new Set(scene.dividers.map((d) => d.y));
+  const rows = (scene: Scene, id: string): number[] =>
+    (scene.connectors.find((c) => c.id === id)?.points ?? []).map((p) => p.y);
+
+  it('never meet a box where the rule under its heading meets its side', () => {
+    const boxes = [
+      { id: 'pi', label: 'raspberry pi\n---\n$ ssh -R22:localhost:22 remotemoe' },
+      { kind: 'api' as const, id: 'moe', label: 'remotemoe\n---\nmaps services to tunnels' },
+    ];
+    // side by side (a line both ways between peers), and along a flow to the right
+    const peers = modelToScene(
+      parseDiagram({
+        nodes: boxes,
+        connections: [{ from: 'pi', to: 'moe', direction: 'both', note: 'ssh tunnel' }],
+      }),
+    );
+    const right = modelToScene(
+      parseDiagram({ flow: 'right', nodes: boxes, connections: [{ from: 'pi', to: 'moe' }] }),
+    );
+    for (const scene of [peers, right]) {
+      const ruled = ruleRows(scene);
+      expect(ruled.size).toBeGreaterThan(0);
+      expect(rows(scene, 'pi->moe').some((y) => ruled.has(y))).toBe(false);
+    }
+  });
+});

@@ -192,12 +192,16 @@ const heapKey = (f: number, g: number): number =>
 const titleKeepOut = new WeakMap<SceneBox, Set<number>>();
 /** For a container with a title band: the row of the rule under it. */
 const bandRule = new WeakMap<SceneBox, number>();
+/** For a box with a heading over a rule: the rows where a rule meets its sides. */
+const ruleRows = new WeakMap<SceneBox, Set<number>>();
 
 /** Records the cells around titles (in top borders and in bands), for {@link ports}. */
 function keepTitlesClear(scene: Scene): void {
   for (const divider of scene.dividers) {
     const box = scene.boxes.find((b) => b.id === divider.box);
-    if (box !== undefined && isContainerKind(box.kind)) bandRule.set(box, divider.y);
+    if (box === undefined) continue;
+    if (isContainerKind(box.kind)) bandRule.set(box, divider.y);
+    else ruleRows.set(box, (ruleRows.get(box) ?? new Set<number>()).add(divider.y));
   }
   for (const text of scene.texts) {
     if (!text.cut) continue;
@@ -214,7 +218,8 @@ function keepTitlesClear(scene: Scene): void {
 /**
  * The border cells of a box a route may start or end at, each with its outward heading: never
  * a corner or the cell beside one on a long side, never the cells where the SVG draws the
- * box's badge or a title in the border, never beside a container's title band or its rule.
+ * box's badge or a title in the border, never beside a container's title band or its rule,
+ * nor where a rule under a box's heading meets its sides.
  */
 function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading: number }[] {
   const out: { x: number; y: number; heading: number }[] = [];
@@ -227,9 +232,11 @@ function ports(box: SceneBox, inward: boolean): { x: number; y: number; heading:
   const titled = titleKeepOut.get(box);
   const across = sideOffsets(box.width).map((o) => box.x + o);
   const rule = bandRule.get(box) ?? box.y;
+  // nor where a heading's rule meets the sides: the line would read as the rule going on
+  const ruled = ruleRows.get(box);
   const along = sideOffsets(box.height)
     .map((o) => box.y + o)
-    .filter((y) => y > rule);
+    .filter((y) => y > rule && !ruled?.has(y));
   for (const x of across) {
     if (badge && (BADGE_CELLS as readonly number[]).includes(x - box.x)) continue;
     if (shape.top.includes(x - box.x)) continue;

@@ -214,7 +214,7 @@ export function measureLayered(
   }
   /**
    * Where two boxes side by side (tops in line) share a row inside both that neither's shape
-   * draws on its facing side (a database's lid): the shorter box sits centred beside the
+   * draws on its facing side (a database's lid, a heading's rule): the shorter box sits centred beside the
    * taller where it can, lower or higher to find one. Undefined when there is none: a
    * straight step would run into the lid, and the router takes the line.
    */
@@ -224,11 +224,14 @@ export function measureLayered(
   ): { short: number; tall: number; shift: number } | undefined => {
     const a = graph.nodes[step.from] as LNode;
     const b = graph.nodes[step.to] as LNode;
-    const takenA = shapeBorderCells(models[step.from]?.kind ?? 'box', a.boxAlong)[
-      forward ? 'right' : 'left'
+    // (and the rows where a rule under a heading meets the sides)
+    const takenA = [
+      ...shapeBorderCells(models[step.from]?.kind ?? 'box', a.boxAlong)[forward ? 'right' : 'left'],
+      ...(a.block?.ruled ?? []),
     ];
-    const takenB = shapeBorderCells(models[step.to]?.kind ?? 'box', b.boxAlong)[
-      forward ? 'left' : 'right'
+    const takenB = [
+      ...shapeBorderCells(models[step.to]?.kind ?? 'box', b.boxAlong)[forward ? 'left' : 'right'],
+      ...(b.block?.ruled ?? []),
     ];
     const [tall, short, takenTall, takenShort] =
       a.boxAlong >= b.boxAlong
@@ -339,7 +342,8 @@ export function measureLayered(
     }
     const band = block.band ?? 0;
     const shape = shapeBorderCells(model?.kind ?? 'box', node.boxAlong);
-    const rows = all.filter((o) => o > band);
+    // never where a heading's rule meets the sides
+    const rows = all.filter((o) => o > band && !block.ruled?.includes(o));
     return {
       before: rows.filter((o) => !shape.left.includes(o)),
       after: rows.filter((o) => !shape.right.includes(o)),
@@ -1133,9 +1137,13 @@ export function measureLayered(
           shapeBorderCells(models[v]?.kind ?? 'box', (graph.nodes[v] as LNode).boxAlong)[side].map(
             (o) => alongOf(v) + o,
           );
+        const ruled = (v: number) =>
+          ((graph.nodes[v] as LNode).block?.ruled ?? []).map((o) => alongOf(v) + o);
         const taken = new Set([
           ...drawn(step.from, forward ? 'right' : 'left'),
           ...drawn(step.to, forward ? 'left' : 'right'),
+          ...ruled(step.from),
+          ...ruled(step.to),
         ]);
         let row = Math.max(inner, Math.min(outer, middle));
         for (let d = 1; taken.has(row) && d <= outer - inner; d++) {
