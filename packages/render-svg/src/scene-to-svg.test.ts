@@ -181,25 +181,29 @@ describe('sceneToSvg', () => {
     expect(svg).not.toContain('.d-daemon{fill:');
   });
 
-  it('shows the page through a border behind a title written into it', () => {
-    const svg = sceneToSvg(
-      modelToScene(
-        parseDiagram({
-          nodes: [
-            {
-              kind: 'group',
-              id: 'g',
-              label: 'Trust boundary',
-              border: 'dashed',
-              children: [{ kind: 'box', id: 'a', label: 'a' }],
-            },
-          ],
-        }),
-      ),
-      { idPrefix: 'g' },
+  it('shows the page through a border behind a title written into it, just around the glyphs', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            kind: 'group',
+            id: 'g',
+            label: 'Trust boundary',
+            border: 'dashed',
+            children: [{ kind: 'box', id: 'a', label: 'a' }],
+          },
+        ],
+      }),
     );
-    expect(svg).toMatch(/<rect [^>]*class="d-bg"><\/rect><text id="g-g_3a_title_3a_0\.text"/);
+    // a proportional title is narrower than its cells: a halo in the page's colour clears the
+    // border around the glyphs, so the border runs on right after the title
+    const svg = sceneToSvg(scene, { idPrefix: 'g' });
+    expect(svg).toMatch(/<text id="g-g_3a_title_3a_0\.text"[^>]*class="d-title d-halo d-on-page"/);
+    expect(svg).not.toMatch(/<rect [^>]*class="d-bg"><\/rect><text id="g-g_3a_title/);
     expect(svg).toContain('class="d-group d-dashed"');
+    // in monospace every glyph fills its cell: the gap in cells is exact
+    const mono = sceneToSvg(scene, { idPrefix: 'g', font: 'mono' });
+    expect(mono).toMatch(/<rect [^>]*class="d-bg"><\/rect><text id="g-g_3a_title_3a_0\.text"/);
   });
 
   it('clears a border inside a host around a proportional title, so the border runs on after it', () => {

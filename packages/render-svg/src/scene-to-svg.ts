@@ -449,16 +449,17 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
         break;
       }
     }
-    // in cells the gap is exact; a proportional face is narrower than its cells, so inside a
-    // host (its fill both sides of the border) a halo around the glyphs themselves clears the
-    // border, however wide they come out: the border runs on right after the title
-    if (f.mono || !inHost) {
+    // in cells the gap is exact; a proportional face is narrower than its cells, so a halo
+    // around the glyphs themselves clears the border, however wide they come out, in the
+    // colour of what holds the box (a host's fill, else the page): the border runs on right
+    // after the title
+    if (f.mono) {
       group.rect(px((text.width + 1.2) * f.cw), px(f.ch - 4)).attr({
         x: px((text.x - 0.6) * f.cw),
         y: px(text.y * f.ch + 2),
         class: inHost ? 'd-knock' : 'd-bg',
       });
-    } else halo = 'd-halo';
+    } else halo = inHost ? 'd-halo' : 'd-halo d-on-page';
   }
   // a note over a line (a message's note across the lifelines between its ends) is cleared
   // around its glyphs, in the colour of what is under it, as the text rendering covers them
