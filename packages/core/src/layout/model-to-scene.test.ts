@@ -2403,3 +2403,45 @@ describe('lines beside a heading', () => {
     }
   });
 });
+
+describe('sibling containers joined both ways', () => {
+  it('stack when one ends on the same rank as the other', () => {
+    // the load balancer feeds the tasks, one task reaches back to the NAT gateway beside it:
+    // the public subnet goes wholly above the private one, as AWS drawings have it
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'vpc',
+            label: 'VPC',
+            children: [
+              {
+                id: 'pub',
+                label: 'Public Subnet',
+                children: [
+                  { kind: 'api', id: 'alb', label: 'Load Balancer' },
+                  { id: 'nat', label: 'NAT Gateway' },
+                ],
+              },
+              {
+                id: 'priv',
+                label: 'Private Subnet',
+                children: [
+                  { kind: 'daemon', id: 'task', label: 'Task' },
+                  { kind: 'database', id: 'db', label: 'RDS' },
+                ],
+              },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'alb', to: 'task' },
+          { from: 'task', to: 'db' },
+          { from: 'task', to: 'nat', style: 'dashed', note: 'egress' },
+        ],
+      }),
+    );
+    const [pub, priv] = [box(scene, 'pub'), box(scene, 'priv')];
+    expect(pub.y + pub.height).toBeLessThanOrEqual(priv.y);
+  });
+});

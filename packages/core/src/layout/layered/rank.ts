@@ -136,7 +136,8 @@ export function stackNested(graph: LayeredGraph): boolean {
     if (forth.length === 0 || back.length === 0) continue;
     const [cx, cy] = [graph.containers[x] as LContainer, graph.containers[y] as LContainer];
     const inside = (inner: LContainer, outer: LContainer): boolean =>
-      outer.firstRank < inner.firstRank && inner.lastRank < outer.lastRank;
+      (outer.firstRank < inner.firstRank && inner.lastRank <= outer.lastRank) ||
+      (outer.firstRank <= inner.firstRank && inner.lastRank < outer.lastRank);
     if (!inside(cx, cy) && !inside(cy, cx)) continue;
     const turn = back.length <= forth.length ? back : forth;
     for (const l of turn) l.edge.reversed = !l.edge.reversed;
