@@ -107,7 +107,9 @@ function keepContainerOrder(graph: LayeredGraph): void {
 /**
  * A container that lines from a sibling enter and leave again back into that sibling (a
  * service publishing to an event bus that feeds the services beside it) ranks inside the
- * sibling's span, drawn beside it with every line going out sideways and back. Once ranks are
+ * sibling's span (or within it up to one of its ends: a private subnet whose task reaches
+ * back to the NAT gateway in the public one), drawn beside it with every line going out
+ * sideways and back. Once ranks are
  * known, such pairs are stacked instead, as D2 and hand drawings have them: the fewer lines
  * between the two (in model order when even) run against the flow, so one container comes
  * wholly before the other. Returns whether any line was turned (the ranks are then stale).
