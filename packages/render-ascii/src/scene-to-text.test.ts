@@ -1,4 +1,4 @@
-import type { Scene, SceneBox } from '@diagrama/core';
+import { modelToScene, parseDiagram, type Scene, type SceneBox } from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
 import { CHARSET_NAMES, CHARSETS } from './charsets.js';
 import { sceneToText } from './scene-to-text.js';
@@ -135,7 +135,28 @@ describe('sceneToText', () => {
       ...styled,
       boxes: [{ ...(styled.boxes[0] as SceneBox), border: 'none' as const }],
     };
-    expect(sceneToText(hidden)).toBe('\n\n\n');
+    // nothing is drawn, and the picture keeps no blank rows
+    expect(sceneToText(hidden)).toBe('\n');
+  });
+
+  it('starts and ends with what is drawn: no blank row for a borderless box at an edge', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'users', label: 'users', border: 'none' },
+          { id: 'a', label: 'Service' },
+          { id: 't', label: 'logs to stdout', border: 'none' },
+        ],
+        connections: [
+          { from: 'users', to: 'a' },
+          { from: 'a', to: 't' },
+        ],
+      }),
+    );
+    const lines = sceneToText(scene).split('\n');
+    expect(lines[0]?.trim()).toBe('users');
+    expect(lines.at(-2)?.trim()).toBe('logs to stdout');
+    expect(lines.at(-1)).toBe('');
   });
 
   it('takes a line down to text drawn without a border, its arrowhead right over the text', () => {

@@ -144,5 +144,12 @@ export function sceneToText(scene: Scene, options: TextOptions = {}): string {
     }
     canvas.text(text.x, text.y, text.text);
   }
-  return `${canvas.toLines(charset).join('\n')}\n`;
+  // a box drawn without a border at the picture's top or bottom (a text a line points at)
+  // leaves its border's row blank: the picture starts and ends with what is drawn
+  const lines = canvas.toLines(charset);
+  let first = 0;
+  let last = lines.length;
+  while (last > 1 && lines[last - 1] === '') last--;
+  while (first < last - 1 && lines[first] === '') first++;
+  return `${lines.slice(first, last).join('\n')}\n`;
 }
