@@ -13,6 +13,7 @@ import { SCENE_VERSION, type Scene } from '../scene/types.js';
 import { annotateBlock, type BlockNote } from './annotations.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
 import { borderless, clearBorderTitles, emptyHost } from './chrome.js';
+import { equalizeRows } from './equal-heights.js';
 import { fitWidth } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
@@ -513,6 +514,8 @@ function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailur
   noteStandIns(scene, attempt.source.standIns);
   // routed lines came after the titles in borders were cleared of the others: clear again
   if (attempt.routed.length > 0) clearBorderTitles(scene);
+  // containers side by side end on one row where the cells under the shorter are free
+  if (context.equalHeights) equalizeRows(scene);
   for (const { connection, reason } of failures) {
     const path = context.connectionPaths.get(connection.id) ?? ['connections'];
     if (reason === 'unknown-endpoint') {

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { parseDiagram } from '../model/parse.js';
+import type { Scene, SceneBox } from '../scene/types.js';
+import { equalizeRows } from './equal-heights.js';
+import { modelToScene } from './model-to-scene.js';
+
+const host = (id: string, x: number, y: number, width: number, height: number): SceneBox => ({
+  id,
+  kind: 'host',
+  x,
+  y,
+  width,
+  height,
+  depth: 0,
+});
+
+const scene = (parts: Partial<Scene>): Scene => ({
+  version: 1 as Scene['version'],
+  width: 40,
+  height: 30,
+  title: '',
+  description: '',
+  boxes: [],
+  dividers: [],
+  connectors: [],
+  texts: [],
+  ...parts,
+});
+
+describe('equalizeRows', () => {
+  it('grows the shorter of two containers in a row to the taller one’s bottom', () => {
+    const s = scene({ boxes: [host('a', 0, 0, 10, 12), host('b', 12, 0, 10, 6)] });
+    equalizeRows(s);
+    expect(s.boxes.map((b) => b.height)).toEqual([12, 12]);
+  });
+
+  it('lets a line run straight down through the cells it takes', () => {
+    const line = {
+      id: 'x->y',
+      from: 'x',
+      to: 'y',
+      points: [
+        { x: 16, y: 3 },
+        { x: 16, y: 20 },
+      ],
+      style: 'solid' as const,
+      arrowStart: false,
+      arrowEnd: true,
+      join: true,
+    };
+    const s = scene({
+      boxes: [host('a', 0, 0, 10, 12), host('b', 12, 0, 10, 6)],
+      connectors: [line],
+    });
+    equalizeRows(s);
+    expect(s.boxes[1]?.height).toBe(12);
+  });
+
+  it('keeps a container’s height when a box, a text or a bend sits under it', () => {
+    const under = host('c', 13, 8, 6, 3);
+    const withBox = scene({ boxes: [host('a', 0, 0, 10, 12), host('b', 12, 0, 10, 6), under] });
+    equalizeRows(withBox);
+    expect(withBox.boxes[1]?.height).toBe(6);
+    const bend = {
+      id: 'x->y',
+      from: 'x',
+      to: 'y',
+      points: [
+        { x: 16, y: 3 },
+        { x: 16, y: 8 },
+        { x: 30, y: 8 },
+      ],
+      style: 'solid' as const,
+      arrowStart: false,
+      arrowEnd: true,
+      join: true,
+    };
+    const withBend = scene({
+      boxes: [host('a', 0, 0, 10, 12), host('b', 12, 0, 10, 6)],
+      connectors: [bend],
+    });
+    equalizeRows(withBend);
+    expect(withBend.boxes[1]?.height).toBe(6);
+  });
+
+  it('draws layers of a stack of packages as tall as each other, side by side', () => {
+    const drawn = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'top', label: 'shared-commands' },
+          {
+            id: 'ux',
+            label: 'UX Layer',
+            children: [
+              { id: 'ui', label: 'shared-ui' },
+              { id: 'formatter', label: 'shared-formatter' },
+            ],
+          },
+          {
+            id: 'adv',
+            label: 'Advanced Features',
+            children: [
+              { id: 'history', label: 'shared-history' },
+              { id: 'ipc', label: 'shared-ipc' },
+              { id: 'services', label: 'shared-services' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'top', to: 'ui' },
+          { from: 'top', to: 'history' },
+          { from: 'ui', to: 'formatter' },
+          { from: 'history', to: 'ipc' },
+          { from: 'ipc', to: 'services' },
+        ],
+      }),
+    );
+    const [ux, adv] = ['ux', 'adv'].map((id) => drawn.boxes.find((b) => b.id === id) as SceneBox);
+    expect(ux?.y).toBe(adv?.y);
+    expect(ux?.height).toBe(adv?.height);
+  });
+});
