@@ -15,6 +15,22 @@ const problems = (text: string, file = 'x.yaml') => {
 };
 
 describe('loadDiagram', () => {
+  it('names a key that is not a string as written, and shows it quoted', () => {
+    let error: unknown;
+    try {
+      loadDiagram('nodes:\n  - label: a\n    ~: 3\n    true: 4\n', { file: 'k.yaml' });
+    } catch (caught) {
+      error = caught;
+    }
+    const found = (error as DiagramaError).diagnostics.filter(
+      (d) => d.code === 'yaml/non-string-key',
+    );
+    expect(found.map((d) => [d.message, d.example])).toEqual([
+      ['a mapping key must be a string, not null', '"~": value'],
+      ['a mapping key must be a string, not the boolean true', '"true": value'],
+    ]);
+  });
+
   it('points model errors at their line and column in YAML', () => {
     const yaml = [
       'nodes:',

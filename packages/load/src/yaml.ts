@@ -130,12 +130,23 @@ export function parseYamlFully(text: string): ParsedSource {
     } else if (isPair(node)) {
       const key = node.key;
       if (!isScalar(key) || typeof key.value !== 'string') {
+        // the key as written (`true`, `~`, `1`), quoted in the example that makes it a string
+        const range = (key as Node | null)?.range;
+        const written = range ? text.slice(range[0], range[1]).trim() : '';
+        const what = !isScalar(key)
+          ? 'a collection'
+          : key.value === null
+            ? 'null'
+            : `the ${typeof key.value} ${String(key.value)}`;
         diagnostics.push({
           code: 'yaml/non-string-key',
-          message: `a mapping key must be a string, not ${isScalar(key) ? `${key.value === null ? 'null' : typeof key.value} ${String(key.value)}` : 'a collection'}`,
-          position: at((key as Node | null)?.range?.[0] ?? 0),
+          message: `a mapping key must be a string, not ${what}`,
+          position: at(range?.[0] ?? 0),
           expected: 'a plain or quoted string key',
-          example: '"1": value',
+          example:
+            isScalar(key) && /^[\w.~+-]{1,32}$/.test(written)
+              ? `"${written}": value`
+              : '"1": value',
         });
       }
       scan(node.key, depth + 1);

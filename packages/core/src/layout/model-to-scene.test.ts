@@ -243,7 +243,7 @@ describe('stacks drawn the seed way', () => {
   it('rejects stack hints on other kinds', () => {
     expect(() =>
       parseDiagram({ nodes: [{ kind: 'api', label: 'x', hints: { layout: 'separate' } }] }),
-    ).toThrowError(/not allowed on a api/);
+    ).toThrowError(/not allowed on an api/);
   });
 });
 
