@@ -2342,6 +2342,20 @@ describe('notes of lines into a container', () => {
     // box it reaches, and the picture keeps its usual gaps: the frontend two rows into the host
     expect(up.y).toBe(fe.y + fe.height);
     expect(fe.y - box(scene, 'dc').y).toBeLessThanOrEqual(4);
+    // and it reads as its own line's: nearer to it than to the line from outside beside it
+    const column = (id: string): number => {
+      const points = scene.connectors.find((c) => c.id === id)?.points ?? [];
+      const run = points.findIndex(
+        (p, i) =>
+          points[i + 1]?.x === p.x &&
+          Math.min(p.y, points[i + 1]?.y ?? p.y) <= up.y &&
+          Math.max(p.y, points[i + 1]?.y ?? p.y) >= up.y,
+      );
+      return points[run]?.x ?? Number.NaN;
+    };
+    const own = column('be->fe') - (up.x + up.width);
+    const other = up.x - column('browser->be') - 1;
+    expect(own).toBeLessThan(other);
   });
 });
 

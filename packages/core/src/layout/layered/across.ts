@@ -181,8 +181,14 @@ export function placeAcross(
         right.offset = box(b).before;
       }
       const beside = !own;
+      // a note between its own line and another keeps a cell more from the other, so that
+      // it reads as its own line's
+      const noted =
+        lines &&
+        ((!isLine(b) && (reach[b] as { before: number }).before > 0) ||
+          (!isLine(a) && (reach[a] as { after: number }).after > box(a).after));
       const gap = lines
-        ? options.lineGap
+        ? options.lineGap + (noted ? 1 : 0)
         : Math.max(
             options.gap,
             beside ? (options.containerGap ?? 0) : (options.between?.(a, b) ?? 0),

@@ -467,7 +467,8 @@ export function measureLayered(
     upper: upperPinsOf,
     lower: lowerPinsOf,
     noteGap,
-    lineGap: LINE_GAP + spread,
+    // a cell more between a note and a line not its own than between the note and its line
+    lineGap: LINE_GAP + 1 + spread,
     noteSpace: (down ? RANK_SIDE_GAP : 1) + 2 * spread,
   });
   // a container's title shares its rows with the lines that cross them (into the container
