@@ -232,17 +232,17 @@ export function placeAcross(
       const first = standIn(head, c, false);
       const last = standIn(tail, c, true);
       // a note of the end box that sits outside a container inside `c` still lies within `c`
-      const own = options.reachWithin;
-      if (own && first.variable === head) first.offset = own(head, c).before;
-      if (own && last.variable === tail) last.offset = own(tail, c).after;
+      const within = options.reachWithin;
+      if (within && first.variable === head) first.offset = within(head, c).before;
+      if (within && last.variable === tail) last.offset = within(tail, c).after;
       constrain(startVar(c), first.variable, inset.start + first.offset);
       constrain(last.variable, endVar(c), inset.end + last.offset);
-      if (own && first.variable !== head) {
-        const before = own(head, c).before;
+      if (within && first.variable !== head) {
+        const before = within(head, c).before;
         if (before > 0) constrain(startVar(c), head, inset.start + before);
       }
-      if (own && last.variable !== tail) {
-        const r = own(tail, c);
+      if (within && last.variable !== tail) {
+        const r = within(tail, c);
         if (r.after > Math.max(0, (nodes[tail] as LNode).across - 1))
           constrain(tail, endVar(c), inset.end + r.after);
       }

@@ -214,8 +214,8 @@ export function measureLayered(
   }
   /**
    * Where two boxes side by side (tops in line) share a row inside both that neither's shape
-   * draws on its facing side (a database's lid, a heading's rule): the shorter box sits centred beside the
-   * taller where it can, lower or higher to find one. Undefined when there is none: a
+   * draws on its facing side (a database's lid, a heading's rule): the shorter box sits
+   * centred beside the taller where it can, lower or higher to find one. Undefined when there is none: a
    * straight step would run into the lid, and the router takes the line.
    */
   const sharedRow = (
