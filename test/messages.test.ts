@@ -26,38 +26,30 @@ function sources(dir: string, out: string[] = []): string[] {
 const BARE_PLURAL =
   /\$\{[^}]+\} (columns|rows|cells|bytes|lines|nodes|connections|graphemes|levels|layers|code points|characters|problems)\b/;
 
+/** The source lines of packages and apps that match `pattern`, as `file:line: text`. */
+function linesMatching(pattern: RegExp): string[] {
+  const found: string[] = [];
+  for (const root of ['packages', 'apps']) {
+    for (const file of sources(join(repo, root))) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (pattern.test(line))
+            found.push(`${relative(repo, file)}:${index + 1}: ${line.trim()}`);
+        });
+    }
+  }
+  return found;
+}
+
 describe('messages', () => {
   it('never put a bare number before a plural noun', () => {
-    const offenders: string[] = [];
-    for (const root of ['packages', 'apps']) {
-      for (const file of sources(join(repo, root))) {
-        readFileSync(file, 'utf8')
-          .split('\n')
-          .forEach((line, index) => {
-            if (BARE_PLURAL.test(line)) {
-              offenders.push(`${relative(repo, file)}:${index + 1}: ${line.trim()}`);
-            }
-          });
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(linesMatching(BARE_PLURAL)).toEqual([]);
   });
 
   it('never put "a" before a kind that needs "an"', () => {
     // a kind interpolated after a bare article: `a ${kind}` says "a api"
-    const bare = /\ba \$\{(kind|[a-z.]*[kK]ind)\}/;
-    const offenders: string[] = [];
-    for (const root of ['packages', 'apps']) {
-      for (const file of sources(join(repo, root))) {
-        readFileSync(file, 'utf8')
-          .split('\n')
-          .forEach((line, index) => {
-            if (bare.test(line))
-              offenders.push(`${relative(repo, file)}:${index + 1}: ${line.trim()}`);
-          });
-      }
-    }
-    expect(offenders).toEqual([]);
+    expect(linesMatching(/\ba \$\{(kind|[a-z.]*[kK]ind)\}/)).toEqual([]);
     expect([aKind('api'), aKind('external'), aKind('user'), aKind('host')]).toEqual([
       'an api',
       'an external',

@@ -213,10 +213,21 @@ export function measureLayered(
     }
   }
   /**
-   * Where two boxes side by side (tops in line) share a row inside both that neither's shape
-   * draws on its facing side (a database's lid, a heading's rule): the shorter box sits
-   * centred beside the taller where it can, lower or higher to find one. Undefined when there is none: a
-   * straight step would run into the lid, and the router takes the line.
+   * Rows (from the top of node `v`'s box) where no line may meet its left or right side: where
+   * its shape draws on that side (a database's lid) or the rule under a heading meets it.
+   */
+  const sideTaken = (v: number, side: 'left' | 'right'): number[] => {
+    const node = graph.nodes[v] as LNode;
+    return [
+      ...shapeBorderCells(models[v]?.kind ?? 'box', node.boxAlong)[side],
+      ...(node.block?.ruled ?? []),
+    ];
+  };
+  /**
+   * Where two boxes side by side (tops in line) share a row inside both that neither takes on
+   * its facing side (see `sideTaken`): the shorter box sits centred beside the taller where
+   * it can, lower or higher to find one. Undefined when there is none: a straight step would
+   * run into the lid, and the router takes the line.
    */
   const sharedRow = (
     step: LStep,
@@ -224,15 +235,8 @@ export function measureLayered(
   ): { short: number; tall: number; shift: number } | undefined => {
     const a = graph.nodes[step.from] as LNode;
     const b = graph.nodes[step.to] as LNode;
-    // (and the rows where a rule under a heading meets the sides)
-    const takenA = [
-      ...shapeBorderCells(models[step.from]?.kind ?? 'box', a.boxAlong)[forward ? 'right' : 'left'],
-      ...(a.block?.ruled ?? []),
-    ];
-    const takenB = [
-      ...shapeBorderCells(models[step.to]?.kind ?? 'box', b.boxAlong)[forward ? 'left' : 'right'],
-      ...(b.block?.ruled ?? []),
-    ];
+    const takenA = sideTaken(step.from, forward ? 'right' : 'left');
+    const takenB = sideTaken(step.to, forward ? 'left' : 'right');
     const [tall, short, takenTall, takenShort] =
       a.boxAlong >= b.boxAlong
         ? [step.from, step.to, takenA, takenB]
@@ -341,12 +345,11 @@ export function measureLayered(
       return { before, after };
     }
     const band = block.band ?? 0;
-    const shape = shapeBorderCells(model?.kind ?? 'box', node.boxAlong);
-    // never where a heading's rule meets the sides
-    const rows = all.filter((o) => o > band && !block.ruled?.includes(o));
+    const v = indexOf.get(node) as number;
+    const [left, right] = [sideTaken(v, 'left'), sideTaken(v, 'right')];
     return {
-      before: rows.filter((o) => !shape.left.includes(o)),
-      after: rows.filter((o) => !shape.right.includes(o)),
+      before: all.filter((o) => o > band && !left.includes(o)),
+      after: all.filter((o) => o > band && !right.includes(o)),
     };
   };
   const preferred = (node: LNode): number => {
@@ -1133,19 +1136,15 @@ export function measureLayered(
         const inner = Math.max(alongOf(step.from), alongOf(step.to)) + 1;
         const outer = Math.min(alongOf(step.from) + a.boxAlong, alongOf(step.to) + b.boxAlong) - 2;
         const middle = alongOf(step.from) + Math.floor((a.boxAlong - 1) / 2);
-        // off a database's lid (a row its shape draws on the side): the nearest free row
-        const drawn = (v: number, side: 'left' | 'right') =>
-          shapeBorderCells(models[v]?.kind ?? 'box', (graph.nodes[v] as LNode).boxAlong)[side].map(
-            (o) => alongOf(v) + o,
-          );
-        const ruled = (v: number) =>
-          ((graph.nodes[v] as LNode).block?.ruled ?? []).map((o) => alongOf(v) + o);
-        const taken = new Set([
-          ...drawn(step.from, forward ? 'right' : 'left'),
-          ...drawn(step.to, forward ? 'left' : 'right'),
-          ...ruled(step.from),
-          ...ruled(step.to),
-        ]);
+        // off a database's lid or a heading's rule (see `sideTaken`): the nearest free row
+        const taken = new Set(
+          (
+            [
+              [step.from, forward ? 'right' : 'left'],
+              [step.to, forward ? 'left' : 'right'],
+            ] as const
+          ).flatMap(([v, side]) => sideTaken(v, side).map((o) => alongOf(v) + o)),
+        );
         let row = Math.max(inner, Math.min(outer, middle));
         for (let d = 1; taken.has(row) && d <= outer - inner; d++) {
           const down = Math.max(inner, Math.min(outer, middle + d));
