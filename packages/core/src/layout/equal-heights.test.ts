@@ -120,3 +120,16 @@ describe('equalizeRows', () => {
     expect(ux?.height).toBe(adv?.height);
   });
 });
+
+describe('equalizeRows inside a container', () => {
+  it('grows a container beside its sibling though their host is around them both', () => {
+    const inner = (id: string, x: number, height: number): SceneBox => ({
+      ...host(id, x, 2, 10, height),
+      depth: 1,
+      parent: 'outer',
+    });
+    const s = scene({ boxes: [host('outer', 0, 0, 26, 16), inner('a', 2, 12), inner('b', 14, 6)] });
+    equalizeRows(s);
+    expect(s.boxes.map((b) => b.height)).toEqual([16, 12, 12]);
+  });
+});

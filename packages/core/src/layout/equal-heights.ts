@@ -33,8 +33,12 @@ export function equalizeRows(scene: Scene): void {
  */
 function free(scene: Scene, box: SceneBox, from: number, to: number): boolean {
   const [left, right] = [box.x, box.x + box.width - 1];
+  // the containers holding it are around it, not under it
+  const holders = new Set<string>();
+  for (let up = box.parent; up !== undefined; up = scene.boxes.find((b) => b.id === up)?.parent)
+    holders.add(up);
   for (const other of scene.boxes) {
-    if (other === box) continue;
+    if (other === box || holders.has(other.id)) continue;
     const overlaps =
       other.x <= right &&
       other.x + other.width - 1 >= left &&
