@@ -2459,3 +2459,124 @@ describe('sibling containers joined both ways', () => {
     expect(pub.y + pub.height).toBeLessThanOrEqual(priv.y);
   });
 });
+
+describe('boxes with no line', () => {
+  /** A load balancer before a CDN and a private network, three services into one database. */
+  const privateNetwork = () =>
+    modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'lb', label: 'Cloud Load Balancer' },
+          { id: 'cdn', label: 'CDN / Bucket' },
+          {
+            id: 'net',
+            label: 'Private Network',
+            children: [
+              { kind: 'api', id: 'kong', label: 'Kong Gateway' },
+              { id: 'next', label: 'Next.js Frontend' },
+              { id: 'auth', label: 'Auth\nService' },
+              { id: 'offers', label: 'Offers\nService' },
+              { id: 'bff', label: 'BFF' },
+              {
+                kind: 'database',
+                id: 'pg',
+                label: 'Managed PostgreSQL\n• Private IP • Per-service DBs',
+              },
+              { kind: 'database', id: 'redis', label: 'Managed Redis' },
+              { id: 'secrets', label: 'Secret Manager' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'lb', to: 'cdn' },
+          { from: 'lb', to: 'kong' },
+          { from: 'lb', to: 'next' },
+          ...['auth', 'offers', 'bff'].map((to) => ({ from: 'kong', to })),
+          ...['auth', 'offers', 'bff'].map((from) => ({ from, to: 'pg' })),
+        ],
+      }),
+    );
+
+  it('stand beside the box written before them, not over the boxes lines come into', () => {
+    const scene = privateNetwork();
+    expect(box(scene, 'redis').y).toBe(box(scene, 'pg').y);
+    expect(box(scene, 'secrets').y).toBe(box(scene, 'pg').y);
+    expect(box(scene, 'kong').y).toBeLessThan(box(scene, 'pg').y);
+  });
+
+  it('leave a fan into a container in model order: the box written first stays left', () => {
+    const scene = privateNetwork();
+    const [cdn, net] = [box(scene, 'cdn'), box(scene, 'net')];
+    expect(cdn.x + cdn.width).toBeLessThanOrEqual(net.x);
+  });
+
+  it('let the middle of three lines into one box leave its box from the middle', () => {
+    const scene = privateNetwork();
+    const offers = box(scene, 'offers');
+    const start = scene.connectors.find((c) => c.id === 'offers->pg')?.points[0];
+    expect(Math.abs((start?.x ?? 0) - (offers.x + (offers.width - 1) / 2))).toBeLessThanOrEqual(1);
+  });
+
+  it('never stand between the two ends of a line drawn across', () => {
+    // repmgr: each node a daemon over PostgreSQL, its metadata written after; the primary
+    // streams to the standby beside it
+    const node = (n: number) => ({
+      id: `n${n}`,
+      label: `Node ${n}`,
+      children: [
+        { kind: 'daemon' as const, id: `r${n}`, label: 'repmgrd' },
+        { kind: 'database' as const, id: `pg${n}`, label: 'PostgreSQL' },
+        { id: `m${n}`, label: 'repmgr\nmetadata' },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [node(1), node(2)],
+        connections: [
+          { from: 'r1', to: 'pg1' },
+          { from: 'r2', to: 'pg2' },
+          { from: 'pg1', to: 'pg2', note: 'WAL Streaming' },
+        ],
+      }),
+    );
+    expect(scene.connectors.find((c) => c.id === 'pg1->pg2')?.points).toHaveLength(2);
+  });
+});
+
+describe('boxes joined both ways across two zones', () => {
+  it('share a row, their line straight, when one zone can move down as a whole', () => {
+    // an agent in the public zone reaches an MCP server in the secure zone through a broker
+    // in each, the brokers replicating both ways across the boundary
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'public',
+            kind: 'group',
+            label: 'Public Zone',
+            children: [
+              { id: 'agent', kind: 'client', label: 'AI Agent' },
+              { id: 'kpub', kind: 'queue', label: 'Kafka\nPublic Broker' },
+            ],
+          },
+          {
+            id: 'secure',
+            kind: 'group',
+            label: 'Secure Zone',
+            children: [
+              { id: 'mcp', kind: 'api', label: 'MCP Server' },
+              { id: 'ksec', kind: 'queue', label: 'Kafka\nSecure Broker' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'agent', to: 'kpub', note: 'Encrypted request' },
+          { from: 'kpub', to: 'ksec', direction: 'both', note: 'Firewall Rules' },
+          { from: 'ksec', to: 'mcp', note: 'Consumer Group' },
+        ],
+      }),
+    );
+    expect(scene.connectors.find((c) => c.id === 'kpub->ksec')?.points).toHaveLength(2);
+    expect(box(scene, 'ksec').y).toBe(box(scene, 'kpub').y);
+  });
+});

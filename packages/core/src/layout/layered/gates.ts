@@ -76,7 +76,8 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
     const far = open.map((e) => (out ? edgeOf(e).to : edgeOf(e).from));
     if (new Set(far).size < open.length) continue;
     const inside = far.map(containerOf).reduce((a, b) => commonContainer(graph, a, b));
-    const sequence = (graph.nodes[near] as LNode).sequence + 0.5;
+    // in the model order, the gate stands just before the first box it leads to or from
+    const sequence = Math.min(...far.map((v) => (graph.nodes[v] as LNode).sequence)) - 0.5;
     const gate = addGate(graph, atoms, inside, sequence, out ? 'in' : 'out');
     for (const e of open) {
       gated.add(e);

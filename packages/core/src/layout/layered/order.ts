@@ -332,8 +332,49 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     }
     setLayer(r, chosen ?? layer);
   }
+  clearSideLines(graph, layers, up, down);
+  layers.forEach((layer, r) => {
+    setLayer(r, layer);
+  });
   nodes.forEach((node, i) => {
     node.order = position[i] as number;
   });
   return layers;
+}
+
+/**
+ * A box with no line stands where its model order put it, but never between the two ends of a
+ * line drawn across the flow (two databases replicating side by side): it goes to the far
+ * side of the end that shares its container, so the line runs straight, not around it.
+ */
+function clearSideLines(
+  graph: LayeredGraph,
+  layers: Layers,
+  up: readonly number[][],
+  down: readonly number[][],
+): void {
+  const pairs = graph.sameRank ?? [];
+  if (pairs.length === 0) return;
+  const paired = new Set<number>();
+  for (const [a, b] of pairs) paired.add(a).add(b);
+  const lone = (v: number): boolean =>
+    (graph.nodes[v] as LNode).kind === 'atom' &&
+    (up[v] as number[]).length === 0 &&
+    (down[v] as number[]).length === 0 &&
+    !paired.has(v);
+  for (const [a, b] of pairs) {
+    const layer = layers[(graph.nodes[a] as LNode).rank] as number[];
+    if ((graph.nodes[b] as LNode).rank !== (graph.nodes[a] as LNode).rank) continue;
+    const [left, right] = layer.indexOf(a) < layer.indexOf(b) ? [a, b] : [b, a];
+    for (const v of layer.slice(layer.indexOf(left) + 1, layer.indexOf(right))) {
+      if (!lone(v)) continue;
+      const container = (graph.nodes[v] as LNode).container;
+      const anchor = [left, right].find(
+        (end) => (graph.nodes[end] as LNode).container === container,
+      );
+      if (anchor === undefined) continue;
+      layer.splice(layer.indexOf(v), 1);
+      layer.splice(layer.indexOf(anchor) + (anchor === left ? 0 : 1), 0, v);
+    }
+  }
 }

@@ -349,7 +349,7 @@ function buses(
  */
 export function straightenPins(
   graph: LayeredGraph,
-  at: ArrayLike<number>,
+  at: Int32Array,
   pins: Pins,
   sides: (node: LNode) => SideCells,
   held: ReadonlyMap<string, 1 | -1>,
@@ -420,10 +420,51 @@ export function straightenPins(
     }
     return count;
   };
+  /** Whether a pin may move by `shift` (a pin with a note beside it moves only away from it). */
+  const movableAt = (key: string, side: 'upper' | 'lower', shift: number): boolean =>
+    shift * (held.get(`${key}:${side}`) ?? 0) <= 0;
   const end = (key: string, side: 'upper' | 'lower'): number => {
     const p = pins.get(key) as SegmentPins;
     const { u, v } = segment(key);
     return side === 'upper' ? (at[v] as number) + p.lower : (at[u] as number) + p.upper;
+  };
+  /**
+   * Where lines from several boxes join before one box (three services into one database),
+   * the joint and the pin under it slide together to stand under the segment's upper end,
+   * when the pin stays by the middle of the lower box: the line from the box in the middle of
+   * the row runs straight from its own middle, not from a corner of it.
+   */
+  const slideJunction = (e: number, k: number): boolean => {
+    const edge = graph.edges[e] as LEdge;
+    const u = edge.chain[k] as number;
+    const joint = edge.chain[k + 1] as number;
+    const node = graph.nodes[joint] as LNode;
+    if (!node.junction || (graph.nodes[u] as LNode).kind !== 'atom') return false;
+    const into: number[] = [];
+    const below: string[] = [];
+    pins.forEach((p, key) => {
+      const { u: a, v: b } = segment(key);
+      if (b === joint) into.push((at[a] as number) + p.upper);
+      if (a === joint) below.push(key);
+    });
+    const targets = new Set(below.map((key) => segment(key).v));
+    const lowerKeys = new Set(below.map((key) => (pins.get(key) as SegmentPins).lowerKey));
+    if (targets.size !== 1 || lowerKeys.size !== 1) return false;
+    const w = [...targets][0] as number;
+    if ((graph.nodes[w] as LNode).kind !== 'atom') return false;
+    const x = (at[u] as number) + (pins.get(`${e}:${k}`) as SegmentPins).upper;
+    if (x <= Math.min(...into) || x >= Math.max(...into)) return false;
+    const shift = x - (at[joint] as number);
+    const first = pins.get(below[0] as string) as SegmentPins;
+    const to = first.lower + shift;
+    const cells = sides(graph.nodes[w] as LNode).before;
+    const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;
+    const slack = Math.max(1.5, ((cells[cells.length - 1] as number) - (cells[0] as number)) / 6);
+    if (Math.abs(to - middle) > slack || !free(w, 'lower', below, to)) return false;
+    if (below.some((key) => !movableAt(key, 'lower', shift))) return false;
+    at[joint] = x;
+    for (const key of below) (pins.get(key) as SegmentPins).lower = to;
+    return true;
   };
   graph.edges.forEach((edge, e) => {
     if (edge.routed || edge.released) return;
@@ -441,7 +482,7 @@ export function straightenPins(
       const mates = (side: 'upper' | 'lower'): string[] =>
         users.get(`${side}|${side === 'upper' ? p.upperKey : p.lowerKey}`) ?? [];
       const movable = (side: 'upper' | 'lower', shift: number): boolean =>
-        shift * (held.get(`${key}:${side}`) ?? 0) <= 0;
+        movableAt(key, side, shift);
       /** Whether the segment may leave the pin it shares on `side` for one at `to`. */
       const leaves = (side: 'upper' | 'lower', from: number, to: number): boolean => {
         const list = mates(side);
@@ -473,25 +514,35 @@ export function straightenPins(
         else p.lower = to;
         return true;
       };
-      if (move('lower', lower) || move('upper', upper)) continue;
-      // a pin a trunk or a bus shares (three services into one registry) moves whole, by a
-      // cell or two, under a line that then runs straight through where the others meet it
-      const list = mates('lower');
-      if (list.length < 2 || Math.abs(lower - p.lower) > 2) continue;
-      if (!movable('lower', lower - p.lower) || !free(v, 'lower', list, lower)) continue;
-      // (and stays by the middle of the side: a shared pin is where the eye looks for the box)
-      const cells = sides(graph.nodes[v] as LNode).before;
-      const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;
-      if (Math.abs(lower - middle) > 1.5) continue;
-      const before = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
-      const saved = list.map((m) => (pins.get(m) as SegmentPins).lower);
-      for (const m of list) (pins.get(m) as SegmentPins).lower = lower;
-      const after = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
-      if (after > before) {
+      // a pin a trunk or a bus shares (three services into one registry) moves whole, under
+      // a line that then runs straight through where the others meet it, before that line's
+      // own pin leaves the middle of a narrower box
+      const trunk = (): boolean => {
+        const list = mates('lower');
+        if (list.length < 2 || (graph.nodes[v] as LNode).kind !== 'atom') return false;
+        // by a cell or two, or a sixth of a wide side, and stays by the middle of the side:
+        // a shared pin is where the eye looks for the box
+        const cells = sides(graph.nodes[v] as LNode).before;
+        const slack = Math.max(
+          1.5,
+          ((cells[cells.length - 1] as number) - (cells[0] as number)) / 6,
+        );
+        const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;
+        if (Math.abs(lower - p.lower) > Math.max(2, slack) || Math.abs(lower - middle) > slack)
+          return false;
+        if (!movable('lower', lower - p.lower) || !free(v, 'lower', list, lower)) return false;
+        const before = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
+        const saved = list.map((m) => (pins.get(m) as SegmentPins).lower);
+        for (const m of list) (pins.get(m) as SegmentPins).lower = lower;
+        const after = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
+        if (after <= before) return true;
         list.forEach((m, i) => {
           (pins.get(m) as SegmentPins).lower = saved[i] as number;
         });
-      }
+        return false;
+      };
+      if (move('lower', lower) || trunk() || slideJunction(e, k)) continue;
+      move('upper', upper);
     }
   });
 }

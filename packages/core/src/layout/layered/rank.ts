@@ -204,15 +204,19 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
     if (!e.fromSpread) linked.add(e.from);
     if (!e.toSpread) linked.add(e.to);
   }
-  const siblingRank = new Map<number, number>();
+  // — but beside the connected sibling written before it (after it, when none is), as a
+  // hand drawing keeps the order its boxes are listed in
+  const lastLinked = new Map<number, number>();
+  const waiting = new Map<number, LNode[]>();
   graph.nodes.forEach((node, i) => {
-    if (!linked.has(i) || node.container === -1) return;
-    const known = siblingRank.get(node.container);
-    siblingRank.set(node.container, known === undefined ? node.rank : Math.min(known, node.rank));
-  });
-  graph.nodes.forEach((node, i) => {
-    const rank = siblingRank.get(node.container);
-    if (!linked.has(i) && rank !== undefined) node.rank = rank;
+    if (node.container === -1 || node.kind !== 'atom') return;
+    const rank = lastLinked.get(node.container);
+    if (linked.has(i)) {
+      for (const lone of waiting.get(node.container) ?? []) lone.rank = node.rank;
+      waiting.delete(node.container);
+      lastLinked.set(node.container, node.rank);
+    } else if (rank !== undefined) node.rank = rank;
+    else waiting.set(node.container, [...(waiting.get(node.container) ?? []), node]);
   });
   // a node joined only across the flow sits beside its partner (twice, for a chain of them)
   for (let pass = 0; pass < 2; pass++) {
@@ -227,8 +231,50 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
       }
     }
   }
+  alignPeers(graph, [...weights.values()]);
   alignOpenEnds(graph, [...weights.values()]);
   spanContainers(graph);
+}
+
+/**
+ * Two boxes joined across the flow (brokers replicating both ways, each in its own zone) share
+ * a rank when they can, so their line runs straight across: the side that holds the box ranked
+ * higher (its container under the two boxes' common one, or the box alone) moves down, or the
+ * other side up, as a whole, when no line into or out of it would then run against the flow.
+ */
+function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
+  for (const [a, b] of graph.sameRank ?? []) {
+    const [na, nb] = [graph.nodes[a] as LNode, graph.nodes[b] as LNode];
+    if (na.rank === nb.rank) continue;
+    const [high, low] = na.rank < nb.rank ? [a, b] : [b, a];
+    const shift = (graph.nodes[low] as LNode).rank - (graph.nodes[high] as LNode).rank;
+    const common = commonContainer(graph, na.container, nb.container);
+    /** The atoms that move with node v: its side under the common container. */
+    const side = (v: number): Set<number> => {
+      const child = childTowards(graph, (graph.nodes[v] as LNode).container, common);
+      const out = new Set<number>();
+      if (child === -1) return out.add(v);
+      graph.nodes.forEach((node, i) => {
+        if (node.kind === 'atom' && isWithin(graph, node.container, child)) out.add(i);
+      });
+      return out;
+    };
+    /** Whether moving `moved` by `by` ranks keeps every edge pointing along the flow. */
+    const fits = (moved: Set<number>, by: number): boolean => {
+      if (moved.has(a) && moved.has(b)) return false;
+      for (const i of moved) if ((graph.nodes[i] as LNode).rank + by < 0) return false;
+      const rank = (i: number): number => (graph.nodes[i] as LNode).rank + (moved.has(i) ? by : 0);
+      return edges.every((e) => rank(e.to) - rank(e.from) >= e.minlen);
+    };
+    for (const [moved, by] of [
+      [side(high), shift],
+      [side(low), -shift],
+    ] as const) {
+      if (!fits(moved, by)) continue;
+      for (const i of moved) (graph.nodes[i] as LNode).rank += by;
+      break;
+    }
+  }
 }
 
 /**

@@ -129,6 +129,29 @@ describe('rank', () => {
     );
     expect(rankOf(graph, 'lonely')).toBe(rankOf(graph, 'x'));
   });
+
+  it('keeps a node with no connection beside the connected sibling written before it', () => {
+    const graph = ranked(
+      tinyGraph(
+        [
+          { id: 'first', container: 0 },
+          { id: 'x', container: 0 },
+          { id: 'y', container: 0 },
+          { id: 'z', container: 0 },
+          { id: 'after', container: 0 },
+        ],
+        [
+          ['x', 'y'],
+          ['y', 'z'],
+        ],
+        [{ id: 'box' }],
+      ),
+    );
+    // at the end of the list: beside the last box, not up by the first
+    expect(rankOf(graph, 'after')).toBe(rankOf(graph, 'z'));
+    // before every connected sibling: beside the first of them
+    expect(rankOf(graph, 'first')).toBe(rankOf(graph, 'x'));
+  });
 });
 
 describe('order', () => {
@@ -297,7 +320,7 @@ describe('straightening pins', () => {
       at[graph.nodes.findIndex((n) => n.id === id)] = x;
     at[dummy] = (trunk?.upper ?? 0) + 1;
     at[graph.nodes.findIndex((n) => n.id === 'z')] = (trunk?.upper ?? 0) + 1 - 4;
-    straightenPins(graph, at, pins, all, new Map());
+    straightenPins(graph, Int32Array.from(at), pins, all, new Map());
     const own = pins.get('1:0')?.upper ?? 0;
     const left = pins.get('0:0')?.upper ?? 0;
     expect(own === left || Math.abs(own - left) >= 2, `${own} ${left}`).toBe(true);
