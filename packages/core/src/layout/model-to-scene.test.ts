@@ -2580,3 +2580,63 @@ describe('boxes joined both ways across two zones', () => {
     expect(box(scene, 'ksec').y).toBe(box(scene, 'kpub').y);
   });
 });
+
+describe('a row of containers whose boxes have no line', () => {
+  it('stack each one’s boxes in a column, their middles lined up', () => {
+    // a control plane over three worker nodes, each running kubelet, kube-proxy and pods
+    const worker = (n: number) => ({
+      id: `w${n}`,
+      label: `WORKER NODE ${n}`,
+      children: [
+        { kind: 'daemon' as const, id: `k${n}`, label: 'kubelet' },
+        { id: `p${n}`, label: 'kube-proxy' },
+        { id: `pods${n}`, label: 'Pods' },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'cp',
+            label: 'CONTROL PLANE',
+            children: [
+              { kind: 'api', id: 'api', label: 'API Server' },
+              { kind: 'database', id: 'etcd', label: 'etcd' },
+            ],
+          },
+          worker(1),
+          worker(2),
+          worker(3),
+        ],
+        connections: [1, 2, 3].map((n) => ({ from: 'cp', to: `w${n}` })),
+      }),
+    );
+    const middle = (b: SceneBox): number => b.x + b.width / 2;
+    for (const n of [1, 2, 3]) {
+      const [k, p, pods] = [box(scene, `k${n}`), box(scene, `p${n}`), box(scene, `pods${n}`)];
+      expect(k.y + k.height).toBeLessThan(p.y);
+      expect(p.y + p.height).toBeLessThan(pods.y);
+      expect(Math.abs(middle(pods) - middle(p))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keep them side by side when two such containers stand together', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'a', label: 'Builtin', children: [{ id: 'tools', label: 'Tools' }] },
+          {
+            id: 'b',
+            label: 'External',
+            children: [
+              { id: 's1', label: 'Server1' },
+              { id: 's2', label: 'Server2' },
+            ],
+          },
+        ],
+        connections: [],
+      }),
+    );
+    expect(box(scene, 's1').y).toBe(box(scene, 's2').y);
+  });
+});

@@ -49,6 +49,8 @@ export interface LayeredGraph {
    * box, `to`, when the order puts them side by side; otherwise left to the router.
    */
   steps?: LStep[];
+  /** Boxes with no line that ranking set one after another (rank.ts): their middles line up. */
+  stacked?: [number, number][];
 }
 
 /** A line across the flow between two boxes of one rank. */

@@ -547,7 +547,7 @@ export function measureLayered(
   const arrange = (): void => {
     across = placeAcross(graph, layers, pins, {
       afterStart,
-      align: region.column,
+      align: [...region.column, ...(graph.stacked ?? [])],
       ...(openEnds && openEnds.size > 0
         ? { straightFirst: (v: number) => openEnds.has((graph.nodes[v] as LNode).id) }
         : {}),

@@ -233,7 +233,67 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
   }
   alignPeers(graph, [...weights.values()]);
   alignOpenEnds(graph, [...weights.values()]);
+  stackLoneMembers(graph, linked, [...weights.values()]);
   spanContainers(graph);
+}
+
+/**
+ * Containers of boxes with no line (kubelet, kube-proxy and pods in a worker node) that stand
+ * three or more in a row with nothing else on their rank (the worker nodes a control plane
+ * feeds) stack their boxes along the flow, as hand drawings do, rather than making a row of
+ * rows three times as wide; each when no line into or out of it would run against the flow.
+ */
+function stackLoneMembers(
+  graph: LayeredGraph,
+  linked: ReadonlySet<number>,
+  edges: readonly SimplexEdge[],
+): void {
+  const members = new Map<number, number[]>();
+  graph.nodes.forEach((node, i) => {
+    if (node.kind !== 'atom' || node.container === -1) return;
+    members.set(node.container, [...(members.get(node.container) ?? []), i]);
+  });
+  const parents = new Set(graph.containers.map((c) => c.parent));
+  const rankOf = (v: number): number => (graph.nodes[v] as LNode).rank;
+  /** A container of two boxes or more, none with a line, all on one rank. */
+  const lone = (c: number): boolean => {
+    const list = members.get(c) ?? [];
+    return (
+      list.length >= 2 &&
+      !parents.has(c) &&
+      list.every((v) => !linked.has(v) && rankOf(v) === rankOf(list[0] as number))
+    );
+  };
+  const stacking = [...members.keys()].filter((c) => {
+    if (!lone(c)) return false;
+    const list = members.get(c) as number[];
+    const first = rankOf(list[0] as number);
+    // in a row of three such containers or more (worker nodes), and nothing else on the rank
+    const parent = (graph.containers[c] as LContainer).parent;
+    const beside = new Set<number>();
+    let other = false;
+    for (const node of graph.nodes) {
+      if (node.kind !== 'atom' || node.rank !== first) continue;
+      const side = node.container === -1 ? -1 : childTowards(graph, node.container, parent);
+      if (side === -1 && node.container !== -1 && !isWithin(graph, node.container, parent))
+        continue;
+      if (side === -1 || !lone(side)) other = true;
+      else beside.add(side);
+    }
+    return !other && beside.size >= 3;
+  });
+  for (const c of stacking) {
+    const list = members.get(c) as number[];
+    const first = rankOf(list[0] as number);
+    const next = new Map(list.map((v, i) => [v, first + i]));
+    const rank = (v: number): number => next.get(v) ?? rankOf(v);
+    if (!edges.every((e) => rank(e.to) - rank(e.from) >= e.minlen)) continue;
+    for (const [v, r] of next) (graph.nodes[v] as LNode).rank = r;
+    graph.stacked ??= [];
+    for (let i = 0; i + 1 < list.length; i++) {
+      graph.stacked.push([list[i] as number, list[i + 1] as number]);
+    }
+  }
 }
 
 /**
