@@ -2640,3 +2640,43 @@ describe('a row of containers whose boxes have no line', () => {
     expect(box(scene, 's1').y).toBe(box(scene, 's2').y);
   });
 });
+
+describe('a chain of peers', () => {
+  it('moves as one to stand beside the box that feeds it, every link straight', () => {
+    // an ML platform: the frontend talks both ways with kafka, kafka with the producers, and
+    // feeds prometheus, which talks with grafana, which talks with the alert manager
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'reflex', label: 'Reflex\nFrontend' },
+          { id: 'kafka', kind: 'queue', label: 'Kafka' },
+          { id: 'producers', label: 'Producers' },
+          { id: 'river', label: 'River' },
+          { id: 'sklearn', label: 'Sklearn' },
+          { id: 'mlflow', label: 'MLflow' },
+          { id: 'pg', kind: 'database', label: 'PostgreSQL' },
+          { id: 'minio', kind: 'database', label: 'MinIO' },
+          { id: 'prom', label: 'Prometheus' },
+          { id: 'grafana', label: 'Grafana' },
+          { id: 'alert', label: 'Alertmgr' },
+        ],
+        connections: [
+          { from: 'reflex', to: 'kafka', direction: 'both' },
+          { from: 'kafka', to: 'producers', direction: 'both' },
+          { from: 'reflex', to: 'river' },
+          { from: 'sklearn', to: 'river' },
+          { from: 'river', to: 'pg' },
+          { from: 'sklearn', to: 'pg' },
+          { from: 'kafka', to: 'minio' },
+          { from: 'mlflow', to: 'pg', direction: 'both' },
+          { from: 'reflex', to: 'prom' },
+          { from: 'prom', to: 'grafana', direction: 'both' },
+          { from: 'grafana', to: 'alert', direction: 'both' },
+        ],
+      }),
+    );
+    for (const id of ['reflex->kafka', 'kafka->producers', 'prom->grafana', 'grafana->alert']) {
+      expect(scene.connectors.find((c) => c.id === id)?.points, id).toHaveLength(2);
+    }
+  });
+});

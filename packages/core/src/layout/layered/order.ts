@@ -307,9 +307,24 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
       steps.filter((s) => list.indexOf(s.to) === list.indexOf(s.from) + 1 && list.includes(s.to))
         .length;
     const now = reads(layer);
+    /** Whether two boxes side by side in `list` are a step's two ends. */
+    const linkedBeside = (list: readonly number[], i: number): boolean =>
+      steps.some(
+        (s) =>
+          (s.from === list[i] && s.to === list[i + 1]) ||
+          (s.to === list[i] && s.from === list[i + 1]),
+      );
+    // a box moves with the boxes its steps already hold beside it (a chain of peers, the
+    // dashboard between the metrics store and the alert manager), but never with the anchor
     const place = (moved: number, anchor: number, after: boolean) => (list: number[]) => {
-      list.splice(list.indexOf(moved), 1);
-      list.splice(list.indexOf(anchor) + (after ? 1 : 0), 0, moved);
+      let first = list.indexOf(moved);
+      let last = first;
+      while (first > 0 && linkedBeside(list, first - 1)) first--;
+      while (last + 1 < list.length && linkedBeside(list, last)) last++;
+      let run = list.slice(first, last + 1);
+      if (run.includes(anchor)) run = [moved];
+      for (const v of run) list.splice(list.indexOf(v), 1);
+      list.splice(list.indexOf(anchor) + (after ? 1 : 0), 0, ...run);
     };
     const tries = [
       place(step.to, step.from, true),
@@ -317,17 +332,24 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
       place(step.to, step.from, false),
       place(step.from, step.to, true),
     ];
+    // fewest crossings first, then the order that reads best (both of a chain's steps beside)
     let chosen: number[] | undefined;
     let fewest = before;
+    let best = now;
     for (const move of tries) {
       const list = [...layer];
       move(list);
-      if (reads(list) <= now) continue;
+      const read = reads(list);
+      if (read <= now) continue;
       setLayer(r, list);
       const count = total();
-      if (count <= fewest && (chosen === undefined || count < fewest)) {
+      if (
+        count <= fewest &&
+        (chosen === undefined || count < fewest || (count === fewest && read > best))
+      ) {
         chosen = list;
         fewest = count;
+        best = read;
       }
     }
     setLayer(r, chosen ?? layer);
