@@ -574,6 +574,33 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('lines up a row an arrow drew a cell short, and a row a wide label pushed a cell long', () => {
+    // the arrow is a cell short: the box on the right starts a column early on its row only
+    const short = importDrawing(
+      [
+        '┌───────┐    ┌───────┐',
+        '│  Web  │◄──►│  API  │',
+        '│       │    │       │',
+        '└───────┘    └───────┘',
+      ]
+        .join('\n')
+        .replace('◄──►│', '◄─►│'),
+    );
+    expect(short.model.nodes.map((n) => n.label)).toEqual(['Web', 'API']);
+    expect(pairs(short.model)).toEqual(['web→api both']);
+    expect(short.warnings.map((w) => `${w.line}:${w.column} ${w.code}`)).toEqual([
+      '2:11 import/realigned',
+    ]);
+    // a label of wide characters padded as if each took one column: everything after it on
+    // its row stands a column right
+    const long = importDrawing(
+      ['┌────────┐   ┌───────┐', '│  缓存   │──►│  API  │', '└────────┘   └───────┘'].join('\n'),
+    );
+    expect(long.model.nodes.map((n) => n.label)).toEqual(['缓存', 'API']);
+    expect(pairs(long.model)).toEqual(['缓存→api']);
+    expect(long.warnings.map((w) => w.code)).toEqual(['import/realigned']);
+  });
+
   it('reports what it cannot place, with its line and column, and keeps the text', () => {
     const text = ['┌─────┐', '│  a  │', '└─────┘', '', 'stray words here', '─────────'].join('\n');
     const { model, warnings } = importDrawing(text, { firstLine: 10 });

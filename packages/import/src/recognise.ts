@@ -19,6 +19,7 @@ import {
 import { E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, toGrid } from './grid.js';
 import { type FreeEnd, type LineNet, traceLines } from './lines.js';
+import { realignRows } from './realign.js';
 import { type DrawnSequence, readSequence } from './sequence.js';
 import { readTextFlow } from './text-flow.js';
 
@@ -219,6 +220,16 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     });
   }
   const maxCells = options.maxCells ?? 4_000_000;
+  if (grid.width * grid.height <= maxCells) {
+    for (const { row, column, shift } of realignRows(grid)) {
+      warn(
+        'import/realigned',
+        `a row ${shift > 0 ? 'short' : 'long'} by ${count(Math.abs(shift), 'column')} before a box's side (a wide character miscounted, a slip), read as lined up`,
+        row,
+        column,
+      );
+    }
+  }
   if (grid.width * grid.height > maxCells) {
     warn(
       'import/too-large',

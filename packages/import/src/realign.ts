@@ -1,0 +1,128 @@
+import { arrowOf, E, glyphOf, N, S, W } from './glyphs.js';
+import { at, type Cell, type Grid } from './grid.js';
+
+/** A row read as shifted: from `column` on, its cells moved by `shift` columns to line up. */
+export interface Realigned {
+  row: number;
+  column: number;
+  shift: number;
+}
+
+const has = (ch: string, arms: number): boolean => {
+  const g = glyphOf(ch);
+  return g !== undefined && (g.arms & arms) === arms;
+};
+/** A cell a vertical border may hold: a side, a junction on it, an arrowhead meeting it. */
+const side = (ch: string): boolean => has(ch, N | S) || arrowOf(ch) === E || arrowOf(ch) === W;
+const corner = (ch: string, arms: number): boolean => {
+  const g = glyphOf(ch);
+  return g !== undefined && ch !== '+' && (g.arms & arms) === arms && (g.arms & ~arms) === 0;
+};
+/** A cell that may grow or shrink by a copy of itself without changing what it says. */
+const filler = (ch: string): boolean =>
+  ch === ' ' || (has(ch, E | W) && !has(ch, N) && !has(ch, S));
+
+/** Most rows a box's side is followed down to find the corner that closes it. */
+const MAX_SIDE = 400;
+
+/**
+ * A column a box's side runs down: a corner at the top and the matching corner at the bottom
+ * in the same column, the side on every row between, there or a column beside.
+ */
+interface Side {
+  column: number;
+  top: number;
+  bottom: number;
+}
+
+function sidesOf(grid: Grid): Side[] {
+  const out: Side[] = [];
+  for (let r = 0; r < grid.height; r++) {
+    const row = grid.rows[r] as Cell[];
+    for (let c = 0; c < row.length; c++) {
+      const ch = (row[c] as Cell).ch;
+      const left = corner(ch, E | S);
+      if (!left && !corner(ch, W | S)) continue;
+      const closing = left ? E | N : W | N;
+      // down to the closing corner, the side on every row in its column or one beside it
+      for (let b = r + 1; b < grid.height && b - r <= MAX_SIDE; b++) {
+        const below = at(grid, b, c);
+        if (corner(below, closing)) {
+          if (b - r > 1) out.push({ column: c, top: r, bottom: b });
+          break;
+        }
+        if (!side(below) && !side(at(grid, b, c - 1)) && !side(at(grid, b, c + 1))) break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Lines up rows a hand shifted by a column or two: where a box's side, found by its two
+ * corners, stands a column off on a row between them (a wide character counted as one, an
+ * arrow drawn a cell short, a space too many in a label), the row gains or loses a blank or a
+ * cell of line just before that side, so that it and everything after it line up with the rows
+ * above and below. Rows are changed in place; each change is returned for a warning.
+ */
+export function realignRows(grid: Grid): Realigned[] {
+  const sides = sidesOf(grid);
+  if (sides.length === 0) return [];
+  const byRow = new Map<number, Side[]>();
+  for (const s of sides) {
+    for (let r = s.top + 1; r < s.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(s);
+      else byRow.set(r, [s]);
+    }
+  }
+  const out: Realigned[] = [];
+  for (const [r, list] of byRow) {
+    const row = grid.rows[r] as Cell[];
+    const columns = new Set(list.map((s) => s.column));
+    list.sort((a, b) => a.column - b.column);
+    let previous = -1;
+    for (const { column } of list) {
+      if (side(row[column]?.ch ?? '')) {
+        previous = column;
+        continue;
+      }
+      const off = [-1, 1, -2, 2].find(
+        (d) => !columns.has(column + d) && column + d > previous && side(row[column + d]?.ch ?? ''),
+      );
+      if (off === undefined) continue;
+      const found = room(row, previous, column + off, Math.abs(off), off < 0);
+      if (found === undefined) continue;
+      if (off < 0) {
+        const copy = row[found] as Cell;
+        row.splice(found, 0, ...Array.from({ length: -off }, () => ({ ...copy })));
+      } else row.splice(found, off);
+      out.push({ row: r, column: found, shift: -off });
+      previous = column;
+    }
+  }
+  if (out.length > 0) grid.width = Math.max(0, ...grid.rows.map((row) => row.length));
+  return out;
+}
+
+/**
+ * Where a row can grow (copying a cell) or shrink (dropping `count` equal cells) between the
+ * side before (`after`, exclusive) and a side at `before`: the nearest place to that side.
+ */
+function room(
+  row: readonly Cell[],
+  after: number,
+  before: number,
+  count: number,
+  grow: boolean,
+): number | undefined {
+  for (let c = before - 1; c > after; c--) {
+    const ch = row[c]?.ch ?? '';
+    if (!filler(ch)) continue;
+    if (grow) return c;
+    let same = true;
+    for (let k = 1; k < count && same; k++) same = row[c - k]?.ch === ch && c - k > after;
+    if (same) return c - count + 1;
+  }
+  return undefined;
+}
