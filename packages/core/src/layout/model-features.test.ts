@@ -679,6 +679,33 @@ describe('annotations', () => {
     expect(texts(scene, '(annotation 1)')[0]?.y).toBe(api.y + api.height);
   });
 
+  it('goes under a container laid out with the diagram, lines into it kept straight', () => {
+    // an importer keeps the text beside a drawing's boxes as an annotation under its host
+    const scene = layOut({
+      nodes: [
+        { kind: 'client', id: 'browser', label: 'Browser' },
+        {
+          id: 'host',
+          label: 'Host',
+          children: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+          ],
+        },
+      ],
+      connections: [
+        { from: 'browser', to: 'a' },
+        { from: 'a', to: 'b' },
+      ],
+      annotations: [{ text: '← logs every request', node: 'host', at: 'below' }],
+    });
+    const host = box(scene, 'host');
+    const note = texts(scene, '(annotation 1)')[0] as SceneText;
+    expect(note).toMatchObject({ role: 'annotation', y: host.y + host.height });
+    expect(note.x + note.width).toBeLessThanOrEqual(host.x + host.width);
+    expect(scene.connectors.find((c) => c.id === 'browser->a')?.points).toHaveLength(2);
+  });
+
   it('refuses a place that does not fit where it is', () => {
     expect(() =>
       parseDiagram({ ...input, annotations: [{ text: 'x', node: 'api', at: 'top' }] }),

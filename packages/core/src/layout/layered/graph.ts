@@ -1,5 +1,6 @@
 import type { Connection, HostNode, Spacing } from '../../model/types.js';
 import type { DisplayLine } from '../../text/width.js';
+import type { BlockNote } from '../annotations.js';
 import type { Block } from '../block.js';
 import type { TitleGeometry } from '../chrome.js';
 
@@ -120,6 +121,8 @@ export interface LContainer {
   firstRank: number;
   lastRank: number;
   sequence: number;
+  /** Annotations under it (`below`, `bottom`), drawn after its caption. */
+  notes?: readonly BlockNote[];
 }
 
 /** A connection drawn by the region. */

@@ -11,6 +11,7 @@ import {
   type Side,
 } from '../../model/types.js';
 import { walkNodes } from '../../model/walk.js';
+import type { BlockNote } from '../annotations.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, emptyHost, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester, sidesFree } from '../peers.js';
@@ -40,6 +41,10 @@ function idsWithin(node: Node): Set<string> {
  */
 function joinsRegion(node: Node, context: LayoutContext): node is HostNode {
   if (!isContainer(node) || emptyHost(node)) return false;
+  // a container with annotations over or beside it is a block, which carries them (the
+  // region draws those under it)
+  const notes = context.annotationsOf?.get(node.id) ?? [];
+  if (notes.some((n) => n.at !== 'below' && n.at !== 'bottom')) return false;
   if (node.direction === 'auto') return true;
   if (node.direction !== context.flow || node.children.length < 2) return false;
   const inside = idsWithin(node);
@@ -125,6 +130,9 @@ export function buildRegion(items: readonly Placed[], context: LayoutContext): R
           firstRank: 0,
           lastRank: 0,
           sequence: sequence++,
+          ...(context.annotationsOf?.has(node.id)
+            ? { notes: context.annotationsOf.get(node.id) as BlockNote[] }
+            : {}),
         });
         containerOf.set(node.id, index);
         visit(
