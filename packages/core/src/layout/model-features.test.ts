@@ -716,6 +716,15 @@ describe('annotations', () => {
     expect(() =>
       parseDiagram({ ...input, annotations: [{ text: 'x', node: 'nope' }] }),
     ).toThrowError(/no node has the id "nope"/);
+    // a layer is drawn inside its stack, with no room beside it: the stack takes the note
+    expect(() =>
+      parseDiagram({
+        nodes: [
+          { kind: 'stack', id: 'img', label: 'Image', layers: [{ id: 'l1', label: 'base' }] },
+        ],
+        annotations: [{ text: 'read-only', node: 'l1' }],
+      }),
+    ).toThrowError(/"l1" is a layer of a stack/);
   });
 });
 

@@ -608,6 +608,25 @@ function buildAnnotations(list: unknown, walk: Walk): Annotation[] {
     }
     const node = resolveEndpoint(raw.node, [...path, 'node'], walk);
     if (node === undefined) return;
+    // a layer (or a cell of one) is drawn inside its stack, with no room around it
+    const stack = [...walk.idsByPath].find(([key, id]) => {
+      const fields = key.split('\u0000');
+      return id === node && ['layers', 'cells'].includes(fields[fields.length - 2] ?? '');
+    });
+    if (stack) {
+      const stackPath = stack[0].split('\u0000');
+      const stackId = walk.idsByPath.get(pathKey(stackPath.slice(0, stackPath.indexOf('layers'))));
+      walk.diagnostics.push({
+        code: 'model/invalid-place',
+        message: `an annotation goes beside a node, and ${quote(node)} is a layer of a stack, drawn inside it`,
+        path: [...path, 'node'],
+        expected: 'the id of the stack, or of a node that is not a layer',
+        ...(stackId
+          ? { example: `{"text":${JSON.stringify(raw.text)},"node":${JSON.stringify(stackId)}}` }
+          : {}),
+      });
+      return;
+    }
     if (at !== undefined && at !== 'right' && at !== 'below') {
       walk.diagnostics.push({
         code: 'model/invalid-place',
