@@ -327,12 +327,17 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
         return [{ from: a, to: b, ...extra }];
       },
     );
-    // annotations beside any node (right or below) or at any edge of the diagram
+    // annotations beside any node but a stack's layer (right or below), or at any edge
+    const beside = ids.filter((id) => !layers.has(id));
     const annotations = notes.map(({ text, node, place }): AnnotationInput => {
-      if (node === undefined) {
+      if (node === undefined || beside.length === 0) {
         return { text, at: (['top', 'bottom', 'left', 'right'] as const)[place % 4] ?? 'bottom' };
       }
-      return { text, node: ids[node % ids.length] as string, at: place % 2 ? 'below' : 'right' };
+      return {
+        text,
+        node: beside[node % beside.length] as string,
+        at: place % 2 ? 'below' : 'right',
+      };
     });
     return { direction, flow, nodes: numbered, connections, annotations };
   });

@@ -170,7 +170,7 @@ describe('routed connections in any arrangement', () => {
   );
 
   it(
-    'are all drawn: a layout that succeeds draws every connection of the model',
+    'are all drawn: a layout that succeeds draws every connection and annotation of the model',
     () => {
       fc.assert(
         fc.property(generalDiagramArb, (input) => {
@@ -195,6 +195,13 @@ describe('routed connections in any arrangement', () => {
           for (const c of diagram.connections) {
             if (!stacked.has(`${c.from}\n${c.to}`)) expect(drawn).toContain(c.id);
           }
+          // every annotation, wherever it goes, has its texts in the scene
+          const owners = new Set(
+            scene.texts.filter((t) => t.role === 'annotation').map((t) => t.owner),
+          );
+          diagram.annotations.forEach((a, i) => {
+            if (a.text.trim() !== '') expect(owners).toContain(`(annotation ${i + 1})`);
+          });
         }),
         { numRuns: 300 },
       );
