@@ -2543,6 +2543,33 @@ describe('boxes with no line', () => {
   });
 });
 
+describe('a box joined both ways to one that feeds another', () => {
+  it('shares its row, taking what it feeds down along', () => {
+    // an API beside its broker, the broker feeding a worker; the API over its database
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'fe', label: 'Frontend' },
+          { kind: 'api', id: 'api', label: 'FastAPI' },
+          { kind: 'queue', id: 'redis', label: 'Redis Broker' },
+          { kind: 'daemon', id: 'celery', label: 'Celery Worker' },
+          { kind: 'database', id: 'pg', label: 'PostgreSQL' },
+        ],
+        connections: [
+          { to: 'fe', note: 'Webhook' },
+          { from: 'fe', to: 'api' },
+          { from: 'api', to: 'redis', direction: 'both' },
+          { from: 'redis', to: 'celery', note: 'tasks' },
+          { from: 'api', to: 'pg' },
+        ],
+      }),
+    );
+    expect(box(scene, 'redis').y).toBe(box(scene, 'api').y);
+    expect(scene.connectors.find((c) => c.id === 'api->redis')?.points).toHaveLength(2);
+    expect(box(scene, 'celery').y).toBeGreaterThan(box(scene, 'redis').y);
+  });
+});
+
 describe('boxes joined both ways across two zones', () => {
   it('share a row, their line straight, when one zone can move down as a whole', () => {
     // an agent in the public zone reaches an MCP server in the secure zone through a broker

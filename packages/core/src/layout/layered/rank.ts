@@ -326,8 +326,11 @@ function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
       const rank = (i: number): number => (graph.nodes[i] as LNode).rank + (moved.has(i) ? by : 0);
       return edges.every((e) => rank(e.to) - rank(e.from) >= e.minlen);
     };
+    // moving down, what the moved side leads to moves along where its lines would turn back
+    // (a broker beside the API that feeds it, with the worker the broker feeds)
+    const down = pushed(graph, edges, side(high), shift, low);
     for (const [moved, by] of [
-      [side(high), shift],
+      [down ?? side(high), shift],
       [side(low), -shift],
     ] as const) {
       if (!fits(moved, by)) continue;
@@ -335,6 +338,34 @@ function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
       break;
     }
   }
+}
+
+/** Most boxes a peer's move down takes along. */
+const PUSH_LIMIT = 64;
+
+/**
+ * `start` moved `by` ranks down with every node its lines then run back into, and theirs in
+ * turn; undefined when that would move `partner` too, or more than {@link PUSH_LIMIT} nodes.
+ */
+function pushed(
+  graph: LayeredGraph,
+  edges: readonly SimplexEdge[],
+  start: ReadonlySet<number>,
+  by: number,
+  partner: number,
+): Set<number> | undefined {
+  const moved = new Set(start);
+  const rank = (i: number): number => (graph.nodes[i] as LNode).rank + (moved.has(i) ? by : 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of edges) {
+      if (!moved.has(e.from) || moved.has(e.to) || rank(e.to) - rank(e.from) >= e.minlen) continue;
+      if (e.to === partner || moved.size >= PUSH_LIMIT) return undefined;
+      moved.add(e.to);
+      changed = true;
+    }
+  }
+  return moved;
 }
 
 /**
