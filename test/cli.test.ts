@@ -41,6 +41,30 @@ describe('diagrama render', () => {
     }
   });
 
+  it('warns, exit 0, when `direction` arranges boxes the lines would have placed (`flow`)', () => {
+    const model = file(
+      'd2-habit.yaml',
+      'direction: right\nnodes:\n  - { id: a, label: A }\n  - { id: b, label: B }\n  - { id: c, label: C }\nconnections:\n  - { from: a, to: c }\n',
+    );
+    const result = run(['render', model]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('A');
+    expect(result.stderr).toBe(
+      [
+        `${model}:1:12: warning[model/direction-is-arrangement]: \`direction: right\` sets the top-level boxes in a row in model order, so 1 line between boxes that are not neighbours there is routed around the others (at direction)`,
+        "  expected: `flow: right` (and no `direction`) for a layout that follows the lines left to right, as D2's `direction: right` does",
+        '  example: flow: right',
+        '',
+      ].join('\n'),
+    );
+    expect(run(['render', model, '--quiet']).stderr).toBe('');
+    const json = JSON.parse(run(['validate', model, '--json']).stderr);
+    expect(json.warnings[0]).toMatchObject({
+      code: 'model/direction-is-arrangement',
+      position: { line: 1, column: 12 },
+    });
+  });
+
   it('reads YAML from standard input with -', () => {
     const result = run(
       ['render', '-'],

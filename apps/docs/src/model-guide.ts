@@ -66,7 +66,11 @@ diagram's \`flow\` says which way: \`down\` (the default) or \`right\` — what 
 \`direction: right\` and Mermaid \`flowchart LR\`. In diagrama, \`direction\` is something
 else: how one container arranges its own children by hand, in model order (\`down\` a column,
 \`right\` a row, \`grid\`), which reproduces a hand drawing but routes any line that does
-not join two neighbours around the others. Two defaults keep models short: a connection is an
+not join two neighbours around the others. A diagram whose top-level \`direction\` routes lines
+around boxes that way, with no layout hints to say it was meant, draws as asked, and
+\`diagrama render\` and \`validate\` print a \`warning[model/direction-is-arrangement]\` naming
+\`flow\` (exit 0; \`--quiet\` hides it, \`--json\` lists it under \`warnings\`); libraries get the same
+advice from \`adviseDiagram(diagram)\`. Two defaults keep models short: a connection is an
 arrow from \`from\` to \`to\` (\`direction: none\` draws a plain line), and a node without a
 \`kind\` is a box — a host when it has \`children\`, a stack when it has \`layers\`.`,
     model: 'docs/examples/flow.yaml',

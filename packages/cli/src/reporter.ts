@@ -12,6 +12,8 @@ import { withFlags } from './limits.js';
 export interface Reporter {
   /** Diagnostics of one file, to standard error. */
   diagnostics(list: readonly Diagnostic[]): void;
+  /** Advice on one file that does not stop it (suppressed by --quiet), to standard error. */
+  warnings(list: readonly Diagnostic[]): void;
   /** An error without a location. */
   error(code: string, message: string): void;
   /** A line of information (suppressed by --quiet), to standard error. */
@@ -74,7 +76,23 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
     return color;
   };
   const collected: Diagnostic[] = [];
+  const warned: Diagnostic[] = [];
   return {
+    warnings(list) {
+      if (options.quiet) return;
+      if (options.json) {
+        for (const d of list) warned.push(escapedDiagnostic(d));
+        return;
+      }
+      for (const diagnostic of list) {
+        const text = formatDiagnostic(diagnostic).replace(
+          /^(.*?): error\[([^\]]+)\]/,
+          (_, where: string, code: string) =>
+            `${paint(colored(), '1', where)}: ${paint(colored(), '33;1', 'warning')}[${code}]`,
+        );
+        io.stderr.write(`${text}\n`);
+      }
+    },
     diagnostics(list) {
       if (options.json) {
         for (const d of list) collected.push(escapedDiagnostic(d));
@@ -112,7 +130,13 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
       );
     },
     finish() {
-      if (options.json) io.stderr.write(`${terminalSafeJson({ diagnostics: collected })}\n`);
+      if (options.json) {
+        const report =
+          warned.length > 0
+            ? { diagnostics: collected, warnings: warned }
+            : { diagnostics: collected };
+        io.stderr.write(`${terminalSafeJson(report)}\n`);
+      }
     },
   };
 }

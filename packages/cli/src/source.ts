@@ -1,4 +1,6 @@
 import {
+  adviseDiagram,
+  type Diagnostic,
   type Diagram,
   DiagramaError,
   isDiagramaError,
@@ -71,6 +73,15 @@ export async function loadInput(
     if (first?.code === 'io/read') throw new IoError(first.message, file);
     throw error;
   }
+}
+
+/** Advice on a loaded diagram (see `adviseDiagram`), located in its source. */
+export function adviceFor(loaded: LoadedInput): Diagnostic[] {
+  const advice = adviseDiagram(loaded.diagram);
+  if (advice.length === 0) return [];
+  return loaded.source
+    ? locateDiagnostics(advice, loaded.source)
+    : advice.map((d) => ({ ...d, position: { file: loaded.file, line: 1, column: 1 } }));
 }
 
 /** Lays a loaded diagram out within the limits and the time budget, problems located. */

@@ -80,6 +80,7 @@ export type {
 export { describeDiagram } from './model/describe.js';
 export { slugify } from './model/ids.js';
 export type { CheckOptions, CheckResult } from './model/parse.js';
+export { adviseDiagram } from './model/advice.js';
 export { checkDiagram, parseDiagram } from './model/parse.js';
 export { stripHints } from './model/transform.js';
 export { walkNodes } from './model/walk.js';

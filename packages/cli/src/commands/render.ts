@@ -12,7 +12,7 @@ import { EXIT } from '../exit-codes.js';
 import { type CliIo, writeOutput } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
-import { layout, loadInput } from '../source.js';
+import { adviceFor, layout, loadInput } from '../source.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP, parseTimeout } from './common.js';
 
 /** Options of `diagrama render`. */
@@ -206,6 +206,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
   const reporter = createReporter(io, { quiet: options.has('quiet'), json: options.has('json') });
   return forEachInput(positionals, reporter, async (input) => {
     const loaded = await loadInput(input, io, timeout, limits);
+    reporter.warnings(adviceFor(loaded));
     const output = isLanguage(format)
       ? (await import('@diagrama/export')).exportDiagram(loaded.diagram, format)
       : await DRAW[format](layout(loaded, limits, width), {

@@ -5,7 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { LIMIT_HELP, LIMIT_OPTIONS, limitsFrom } from '../limits.js';
 import { createReporter } from '../reporter.js';
-import { isTypeScript, layout, loadInput } from '../source.js';
+import { adviceFor, isTypeScript, layout, loadInput } from '../source.js';
 import { COMMON_HELP, COMMON_OPTIONS, EXIT_HELP, parseTimeout } from './common.js';
 
 export const VALIDATE_HELP = `Usage: diagrama validate <file|-> [more files…] [options]
@@ -47,7 +47,9 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
       const typeErrors: Diagnostic[] = await typeCheckDiagramModule(input, { displayName: input });
       if (typeErrors.length > 0) throw new DiagramaError(typeErrors);
     }
-    layout(await loadInput(input, io, timeout, limits), limits);
+    const loaded = await loadInput(input, io, timeout, limits);
+    reporter.warnings(adviceFor(loaded));
+    layout(loaded, limits);
     reporter.info(`${input}: ok`);
   });
 }
