@@ -255,15 +255,18 @@ function stackLoneMembers(
   });
   const parents = new Set(graph.containers.map((c) => c.parent));
   const rankOf = (v: number): number => (graph.nodes[v] as LNode).rank;
-  /** A container of two boxes or more, none with a line, all on one rank. */
-  const lone = (c: number): boolean => {
-    const list = members.get(c) ?? [];
-    return (
+  /** Containers of two boxes or more, none with a line, all on one rank. */
+  const loneSet = new Set<number>();
+  for (const [c, list] of members) {
+    if (
       list.length >= 2 &&
       !parents.has(c) &&
       list.every((v) => !linked.has(v) && rankOf(v) === rankOf(list[0] as number))
-    );
-  };
+    )
+      loneSet.add(c);
+  }
+  if (loneSet.size < 3) return;
+  const lone = (c: number): boolean => loneSet.has(c);
   const stacking = [...members.keys()].filter((c) => {
     if (!lone(c)) return false;
     const list = members.get(c) as number[];
@@ -303,7 +306,12 @@ function stackLoneMembers(
  * other side up, as a whole, when no line into or out of it would then run against the flow.
  */
 function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
-  for (const [a, b] of graph.sameRank ?? []) {
+  const pairs = graph.sameRank ?? [];
+  if (pairs.length === 0) return;
+  const out: SimplexEdge[][] = graph.nodes.map(() => []);
+  for (const e of edges) (out[e.from] as SimplexEdge[]).push(e);
+  const sides = new Map<number, Set<number>>();
+  for (const [a, b] of pairs.slice(0, PEER_LIMIT)) {
     const [na, nb] = [graph.nodes[a] as LNode, graph.nodes[b] as LNode];
     if (na.rank === nb.rank) continue;
     const [high, low] = na.rank < nb.rank ? [a, b] : [b, a];
@@ -312,12 +320,15 @@ function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
     /** The atoms that move with node v: its side under the common container. */
     const side = (v: number): Set<number> => {
       const child = childTowards(graph, (graph.nodes[v] as LNode).container, common);
-      const out = new Set<number>();
-      if (child === -1) return out.add(v);
+      if (child === -1) return new Set([v]);
+      const known = sides.get(child);
+      if (known) return new Set(known);
+      const inside = new Set<number>();
       graph.nodes.forEach((node, i) => {
-        if (node.kind === 'atom' && isWithin(graph, node.container, child)) out.add(i);
+        if (node.kind === 'atom' && isWithin(graph, node.container, child)) inside.add(i);
       });
-      return out;
+      sides.set(child, inside);
+      return new Set(inside);
     };
     /** Whether moving `moved` by `by` ranks keeps every edge pointing along the flow. */
     const fits = (moved: Set<number>, by: number): boolean => {
@@ -328,7 +339,7 @@ function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
     };
     // moving down, what the moved side leads to moves along where its lines would turn back
     // (a broker beside the API that feeds it, with the worker the broker feeds)
-    const down = pushed(graph, edges, side(high), shift, low);
+    const down = pushed(graph, out, side(high), shift, low);
     for (const [moved, by] of [
       [down ?? side(high), shift],
       [side(low), -shift],
@@ -342,6 +353,8 @@ function alignPeers(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
 
 /** Most boxes a peer's move down takes along. */
 const PUSH_LIMIT = 64;
+/** Most pairs of peers `alignPeers` lines up: each costs a pass over the lines. */
+const PEER_LIMIT = 256;
 
 /**
  * `start` moved `by` ranks down with every node its lines then run back into, and theirs in
@@ -349,20 +362,20 @@ const PUSH_LIMIT = 64;
  */
 function pushed(
   graph: LayeredGraph,
-  edges: readonly SimplexEdge[],
+  out: readonly (readonly SimplexEdge[])[],
   start: ReadonlySet<number>,
   by: number,
   partner: number,
 ): Set<number> | undefined {
   const moved = new Set(start);
   const rank = (i: number): number => (graph.nodes[i] as LNode).rank + (moved.has(i) ? by : 0);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const e of edges) {
-      if (!moved.has(e.from) || moved.has(e.to) || rank(e.to) - rank(e.from) >= e.minlen) continue;
+  const queue = [...moved];
+  for (let head = 0; head < queue.length; head++) {
+    for (const e of out[queue[head] as number] ?? []) {
+      if (moved.has(e.to) || rank(e.to) - rank(e.from) >= e.minlen) continue;
       if (e.to === partner || moved.size >= PUSH_LIMIT) return undefined;
       moved.add(e.to);
-      changed = true;
+      queue.push(e.to);
     }
   }
   return moved;
