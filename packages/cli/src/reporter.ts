@@ -77,6 +77,18 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
   };
   const collected: Diagnostic[] = [];
   const warned: Diagnostic[] = [];
+  /** Writes a diagnostic as an error or a warning, its location bold, its level coloured. */
+  const print = (diagnostic: Diagnostic, level: 'error' | 'warning'): void => {
+    const text = formatDiagnostic({
+      ...diagnostic,
+      message: withFlags(diagnostic.message),
+    }).replace(
+      /^(.*?): error\[([^\]]+)\]/,
+      (_, where: string, code: string) =>
+        `${paint(colored(), '1', where)}: ${paint(colored(), level === 'error' ? '31;1' : '33;1', level)}[${code}]`,
+    );
+    io.stderr.write(`${text}\n`);
+  };
   return {
     warnings(list) {
       if (options.quiet) return;
@@ -84,31 +96,14 @@ export function createReporter(io: CliIo, options: { quiet: boolean; json: boole
         for (const d of list) warned.push(escapedDiagnostic(d));
         return;
       }
-      for (const diagnostic of list) {
-        const text = formatDiagnostic(diagnostic).replace(
-          /^(.*?): error\[([^\]]+)\]/,
-          (_, where: string, code: string) =>
-            `${paint(colored(), '1', where)}: ${paint(colored(), '33;1', 'warning')}[${code}]`,
-        );
-        io.stderr.write(`${text}\n`);
-      }
+      for (const diagnostic of list) print(diagnostic, 'warning');
     },
     diagnostics(list) {
       if (options.json) {
         for (const d of list) collected.push(escapedDiagnostic(d));
         return;
       }
-      for (const diagnostic of list) {
-        const text = formatDiagnostic({
-          ...diagnostic,
-          message: withFlags(diagnostic.message),
-        }).replace(
-          /^(.*?): error\[([^\]]+)\]/,
-          (_, where: string, code: string) =>
-            `${paint(colored(), '1', where)}: ${paint(colored(), '31;1', 'error')}[${code}]`,
-        );
-        io.stderr.write(`${text}\n`);
-      }
+      for (const diagnostic of list) print(diagnostic, 'error');
       if (list.length > 1) io.stderr.write(`${count(list.length, 'problem')} found\n`);
     },
     error(code, message) {

@@ -30,15 +30,18 @@ export interface Rect {
   bare?: true;
 }
 
-const has = (ch: string, arms: number): boolean => {
+/** Whether a glyph has all of `arms`. */
+export const has = (ch: string, arms: number): boolean => {
   const g = glyphOf(ch);
   return g !== undefined && (g.arms & arms) === arms;
 };
 /** A cell a horizontal border may hold: a line across, a junction, an arrowhead on it. */
 const across = (ch: string): boolean => has(ch, E | W) || arrowOf(ch) === N || arrowOf(ch) === S;
-/** A cell a vertical border may hold. */
-const down = (ch: string): boolean => has(ch, N | S) || arrowOf(ch) === E || arrowOf(ch) === W;
-const isCorner = (ch: string, arms: number): boolean => {
+/** A cell a vertical border may hold: a side, a junction on it, an arrowhead meeting it. */
+export const down = (ch: string): boolean =>
+  has(ch, N | S) || arrowOf(ch) === E || arrowOf(ch) === W;
+/** Whether a glyph is a corner with exactly `arms` (`+` is any corner). */
+export const isCorner = (ch: string, arms: number): boolean => {
   const g = glyphOf(ch);
   if (!g) return false;
   if (ch === '+') return true;

@@ -1,4 +1,5 @@
-import { arrowOf, E, glyphOf, N, S, W } from './glyphs.js';
+import { down, has, isCorner } from './boxes.js';
+import { E, N, S, W } from './glyphs.js';
 import { at, type Cell, type Grid } from './grid.js';
 
 /** A row read as shifted: from `column` on, its cells moved by `shift` columns to line up. */
@@ -8,16 +9,8 @@ export interface Realigned {
   shift: number;
 }
 
-const has = (ch: string, arms: number): boolean => {
-  const g = glyphOf(ch);
-  return g !== undefined && (g.arms & arms) === arms;
-};
-/** A cell a vertical border may hold: a side, a junction on it, an arrowhead meeting it. */
-const side = (ch: string): boolean => has(ch, N | S) || arrowOf(ch) === E || arrowOf(ch) === W;
-const corner = (ch: string, arms: number): boolean => {
-  const g = glyphOf(ch);
-  return g !== undefined && ch !== '+' && (g.arms & arms) === arms && (g.arms & ~arms) === 0;
-};
+/** A box's corner with exactly `arms`, drawn with a box-drawing glyph (not `+`). */
+const corner = (ch: string, arms: number): boolean => ch !== '+' && isCorner(ch, arms);
 /** A cell that may grow or shrink by a copy of itself without changing what it says. */
 const filler = (ch: string): boolean =>
   ch === ' ' || (has(ch, E | W) && !has(ch, N) && !has(ch, S));
@@ -51,7 +44,7 @@ function sidesOf(grid: Grid): Side[] {
           if (b - r > 1) out.push({ column: c, top: r, bottom: b });
           break;
         }
-        if (!side(below) && !side(at(grid, b, c - 1)) && !side(at(grid, b, c + 1))) break;
+        if (!down(below) && !down(at(grid, b, c - 1)) && !down(at(grid, b, c + 1))) break;
       }
     }
   }
@@ -83,12 +76,12 @@ export function realignRows(grid: Grid): Realigned[] {
     list.sort((a, b) => a.column - b.column);
     let previous = -1;
     for (const { column } of list) {
-      if (side(row[column]?.ch ?? '')) {
+      if (down(row[column]?.ch ?? '')) {
         previous = column;
         continue;
       }
       const off = [-1, 1, -2, 2].find(
-        (d) => !columns.has(column + d) && column + d > previous && side(row[column + d]?.ch ?? ''),
+        (d) => !columns.has(column + d) && column + d > previous && down(row[column + d]?.ch ?? ''),
       );
       if (off === undefined) continue;
       const found = room(row, previous, column + off, Math.abs(off), off < 0);

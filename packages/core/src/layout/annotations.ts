@@ -1,4 +1,5 @@
 import type { AnnotationPlace } from '../model/types.js';
+import type { SceneText } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { type Block, widest } from './block.js';
 
@@ -13,6 +14,41 @@ export interface BlockNote {
 const SIDE_GAP = 3;
 /** Rows between a block and an annotation over or under it. */
 const ROW_GAP = 1;
+
+/** Where an annotation's lines are written, one row each from (`left`, `top`). */
+export function annotationTexts(note: BlockNote, left: number, top: number): SceneText[] {
+  const out: SceneText[] = [];
+  note.lines.forEach((line, index) => {
+    if (line.width === 0) return;
+    out.push({
+      id: `${note.owner}:annotation:${index}`,
+      owner: note.owner,
+      role: 'annotation',
+      x: left,
+      y: top + index,
+      width: line.width,
+      text: line.text,
+      align: 'left',
+    });
+  });
+  return out;
+}
+
+/**
+ * What annotations under a node take: a blank row first when one of them goes to the
+ * `bottom` (right under the node, like a caption, for `below`), their rows, the widest line.
+ * `rows` counts the blank row; no notes take nothing.
+ */
+export function notesUnder(notes: readonly BlockNote[]): {
+  rows: number;
+  gap: number;
+  width: number;
+} {
+  const under = notes.filter((n) => n.at === 'bottom' || n.at === 'below');
+  const gap = under.some((n) => n.at === 'bottom') ? ROW_GAP : 0;
+  const rows = under.reduce((sum, n) => sum + n.lines.length, 0);
+  return { rows: rows === 0 ? 0 : rows + gap, gap, width: widest(under.flatMap((n) => n.lines)) };
+}
 
 /**
  * The block with its annotations around it: over it (`top`), under it (`bottom`, `below`),
@@ -35,8 +71,7 @@ export function annotateBlock(block: Block, notes: readonly BlockNote[]): Block 
   const rightColumns = rights.length > 0 ? columns(rights) + SIDE_GAP : 0;
   const middle = Math.max(block.height, rows(lefts), rows(rights));
   // right under a node, like a caption; a blank row off the diagram's edges
-  const bottomGap = bottoms.some((n) => n.at === 'bottom') ? ROW_GAP : 0;
-  const bottomRows = bottoms.length > 0 ? rows(bottoms) + bottomGap : 0;
+  const { rows: bottomRows, gap: bottomGap } = notesUnder(bottoms);
   const width = Math.max(leftColumns + block.width + rightColumns, columns(tops), columns(bottoms));
   const height = topRows + middle + bottomRows;
   const kept = topRows === 0 && leftColumns === 0;
@@ -61,19 +96,7 @@ export function annotateBlock(block: Block, notes: readonly BlockNote[]): Block 
     place(x, y, depth, sink) {
       block.place(x + leftColumns, y + topRows, depth, sink);
       const write = (note: BlockNote, left: number, top: number): void => {
-        note.lines.forEach((line, index) => {
-          if (line.width === 0) return;
-          sink.texts.push({
-            id: `${note.owner}:annotation:${index}`,
-            owner: note.owner,
-            role: 'annotation',
-            x: left,
-            y: top + index,
-            width: line.width,
-            text: line.text,
-            align: 'left',
-          });
-        });
+        sink.texts.push(...annotationTexts(note, left, top));
       };
       let row = y;
       for (const note of tops) {

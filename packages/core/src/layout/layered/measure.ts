@@ -1,6 +1,7 @@
 import { count, type ModelPath } from '../../errors.js';
 import { type Connection, isContainer, type Node } from '../../model/types.js';
 import type { Point } from '../../scene/types.js';
+import { annotationTexts, notesUnder } from '../annotations.js';
 import {
   BADGE_CELLS,
   BADGE_MIN_WIDTH,
@@ -65,26 +66,13 @@ interface Insets {
   below: number;
 }
 
-/** Rows the annotations under a container take (a blank row first for `bottom`), and columns. */
-export function notesUnder(container: LContainer): { rows: number; gap: number; width: number } {
-  const notes = container.notes ?? [];
-  const gap = notes.some((n) => n.at === 'bottom') ? 1 : 0;
-  let rows = 0;
-  let width = 0;
-  for (const note of notes) {
-    rows += note.lines.length;
-    for (const line of note.lines) width = Math.max(width, line.width);
-  }
-  return { rows: rows === 0 ? 0 : rows + gap, gap, width };
-}
-
 function insetsOf(container: LContainer, flow: 'down' | 'right'): Insets {
   const { band, inner } = container.titleGeometry;
   const p = container.padding;
   // a container drawn without a border has no ring of border cells
   const ring = borderless(container.host) ? 0 : 1;
   // annotations under it go after its caption, and it is at least as wide as they are
-  const notes = notesUnder(container);
+  const notes = notesUnder(container.notes ?? []);
   const below = container.titleGeometry.below + notes.rows;
   const titleRoom = Math.max(inner + 2 * ring, notes.width);
   return flow === 'down'
@@ -1224,14 +1212,9 @@ export function measureLayered(
         place(plan.upperNotes, plan.upperLead);
         place(plan.lowerNotes, plan.upper + plan.tracks + plan.lowerStart);
       });
-      // titles, clear of the lines that cross the rows they take
-      containers.forEach((c, i) => {
-        const box = containerBoxes[i] as { x: number; y: number; width: number; height: number };
-        const g = c.titleGeometry;
-        if (g.place === 'none') return;
-        const top =
-          g.place === 'below' ? box.y + box.height : g.place === 'border' ? box.y : box.y + 1;
-        const bottom = top + c.title.length - 1;
+      type Box = { x: number; y: number; width: number; height: number };
+      /** Columns of `box` where this region's lines run down through rows `top`…`bottom`. */
+      const crossingColumns = (box: Box, top: number, bottom: number): Set<number> => {
         const crossing = new Set<number>();
         for (let k = drawnStart; k < sink.connectors.length; k++) {
           const points = (sink.connectors[k] as { points: Point[] }).points;
@@ -1246,6 +1229,16 @@ export function measureLayered(
             }
           }
         }
+        return crossing;
+      };
+      // titles, clear of the lines that cross the rows they take
+      containers.forEach((c, i) => {
+        const box = containerBoxes[i] as Box;
+        const g = c.titleGeometry;
+        if (g.place === 'none') return;
+        const top =
+          g.place === 'below' ? box.y + box.height : g.place === 'border' ? box.y : box.y + 1;
+        const crossing = crossingColumns(box, top, top + c.title.length - 1);
         const hints = c.host.hints;
         sink.texts.push(
           ...titleTexts(
@@ -1261,41 +1254,19 @@ export function measureLayered(
       });
       // annotations under containers, after their captions, clear of the lines leaving them
       containers.forEach((c, i) => {
-        const under = notesUnder(c);
+        const under = notesUnder(c.notes ?? []);
         if (under.rows === 0) return;
-        const box = containerBoxes[i] as { x: number; y: number; width: number; height: number };
+        const box = containerBoxes[i] as Box;
         const top =
           box.y + box.height + (c.titleGeometry.place === 'below' ? c.title.length : 0) + under.gap;
-        const columns: number[] = [];
-        for (let k = drawnStart; k < sink.connectors.length; k++) {
-          const points = (sink.connectors[k] as { points: Point[] }).points;
-          for (let j = 0; j + 1 < points.length; j++) {
-            const [a, b] = [points[j] as Point, points[j + 1] as Point];
-            if (a.x !== b.x || Math.max(a.y, b.y) < top || Math.min(a.y, b.y) >= top + under.rows)
-              continue;
-            if (a.x >= box.x && a.x < box.x + box.width) columns.push(a.x);
-          }
-        }
+        const columns = [...crossingColumns(box, top, top + under.rows - under.gap - 1)];
         // right of the last line that would cross it, when it still fits under the container
         let x = box.x;
         const past = Math.max(-1, ...columns.filter((col) => col < box.x + under.width)) + 2;
         if (columns.length > 0 && past + under.width <= box.x + box.width) x = past;
         let row = top;
         for (const note of c.notes ?? []) {
-          note.lines.forEach((line, index) => {
-            if (line.width > 0) {
-              sink.texts.push({
-                id: `${note.owner}:annotation:${index}`,
-                owner: note.owner,
-                role: 'annotation',
-                x,
-                y: row + index,
-                width: line.width,
-                text: line.text,
-                align: 'left',
-              });
-            }
-          });
+          sink.texts.push(...annotationTexts(note, x, row));
           row += note.lines.length;
         }
       });

@@ -354,10 +354,7 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     }
     setLayer(r, chosen ?? layer);
   }
-  clearSideLines(graph, layers, up, down);
-  layers.forEach((layer, r) => {
-    setLayer(r, layer);
-  });
+  for (const r of clearSideLines(graph, layers, up, down)) setLayer(r, layers[r] as number[]);
   nodes.forEach((node, i) => {
     node.order = position[i] as number;
   });
@@ -368,15 +365,17 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
  * A box with no line stands where its model order put it, but never between the two ends of a
  * line drawn across the flow (two databases replicating side by side): it goes to the far
  * side of the end that shares its container, so the line runs straight, not around it.
+ * Returns the ranks it changed.
  */
 function clearSideLines(
   graph: LayeredGraph,
   layers: Layers,
   up: readonly number[][],
   down: readonly number[][],
-): void {
+): Set<number> {
+  const changed = new Set<number>();
   const pairs = graph.sameRank ?? [];
-  if (pairs.length === 0) return;
+  if (pairs.length === 0) return changed;
   const paired = new Set<number>();
   for (const [a, b] of pairs) paired.add(a).add(b);
   const lone = (v: number): boolean =>
@@ -397,6 +396,8 @@ function clearSideLines(
       if (anchor === undefined) continue;
       layer.splice(layer.indexOf(v), 1);
       layer.splice(layer.indexOf(anchor) + (anchor === left ? 0 : 1), 0, v);
+      changed.add((graph.nodes[a] as LNode).rank);
     }
   }
+  return changed;
 }

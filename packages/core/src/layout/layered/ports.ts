@@ -337,6 +337,16 @@ function buses(
 }
 
 /**
+ * The middle of a box's usable side cells, and how far from it a pin that several lines share
+ * may stand: a cell and a half, or a sixth of a wide side (a shared pin is where the eye looks
+ * for the box).
+ */
+function reach(cells: readonly number[]): { middle: number; slack: number } {
+  const [first, last] = [cells[0] as number, cells[cells.length - 1] as number];
+  return { middle: (first + last) / 2, slack: Math.max(1.5, (last - first) / 6) };
+}
+
+/**
  * Once boxes are placed, a line whose two ends ended up a few cells apart (a box's pins
  * spread at one spacing, the other box's at another, a long line's column beside them) moves
  * its pin on one box to stand over the other end, when that cell is free on the side and
@@ -457,9 +467,7 @@ export function straightenPins(
     const shift = x - (at[joint] as number);
     const first = pins.get(below[0] as string) as SegmentPins;
     const to = first.lower + shift;
-    const cells = sides(graph.nodes[w] as LNode).before;
-    const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;
-    const slack = Math.max(1.5, ((cells[cells.length - 1] as number) - (cells[0] as number)) / 6);
+    const { middle, slack } = reach(sides(graph.nodes[w] as LNode).before);
     if (Math.abs(to - middle) > slack || !free(w, 'lower', below, to)) return false;
     if (below.some((key) => !movableAt(key, 'lower', shift))) return false;
     at[joint] = x;
@@ -520,14 +528,8 @@ export function straightenPins(
       const trunk = (): boolean => {
         const list = mates('lower');
         if (list.length < 2 || (graph.nodes[v] as LNode).kind !== 'atom') return false;
-        // by a cell or two, or a sixth of a wide side, and stays by the middle of the side:
-        // a shared pin is where the eye looks for the box
-        const cells = sides(graph.nodes[v] as LNode).before;
-        const slack = Math.max(
-          1.5,
-          ((cells[cells.length - 1] as number) - (cells[0] as number)) / 6,
-        );
-        const middle = ((cells[0] as number) + (cells[cells.length - 1] as number)) / 2;
+        // by a cell or two (or its slack), and stays by the middle of the side
+        const { middle, slack } = reach(sides(graph.nodes[v] as LNode).before);
         if (Math.abs(lower - p.lower) > Math.max(2, slack) || Math.abs(lower - middle) > slack)
           return false;
         if (!movable('lower', lower - p.lower) || !free(v, 'lower', list, lower)) return false;

@@ -216,7 +216,11 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
       waiting.delete(node.container);
       lastLinked.set(node.container, node.rank);
     } else if (rank !== undefined) node.rank = rank;
-    else waiting.set(node.container, [...(waiting.get(node.container) ?? []), node]);
+    else {
+      const list = waiting.get(node.container);
+      if (list) list.push(node);
+      else waiting.set(node.container, [node]);
+    }
   });
   // a node joined only across the flow sits beside its partner (twice, for a chain of them)
   for (let pass = 0; pass < 2; pass++) {
@@ -251,7 +255,9 @@ function stackLoneMembers(
   const members = new Map<number, number[]>();
   graph.nodes.forEach((node, i) => {
     if (node.kind !== 'atom' || node.container === -1) return;
-    members.set(node.container, [...(members.get(node.container) ?? []), i]);
+    const list = members.get(node.container);
+    if (list) list.push(i);
+    else members.set(node.container, [i]);
   });
   const parents = new Set(graph.containers.map((c) => c.parent));
   const rankOf = (v: number): number => (graph.nodes[v] as LNode).rank;

@@ -11,7 +11,6 @@ import {
   type Side,
 } from '../../model/types.js';
 import { walkNodes } from '../../model/walk.js';
-import type { BlockNote } from '../annotations.js';
 import { type LayoutContext, linesOf, type Placed, resolveSpacing } from '../block.js';
 import { borderless, containerPadding, emptyHost, titleGeometry } from '../chrome.js';
 import { isPeerLine, isRequester, sidesFree } from '../peers.js';
@@ -111,6 +110,7 @@ export function buildRegion(items: readonly Placed[], context: LayoutContext): R
         const index = graph.containers.length;
         const title = linesOf(node.label);
         const base = containerPadding(node);
+        const notes = context.annotationsOf?.get(node.id);
         graph.containers.push({
           id: node.id,
           host: node,
@@ -130,9 +130,7 @@ export function buildRegion(items: readonly Placed[], context: LayoutContext): R
           firstRank: 0,
           lastRank: 0,
           sequence: sequence++,
-          ...(context.annotationsOf?.has(node.id)
-            ? { notes: context.annotationsOf.get(node.id) as BlockNote[] }
-            : {}),
+          ...(notes ? { notes } : {}),
         });
         containerOf.set(node.id, index);
         visit(
