@@ -107,7 +107,9 @@ and once most of a container's open ends do, the rest follow. Two connections in
 pair, each with its own note; one connection with \`direction: both\` joins peers, drawn
 side by side (see [layout.md](layout.md)). \`hints.fromSide\` and \`hints.toSide\` (\`top\`, \`right\`,
 \`bottom\`, \`left\`) name the sides a line leaves and enters; a line across the flow puts its
-two nodes side by side.`,
+two nodes side by side, and one against it (leaving its source from the top, or entering its
+target from below, in a flow down) puts the source after its target — a cron worker drawn
+under the network it writes to, its arrow pointing up.`,
     model: 'docs/examples/connections.yaml',
     image: 'docs/img/model/connections.svg',
   },

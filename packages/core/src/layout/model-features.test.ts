@@ -564,6 +564,71 @@ describe('sides asked for', () => {
     expect(points[0]?.x).toBe(box(scene, 'a').x);
     expect(points.at(-1)?.x).toBe(box(scene, 'b').x);
   });
+
+  // a hand-drawn ITSM stack: services over a data network, and a cron worker drawn under the
+  // network with its arrow pointing up
+  const under = (hints: object, target = 'db'): DiagramInput => ({
+    nodes: [
+      { kind: 'api', id: 'web', label: 'web' },
+      {
+        kind: 'host',
+        id: 'net',
+        label: 'data',
+        children: [{ kind: 'database', id: 'db', label: 'db' }],
+      },
+      { kind: 'daemon', id: 'cron', label: 'cron' },
+    ],
+    connections: [
+      { from: 'web', to: 'net' },
+      { from: 'cron', to: target, hints },
+    ],
+  });
+
+  it('puts a source under its target when its line leaves from the top or enters from below', () => {
+    for (const [hints, target] of [
+      [{ fromSide: 'top' }, 'db'],
+      [{ toSide: 'bottom' }, 'db'],
+      [{ fromSide: 'top', toSide: 'bottom' }, 'net'],
+    ] as const) {
+      const scene = layOut(under(hints, target));
+      const net = box(scene, 'net');
+      const cron = box(scene, 'cron');
+      expect(cron.y).toBeGreaterThan(net.y + net.height);
+      const points = scene.connectors.find((c) => c.from === 'cron')?.points ?? [];
+      expect(points[0]?.y).toBe(cron.y);
+      const into = box(scene, target);
+      expect(points.at(-1)?.y).toBe(into.y + into.height - 1);
+    }
+  });
+
+  it('puts a source right of its target in a flow to the right when it leaves from the left', () => {
+    const scene = layOut({
+      flow: 'right',
+      nodes: [
+        { kind: 'box', id: 'a', label: 'a' },
+        { kind: 'box', id: 'b', label: 'b' },
+      ],
+      connections: [{ from: 'a', to: 'b', hints: { fromSide: 'left', toSide: 'right' } }],
+    });
+    expect(box(scene, 'a').x).toBeGreaterThan(box(scene, 'b').x + box(scene, 'b').width);
+  });
+
+  it('keeps the flow when sides against it would close a cycle', () => {
+    const scene = layOut({
+      nodes: [
+        { kind: 'box', id: 'a', label: 'a' },
+        { kind: 'box', id: 'b', label: 'b' },
+      ],
+      connections: [
+        { from: 'a', to: 'b', note: 'x' },
+        { from: 'a', to: 'b', note: 'y', hints: { fromSide: 'top' } },
+      ],
+    });
+    // the first line ranks a over b; the second still leaves a from the top, routed round
+    expect(box(scene, 'b').y).toBeGreaterThan(box(scene, 'a').y);
+    const second = scene.connectors[1]?.points ?? [];
+    expect(second[0]?.y).toBe(box(scene, 'a').y);
+  });
 });
 
 describe('hints either work or are errors', () => {

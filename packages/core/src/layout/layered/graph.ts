@@ -134,6 +134,12 @@ export interface LEdge {
   /** Whether it runs against the flow (its chain goes from `to` down to `from`). */
   reversed: boolean;
   /**
+   * Set when the model's sides put the source after the target along the flow (it leaves its
+   * source from the top, or enters its target from below, in a flow down): it ranks reversed
+   * unless that would close a cycle.
+   */
+  against?: boolean;
+  /**
    * The nodes it passes, one per rank, from the upper end to the lower end (dummies between).
    * Set by `normalize`.
    */

@@ -20,7 +20,8 @@ export function breakCycles(graph: LayeredGraph): void {
   keepContainerOrder(graph);
   const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
   graph.edges.forEach((e, i) => {
-    if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: i });
+    const [from, to] = e.against ? [e.to, e.from] : [e.from, e.to];
+    if (from !== to) (out[from] as Arc[]).push({ to, edge: i });
   });
   graph.rankEdges.forEach((e, i) => {
     if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
@@ -29,8 +30,11 @@ export function breakCycles(graph: LayeredGraph): void {
   // boxes joined both ways the one the model lists first comes first (ids say nothing)
   for (const list of out) list.sort((a, b) => a.to - b.to);
   for (const edge of closingArcs(out)) {
-    if (edge >= 0) (graph.edges[edge] as { reversed: boolean }).reversed = true;
-    else {
+    // a line the model's sides turned against the flow is turned back when it closes a cycle
+    if (edge >= 0) {
+      const e = graph.edges[edge] as LEdge;
+      e.reversed = !e.against;
+    } else {
       const e = graph.rankEdges[-1 - edge] as { from: number; to: number };
       [e.from, e.to] = [e.to, e.from];
     }
@@ -99,7 +103,7 @@ function keepContainerOrder(graph: LayeredGraph): void {
   const fed = new Set(graph.edges.map((e) => e.to));
   graph.edges.forEach((e, i) => {
     const pair = pairs[i];
-    if (!pair || pair[0] < pair[1] || fed.has(e.from)) return;
+    if (!pair || pair[0] < pair[1] || fed.has(e.from) || e.against) return;
     if (ways.get(`${pair[1]}:${pair[0]}`) === 3) e.reversed = true;
   });
 }
@@ -118,7 +122,7 @@ export function stackNested(graph: LayeredGraph): boolean {
   /** Edges between two sibling containers, by the pair (lower index first), each as it ranks. */
   const between = new Map<string, { edge: LEdge; from: number; to: number }[]>();
   for (const edge of graph.edges) {
-    if (edge.released) continue;
+    if (edge.released || edge.against) continue;
     const [u, v] = [graph.nodes[edge.from] as LNode, graph.nodes[edge.to] as LNode];
     const parent = commonContainer(graph, u.container, v.container);
     if (u.container === parent || v.container === parent) continue;

@@ -486,8 +486,16 @@ export function addConnections(
       }
       continue;
     }
+    const against = runsAgainst(connection, context.flow);
     if (exact) {
-      graph.edges.push({ connection, from: from.atom, to: to.atom, reversed: false, chain: [] });
+      graph.edges.push({
+        connection,
+        from: from.atom,
+        to: to.atom,
+        reversed: against,
+        chain: [],
+        ...(against ? { against } : {}),
+      });
       continue;
     }
     const sources = members(from);
@@ -500,7 +508,10 @@ export function addConnections(
       ...('container' in to ? { toSpread: true as const } : {}),
     };
     for (const s of sources)
-      for (const t of targets) graph.rankEdges.push({ from: s, to: t, weight: 1, ...spread });
+      for (const t of targets)
+        graph.rankEdges.push(
+          against ? { from: t, to: s, weight: 1 } : { from: s, to: t, weight: 1, ...spread },
+        );
     const named = (id: string, end: NonNullable<End>): boolean =>
       'container' in end || atomOf.get(id) === end.atom;
     if (named(connection.from, from) && named(connection.to, to)) {
@@ -557,4 +568,18 @@ export function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEd
     const b = 'atom' in to ? to.atom : terminal(to.container, 'start', sequence + 0.5);
     graph.edges.push({ connection, from: a, to: b, reversed: false, chain: [] });
   }
+}
+
+/**
+ * Whether the sides a connection asks for put its source after its target along the flow: a
+ * line that leaves its source from the top or enters its target from below (in a flow to the
+ * right, from the left or into the right) — a worker drawn under the store it writes to,
+ * its arrow pointing up. Sides that contradict each other ask nothing of the ranks.
+ */
+export function runsAgainst(connection: Connection, flow: 'down' | 'right'): boolean {
+  const { fromSide, toSide } = connection.hints ?? {};
+  const [ahead, behind] = flow === 'down' ? ['bottom', 'top'] : ['right', 'left'];
+  const up = fromSide === behind || toSide === ahead;
+  const down = fromSide === ahead || toSide === behind;
+  return up && !down;
 }
