@@ -1555,6 +1555,38 @@ describe('a host arranged down the flow', () => {
 });
 
 describe('containers a line leaves from their border', () => {
+  it('leave it under the box that gathers their fan-in, the box below centred there', () => {
+    // a hand-drawn backend: two controllers over one service, the database under the server
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'app', label: 'HarmonyOS App (liyang)' },
+          {
+            id: 'backend',
+            label: 'Backend (Spring Boot)',
+            children: [
+              { id: 'api', label: 'api/\nREST' },
+              { id: 'admin', label: 'admin/\n管理页面' },
+              { id: 'service', label: 'Service\n业务逻辑' },
+            ],
+          },
+          { kind: 'database', id: 'mysql', label: 'MySQL 8.0\nt_user | t_song | t_playlist' },
+        ],
+        connections: [
+          { from: 'app', to: 'backend' },
+          { from: 'api', to: 'service', direction: 'none' },
+          { from: 'admin', to: 'service', direction: 'none' },
+          { from: 'backend', to: 'mysql' },
+        ],
+      }),
+    );
+    const middle = (id: string) => box(scene, id).x + Math.floor(box(scene, id).width / 2);
+    const out = scene.connectors.find((c) => c.from === 'backend')?.points ?? [];
+    expect(out).toHaveLength(2);
+    expect(Math.abs((out[0]?.x ?? 0) - middle('service'))).toBeLessThanOrEqual(1);
+    expect(Math.abs(middle('mysql') - middle('service'))).toBeLessThanOrEqual(1);
+  });
+
   it('set what they feed in model order, whatever the ids', () => {
     // a service writing to three stores: the stores come as written, not as their ids sort
     const scene = modelToScene(

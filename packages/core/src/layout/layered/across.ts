@@ -398,6 +398,7 @@ export function placeAcross(
     linear,
     nodes.map((node) => node.kind === 'atom' || node.gate !== undefined),
     nodes.map((node) => node.kind === 'atom' || node.kind === 'terminal'),
+    nodes.map((node) => node.kind === 'terminal'),
     nodes.map((node) => node.rank),
     () =>
       containers.map((_, c) => {
@@ -669,6 +670,7 @@ function balance(
   linear: readonly SimplexEdge[],
   chosen: readonly boolean[],
   ends: readonly boolean[],
+  terminals: readonly boolean[],
   ranks: readonly number[],
   boxesOf: () => readonly {
     members: readonly number[];
@@ -699,7 +701,10 @@ function balance(
     const anchors = new Set<number>();
     for (const u of others) {
       const alone = onSide[side(u) + 1] === 1;
-      const chain = alone && side(u) !== 0 ? follower(wants, v, u) : undefined;
+      // a line leaving the container's border beside v leans on v's middle (a server's last
+      // box over the store below it): it goes along, with what hangs from it
+      const chain =
+        alone && (side(u) !== 0 || terminals[u] === true) ? follower(wants, v, u) : undefined;
       if (chain) for (const m of chain) carried.push(m);
       else anchors.add(u);
     }
