@@ -599,6 +599,34 @@ describe('importDrawing', () => {
     expect(long.model.nodes.map((n) => n.label)).toEqual(['缓存', 'API']);
     expect(pairs(long.model)).toEqual(['缓存→api']);
     expect(long.warnings.map((w) => w.code)).toEqual(['import/realigned']);
+    // a box redrawn a cell to the right from its third row on, its bottom corner too (after a
+    // lab's network topology in a README)
+    const slipped = importDrawing(
+      [
+        '┌──────┐                  ┌──────┐',
+        '│  VM1 │◄── host-only ───►│  VM2 │',
+        '│      │                   │      │',
+        '└──────┘                   └──────┘',
+      ].join('\n'),
+    );
+    expect(slipped.model.nodes.map((n) => n.label)).toEqual(['VM1', 'VM2']);
+    expect(pairs(slipped.model)).toEqual(['vm1→vm2 both']);
+    expect(slipped.warnings.map((w) => `${w.line}:${w.column} ${w.code}`)).toEqual([
+      '3:28 import/realigned',
+      '4:28 import/realigned',
+    ]);
+  });
+
+  it('guesses a kind from the name on the first line before the lines under it', () => {
+    const { model } = importDrawing(
+      [
+        '┌──────────────────────────┐  ┌──────────────┐  ┌──────────────┐',
+        '│  HarmonyOS App (liyang)  │  │  App Server  │  │  Mobile App  │',
+        '│  本地DB: 离线缓存        │  │              │  │              │',
+        '└──────────────────────────┘  └──────────────┘  └──────────────┘',
+      ].join('\n'),
+    );
+    expect(model.nodes.map((n) => n.kind)).toEqual(['client', 'daemon', 'client']);
   });
 
   it('reports what it cannot place, with its line and column, and keeps the text', () => {

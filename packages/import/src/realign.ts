@@ -26,6 +26,8 @@ interface Side {
   column: number;
   top: number;
   bottom: number;
+  /** The corner that closes it, when that corner stands a column off as the rows over it do. */
+  closing?: number;
 }
 
 function sidesOf(grid: Grid): Side[] {
@@ -42,6 +44,17 @@ function sidesOf(grid: Grid): Side[] {
         const below = at(grid, b, c);
         if (corner(below, closing)) {
           if (b - r > 1) out.push({ column: c, top: r, bottom: b });
+          break;
+        }
+        // the side slipped a column partway down and its corner with it (a box redrawn a
+        // cell to the right from one row on): the rows from the slip on line up too
+        const slipped = down(below)
+          ? undefined
+          : [-1, 1].find(
+              (d) => corner(at(grid, b, c + d), closing) && down(at(grid, b - 1, c + d)),
+            );
+        if (slipped !== undefined) {
+          if (b - r > 1) out.push({ column: c, top: r, bottom: b, closing });
           break;
         }
         if (!down(below) && !down(at(grid, b, c - 1)) && !down(at(grid, b, c + 1))) break;
@@ -63,7 +76,7 @@ export function realignRows(grid: Grid): Realigned[] {
   if (sides.length === 0) return [];
   const byRow = new Map<number, Side[]>();
   for (const s of sides) {
-    for (let r = s.top + 1; r < s.bottom; r++) {
+    for (let r = s.top + 1; r < s.bottom + (s.closing === undefined ? 0 : 1); r++) {
       const list = byRow.get(r);
       if (list) list.push(s);
       else byRow.set(r, [s]);
@@ -75,13 +88,16 @@ export function realignRows(grid: Grid): Realigned[] {
     const columns = new Set(list.map((s) => s.column));
     list.sort((a, b) => a.column - b.column);
     let previous = -1;
-    for (const { column } of list) {
-      if (down(row[column]?.ch ?? '')) {
+    for (const { column, bottom, closing } of list) {
+      // on a slipped side's last row, its corner stands where the side would
+      const side = (ch: string): boolean =>
+        r === bottom && closing !== undefined ? corner(ch, closing) : down(ch);
+      if (side(row[column]?.ch ?? '')) {
         previous = column;
         continue;
       }
       const off = [-1, 1, -2, 2].find(
-        (d) => !columns.has(column + d) && column + d > previous && down(row[column + d]?.ch ?? ''),
+        (d) => !columns.has(column + d) && column + d > previous && side(row[column + d]?.ch ?? ''),
       );
       if (off === undefined) continue;
       const found = room(row, previous, column + off, Math.abs(off), off < 0);

@@ -142,7 +142,12 @@ const KIND_WORDS: [NodeKind, RegExp][] = [
     /\b(db|database|base de datos|postgres(ql)?|mysql|mariadb|mongo(db)?|redis|sqlite|cassandra|dynamodb|etcd)\b/i,
   ],
   ['api', /\b(api|gateway|rest|graphql|grpc)\b/i],
-  ['client', /\b(client|cliente|browser|navegador|frontend|terminal|cli)\b/i],
+  // an app for a platform is what people hold (a mobile app, an iOS app); an upstream app is
+  // a server, so "app" alone says nothing
+  [
+    'client',
+    /\b(client|cliente|browser|navegador|frontend|terminal|cli|mobile|m[oó]vil|(web|desktop|phone|\w+os)[\s-]+app)\b/i,
+  ],
   ['user', /\b(user|usuario|person|persona|customer|actor)\b/i],
   ['daemon', /\b(daemon|demonio|worker|service|servicio|server|servidor|scheduler)\b/i],
 ];
