@@ -1554,6 +1554,81 @@ describe('a host arranged down the flow', () => {
   });
 });
 
+describe('a line out of a container whose way leads back into it', () => {
+  it('runs against the flow from a box nothing feeds, so the container stays one band', () => {
+    // a VPC as a Mermaid graph has it: the instance goes out through NAT and the internet
+    // gateway to the load balancer that feeds the containers beside it in the same subnet
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'user', id: 'user', label: 'User' },
+          {
+            id: 'public',
+            label: 'Public Subnets',
+            children: [
+              { id: 'alb', label: 'Application Load Balancer' },
+              { id: 'igw', label: 'Internet Gateway' },
+            ],
+          },
+          {
+            id: 'private',
+            label: 'Private Subnet 1',
+            children: [
+              { id: 'ec2', label: 'EC2 Instance' },
+              { id: 'frontend', label: 'Frontend Container' },
+              { id: 'backend', label: 'Backend Container' },
+            ],
+          },
+          { id: 'nat', label: 'NAT Gateway' },
+        ],
+        connections: [
+          { from: 'user', to: 'alb' },
+          { from: 'alb', to: 'frontend' },
+          { from: 'alb', to: 'backend' },
+          { from: 'ec2', to: 'nat', note: 'Outbound Traffic' },
+          { from: 'nat', to: 'igw' },
+          { from: 'igw', to: 'alb' },
+        ],
+      }),
+    );
+    const [publicNet, privateNet, nat, ec2, frontend] = [
+      'public',
+      'private',
+      'nat',
+      'ec2',
+      'frontend',
+    ].map((id) => box(scene, id)) as [SceneBox, SceneBox, SceneBox, SceneBox, SceneBox];
+    // the subnets one under the other, the NAT gateway over the public one
+    expect(privateNet.y).toBeGreaterThan(publicNet.y + publicNet.height);
+    expect(nat.y + nat.height).toBeLessThan(publicNet.y);
+    // the instance in the subnet's first row, not ranks above its containers
+    expect(ec2.y).toBeGreaterThan(privateNet.y);
+    expect(ec2.y).toBeLessThanOrEqual(frontend.y);
+    // its line still leaves it and reaches the gateway
+    const out = scene.connectors.find((c) => c.from === 'ec2')?.points ?? [];
+    expect(out.at(-1)?.y).toBeGreaterThanOrEqual(nat.y);
+    expect(out.at(-1)?.y).toBeLessThan(nat.y + nat.height);
+  });
+
+  it('keeps the flow when the box is fed from elsewhere: workers report back to the API', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'cli', label: 'kubectl' },
+          { id: 'plane', label: 'Control Plane', children: [{ id: 'api', label: 'API Server' }] },
+          { id: 'worker', label: 'Worker Node', children: [{ id: 'kubelet', label: 'Kubelet' }] },
+        ],
+        connections: [
+          { from: 'cli', to: 'api' },
+          { from: 'api', to: 'kubelet' },
+          { from: 'kubelet', to: 'api', note: 'watches' },
+        ],
+      }),
+    );
+    expect(box(scene, 'worker').y).toBeGreaterThan(box(scene, 'plane').y);
+  });
+});
+
 describe('containers a line leaves from their border', () => {
   it('leave it under the box that gathers their fan-in, the box below centred there', () => {
     // a hand-drawn backend: two controllers over one service, the database under the server

@@ -18,6 +18,7 @@ import { networkSimplex, type SimplexEdge } from './simplex.js';
  */
 export function breakCycles(graph: LayeredGraph): void {
   keepContainerOrder(graph);
+  compactContainers(graph);
   const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
   graph.edges.forEach((e, i) => {
     const [from, to] = e.against ? [e.to, e.from] : [e.from, e.to];
@@ -106,6 +107,82 @@ function keepContainerOrder(graph: LayeredGraph): void {
     if (!pair || pair[0] < pair[1] || fed.has(e.from) || e.against) return;
     if (ways.get(`${pair[1]}:${pair[0]}`) === 3) e.reversed = true;
   });
+}
+
+/** Graphs past this many lines skip `compactContainers` (each search is bounded too). */
+const COMPACT_LIMIT = 2000;
+/** The most boxes one search from a line's far end visits. */
+const COMPACT_REACH = 256;
+
+/**
+ * A line out of a container whose way leads back into the same container through the main
+ * flow (an instance in a private subnet going out through a NAT gateway and an internet
+ * gateway to the load balancer that users reach, which feeds the subnet's containers) runs
+ * against the flow: its far end ranks above it, so the container stays a band of ranks as
+ * hand drawings have it, instead of stretching from the instance down to the boxes the way
+ * back reaches. Only a line from a box nothing feeds turns, and only when something else
+ * feeds the way back (the users): a way back that only the line itself feeds (a load balancer
+ * to its task, the task out to the NAT gateway beside the balancer) is the flow. A line whose
+ * way back is already drawn against it keeps it (see `keepContainerOrder`).
+ */
+function compactContainers(graph: LayeredGraph): void {
+  if (graph.containers.length === 0 || graph.edges.length > COMPACT_LIMIT) return;
+  const out: number[][] = Array.from({ length: graph.nodes.length }, () => []);
+  const into: number[][] = Array.from({ length: graph.nodes.length }, () => []);
+  const link = (from: number, to: number): void => {
+    (out[from] as number[]).push(to);
+    (into[to] as number[]).push(from);
+  };
+  for (const e of graph.edges) {
+    if (e.reversed) link(e.to, e.from);
+    else link(e.from, e.to);
+  }
+  for (const e of graph.rankEdges) link(e.from, e.to);
+  const inside = (v: number, c: number): boolean =>
+    isWithin(graph, (graph.nodes[v] as LNode).container, c);
+  /**
+   * Whether a way from `start` along the flow, outside container `c`, comes back into it
+   * with something other than `source` and the way itself feeding it.
+   */
+  const comesBack = (source: number, start: number, c: number): boolean => {
+    const parent = new Map<number, number>([[start, -1]]);
+    const queue = [start];
+    for (let at = 0; at < queue.length && parent.size < COMPACT_REACH; at++) {
+      const v = queue[at] as number;
+      for (const next of out[v] as number[]) {
+        if (parent.has(next)) continue;
+        if (inside(next, c)) {
+          const way = new Set<number>([source, next]);
+          for (let w = v; w !== -1; w = parent.get(w) as number) way.add(w);
+          return [...way].some(
+            (w) => w !== source && (into[w] as number[]).some((u) => !way.has(u)),
+          );
+        }
+        parent.set(next, v);
+        queue.push(next);
+      }
+    }
+    return false;
+  };
+  // only a line from a box nothing feeds: a box fed from elsewhere has its place in the flow
+  // already (an API server that its workers report back to stays over them)
+  const fed = new Set<number>();
+  for (const e of graph.edges) fed.add(e.reversed ? e.from : e.to);
+  for (const e of graph.rankEdges) fed.add(e.to);
+  for (const e of graph.edges) {
+    if (e.reversed || e.against || e.from === e.to || fed.has(e.from)) continue;
+    const source = (graph.nodes[e.from] as LNode).container;
+    if (source === -1) continue;
+    // the innermost container the line leaves (the one holding its source but not its target)
+    for (let c = source; c !== -1; c = (graph.containers[c] as LContainer).parent) {
+      if (inside(e.to, c)) break;
+      if (comesBack(e.from, e.to, c)) {
+        e.reversed = true;
+        e.against = true;
+        break;
+      }
+    }
+  }
 }
 
 /**
