@@ -101,7 +101,8 @@ the title; a centred title in a band that a line runs through moves to the band'
     title: 'Connections',
     text: `A connection joins \`from\` and \`to\`; leave one out and the line comes from (or goes to)
 outside the diagram, its \`note\` at the open end — a request from nowhere, metrics sent
-away. An open end leaves along the flow unless its node already has a line that way: then
+away. Where boxes are placed from their lines, the open end lies beyond the containers its box
+sits in, so the line crosses their borders. An open end leaves along the flow unless its node already has a line that way: then
 it goes across (a pipeline's stages each hang their log under them in a flow to the right),
 and once most of a container's open ends do, the rest follow. Two connections in opposite directions between the same nodes are drawn as a parallel
 pair, each with its own note; one connection with \`direction: both\` joins peers, drawn

@@ -302,6 +302,48 @@ describe('open-ended connections', () => {
     expect(scene.description).toContain('Something outside talks to “Gateway”: HTTPS requests.');
   });
 
+  it('brings a line from outside into a box inside containers across their borders', () => {
+    // a scheduled DAG inside Airflow, triggered daily: the trigger comes from outside Airflow
+    const scene = layOut({
+      nodes: [
+        {
+          kind: 'host',
+          id: 'airflow',
+          label: 'Airflow (scheduled)',
+          children: [
+            {
+              kind: 'host',
+              id: 'dags',
+              label: 'DAGs',
+              children: [{ kind: 'box', id: 'ingest', label: 'data_ingestion_dag' }],
+            },
+          ],
+        },
+      ],
+      connections: [{ to: 'ingest', note: 'daily 02:00' }],
+    });
+    const airflow = box(scene, 'airflow');
+    const note = texts(scene, '->ingest')[0] as SceneText;
+    expect(note.y).toBeLessThan(airflow.y);
+    const points = scene.connectors[0]?.points ?? [];
+    expect(points[0]?.y).toBeLessThan(airflow.y);
+    expect(points.at(-1)?.y).toBe(box(scene, 'ingest').y);
+    // a host arranged by hand keeps its open ends inside, where its order puts them
+    const arranged = layOut({
+      nodes: [
+        {
+          kind: 'host',
+          id: 'h',
+          label: 'Host',
+          direction: 'down',
+          children: [{ kind: 'box', id: 'a', label: 'a' }],
+        },
+      ],
+      connections: [{ to: 'a', note: 'in' }],
+    });
+    expect((texts(arranged, '->a')[0] as SceneText).y).toBeGreaterThan(box(arranged, 'h').y);
+  });
+
   it('draws a line out of the diagram, in every arrangement', () => {
     for (const direction of ['down', 'right', 'auto'] as const) {
       const scene = layOut({

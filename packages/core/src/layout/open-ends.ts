@@ -45,6 +45,7 @@ export function closeOpenEnds(diagram: Diagram, across = true): ClosedDiagram {
       a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0,
     );
   const sides = across ? acrossSides(diagram) : new Map<string, Side>();
+  const anchorOf = regionChild(diagram);
   const closedById = new Map<string, Connection>();
   for (const { connection, index } of order)
     closedById.set(connection.id, close(connection, index));
@@ -72,9 +73,15 @@ export function closeOpenEnds(diagram: Diagram, across = true): ClosedDiagram {
     };
     standIns.set(outside, connection);
     const list = connection.open === 'from' ? before : after;
-    list.set(inside, [...(list.get(inside) ?? []), standIn]);
-    const { note: _note, ...rest } = connection;
     const side = sides.get(connection.id);
+    // along the flow, the line comes from outside the drawing: from beyond the containers
+    // the node sits in (a request into a service inside a cluster crosses the cluster's
+    // border), as far out as boxes are placed from their lines
+    const asked =
+      connection.hints?.fromSide !== undefined || connection.hints?.toSide !== undefined;
+    const anchor = side === undefined && !asked ? (anchorOf.get(inside) ?? inside) : inside;
+    list.set(anchor, [...(list.get(anchor) ?? []), standIn]);
+    const { note: _note, ...rest } = connection;
     if (side === undefined) return rest;
     const hint = connection.open === 'to' ? { fromSide: side } : { toSide: side };
     return { ...rest, hints: { ...rest.hints, ...hint } };
@@ -91,6 +98,35 @@ export function closeOpenEnds(diagram: Diagram, across = true): ClosedDiagram {
     standIns,
     diagnostics,
   };
+}
+
+/**
+ * For each node inside containers that are placed from their lines (`auto`, nested in
+ * `auto`), the outermost of them: the child of the layered region's root that holds it.
+ * Nodes whose container is arranged by hand, and nodes at the region's top, are left out.
+ */
+function regionChild(diagram: Diagram): Map<string, string> {
+  const out = new Map<string, string>();
+  const auto = (direction: string | undefined): boolean =>
+    direction === undefined || direction === 'auto';
+  const visit = (nodes: readonly Node[], top: string | undefined): void => {
+    for (const node of nodes) {
+      if (top !== undefined) out.set(node.id, top);
+      if (isContainer(node) && auto(node.direction)) visit(node.children, top ?? node.id);
+    }
+  };
+  // a region's root: the diagram when it is placed from its lines, else each auto container
+  // under an arranged parent
+  const roots = (nodes: readonly Node[]): void => {
+    for (const node of nodes) {
+      if (!isContainer(node)) continue;
+      if (auto(node.direction)) visit(node.children, undefined);
+      else roots(node.children);
+    }
+  };
+  if (auto(diagram.direction)) visit(diagram.nodes, undefined);
+  else roots(diagram.nodes);
+  return out;
 }
 
 /**
