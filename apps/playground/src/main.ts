@@ -50,8 +50,8 @@ function show(initial: PlaygroundState): void {
   update();
 }
 
-/** Line numbers beside the editor, the lines with a problem marked. */
-function numberLines(bad: ReadonlySet<number>): void {
+/** Line numbers beside the editor, the lines with a problem (or advice) marked. */
+function numberLines(bad: ReadonlySet<number>, advised: ReadonlySet<number> = new Set()): void {
   const count = editor.value.split('\n').length;
   gutter.replaceChildren(
     ...Array.from({ length: count }, (_, i) => {
@@ -60,6 +60,9 @@ function numberLines(bad: ReadonlySet<number>): void {
       if (bad.has(i + 1)) {
         line.className = 'bad';
         line.title = 'a problem on this line';
+      } else if (advised.has(i + 1)) {
+        line.className = 'warn';
+        line.title = 'advice on this line';
       }
       return line;
     }),
@@ -80,12 +83,14 @@ function update(): void {
   const current = state();
   const drawing = draw(current);
   const bad = new Set<number>();
+  const advised = new Set<number>();
   problems.replaceChildren(
     ...drawing.problems.map((p) => {
       const item = document.createElement('li');
       item.dataset.code = p.code;
+      if (p.warning) item.className = 'warning';
       if (p.line !== undefined) {
-        bad.add(p.line);
+        (p.warning ? advised : bad).add(p.line);
         item.dataset.line = String(p.line);
         const link = document.createElement('a');
         link.href = '#';
@@ -99,7 +104,7 @@ function update(): void {
       return item;
     }),
   );
-  numberLines(bad);
+  numberLines(bad, advised);
   if (drawing.text !== undefined && drawing.svg !== undefined) {
     last = { text: drawing.text, svg: drawing.svg };
     textOut.textContent = drawing.text;

@@ -37,6 +37,17 @@ describe('state', () => {
     });
     expect(bad.text).toBeUndefined();
     expect(bad.problems.map((p) => [p.code, p.line])).toContainEqual(['model/unknown-property', 2]);
+    // advice comes with the drawing, at its line
+    const advised = draw({
+      model:
+        'direction: right\nnodes: [{ id: a, label: A }, { id: b, label: B }, { id: c, label: C }]\nconnections: [{ from: a, to: c }]\n',
+      charset: 'double',
+      theme: 'light',
+    });
+    expect(advised.text).toContain('A');
+    expect(advised.problems).toMatchObject([
+      { code: 'model/direction-is-arrangement', line: 1, warning: true },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 // What the playground holds and draws, apart from the page: the state a URL shares, and the
 // drawing of a model with its problems at their lines. Pure functions, tested in Node.
-import { type Diagnostic, DiagramaError, modelToScene } from '@diagrama/core';
-import { loadDiagram } from '@diagrama/load';
+import { adviseDiagram, type Diagnostic, DiagramaError, modelToScene } from '@diagrama/core';
+import { loadDiagram, locateDiagnostics } from '@diagrama/load';
 import { CHARSET_NAMES, type CharsetName, sceneToText } from '@diagrama/render-ascii';
 import { sceneToSvg, type ThemeName } from '@diagrama/render-svg';
 
@@ -18,6 +18,8 @@ export interface PlaygroundState {
 export interface Problem {
   code: string;
   message: string;
+  /** Advice on a model that draws (see `adviseDiagram`) rather than an error. */
+  warning?: true;
   line?: number;
   column?: number;
 }
@@ -28,15 +30,22 @@ export interface Drawing {
   problems: Problem[];
 }
 
-/** Draws a model's source as text and SVG, or says what is wrong with it and where. */
+/**
+ * Draws a model's source as text and SVG, or says what is wrong with it and where; advice on
+ * a model that draws comes with the drawing, as problems marked `warning`.
+ */
 export function draw(state: PlaygroundState): Drawing {
   try {
-    const { diagram } = loadDiagram(state.model, { file: 'model.yaml' });
+    const { diagram, source } = loadDiagram(state.model, { file: 'model.yaml' });
     const scene = modelToScene(diagram);
+    const advice = adviseDiagram(diagram);
     return {
       text: sceneToText(scene, { charset: state.charset }),
       svg: sceneToSvg(scene, { theme: state.theme }),
-      problems: [],
+      problems:
+        advice.length === 0
+          ? []
+          : locateDiagnostics(advice, source).map((d) => ({ ...problemOf(d), warning: true })),
     };
   } catch (error) {
     if (!(error instanceof DiagramaError)) throw error;

@@ -19,6 +19,18 @@ describe('renderModelSource', () => {
     expect(json.svg).toContain('Rest API');
   });
 
+  it('returns advice on a model that draws, located in the source', () => {
+    expect(renderModelSource(yaml).warnings).toEqual([]);
+    const advised = renderModelSource(
+      'direction: right\nnodes: [{ id: a, label: A }, { id: b, label: B }, { id: c, label: C }]\nconnections: [{ from: a, to: c }]\n',
+      { file: 'doc.md' },
+    );
+    expect(advised.text).toContain('A');
+    expect(advised.warnings).toMatchObject([
+      { code: 'model/direction-is-arrangement', position: { file: 'doc.md', line: 1 } },
+    ]);
+  });
+
   it('throws with positions inside the source, which a caller can shift', () => {
     let caught: unknown;
     try {

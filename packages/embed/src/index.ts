@@ -1,4 +1,5 @@
 import {
+  adviseDiagram,
   type Diagnostic,
   type Diagram,
   DiagramaError,
@@ -32,6 +33,11 @@ export interface EmbedOptions {
 export interface EmbeddedDiagram {
   diagram: Diagram;
   scene: Scene;
+  /**
+   * Advice on the model that does not stop it drawing (a top-level `direction` that arranges
+   * boxes its lines would place, see `adviseDiagram`), located inside `source` like errors.
+   */
+  warnings: Diagnostic[];
   text?: string;
   svg?: string;
 }
@@ -57,9 +63,11 @@ export function renderModelSource(source: string, options: EmbedOptions = {}): E
     throw error;
   }
   const output = options.output ?? 'text';
+  const advice = adviseDiagram(loaded.diagram);
   return {
     diagram: loaded.diagram,
     scene,
+    warnings: advice.length === 0 ? [] : locateDiagnostics(advice, loaded.source),
     ...(output === 'svg'
       ? {}
       : { text: sceneToText(scene, { charset: options.charset ?? 'double' }) }),

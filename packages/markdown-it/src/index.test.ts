@@ -63,4 +63,30 @@ describe('markdownItDiagrama in markdown-it', () => {
       (caught as { diagnostics: { position?: { line: number } }[] }).diagnostics[0]?.position?.line,
     ).toBe(5);
   });
+
+  it('hands advice to onWarning at its document line and draws the block', () => {
+    const advised = [
+      'Intro',
+      '',
+      '```diagrama',
+      'direction: right',
+      'nodes: [{ id: a, label: A }, { id: b, label: B }, { id: c, label: C }]',
+      'connections: [{ from: a, to: c }]',
+      '```',
+      '',
+    ].join('\n');
+    const warnings: { code: string; line?: number }[] = [];
+    const html = new MarkdownIt()
+      .use(markdownItDiagrama, {
+        file: 'page.md',
+        onWarning: (w) => warnings.push({ code: w.code, line: w.position?.line }),
+      })
+      .render(advised);
+    expect(warnings).toEqual([{ code: 'model/direction-is-arrangement', line: 4 }]);
+    expect(html).toContain('<pre class="diagrama"><code>');
+    // without a callback the page is the same
+    expect(new MarkdownIt().use(markdownItDiagrama, { file: 'page.md' }).render(advised)).toBe(
+      html,
+    );
+  });
 });

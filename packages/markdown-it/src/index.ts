@@ -1,4 +1,4 @@
-import { DiagramaError, formatDiagnostic, isDiagramaError } from '@diagrama/core';
+import { type Diagnostic, DiagramaError, formatDiagnostic, isDiagramaError } from '@diagrama/core';
 import {
   type EmbedOptions,
   type EmbeddedDiagram,
@@ -22,6 +22,11 @@ export interface MarkdownItDiagramaOptions extends Omit<EmbedOptions, 'file'> {
   onError?: 'render' | 'throw';
   /** The document's name in error positions. @default '<markdown>' */
   file?: string;
+  /**
+   * Called with advice on a model that draws (see `adviseDiagram`), at its document line:
+   * markdown-it has no channel for warnings, so they go nowhere unless a callback takes them.
+   */
+  onWarning?: (warning: Diagnostic) => void;
 }
 
 /** The parts of markdown-it this plugin uses (no dependency on its types). */
@@ -81,15 +86,16 @@ export default function markdownItDiagrama(
         ? fallback(tokens, index, renderOptions, env, self)
         : `<pre><code>${escapeHtml(token.content)}</code></pre>\n`;
     }
+    // the model's first line is the one after the opening fence (map is 0-based)
+    const at = { file: options.file ?? '<markdown>', line: (token.map?.[0] ?? 0) + 2 };
     try {
-      return toHtml(renderModelSource(token.content, options), options.svg ?? 'inline');
+      const drawn = renderModelSource(token.content, options);
+      if (options.onWarning)
+        for (const warning of shiftDiagnostics(drawn.warnings, at)) options.onWarning(warning);
+      return toHtml(drawn, options.svg ?? 'inline');
     } catch (error) {
       if (!isDiagramaError(error)) throw error;
-      // the model's first line is the one after the opening fence (map is 0-based)
-      const diagnostics = shiftDiagnostics(error.diagnostics, {
-        file: options.file ?? '<markdown>',
-        line: (token.map?.[0] ?? 0) + 2,
-      });
+      const diagnostics = shiftDiagnostics(error.diagnostics, at);
       if (options.onError === 'throw') throw new DiagramaError(diagnostics);
       const text = diagnostics.map((d) => formatDiagnostic(d)).join('\n');
       return `<pre class="diagrama-error"><code>${escapeHtml(text)}</code></pre>\n`;

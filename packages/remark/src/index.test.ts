@@ -65,4 +65,28 @@ describe('remarkDiagrama in unified + remark-parse + remark-rehype + rehype-stri
     expect(String(file)).toContain('<code class="language-diagrama">nodes:');
     await expect(pipeline({ fatal: true }).process(bad)).rejects.toThrow(/server/);
   });
+
+  it('reports advice at its line and still draws the block, fatal or not', async () => {
+    const advised = [
+      'Intro',
+      '',
+      '```diagrama',
+      'direction: right',
+      'nodes: [{ id: a, label: A }, { id: b, label: B }, { id: c, label: C }]',
+      'connections: [{ from: a, to: c }]',
+      '```',
+      '',
+    ].join('\n');
+    for (const fatal of [false, true]) {
+      const file = await pipeline({ fatal }).process({ path: 'docs/page.md', value: advised });
+      expect(file.messages).toHaveLength(1);
+      expect(file.messages[0]).toMatchObject({
+        ruleId: 'model/direction-is-arrangement',
+        source: 'diagrama',
+        line: 4,
+        fatal: false,
+      });
+      expect(String(file)).toContain('<pre class="diagrama"><code>');
+    }
+  });
 });

@@ -88,7 +88,8 @@ function toHast(drawn: EmbeddedDiagram): HastElement {
  * text in `<pre class="diagrama">`, the SVG as an `<img>` (a `data:` URL, so no raw HTML is
  * needed and nothing in it can run), or both in a `<figure>` — when the tree becomes HTML
  * (remark-rehype). A model that does not load is reported as a message on the file at its
- * position in the document, and the block is kept as written (`fatal` stops the run).
+ * position in the document, and the block is kept as written (`fatal` stops the run); advice
+ * on a model that draws (see `adviseDiagram`) is a message too, and the block is drawn.
  *
  * @example unified().use(remarkParse).use(remarkDiagrama, { output: 'both' }).use(remarkRehype).use(rehypeStringify)
  */
@@ -124,6 +125,11 @@ export default function remarkDiagrama(options: RemarkDiagramaOptions = {}) {
           file.message(reason, report);
         }
         return;
+      }
+      // advice is a message that never stops the run, whatever `fatal` says
+      for (const d of shiftDiagnostics(drawn.warnings, at)) {
+        const place = { line: d.position?.line ?? at.line, column: d.position?.column ?? 1 };
+        file.message(d.message, { place, ruleId: d.code, source: 'diagrama' });
       }
       const hast = toHast(drawn);
       // a node type of our own, which remark-rehype turns into exactly the element in `data`
