@@ -267,6 +267,35 @@ describe('sceneToSvg', () => {
     expect(sceneToSvg(scene('x'), { font: 'mono' })).toContain('font-family:ui-monospace');
   });
 
+  it('keeps a label set in columns with runs of spaces in monospace, so its columns line up', () => {
+    // a cluster drawn by hand lists its tools with their roles lined up in a column
+    const listed = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            kind: 'box',
+            id: 'k8s',
+            label:
+              'Kubernetes cluster\n---\nGrafana     (dashboards)\nLoki        (logs)\nAlertmanager',
+          },
+          { kind: 'box', id: 'pg', label: 'postgres-01' },
+        ],
+      }),
+    );
+    const svg = sceneToSvg(listed, { idPrefix: 'c' });
+    expect(svg).toContain('.d-cols{font-family:ui-monospace');
+    const classOf = (part: string) =>
+      svg.match(new RegExp(`id="c-${part}\\.text"[^>]*class="([^"]+)"`))?.[1];
+    // every left-aligned line of the box, the one without a run of spaces too
+    expect(classOf('k8s_3a_label_3a_2')).toContain('d-cols');
+    expect(classOf('k8s_3a_label_3a_4')).toContain('d-cols');
+    // the centred heading and other boxes keep the default face
+    expect(classOf('k8s_3a_label_3a_0')).not.toContain('d-cols');
+    expect(classOf('pg_3a_label_3a_0')).not.toContain('d-cols');
+    // in monospace everything already lines up
+    expect(sceneToSvg(listed, { font: 'mono' })).not.toContain('d-cols"');
+  });
+
   it('anchors a note left of its line at its end, by the line', () => {
     const left = modelToScene(
       parseDiagram({

@@ -9,7 +9,7 @@ import {
 } from '@diagrama/core';
 import { type Container, SVG, type Svg } from '@svgdotjs/svg.js';
 import { KIND_GLYPHS, LOCK_GLYPH } from './glyphs.js';
-import { type ThemeName, themeCss } from './theme.js';
+import { MONO_STACK, type ThemeName, themeCss } from './theme.js';
 
 /** Options for `sceneToSvg`. */
 export interface SvgOptions {
@@ -40,13 +40,12 @@ export interface SvgOptions {
   idPrefix?: string;
 }
 
-/** The monospace stack text is drawn in: the layout is in character cells. */
+/** The proportional stack text is drawn in by default: a cell stays wide enough for any glyph. */
 export const SANS_STACK =
   'system-ui,-apple-system,Segoe UI,Roboto,Helvetica Neue,Arial,Noto Sans,Liberation Sans,sans-serif';
 
 /** The monospace stack (`font: 'mono'`): every glyph takes one cell, as in text. */
-export const FONT_STACK =
-  'ui-monospace,SFMono-Regular,Menlo,Consolas,DejaVu Sans Mono,Liberation Mono,monospace';
+export const FONT_STACK = MONO_STACK;
 
 /** Characters XML 1.0 cannot hold, and controls that have no business in a label. */
 const UNSAFE =
@@ -91,6 +90,23 @@ interface Frame {
   drawn: Set<string>;
   /** Cells lines pass through (`x,y`), found when a note first asks. */
   lineCells?: Set<string>;
+  /**
+   * Owners whose left-aligned lines are set in columns with runs of spaces (`Grafana
+   * (dashboards)` under `Loki        (logs)`): drawn in the monospace face, so the columns
+   * still line up in a proportional default.
+   */
+  columns: ReadonlySet<string>;
+}
+
+/** A run of two or more spaces between words: text lined up in columns by hand. */
+const COLUMNS = /\S {2,}\S/;
+
+/** The owners of left-aligned text set in columns (see `Frame.columns`). */
+function columnOwners(scene: Scene): Set<string> {
+  const out = new Set<string>();
+  for (const text of scene.texts)
+    if (text.align === 'left' && COLUMNS.test(text.text)) out.add(text.owner);
+  return out;
 }
 
 /** The cells the scene's lines pass through, as `x,y`. */
@@ -490,13 +506,14 @@ const drawText: Draw<SceneText> = (group, text, f, scene) => {
       : text.align === 'right'
         ? start + text.width
         : start;
+  const columns = text.align === 'left' && f.columns.has(text.owner) ? ' d-cols' : '';
   group.plain(safeText(text.text)).attr({
     id: `${f.id(text.id)}.text`,
     x: px(x * f.cw),
     y: px((text.y + 0.5) * f.ch + f.fontSize * 0.35),
     'text-anchor': ANCHOR[text.align],
     'xml:space': 'preserve',
-    class: halo ? `d-${text.role} ${halo}` : `d-${text.role}`,
+    class: `d-${text.role}${halo ? ` ${halo}` : ''}${columns}`,
   });
 };
 
@@ -536,6 +553,7 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
     labelOffsets: options.labelOffsets === true,
     mono,
     drawn: new Set(),
+    columns: mono ? new Set() : columnOwners(scene),
   };
   const margin = Math.round(cw);
   const width = px(scene.width * cw + 2 * margin);
@@ -565,6 +583,7 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
         mono ? FONT_STACK : SANS_STACK,
         fontSize,
         new Set(scene.boxes.map((box) => box.kind)),
+        frame.columns.size > 0,
       ),
     );
   root.rect(width, height).attr({ x: -margin, y: -margin, class: 'd-bg' });

@@ -1,5 +1,9 @@
 import { NODE_KINDS } from '@diagrama/core';
 
+/** The monospace font stack: every glyph takes one cell, as in text. */
+export const MONO_STACK =
+  'ui-monospace,SFMono-Regular,Menlo,Consolas,DejaVu Sans Mono,Liberation Mono,monospace';
+
 /** Every kind of box, in the order their rules are written: `box` first, then the model's. */
 const KIND_NAMES = ['box', ...NODE_KINDS.filter((kind) => kind !== 'box')];
 
@@ -116,11 +120,14 @@ export function themeCss(
   fontSize: number,
   /** The kinds of box the diagram draws: only their rules are written. @default all */
   kinds?: ReadonlySet<string>,
+  /** Whether some text is set in columns (`.d-cols`, drawn in the monospace face). */
+  columns = false,
 ): string {
   const used = (kind: string): boolean => kinds === undefined || kinds.has(kind);
   const base = [
     `${scope} text{font-family:${font};font-size:${fontSize}px;white-space:pre}`,
     `${scope} .d-title{font-weight:600}`,
+    ...(columns ? [`${scope} .d-cols{font-family:${MONO_STACK}}`] : []),
     `${scope} .d-halo{paint-order:stroke;stroke-width:9px;stroke-linejoin:round}`,
     `${scope} .d-note,${scope} .d-caption{font-style:italic}`,
     `${scope} .d-badge{font-size:${Math.round(fontSize * 0.8)}px;font-weight:600}`,
