@@ -381,6 +381,34 @@ describe('routing answers to the limits', () => {
   });
 });
 
+describe('a peer of one box of a fan', () => {
+  it('stands on the far side of it, not between the boxes of the fan', () => {
+    // the multi-container Fibonacci app: the server writes to Redis and Postgres, and the
+    // worker subscribes to Redis both ways
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'api', id: 'express', label: 'Express server' },
+          { kind: 'database', id: 'redis', label: 'Redis' },
+          { kind: 'database', id: 'pg', label: 'Postgres' },
+          { kind: 'daemon', id: 'worker', label: 'Worker' },
+        ],
+        connections: [
+          { from: 'express', to: 'redis' },
+          { from: 'express', to: 'pg' },
+          { from: 'worker', to: 'redis', direction: 'both', note: 'subscribe' },
+        ],
+      }),
+    );
+    const x = (id: string) => (scene.boxes.find((b) => b.id === id) as SceneBox).x;
+    const [redis, pg, worker] = [x('redis'), x('pg'), x('worker')];
+    // the worker beside Redis, and not between Redis and Postgres
+    expect(worker < Math.min(redis, pg) || worker > Math.max(redis, pg)).toBe(true);
+    const line = scene.connectors.find((c) => c.from === 'worker')?.points ?? [];
+    expect(line).toHaveLength(2);
+  });
+});
+
 describe('steps between siblings', () => {
   /** p leads to u and v, and u hands on to v: the hand-drawn shape of a pipeline under a hub. */
   const triangle = (order: readonly string[], note?: string) =>

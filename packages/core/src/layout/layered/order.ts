@@ -306,6 +306,28 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
       2 * beside(list) +
       steps.filter((s) => list.indexOf(s.to) === list.indexOf(s.from) + 1 && list.includes(s.to))
         .length;
+    /**
+     * Boxes standing between the boxes one box above fans out to (a worker beside the cache,
+     * between the cache and the database the API over them writes to): fewer is better.
+     */
+    const parted = (list: readonly number[]): number => {
+      let count = 0;
+      const fans = new Map<number, number[]>();
+      list.forEach((v, k) => {
+        for (const u of up[v] as number[]) {
+          const at = fans.get(u);
+          if (at) at.push(k);
+          else fans.set(u, [k]);
+        }
+      });
+      for (const [u, at] of fans) {
+        if (at.length < 2) continue;
+        const [low, high] = [Math.min(...at), Math.max(...at)];
+        for (let k = low + 1; k < high; k++)
+          if (!(up[list[k] as number] as number[]).includes(u)) count++;
+      }
+      return count;
+    };
     const now = reads(layer);
     /** Whether two boxes side by side in `list` are a step's two ends. */
     const linkedBeside = (list: readonly number[], i: number): boolean =>
@@ -332,9 +354,11 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
       place(step.to, step.from, false),
       place(step.from, step.to, true),
     ];
-    // fewest crossings first, then the order that reads best (both of a chain's steps beside)
+    // fewest crossings first, then no fan parted, then the order that reads best (both of a
+    // chain's steps beside)
     let chosen: number[] | undefined;
     let fewest = before;
+    let apart = Number.POSITIVE_INFINITY;
     let best = now;
     for (const move of tries) {
       const list = [...layer];
@@ -343,12 +367,17 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
       if (read <= now) continue;
       setLayer(r, list);
       const count = total();
+      const split = parted(list);
       if (
         count <= fewest &&
-        (chosen === undefined || count < fewest || (count === fewest && read > best))
+        (chosen === undefined ||
+          count < fewest ||
+          split < apart ||
+          (split === apart && read > best))
       ) {
         chosen = list;
         fewest = count;
+        apart = split;
         best = read;
       }
     }
