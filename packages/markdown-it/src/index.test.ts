@@ -75,7 +75,7 @@ describe('markdownItDiagrama in markdown-it', () => {
       '```',
       '',
     ].join('\n');
-    const warnings: { code: string; line?: number }[] = [];
+    const warnings: { code: string; line: number | undefined }[] = [];
     const html = new MarkdownIt()
       .use(markdownItDiagrama, {
         file: 'page.md',

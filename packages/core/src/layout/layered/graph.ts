@@ -134,8 +134,9 @@ export interface LEdge {
   /** Whether it runs against the flow (its chain goes from `to` down to `from`). */
   reversed: boolean;
   /**
-   * Set when the model's sides put the source after the target along the flow (it leaves its
-   * source from the top, or enters its target from below, in a flow down): it ranks reversed
+   * Set when the source goes after the target along the flow: the model's sides ask it (it
+   * leaves its source from the top, or enters its target from below, in a flow down), or the
+   * line leads back into the container it leaves (`compactContainers`). It ranks reversed
    * unless that would close a cycle.
    */
   against?: boolean;
