@@ -38,14 +38,13 @@ export function draw(state: PlaygroundState): Drawing {
   try {
     const { diagram, source } = loadDiagram(state.model, { file: 'model.yaml' });
     const scene = modelToScene(diagram);
-    const advice = adviseDiagram(diagram);
     return {
       text: sceneToText(scene, { charset: state.charset }),
       svg: sceneToSvg(scene, { theme: state.theme }),
-      problems:
-        advice.length === 0
-          ? []
-          : locateDiagnostics(advice, source).map((d) => ({ ...problemOf(d), warning: true })),
+      problems: locateDiagnostics(adviseDiagram(diagram), source).map((d) => ({
+        ...problemOf(d),
+        warning: true,
+      })),
     };
   } catch (error) {
     if (!(error instanceof DiagramaError)) throw error;

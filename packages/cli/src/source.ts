@@ -78,7 +78,6 @@ export async function loadInput(
 /** Advice on a loaded diagram (see `adviseDiagram`), located in its source. */
 export function adviceFor(loaded: LoadedInput): Diagnostic[] {
   const advice = adviseDiagram(loaded.diagram);
-  if (advice.length === 0) return [];
   return loaded.source
     ? locateDiagnostics(advice, loaded.source)
     : advice.map((d) => ({ ...d, position: { file: loaded.file, line: 1, column: 1 } }));

@@ -63,11 +63,10 @@ export function renderModelSource(source: string, options: EmbedOptions = {}): E
     throw error;
   }
   const output = options.output ?? 'text';
-  const advice = adviseDiagram(loaded.diagram);
   return {
     diagram: loaded.diagram,
     scene,
-    warnings: advice.length === 0 ? [] : locateDiagnostics(advice, loaded.source),
+    warnings: locateDiagnostics(adviseDiagram(loaded.diagram), loaded.source),
     ...(output === 'svg'
       ? {}
       : { text: sceneToText(scene, { charset: options.charset ?? 'double' }) }),

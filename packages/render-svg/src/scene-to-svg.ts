@@ -9,7 +9,9 @@ import {
 } from '@diagrama/core';
 import { type Container, SVG, type Svg } from '@svgdotjs/svg.js';
 import { KIND_GLYPHS, LOCK_GLYPH } from './glyphs.js';
-import { MONO_STACK, type ThemeName, themeCss } from './theme.js';
+import { FONT_STACK, type ThemeName, themeCss } from './theme.js';
+
+export { FONT_STACK };
 
 /** Options for `sceneToSvg`. */
 export interface SvgOptions {
@@ -43,9 +45,6 @@ export interface SvgOptions {
 /** The proportional stack text is drawn in by default: a cell stays wide enough for any glyph. */
 export const SANS_STACK =
   'system-ui,-apple-system,Segoe UI,Roboto,Helvetica Neue,Arial,Noto Sans,Liberation Sans,sans-serif';
-
-/** The monospace stack (`font: 'mono'`): every glyph takes one cell, as in text. */
-export const FONT_STACK = MONO_STACK;
 
 /** Characters XML 1.0 cannot hold, and controls that have no business in a label. */
 const UNSAFE =

@@ -1,7 +1,7 @@
 import { NODE_KINDS } from '@diagrama/core';
 
-/** The monospace font stack: every glyph takes one cell, as in text. */
-export const MONO_STACK =
+/** The monospace stack (`font: 'mono'`, and text set in columns): every glyph takes one cell, as in text. */
+export const FONT_STACK =
   'ui-monospace,SFMono-Regular,Menlo,Consolas,DejaVu Sans Mono,Liberation Mono,monospace';
 
 /** Every kind of box, in the order their rules are written: `box` first, then the model's. */
@@ -127,7 +127,7 @@ export function themeCss(
   const base = [
     `${scope} text{font-family:${font};font-size:${fontSize}px;white-space:pre}`,
     `${scope} .d-title{font-weight:600}`,
-    ...(columns ? [`${scope} .d-cols{font-family:${MONO_STACK}}`] : []),
+    ...(columns ? [`${scope} .d-cols{font-family:${FONT_STACK}}`] : []),
     `${scope} .d-halo{paint-order:stroke;stroke-width:9px;stroke-linejoin:round}`,
     `${scope} .d-note,${scope} .d-caption{font-style:italic}`,
     `${scope} .d-badge{font-size:${Math.round(fontSize * 0.8)}px;font-weight:600}`,

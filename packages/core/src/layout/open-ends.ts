@@ -8,6 +8,7 @@ import {
 } from '../model/types.js';
 import { walkNodes } from '../model/walk.js';
 import type { Scene } from '../scene/types.js';
+import { sidesFree } from './peers.js';
 
 /** A diagram whose open-ended connections end at a stand-in node the layout can place. */
 export interface ClosedDiagram {
@@ -77,9 +78,8 @@ export function closeOpenEnds(diagram: Diagram, across = true): ClosedDiagram {
     // along the flow, the line comes from outside the drawing: from beyond the containers
     // the node sits in (a request into a service inside a cluster crosses the cluster's
     // border), as far out as boxes are placed from their lines
-    const asked =
-      connection.hints?.fromSide !== undefined || connection.hints?.toSide !== undefined;
-    const anchor = side === undefined && !asked ? (anchorOf.get(inside) ?? inside) : inside;
+    const anchor =
+      side === undefined && sidesFree(connection) ? (anchorOf.get(inside) ?? inside) : inside;
     list.set(anchor, [...(list.get(anchor) ?? []), standIn]);
     const { note: _note, ...rest } = connection;
     if (side === undefined) return rest;
