@@ -2193,6 +2193,32 @@ describe('state machines', () => {
     return out;
   };
 
+  it('keep two services that each talk both ways to one store side by side above it', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'client', label: 'Client' },
+          { id: 'gw', label: 'API Gateway' },
+          { id: 's1', label: 'Service 1' },
+          { id: 's2', label: 'Service 2' },
+          { id: 'db', label: 'Database' },
+        ],
+        connections: [
+          { from: 'client', to: 'gw' },
+          { from: 'gw', to: 's1' },
+          { from: 'gw', to: 's2' },
+          { from: 's1', to: 'db' },
+          { from: 's2', to: 'db' },
+          { from: 'db', to: 's1' },
+          { from: 'db', to: 's2' },
+        ],
+      }),
+    );
+    const [s1, s2, db] = [box(scene, 's1'), box(scene, 's2'), box(scene, 'db')];
+    expect(s1.y).toBe(s2.y);
+    expect(s1.y + s1.height).toBeLessThan(db.y);
+  });
+
   it('keep a cycle in model order: no state is a step beside another', () => {
     const scene = modelToScene(
       parseDiagram({

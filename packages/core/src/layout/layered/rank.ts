@@ -12,17 +12,39 @@ import {
 import { networkSimplex, type SimplexEdge } from './simplex.js';
 
 /**
- * Breaks cycles: a depth-first search from the atoms in model order marks every edge that
- * closes a cycle as reversed, so the flow runs one way. Deterministic, and a graph without
- * cycles keeps every edge as written.
+ * Breaks cycles so the flow runs one way: a depth-first search from the atoms in model order
+ * marks every edge that closes a cycle as reversed. Two boxes joined both ways (a service that
+ * reads a database and is written back to) enter the search as one arc, from the box the model
+ * lists first, and all their lines then run the way that arc ends up: left to the search, two
+ * services that each talk both ways to one database would be split, one above it and one
+ * below, by whichever the search met first. Deterministic, and a graph without cycles keeps
+ * every edge as written.
  */
 export function breakCycles(graph: LayeredGraph): void {
   keepContainerOrder(graph);
   compactContainers(graph);
   const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
+  const ends = (e: LEdge): [number, number] => (e.against ? [e.to, e.from] : [e.from, e.to]);
+  const arcs = new Set<string>();
+  for (const e of graph.edges) arcs.add(ends(e).join('>'));
+  // pairs: the arc standing for two boxes joined both ways, by `${first}>${second}`
+  const pairs = new Map<string, number>();
+  const pairTurned: boolean[] = [];
   graph.edges.forEach((e, i) => {
-    const [from, to] = e.against ? [e.to, e.from] : [e.from, e.to];
-    if (from !== to) (out[from] as Arc[]).push({ to, edge: i });
+    const [from, to] = ends(e);
+    if (from === to) return;
+    if (!arcs.has(`${to}>${from}`)) {
+      (out[from] as Arc[]).push({ to, edge: i });
+      return;
+    }
+    const key = from < to ? `${from}>${to}` : `${to}>${from}`;
+    if (pairs.has(key)) return;
+    pairs.set(key, graph.edges.length + pairTurned.length);
+    pairTurned.push(false);
+    (out[Math.min(from, to)] as Arc[]).push({
+      to: Math.max(from, to),
+      edge: pairs.get(key) as number,
+    });
   });
   graph.rankEdges.forEach((e, i) => {
     if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
@@ -30,15 +52,25 @@ export function breakCycles(graph: LayeredGraph): void {
   // the search takes a node's lines in the model order of the boxes they reach, so of two
   // boxes joined both ways the one the model lists first comes first (ids say nothing)
   for (const list of out) list.sort((a, b) => a.to - b.to);
-  for (const edge of closingArcs(out)) {
+  const turn = (e: LEdge): void => {
     // a line the model's sides turned against the flow is turned back when it closes a cycle
-    if (edge >= 0) {
-      const e = graph.edges[edge] as LEdge;
-      e.reversed = !e.against;
-    } else {
+    e.reversed = !e.against;
+  };
+  for (const edge of closingArcs(out)) {
+    if (edge >= graph.edges.length) pairTurned[edge - graph.edges.length] = true;
+    else if (edge >= 0) turn(graph.edges[edge] as LEdge);
+    else {
       const e = graph.rankEdges[-1 - edge] as { from: number; to: number };
       [e.from, e.to] = [e.to, e.from];
     }
+  }
+  if (pairs.size === 0) return;
+  for (const e of graph.edges) {
+    const [from, to] = ends(e);
+    const pair = pairs.get(from < to ? `${from}>${to}` : `${to}>${from}`);
+    if (pair === undefined || from === to) continue;
+    // the pair's arc runs first → second unless the search turned it
+    if (from < to === pairTurned[pair - graph.edges.length]) turn(e);
   }
 }
 
