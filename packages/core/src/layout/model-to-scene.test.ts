@@ -1529,6 +1529,47 @@ describe('containers side by side in a flow down', () => {
   });
 });
 
+describe('zones fed by one balancer, a server of one writing to the other\'s database', () => {
+  const zones = (across: boolean) =>
+    modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'alb', label: 'Application Load Balancer' },
+          {
+            id: 'aza',
+            label: 'AZ a',
+            children: [
+              { id: 'ec2a', label: 'EC2 web-a' },
+              { id: 'rdsa', kind: 'database', label: 'RDS primary' },
+            ],
+          },
+          {
+            id: 'azb',
+            label: 'AZ b',
+            children: [
+              { id: 'ec2b', label: 'EC2 web-b' },
+              { id: 'rdsb', kind: 'database', label: 'RDS standby' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'alb', to: 'ec2a' },
+          { from: 'alb', to: 'ec2b' },
+          { from: 'ec2a', to: 'rdsa' },
+          ...(across ? [{ from: 'ec2b', to: 'rdsa' }] : []),
+          { from: 'rdsa', to: 'rdsb', note: 'sync replication' },
+        ],
+      }),
+    );
+
+  it('comes down to it along the flow: the zones stay right under the balancer', () => {
+    const [alone, joined] = [zones(false), zones(true)];
+    expect(box(joined, 'aza').y).toBe(box(alone, 'aza').y);
+    expect(box(joined, 'ec2b').y).toBe(box(joined, 'ec2a').y);
+    expect(box(joined, 'rdsb').y).toBe(box(joined, 'rdsa').y);
+  });
+});
+
 describe('a host arranged down the flow', () => {
   const server = (direction: 'down' | 'auto', back = false, out = true) =>
     modelToScene(

@@ -422,6 +422,24 @@ export function addConnections(
     ];
     return parallel.has(`${x}:${y}`);
   };
+  // a box another box of its own container feeds (a database under the web server beside it)
+  // sits below that one, and a box only fed from outside its container (the web server a
+  // balancer feeds) sits at its top: a line between two such, one each side (the other zone's
+  // web server writing to the primary), comes down along the flow, not across
+  const fedInside = new Set<number>();
+  const fedFromOutside = new Map<number, Connection[]>();
+  for (const c of candidates) {
+    const [u, v] = [atomOf.get(c.from), atomOf.get(c.to)];
+    if (u === undefined || v === undefined || u === v) continue;
+    if ((graph.nodes[u] as LNode).container === (graph.nodes[v] as LNode).container)
+      fedInside.add(v);
+    else fedFromOutside.set(v, [...(fedFromOutside.get(v) ?? []), c]);
+  }
+  /** Whether `v` sits at the top of its container by lines other than `line`. */
+  const atTop = (v: number, line: Connection): boolean =>
+    !fedInside.has(v) && (fedFromOutside.get(v) ?? []).some((c) => c !== line);
+  const sameLevel = (line: Connection, u: number, v: number): boolean =>
+    !(atTop(u, line) && fedInside.has(v)) && !(atTop(v, line) && fedInside.has(u));
   // a side across the flow (left or right of a box in a column) is the router's to draw
   const across: readonly Side[] = context.flow === 'down' ? ['left', 'right'] : ['top', 'bottom'];
   for (const connection of candidates) {
@@ -444,7 +462,10 @@ export function addConnections(
       context.flow === 'down' &&
       'atom' in from &&
       'atom' in to &&
-      (isPeerLine(connection) || (sidesFree(connection) && sideBySide(from.atom, to.atom))) &&
+      (isPeerLine(connection) ||
+        (sidesFree(connection) &&
+          sideBySide(from.atom, to.atom) &&
+          sameLevel(connection, from.atom, to.atom))) &&
       single &&
       !askedAcross(from.atom, to.atom) &&
       !hub(connection.from) &&
