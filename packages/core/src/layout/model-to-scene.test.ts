@@ -1529,7 +1529,7 @@ describe('containers side by side in a flow down', () => {
   });
 });
 
-describe('zones fed by one balancer, a server of one writing to the other\'s database', () => {
+describe("zones fed by one balancer, a server of one writing to the other's database", () => {
   const zones = (across: boolean) =>
     modelToScene(
       parseDiagram({
@@ -1695,6 +1695,44 @@ describe('a line out of a container whose way leads back into it', () => {
       }),
     );
     expect(box(scene, 'worker').y).toBeGreaterThan(box(scene, 'plane').y);
+  });
+});
+
+describe('a line back into a container from a box one of its members feeds', () => {
+  it('runs against the flow when the gateway over the row feeds its target too', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'gw', kind: 'api', label: 'API Gateway' },
+          {
+            kind: 'group',
+            id: 'services',
+            label: 'Microservices',
+            border: 'dashed',
+            children: [
+              { id: 'users', label: 'User Service' },
+              { id: 'orders', label: 'Order Service' },
+              { id: 'payments', label: 'Payment Service' },
+            ],
+          },
+          { id: 'mq', kind: 'queue', label: 'RabbitMQ' },
+          { id: 'pg', kind: 'database', label: 'PostgreSQL' },
+        ],
+        connections: [
+          { from: 'gw', to: 'users' },
+          { from: 'gw', to: 'orders' },
+          { from: 'gw', to: 'payments' },
+          { from: 'users', to: 'pg' },
+          { from: 'orders', to: 'mq', note: 'order events' },
+          { from: 'mq', to: 'payments' },
+        ],
+      }),
+    );
+    const [orders, payments, mq, services] = ['orders', 'payments', 'mq', 'services'].map((id) =>
+      box(scene, id),
+    ) as [SceneBox, SceneBox, SceneBox, SceneBox];
+    expect(payments.y).toBe(orders.y);
+    expect(mq.y).toBeGreaterThanOrEqual(services.y + services.height);
   });
 });
 

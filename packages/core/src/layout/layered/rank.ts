@@ -215,6 +215,45 @@ function compactContainers(graph: LayeredGraph): void {
       }
     }
   }
+  /**
+   * Whether a way against the flow from `start`, outside container `c` and not through
+   * `avoid`, reaches into it.
+   */
+  const leftFrom = (start: number, c: number, avoid: readonly number[]): boolean => {
+    const seen = new Set<number>([start, ...avoid]);
+    const queue = [start];
+    for (let at = 0; at < queue.length && seen.size < COMPACT_REACH; at++) {
+      for (const previous of into[queue[at] as number] as number[]) {
+        if (seen.has(previous)) continue;
+        if (inside(previous, c)) return true;
+        seen.add(previous);
+        queue.push(previous);
+      }
+    }
+    return false;
+  };
+  // the way back in: a line into a container from a box that one of its members reaches
+  // (an order service publishing to a queue that feeds the payment service beside it) runs
+  // against the flow when the box it enters is fed from outside as its fellows are (the
+  // gateway over all the services): the target keeps its place in the row, the queue
+  // comes below it, instead of the row breaking in two around the queue. A way out through
+  // what feeds the target (a kubelet reporting to the API server that drives it) is no way
+  // back in: that is the target's own place in the flow
+  for (const e of graph.edges) {
+    if (e.reversed || e.against || e.from === e.to) continue;
+    const target = (graph.nodes[e.to] as LNode).container;
+    if (target === -1) continue;
+    const feeders = (into[e.to] as number[]).filter((u) => u !== e.from);
+    for (let c = target; c !== -1; c = (graph.containers[c] as LContainer).parent) {
+      if (inside(e.from, c)) break;
+      const outside = feeders.filter((u) => !inside(u, c));
+      if (outside.length > 0 && leftFrom(e.from, c, outside)) {
+        e.reversed = true;
+        e.against = true;
+        break;
+      }
+    }
+  }
 }
 
 /**
