@@ -3,7 +3,7 @@ import type { Connection } from '../../model/types.js';
 import { placeAcross } from './across.js';
 import { placeZoneNotes, routeChannel } from './channels.js';
 import type { LayeredGraph, LNode } from './graph.js';
-import { countCrossings, orderRanks } from './order.js';
+import { countCrossings, gapSegments, orderRanks } from './order.js';
 import { assignPins, spreadOffsets, straightenPins } from './ports.js';
 import { assignRanks, breakCycles, normalize } from './rank.js';
 
@@ -193,6 +193,37 @@ describe('order', () => {
     const layers = orderRanks(graph);
     const rank1 = (layers[1] ?? []).map((v) => graph.nodes[v]?.id);
     expect(Math.abs(rank1.indexOf('in1') - rank1.indexOf('in2'))).toBe(1);
+  });
+
+  it('leaves a plateau where the sweeps stall: services whose lines below tie', () => {
+    // a gateway over four services; the second and third feed stores the first and fourth
+    // share, so in model order two lines cross whichever way the stores below are sorted
+    const graph = ranked(
+      tinyGraph(
+        ['gw', 'users', 'products', 'orders', 'payments', 'pg', 'mongo', 'redis', 'mq'].map(
+          (id) => ({ id }),
+        ),
+        [
+          ['gw', 'users'],
+          ['gw', 'products'],
+          ['gw', 'orders'],
+          ['gw', 'payments'],
+          ['users', 'pg'],
+          ['orders', 'pg'],
+          ['products', 'mongo'],
+          ['products', 'redis'],
+          ['orders', 'mq'],
+          ['payments', 'mq'],
+        ],
+      ),
+    );
+    const layers = orderRanks(graph);
+    const position = Int32Array.from(graph.nodes, (n) => n.order);
+    const crossings = gapSegments(graph, layers.length).reduce(
+      (sum, list) => sum + countCrossings(list, position),
+      0,
+    );
+    expect(crossings).toBe(0);
   });
 
   it('counts crossings as inversions', () => {
