@@ -1734,6 +1734,43 @@ describe('a line back into a container from a box one of its members feeds', () 
     expect(payments.y).toBe(orders.y);
     expect(mq.y).toBeGreaterThanOrEqual(services.y + services.height);
   });
+
+  it('runs against the flow when nothing else feeds its target, and only the first of a loop', () => {
+    // a database's change feed through Debezium into the Kafka beside it, Kafka on to Spark
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          {
+            id: 'sources',
+            label: 'Sources',
+            children: [
+              { id: 'pg', kind: 'database', label: 'Postgres' },
+              { id: 'kafka', kind: 'queue', label: 'Kafka' },
+            ],
+          },
+          {
+            id: 'ingest',
+            label: 'Ingestion',
+            children: [
+              { id: 'debezium', label: 'Debezium' },
+              { id: 'spark', label: 'Spark Streaming' },
+            ],
+          },
+          { id: 'raw', kind: 'database', label: 'raw' },
+        ],
+        connections: [
+          { from: 'pg', to: 'debezium', note: 'CDC' },
+          { from: 'debezium', to: 'kafka' },
+          { from: 'kafka', to: 'spark' },
+          { from: 'spark', to: 'raw' },
+        ],
+      }),
+    );
+    const [sources, ingest, raw] = [box(scene, 'sources'), box(scene, 'ingest'), box(scene, 'raw')];
+    expect(sources.x + sources.width).toBeLessThan(ingest.x);
+    expect(ingest.x + ingest.width).toBeLessThan(raw.x);
+  });
 });
 
 describe('containers a line leaves from their border', () => {

@@ -165,6 +165,15 @@ function compactContainers(graph: LayeredGraph): void {
     (out[from] as number[]).push(to);
     (into[to] as number[]).push(from);
   };
+  /** Turns a line against the flow, and its link with it: the way it made is gone. */
+  const turn = (e: LEdge): void => {
+    e.reversed = true;
+    e.against = true;
+    const [outs, ins] = [out[e.from] as number[], into[e.to] as number[]];
+    outs.splice(outs.indexOf(e.to), 1);
+    ins.splice(ins.indexOf(e.from), 1);
+    link(e.to, e.from);
+  };
   for (const e of graph.edges) {
     if (e.reversed) link(e.to, e.from);
     else link(e.from, e.to);
@@ -209,18 +218,22 @@ function compactContainers(graph: LayeredGraph): void {
     for (let c = source; c !== -1; c = (graph.containers[c] as LContainer).parent) {
       if (inside(e.to, c)) break;
       if (comesBack(e.from, e.to, c)) {
-        e.reversed = true;
-        e.against = true;
+        turn(e);
         break;
       }
     }
   }
   /**
    * Whether a way against the flow from `start`, outside container `c` and not through
-   * `avoid`, reaches into it.
+   * `avoid`, reaches into it at a box other than `target`.
    */
-  const leftFrom = (start: number, c: number, avoid: readonly number[]): boolean => {
-    const seen = new Set<number>([start, ...avoid]);
+  const leftFrom = (
+    start: number,
+    c: number,
+    avoid: readonly number[],
+    target: number,
+  ): boolean => {
+    const seen = new Set<number>([start, target, ...avoid]);
     const queue = [start];
     for (let at = 0; at < queue.length && seen.size < COMPACT_REACH; at++) {
       for (const previous of into[queue[at] as number] as number[]) {
@@ -232,13 +245,22 @@ function compactContainers(graph: LayeredGraph): void {
     }
     return false;
   };
-  // the way back in: a line into a container from a box that one of its members reaches
-  // (an order service publishing to a queue that feeds the payment service beside it) runs
-  // against the flow when the box it enters is fed from outside as its fellows are (the
-  // gateway over all the services): the target keeps its place in the row, the queue
-  // comes below it, instead of the row breaking in two around the queue. A way out through
-  // what feeds the target (a kubelet reporting to the API server that drives it) is no way
-  // back in: that is the target's own place in the flow
+  // the way back in: a line into a container from a box that another of its members reaches
+  // (an order service publishing to a queue that feeds the payment service beside it; a
+  // database's change feed, through Debezium, into the Kafka beside the database) runs
+  // against the flow when nothing inside places the box it enters: nothing else feeds it, or
+  // something outside does as its fellows are fed (the gateway over all the services). The
+  // target keeps its place in the row and what the way passes comes after it, instead of the
+  // container breaking in two around the way. A way out through what feeds the target (a
+  // kubelet reporting to the API server that drives it) is no way back in, and neither is a
+  // way out of the target itself (a task out through the NAT gateway to the balancer that
+  // feeds it): that is the target's own place in the flow
+  const lines = new Map<number, LEdge[]>();
+  for (const e of graph.edges) {
+    const list = lines.get(e.from);
+    if (list) list.push(e);
+    else lines.set(e.from, [e]);
+  }
   for (const e of graph.edges) {
     if (e.reversed || e.against || e.from === e.to) continue;
     const target = (graph.nodes[e.to] as LNode).container;
@@ -247,9 +269,16 @@ function compactContainers(graph: LayeredGraph): void {
     for (let c = target; c !== -1; c = (graph.containers[c] as LContainer).parent) {
       if (inside(e.from, c)) break;
       const outside = feeders.filter((u) => !inside(u, c));
-      if (outside.length > 0 && leftFrom(e.from, c, outside)) {
-        e.reversed = true;
-        e.against = true;
+      const free = feeders.length === 0 || outside.length > 0;
+      // no more lines turn than leave for it: a bus that members publish to with one line
+      // and that feeds two of them keeps its two lines along the flow (`stackNested` then
+      // sets its container before theirs)
+      const back = (lines.get(e.from) ?? []).filter((f) => !f.reversed && inside(f.to, c));
+      const away = (into[e.from] as number[]).filter((u) => inside(u, c)).length;
+      if (free && back.length <= Math.max(1, away) && leftFrom(e.from, c, outside, e.to)) {
+        // the way it closed is gone: a later line of the same loop (Kafka on to Spark, in
+        // the container Debezium sits in) keeps the flow
+        turn(e);
         break;
       }
     }
