@@ -105,7 +105,7 @@ away. Where boxes are placed from their lines, the open end lies beyond the cont
 sits in, so the line crosses their borders. An open end leaves along the flow unless its node already has a line that way: then
 it goes across (a pipeline's stages each hang their log under them in a flow to the right),
 and once most of a container's open ends do, the rest follow. Two connections in opposite directions between the same nodes are drawn as a parallel
-pair, each with its own note; one connection with \`direction: both\` joins peers, drawn
+pair, each with its own note, and a third and fourth go round the right and the left side; one connection with \`direction: both\` joins peers, drawn
 side by side (see [layout.md](layout.md)). \`hints.fromSide\` and \`hints.toSide\` (\`top\`, \`right\`,
 \`bottom\`, \`left\`) name the sides a line leaves and enters; a line across the flow puts its
 two nodes side by side, and one against it (leaving its source from the top, or entering its

@@ -19,6 +19,7 @@ import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
 import { closeOpenEnds, noteStandIns } from './open-ends.js';
+import { sideLines } from './parallel.js';
 import { stackPeers } from './peers.js';
 import { type RouteFailure, type RouteRequest, routeConnections } from './route.js';
 import { measureStack } from './stack.js';
@@ -231,8 +232,9 @@ function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Sc
 
 function layOutClosed(model: Diagram, limits: Limits, check: () => void, across: boolean): Scene {
   // lines that leave the diagram end at a stand-in the arrangements place like any node
-  // (and the members of a container of peers go across the flow, see `stackPeers`)
-  const closed = closeOpenEnds(stackPeers(model), across);
+  // (and the members of a container of peers go across the flow, see `stackPeers`; the
+  // third and later lines between two boxes go round their sides, see `sideLines`)
+  const closed = closeOpenEnds(sideLines(stackPeers(model)), across);
   if (closed.diagnostics.length > 0) throw new DiagramaError(closed.diagnostics);
   const diagram = closed.diagram;
   const source = { model, standIns: closed.standIns };

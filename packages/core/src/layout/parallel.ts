@@ -1,0 +1,37 @@
+import { type Diagram, isContainer, type Node, type Side } from '../model/types.js';
+import { sidesFree } from './peers.js';
+
+/**
+ * Sends the third and later lines between the same two boxes round the outside: a
+ * conversation (an OAuth client and its authorization server: authorize, code, code and
+ * secret, token) has room between the boxes for two lines side by side, their notes beside
+ * them, and no more. The next ones leave and enter on the right, then on the left (bottom and
+ * top in a flow to the right), as a hand drawing loops them round with their notes outside.
+ * Only lines with no side asked, between boxes an `auto` arrangement places (not a
+ * sequence's messages, not a row's). Pure: a diagram without such lines comes back as it is.
+ */
+export function sideLines(diagram: Diagram): Diagram {
+  const placed = new Set<string>();
+  const visit = (nodes: readonly Node[], direction: string): void => {
+    for (const node of nodes) {
+      if (isContainer(node)) visit(node.children, node.direction);
+      else if (direction === 'auto') placed.add(node.id);
+    }
+  };
+  visit(diagram.nodes, diagram.direction);
+  const sides: readonly Side[] = diagram.flow === 'right' ? ['bottom', 'top'] : ['right', 'left'];
+  const between = new Map<string, number>();
+  let changed = false;
+  const connections = diagram.connections.map((c) => {
+    if (c.from === c.to || c.open !== undefined || !sidesFree(c)) return c;
+    if (!placed.has(c.from) || !placed.has(c.to)) return c;
+    const key = c.from < c.to ? `${c.from}\n${c.to}` : `${c.to}\n${c.from}`;
+    const count = between.get(key) ?? 0;
+    between.set(key, count + 1);
+    if (count < 2) return c;
+    const side = sides[count % 2] as Side;
+    changed = true;
+    return { ...c, hints: { ...c.hints, fromSide: side, toSide: side } };
+  });
+  return changed ? { ...diagram, connections } : diagram;
+}
