@@ -615,6 +615,12 @@ describe('importDrawing', () => {
       '3:28 import/realigned',
       '4:28 import/realigned',
     ]);
+    // a label a column too long for its box: the blank between its words is the label's own,
+    // kept as written (the box is reported ragged instead of the text losing a space)
+    const tight = importDrawing(
+      ['┏━━━━━━━━━┓', '┃         ┃', '┃web server┃', '┗━━━━━━━━━┛'].join('\n'),
+    );
+    expect(tight.model.nodes.map((n) => n.label)).toEqual(['web server']);
   });
 
   it('guesses a kind from the name on the first line before the lines under it', () => {

@@ -129,6 +129,15 @@ function room(
     const ch = row[c]?.ch ?? '';
     if (!filler(ch)) continue;
     if (grow) return c;
+    // a lone blank between two words is the label's own ("web server"): blanks are dropped
+    // only from a run longer than what is dropped, or from beside the side itself
+    if (ch === ' ' && c !== before - 1) {
+      let start = c;
+      let end = c;
+      while (row[start - 1]?.ch === ' ' && start - 1 > after) start--;
+      while (row[end + 1]?.ch === ' ' && end + 1 < before) end++;
+      if (end - start + 1 <= count) continue;
+    }
     let same = true;
     for (let k = 1; k < count && same; k++) same = row[c - k]?.ch === ch && c - k > after;
     if (same) return c - count + 1;
