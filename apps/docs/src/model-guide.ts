@@ -70,7 +70,9 @@ not join two neighbours around the others. A diagram whose top-level \`direction
 around boxes that way, with no layout hints to say it was meant, draws as asked, and
 \`diagrama render\` and \`validate\` print a \`warning[model/direction-is-arrangement]\` naming
 \`flow\` (exit 0; \`--quiet\` hides it, \`--json\` lists it under \`warnings\`); libraries get the same
-advice from \`adviseDiagram(diagram)\`. Two defaults keep models short: a connection is an
+advice from \`adviseDiagram(diagram)\`. A conversation in numbered steps (four notes or more
+such as \`1. login\`, and two boxes joined by three lines or more) gets
+\`warning[model/steps-as-sequence]\` the same way, pointing at \`direction: sequence\`. Two defaults keep models short: a connection is an
 arrow from \`from\` to \`to\` (\`direction: none\` draws a plain line), and a node without a
 \`kind\` is a box — a host when it has \`children\`, a stack when it has \`layers\`.`,
     model: 'docs/examples/flow.yaml',

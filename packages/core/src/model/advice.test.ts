@@ -56,4 +56,49 @@ describe('adviseDiagram', () => {
       ),
     ).toEqual([]);
   });
+
+  const oauth = (
+    extra: Record<string, unknown>,
+    notes = ['1. login', '2. authorize', '3) code', '(4) token'],
+  ) =>
+    parseDiagram({
+      ...extra,
+      nodes: [
+        { id: 'app', label: 'Client App' },
+        { id: 'authz', label: 'Authorization Server' },
+        { id: 'user', label: 'User' },
+      ],
+      connections: [
+        { from: 'user', to: 'app', note: notes[0] },
+        { from: 'app', to: 'authz', note: notes[1] },
+        { from: 'authz', to: 'app', note: notes[2] },
+        { from: 'app', to: 'authz', note: notes[3] },
+      ],
+    });
+
+  it('points a conversation in numbered steps at `direction: sequence`', () => {
+    const [advice, ...rest] = adviseDiagram(oauth({}));
+    expect(rest).toEqual([]);
+    expect(advice).toMatchObject({
+      code: 'model/steps-as-sequence',
+      path: ['connections'],
+      example: 'direction: sequence',
+    });
+    expect(advice?.message).toMatch(/4 connections carry numbered notes.*joined by 3 lines/);
+  });
+
+  it('leaves a sequence, notes without numbers and fewer lines between two boxes alone', () => {
+    expect(adviseDiagram(oauth({ direction: 'sequence' }))).toEqual([]);
+    expect(adviseDiagram(oauth({}, ['login', 'authorize', 'code', 'token']))).toEqual([]);
+    const spread = parseDiagram({
+      nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id, label: id })),
+      connections: [
+        { from: 'a', to: 'b', note: '1. one' },
+        { from: 'b', to: 'c', note: '2. two' },
+        { from: 'c', to: 'd', note: '3. three' },
+        { from: 'd', to: 'a', note: '4. four' },
+      ],
+    });
+    expect(adviseDiagram(spread)).toEqual([]);
+  });
 });

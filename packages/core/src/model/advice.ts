@@ -12,6 +12,10 @@ import { walkNodes } from './walk.js';
  *   neighbours there, so they are routed around the others — what D2's `direction: right` and
  *   Mermaid's `flowchart LR` mean is `flow: right`. Models with layout hints (drawings
  *   reproduced by hand) are left alone.
+ * - `model/steps-as-sequence`: four or more connections carry numbered notes (`1. login`,
+ *   `(2) code`) and two boxes are joined by three lines or more — a conversation in steps (an
+ *   OAuth login), which `direction: sequence` draws in order, one message under the other,
+ *   where a flow can only loop the extra lines round the boxes.
  */
 export function adviseDiagram(diagram: Diagram): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -42,8 +46,31 @@ export function adviseDiagram(diagram: Diagram): Diagnostic[] {
       });
     }
   }
+  if (diagram.direction !== 'sequence' && !hinted(diagram)) {
+    const numbered = diagram.connections.filter((c) => STEP.test(c.note ?? '')).length;
+    const between = new Map<string, number>();
+    for (const c of diagram.connections) {
+      if (!c.from || !c.to || c.from === c.to) continue;
+      const key = c.from < c.to ? `${c.from}\n${c.to}` : `${c.to}\n${c.from}`;
+      between.set(key, (between.get(key) ?? 0) + 1);
+    }
+    const most = Math.max(0, ...between.values());
+    if (numbered >= 4 && most >= 3) {
+      out.push({
+        code: 'model/steps-as-sequence',
+        message: `${count(numbered, 'connection')} carry numbered notes and two boxes are joined by ${most} lines: a conversation in steps, drawn as a flow with the extra lines looped round the boxes`,
+        path: ['connections'],
+        expected:
+          '`direction: sequence` to draw the steps in order, one message under the other, each box with its lifeline',
+        example: 'direction: sequence',
+      });
+    }
+  }
   return out;
 }
+
+/** A note that starts with a step number: `1. login`, `2) code`, `(3) token`, `4: consent`. */
+const STEP = /^\s*(\(\d+\)|\d+[.):])\s/;
 
 /** Whether any node or connection carries layout hints: a drawing reproduced on purpose. */
 function hinted(diagram: Diagram): boolean {
