@@ -58,7 +58,7 @@ export function adviseDiagram(diagram: Diagram): Diagnostic[] {
     if (numbered >= 4 && most >= 3) {
       out.push({
         code: 'model/steps-as-sequence',
-        message: `${count(numbered, 'connection')} carry numbered notes and two boxes are joined by ${most} lines: a conversation in steps, drawn as a flow with the extra lines looped round the boxes`,
+        message: `${count(numbered, 'connection')} carry numbered notes and two boxes are joined by ${count(most, 'line')}: a conversation in steps, drawn as a flow with the extra lines looped round the boxes`,
         path: ['connections'],
         expected:
           '`direction: sequence` to draw the steps in order, one message under the other, each box with its lifeline',
