@@ -1,4 +1,5 @@
-import { type Diagram, isContainer, type Node, type Side } from '../model/types.js';
+import { type Diagram, isContainer, type Side } from '../model/types.js';
+import { walkNodes } from '../model/walk.js';
 import { sidesFree } from './peers.js';
 
 /**
@@ -11,14 +12,15 @@ import { sidesFree } from './peers.js';
  * sequence's messages, not a row's). Pure: a diagram without such lines comes back as it is.
  */
 export function sideLines(diagram: Diagram): Diagram {
+  // boxes the `auto` arrangement of the diagram or of a container places (a stack's layers
+  // and cells sit under their stack, not under a container)
   const placed = new Set<string>();
-  const visit = (nodes: readonly Node[], direction: string): void => {
-    for (const node of nodes) {
-      if (isContainer(node)) visit(node.children, node.direction);
-      else if (direction === 'auto') placed.add(node.id);
-    }
-  };
-  visit(diagram.nodes, diagram.direction);
+  walkNodes(diagram.nodes, (node, parent) => {
+    if (isContainer(node)) return;
+    const direction =
+      parent === undefined ? diagram.direction : isContainer(parent) ? parent.direction : undefined;
+    if (direction === 'auto') placed.add(node.id);
+  });
   const sides: readonly Side[] = diagram.flow === 'right' ? ['bottom', 'top'] : ['right', 'left'];
   const between = new Map<string, number>();
   let changed = false;

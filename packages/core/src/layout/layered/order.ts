@@ -247,16 +247,16 @@ export function orderRanks(graph: LayeredGraph, options: OrderOptions = {}): Lay
     }
     return count;
   };
+  // the ends of steps between boxes side by side: a swap on a tie never moves them, since
+  // crossings leave out the steps a box standing between their ends would part
+  const stepEnds = new Set<number>();
+  for (const s of [...(graph.steps ?? []), ...(graph.peers ?? [])]) stepEnds.add(s.from).add(s.to);
   /**
    * Swaps neighbours in a rank while that removes crossings; `reverse` swaps them on a tie
    * too (but never two that do not cross at all, nor the ends of a step), as `dot` does on
    * alternate iterations, to leave a plateau where the sweeps stall (two services whose lines
    * below tie).
    */
-  // the ends of steps between boxes side by side: a swap on a tie never moves them, since
-  // crossings leave out the steps a box standing between their ends would part
-  const stepEnds = new Set<number>();
-  for (const s of [...(graph.steps ?? []), ...(graph.peers ?? [])]) stepEnds.add(s.from).add(s.to);
   const transpose = (reverse: boolean): void => {
     for (let pass = 0; pass < 8; pass++) {
       let improved = false;

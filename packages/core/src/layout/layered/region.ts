@@ -433,7 +433,11 @@ export function addConnections(
     if (u === undefined || v === undefined || u === v) continue;
     if ((graph.nodes[u] as LNode).container === (graph.nodes[v] as LNode).container)
       fedInside.add(v);
-    else fedFromOutside.set(v, [...(fedFromOutside.get(v) ?? []), c]);
+    else {
+      const list = fedFromOutside.get(v);
+      if (list) list.push(c);
+      else fedFromOutside.set(v, [c]);
+    }
   }
   /** Whether `v` sits at the top of its container by lines other than `line`. */
   const atTop = (v: number, line: Connection): boolean =>
