@@ -112,7 +112,11 @@ side by side (see [layout.md](layout.md)). \`hints.fromSide\` and \`hints.toSide
 \`bottom\`, \`left\`) name the sides a line leaves and enters; a line across the flow puts its
 two nodes side by side, and one against it (leaving its source from the top, or entering its
 target from below, in a flow down) puts the source after its target — a cron worker drawn
-under the network it writes to, its arrow pointing up.`,
+under the network it writes to, its arrow pointing up. A connection from a node to itself is a
+loop round a corner of its box, its note beside it — a retry, a state that stays put: right of
+the box when lines meet it above and below, under it when they meet it on its left and right;
+the sides hints pick the corner, and a box with no free corner left has its loop routed round
+it like any other line.`,
     model: 'docs/examples/connections.yaml',
     image: 'docs/img/model/connections.svg',
   },

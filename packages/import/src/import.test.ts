@@ -405,6 +405,32 @@ describe('importDrawing', () => {
     expect(pairs(importDrawing(art).model)).toEqual(['queue→worker']);
   });
 
+  it('reads a line that leaves a box and comes back to it as a loop, with its note', () => {
+    const art = [
+      '┌─────────┐',
+      '│  Queue  │',
+      '└────┬────┘',
+      '     │',
+      '     ▼',
+      '┌────┴─────┐',
+      '│  Worker  │◀─┐',
+      '└───────┬──┘  │ retry',
+      '        └─────┘',
+    ].join('\n');
+    const { model } = importDrawing(art);
+    expect(pairs(model)).toEqual(['queue→worker', 'worker→worker']);
+    expect(model.connections?.[1]?.note).toBe('retry');
+    // drawn by hand in ascii, round the upper corner, with no arrowhead
+    const plain = [
+      '        +----+',
+      '+-------+--+ |',
+      '|  Cron    | |',
+      '|          +-+',
+      '+----------+',
+    ].join('\n');
+    expect(pairs(importDrawing(plain).model)).toEqual(['cron→cron none']);
+  });
+
   it('keeps two lines of different styles apart where they cross, arrowheads or not', () => {
     // a dotted line up from G to C crosses a line with arrowheads at both ends (A and I): a
     // fan-in drawn with a crossing would be one style

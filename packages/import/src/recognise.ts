@@ -1296,6 +1296,12 @@ function connectionsOf(
   const out: ConnectionInput[] = [];
   if (order.length === 1) {
     const only = order[0] as number;
+    // a line that leaves a box and comes back to it: a loop (a retry, a state that stays)
+    if (net.ends.length === 0 && net.terminals.length >= 2) {
+      const heads = net.terminals.filter((t) => t.arrow).length;
+      const direction = heads === 0 ? 'none' : heads > 1 ? 'both' : undefined;
+      return [withStyle({ from: ids(only), to: ids(only), ...(direction ? { direction } : {}) })];
+    }
     const end = net.ends[0];
     if (!end) return [];
     if (seen.get(only)) return [withStyle({ to: ids(only) })];

@@ -4,6 +4,7 @@ import type { Point, Scene, SceneConnector, SceneText } from '../scene/types.js'
 import type { DisplayLine } from '../text/width.js';
 import { toDisplayLines } from '../text/width.js';
 import type { BlockNote } from './annotations.js';
+import type { LoopPlace } from './loops.js';
 
 /**
  * Cells of a box's top border (from its left corner) where the SVG draws the box's kind
@@ -94,6 +95,10 @@ export interface LayoutContext {
   diagnostics: Diagnostic[];
   /** Annotations beside each node (by id), drawn with its block. */
   annotationsOf?: ReadonlyMap<string, readonly BlockNote[]>;
+  /** The notes of each node's loops (lines back to itself), by id; sequences draw their own. */
+  loopsOf?: ReadonlyMap<string, readonly DisplayLine[][]>;
+  /** Where each node's loops go, as measuring decided (see `withLoopRoom`). */
+  loopPlaces?: Map<string, LoopPlace>;
   /** Captions to draw under the whole picture, in model order. */
   diagramCaptions: { owner: string; lines: DisplayLine[] }[];
   /**

@@ -10,6 +10,7 @@ import {
 } from '../model/types.js';
 import { walkNodes } from '../model/walk.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
+import type { DisplayLine } from '../text/width.js';
 import { annotateBlock, type BlockNote } from './annotations.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
 import { borderless, clearBorderTitles, emptyHost } from './chrome.js';
@@ -18,6 +19,7 @@ import { fitWidth } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
+import { LOOP_REACH, withLoopRoom } from './loops.js';
 import { closeOpenEnds, noteStandIns } from './open-ends.js';
 import { sideLines } from './parallel.js';
 import { stackPeers } from './peers.js';
@@ -78,13 +80,34 @@ function measureNode(node: Node, path: ModelPath, context: LayoutContext, sidewa
   const handler = MEASURE_BY_KIND[node.kind];
   if (handler === undefined) throw new Error(`no layout for node kind ${String(node.kind)}`);
   const block = handler(node, path, context);
+  // a box's lines back to itself loop beside it, clear of the lines in and out
+  const loops = context.loopsOf?.get(node.id);
+  const place = sideways ? 'below' : 'right';
+  if (loops) context.loopPlaces?.set(node.id, place);
+  const looped = loops ? withLoopRoom(block, place, loops) : block;
   const notes = context.annotationsOf?.get(node.id);
-  if (!notes) return block;
+  if (!notes) return looped;
   // in a row, lines leave a box on its right: an annotation there goes under it instead
   return annotateBlock(
-    block,
+    looped,
     sideways ? notes.map((n) => (n.at === 'right' ? { ...n, at: 'below' as const } : n)) : notes,
   );
+}
+
+/** The notes of each node's lines back to itself, but for participants of a sequence. */
+function loopsOf(diagram: Diagram): Map<string, DisplayLine[][]> {
+  const participants = new Set<string>();
+  walkNodes(diagram.nodes, (node, parent) => {
+    const direction =
+      parent === undefined ? diagram.direction : isContainer(parent) && parent.direction;
+    if (direction === 'sequence') participants.add(node.id);
+  });
+  const out = new Map<string, DisplayLine[][]>();
+  for (const c of diagram.connections) {
+    if (c.from !== c.to || participants.has(c.from)) continue;
+    out.set(c.from, [...(out.get(c.from) ?? []), linesOf(c.note)]);
+  }
+  return out;
 }
 
 /** The owner of an annotation's texts: an id no node can have. */
@@ -268,7 +291,9 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
       ...attempt.routed.map((r) => r.notes),
       ...attempt.context.looseNotes.map((c) => linesOf(c.note)),
     ].reduce((max, notes) => Math.max(max, widest(notes) + 2), 0);
-    const margin = 2 + spread + outerNote;
+    // and a loop's reach (a container's loops stand outside it, with their notes beyond)
+    const loops = attempt.routed.some((r) => r.connection.from === r.connection.to);
+    const margin = 2 + spread + outerNote + (loops ? LOOP_REACH : 0);
     // a picture over the canvas limit is refused before the router allocates its grid
     // (finish reports limit/canvas)
     if (scene.width * scene.height > limits.maxCanvasCells) {
@@ -281,6 +306,7 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
       isInside,
       check,
       attempt.context.looseNotes,
+      attempt.context.loopPlaces,
     );
     return { attempt, failures };
   };
@@ -384,6 +410,8 @@ function layOut(
     diagnostics: [],
     diagramCaptions: [],
     annotationsOf: annotations.byNode,
+    loopsOf: loopsOf(diagram),
+    loopPlaces: new Map(),
     spread,
     noteRoom,
     notesElsewhere: elsewhere,
@@ -429,7 +457,9 @@ function layOut(
       return;
     }
     const stack = tiledStackOf.get(connection.from);
-    if (stack !== undefined && stack === tiledStackOf.get(connection.to)) {
+    // (a loop round the whole stack has its outline to meet)
+    const round = connection.from === stack && connection.to === stack;
+    if (stack !== undefined && stack === tiledStackOf.get(connection.to) && !round) {
       context.diagnostics.push({
         code: 'layout/unsupported-connection',
         message: `cannot draw ${connection.from} → ${connection.to}: the layers and cells of ${quote(stack)} share their borders, with no room for a line between them`,
@@ -528,17 +558,22 @@ function finish(attempt: Attempt, limits: Limits, failures: readonly RouteFailur
         expected: 'a connection to one of its layers, or the stack drawn joined (no layout hint)',
       });
     } else {
+      const loop = connection.from === connection.to;
       context.diagnostics.push({
         code: reason === 'no-path' ? 'layout/no-route' : 'layout/no-room-for-note',
         message:
-          reason === 'no-path'
-            ? `found no route for ${connection.from} → ${connection.to} that keeps clear of every box and other route`
-            : `found no place beside ${connection.from} → ${connection.to} for its note that overlaps nothing`,
+          reason !== 'no-path'
+            ? `found no place beside ${connection.from} → ${connection.to} for its note that overlaps nothing`
+            : loop
+              ? `found no room for the loop from ${connection.from} back to itself that keeps clear of every box and other line`
+              : `found no route for ${connection.from} → ${connection.to} that keeps clear of every box and other route`,
         path,
         expected:
-          reason === 'no-path'
-            ? 'fewer connections into the same box side, or the two nodes in the same container'
-            : 'a shorter note (line breaks help), or fewer connections around it',
+          reason !== 'no-path'
+            ? 'a shorter note (line breaks help), or fewer connections around it'
+            : loop
+              ? 'fewer lines at that box, or no `fromSide` and `toSide` hints on the loop'
+              : 'fewer connections into the same box side, or the two nodes in the same container',
       });
     }
   }

@@ -1,5 +1,6 @@
 import { type Connection, isContainerKind, type Side } from '../model/types.js';
 import { shapeBorderCells } from './chrome.js';
+import { type LoopPlace, type LoopShape, loopShapes } from './loops.js';
 
 /** The outward heading of a port on each side (0 up, 1 right, 2 down, 3 left). */
 const SIDE_HEADING: Readonly<Record<Side, number>> = { top: 0, right: 1, bottom: 2, left: 3 };
@@ -529,6 +530,77 @@ function occupy(grid: Grid, cells: readonly number[]): void {
   });
 }
 
+/** The grid cells a polyline passes through, both ends included. */
+function cellsAlong(grid: Grid, points: readonly Point[]): number[] {
+  const cells: number[] = [];
+  points.forEach((point, k) => {
+    const previous = points[k - 1];
+    if (previous === undefined) {
+      cells.push(grid.index(point.x, point.y));
+      return;
+    }
+    const dx = Math.sign(point.x - previous.x);
+    const dy = Math.sign(point.y - previous.y);
+    for (let x = previous.x, y = previous.y; x !== point.x || y !== point.y; ) {
+      x += dx;
+      y += dy;
+      cells.push(grid.index(x, y));
+    }
+  });
+  return cells;
+}
+
+/**
+ * The cells of the first loop from `box` back to itself (see `loopShapes`) whose ends are free
+ * ports and whose every other cell is open ground no other line uses.
+ */
+function freeLoop(
+  grid: Grid,
+  box: SceneBox,
+  connection: Connection,
+  place?: LoopPlace,
+): number[] | undefined {
+  const backward = connection.direction === 'backward';
+  const { fromSide, toSide } = connection.hints ?? {};
+  /** Whether a shape's ends are on the sides the model asks for (`from` is its head if backward). */
+  const asked = (shape: LoopShape): boolean => {
+    const [tail, head] = [shape[0] as Point, shape[shape.length - 1] as Point];
+    const [from, to] = backward ? [head, tail] : [tail, head];
+    return (
+      (fromSide === undefined || sideOfBox(box, from) === fromSide) &&
+      (toSide === undefined || sideOfBox(box, to) === toSide)
+    );
+  };
+  const free = (x: number, y: number): boolean =>
+    grid.inside(x, y) && grid.use[grid.index(x, y)] === 0;
+  const open = ports(box, false).filter((p) => free(p.x, p.y));
+  /** Whether a cell is open ground with no other line in it or right beside it. */
+  const clear = (i: number): boolean => {
+    if (grid.block[i] !== FREE || grid.use[i] !== 0) return false;
+    const x = i % grid.width;
+    const y = (i - x) / grid.width;
+    for (let d = 0; d < 4; d++) {
+      const [nx, ny] = [x + (DX[d] as number), y + (DY[d] as number)];
+      if (nx < 0 || ny < 0 || nx >= grid.width || ny >= grid.height) continue;
+      if (grid.use[ny * grid.width + nx] !== 0) return false;
+    }
+    return true;
+  };
+  for (const shape of loopShapes(open, place, connection.direction === 'both')) {
+    if (!asked(shape) || !shape.every((p) => grid.inside(p.x, p.y))) continue;
+    const cells = cellsAlong(grid, shape);
+    if (cells.slice(1, -1).every(clear)) return cells;
+  }
+  return undefined;
+}
+
+/** The side of a box a cell of its border is on (a corner counts as top or bottom). */
+function sideOfBox(box: SceneBox, p: Point): Side {
+  if (p.y === box.y) return 'top';
+  if (p.y === box.y + box.height - 1) return 'bottom';
+  return p.x === box.x ? 'left' : 'right';
+}
+
 /** Whether a block of cells, with a blank column each side, is free for a note. */
 function roomFor(grid: Grid, x: number, y: number, w: number, h: number): boolean {
   for (let row = y; row < y + h; row++) {
@@ -610,7 +682,8 @@ export interface RouteResult {
  * Routes connections on a placed scene, adding their connectors and notes to it. `margin`
  * cells around the scene are open to routes; the caller grows the scene to fit afterwards.
  * `isInside(a, b)` says whether box `a` is inside container `b`; `check` throws when the
- * time budget is spent.
+ * time budget is spent. A line from a box to itself is drawn as a loop, where `loopPlaces`
+ * says measuring left room for it (see `loopShapes`).
  */
 export function routeConnections(
   scene: Scene,
@@ -619,6 +692,7 @@ export function routeConnections(
   isInside: (inner: string, outer: string) => boolean,
   check: () => void = () => {},
   looseNotes: readonly Connection[] = [],
+  loopPlaces: ReadonlyMap<string, LoopPlace> = new Map(),
 ): RouteResult {
   const grid = new Grid(scene.width + 2 * margin, scene.height + 2 * margin, margin, margin);
   keepTitlesClear(scene);
@@ -661,24 +735,7 @@ export function routeConnections(
       ? grid.fill(text.x - 1, text.y, text.width + 2, 1, BLOCKED)
       : grid.fill(text.x, text.y, text.width, 1, BLOCKED);
   for (const text of scene.texts) blockText(text);
-  for (const connector of scene.connectors) {
-    const cells: number[] = [];
-    connector.points.forEach((point, k) => {
-      const previous = connector.points[k - 1];
-      if (previous === undefined) {
-        cells.push(grid.index(point.x, point.y));
-        return;
-      }
-      const dx = Math.sign(point.x - previous.x);
-      const dy = Math.sign(point.y - previous.y);
-      for (let x = previous.x, y = previous.y; x !== point.x || y !== point.y; ) {
-        x += dx;
-        y += dy;
-        cells.push(grid.index(x, y));
-      }
-    });
-    occupy(grid, cells);
-  }
+  for (const connector of scene.connectors) occupy(grid, cellsAlong(grid, connector.points));
   const search = new Search(grid);
   const failures: RouteFailure[] = [];
   for (const { connection, notes } of requests) {
@@ -687,6 +744,33 @@ export function routeConnections(
     const target = boxes.get(connection.to);
     if (source === undefined || target === undefined) {
       failures.push({ connection, reason: 'unknown-endpoint' });
+      continue;
+    }
+    // a loop takes a free corner or side of its box; on a box with none left it is routed
+    // round the box like any other line
+    const loop =
+      source === target ? freeLoop(grid, source, connection, loopPlaces.get(source.id)) : undefined;
+    if (loop !== undefined) {
+      const cells = connection.direction === 'backward' ? [...loop].reverse() : loop;
+      occupy(grid, cells);
+      const points = corners(grid, cells);
+      scene.connectors.push(connectorFor(connection, points, true));
+      if (notes.length === 0) continue;
+      const w = notes.reduce((max, line) => Math.max(max, line.width), 0);
+      // beside the loop's far side first (an upright one before one across), then anywhere
+      const far = points
+        .slice(1, -2)
+        .map((p, k) => [p, points[k + 2] as Point])
+        .sort((a, b) => Number(a[0]?.x !== a[1]?.x) - Number(b[0]?.x !== b[1]?.x));
+      const spot =
+        far.map((segment) => placeNote(grid, segment, w, notes.length)).find(Boolean) ??
+        placeNote(grid, points, w, notes.length);
+      if (spot === undefined) {
+        failures.push({ connection, reason: 'no-room-for-note' });
+        continue;
+      }
+      grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
+      placeRoutedNote(scene, connection, notes, spot, w);
       continue;
     }
     const sourceInward = isInside(target.id, source.id);

@@ -108,10 +108,13 @@ describe('sequences', () => {
     expect(text).toContain('“App” talks to itself: Keep the token.');
   });
 
-  it('allows a message to itself only between participants of a sequence', () => {
-    const { direction: _, ...plain } = login;
-    expect(codes(plain)).toContain('model/self-connection');
-    expect(codes(login)).toEqual([]);
+  it('draws a message to itself as a step down its lifeline, not as a loop round the box', () => {
+    const scene = modelToScene(parseDiagram(login));
+    const self = login.connections?.find((c) => c.from === c.to);
+    const drawn = scene.connectors.find((c) => c.id === `${self?.from}->${self?.to}`);
+    const box = scene.boxes.find((b) => b.id === self?.from);
+    // below the participant's box, on its lifeline: a loop would start on the box's border
+    expect(drawn?.points[0]?.y).toBeGreaterThan((box?.y ?? 0) + (box?.height ?? 0));
   });
 
   it('refuses a container as a participant, and a message from outside', () => {

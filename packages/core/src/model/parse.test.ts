@@ -212,7 +212,7 @@ describe('parseDiagram', () => {
         ],
         connections: [{ from: 'a', to: 'a' }],
       }),
-    ).toEqual(['model/duplicate-id', 'model/misplaced-property', 'model/self-connection']);
+    ).toEqual(['model/duplicate-id', 'model/misplaced-property']);
   });
 
   it('rejects control and bidi characters in text', () => {

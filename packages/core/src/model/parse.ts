@@ -23,7 +23,6 @@ import {
   type Diagram,
   FLOW_DIRECTIONS,
   type FlowDirection,
-  isContainer,
   type LayerNode,
   type LeafKind,
   NODE_KINDS,
@@ -519,11 +518,7 @@ function resolveEndpoint(value: unknown, path: ModelPath, walk: Walk): string | 
   return undefined;
 }
 
-function buildConnections(
-  list: unknown,
-  walk: Walk,
-  participants: ReadonlySet<string>,
-): Connection[] {
+function buildConnections(list: unknown, walk: Walk): Connection[] {
   if (!Array.isArray(list)) return [];
   const out: Connection[] = [];
   const used = new Set<string>();
@@ -538,15 +533,6 @@ function buildConnections(
     const to = openTo ? '' : resolveEndpoint(raw.to, [...path, 'to'], walk);
     checkText(raw.note, path, 'note', walk);
     if (from === undefined || to === undefined || (from === '' && to === '')) return;
-    if (from === to && !participants.has(from)) {
-      walk.diagnostics.push({
-        code: 'model/self-connection',
-        message: `the connection starts and ends at ${quote(from)}`,
-        path,
-        expected: 'two different nodes, or a participant of a sequence (`direction: sequence`)',
-      });
-      return;
-    }
     let id = typeof raw.id === 'string' ? raw.id : `${from}->${to}`;
     if (used.has(id) && typeof raw.id === 'string') {
       walk.diagnostics.push({
@@ -709,16 +695,7 @@ export function checkDiagram(input: unknown, options: CheckOptions = {}): CheckR
       if (node) built.push(node);
     });
   }
-  // a participant of a sequence may send a message to itself
-  const participants = new Set<string>();
-  const inSequence = (nodes: readonly Node[], direction: FlowDirection): void => {
-    for (const node of nodes) {
-      if (direction === 'sequence') participants.add(node.id);
-      if (isContainer(node)) inSequence(node.children, node.direction);
-    }
-  };
-  inSequence(built, arrangement(root).direction);
-  const connections = buildConnections(root.connections, walk, participants);
+  const connections = buildConnections(root.connections, walk);
   const annotations = buildAnnotations(root.annotations, walk);
   if (walk.diagnostics.length > 0) return { diagnostics: walk.diagnostics };
   return {
