@@ -431,6 +431,32 @@ describe('importDrawing', () => {
     expect(pairs(importDrawing(plain).model)).toEqual(['cron→cron none']);
   });
 
+  it('lines up ascii boxes each a cell further off than the one before, and a drop two columns off its arrowhead', () => {
+    // a real drawing: every label row a cell too long per box, so the slip grows along the row
+    const art = [
+      '              +-------------+',
+      '              |  Registry   |',
+      '              +------+------+',
+      '                     |',
+      '      +--------------+--------------+',
+      '      |                             |',
+      '+-----v-----+   +-----v-----+   +-----v-----+',
+      '|  Node A    |   |  Node B    |   |  Node C    |',
+      '| (replica)  |   | (replica)  |   | (replica)  |',
+      '+-----------+   +-----------+   +-----------+',
+    ].join('\n');
+    const { model, warnings } = importDrawing(art);
+    expect(model.nodes?.map((n) => n.label)).toEqual([
+      'Registry',
+      'Node A\n(replica)',
+      'Node B\n(replica)',
+      'Node C\n(replica)',
+    ]);
+    expect(pairs(model)).toEqual(['registry→node-a-replica', 'registry→node-c-replica']);
+    expect(warnings.filter((w) => w.code === 'import/realigned').length).toBe(6);
+    expect(warnings.some((w) => w.code === 'import/free-text')).toBe(false);
+  });
+
   it('keeps two lines of different styles apart where they cross, arrowheads or not', () => {
     // a dotted line up from G to C crosses a line with arrowheads at both ends (A and I): a
     // fan-in drawn with a crossing would be one style

@@ -234,12 +234,16 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
           rect = o;
       }
       // an arrowhead on the line's last cell, or drawn into the border it meets — where a hand
-      // drawing may have put it a column off
+      // drawing may have put it a column off, or two when no other line comes to it there
       const inBorder = (d: number): boolean => {
         const [br, bc] = vertical ? [r + dr, c + d] : [r + d, c + dc];
         return ownerAt(br, bc) === rect && arrowOf(at(grid, br, bc)) === side;
       };
-      const arrow = arrowOf(ch) === side || (rect >= 0 && [0, -1, 1].some(inBorder));
+      const unmet = (d: number): boolean =>
+        at(grid, vertical ? r : r + d, vertical ? c + d : c).trim() === '';
+      const arrow =
+        arrowOf(ch) === side ||
+        (rect >= 0 && ([0, -1, 1].some(inBorder) || [-2, 2].some((d) => inBorder(d) && unmet(d))));
       if (rect >= 0) net.terminals.push({ rect, row: r, col: c, arrow });
       else net.ends.push({ row: r, col: c, arrow, side });
     }

@@ -9,8 +9,23 @@ export interface Realigned {
   shift: number;
 }
 
-/** A box's corner with exactly `arms`, drawn with a box-drawing glyph (not `+`). */
-const corner = (ch: string, arms: number): boolean => ch !== '+' && isCorner(ch, arms);
+/** A cell of a horizontal border an ascii `+` corner may run into. */
+const border = (ch: string): boolean => ch === '-' || ch === '=' || ch === '+';
+
+/**
+ * Whether the cell at row `r`, column `c` is a box's corner with exactly `arms`: a
+ * box-drawing corner, or an ascii `+` whose border runs one way only (`-` on that side and not
+ * on the other) with a side the other way, in its column or one beside it.
+ */
+function cornerAt(grid: Grid, r: number, c: number, arms: number): boolean {
+  const ch = at(grid, r, c);
+  if (ch !== '+') return isCorner(ch, arms);
+  const east = border(at(grid, r, c + 1));
+  const west = border(at(grid, r, c - 1));
+  if ((arms & E ? !east || west : !west || east) || !(arms & (N | S))) return false;
+  const next = arms & S ? r + 1 : r - 1;
+  return [c, c - 1, c + 1].some((x) => at(grid, next, x) === '|');
+}
 /** A cell that may grow or shrink by a copy of itself without changing what it says. */
 const filler = (ch: string): boolean =>
   ch === ' ' || (has(ch, E | W) && !has(ch, N) && !has(ch, S));
@@ -35,14 +50,13 @@ function sidesOf(grid: Grid): Side[] {
   for (let r = 0; r < grid.height; r++) {
     const row = grid.rows[r] as Cell[];
     for (let c = 0; c < row.length; c++) {
-      const ch = (row[c] as Cell).ch;
-      const left = corner(ch, E | S);
-      if (!left && !corner(ch, W | S)) continue;
+      const left = cornerAt(grid, r, c, E | S);
+      if (!left && !cornerAt(grid, r, c, W | S)) continue;
       const closing = left ? E | N : W | N;
       // down to the closing corner, the side on every row in its column or one beside it
       for (let b = r + 1; b < grid.height && b - r <= MAX_SIDE; b++) {
         const below = at(grid, b, c);
-        if (corner(below, closing)) {
+        if (cornerAt(grid, b, c, closing)) {
           if (b - r > 1) out.push({ column: c, top: r, bottom: b });
           break;
         }
@@ -50,9 +64,7 @@ function sidesOf(grid: Grid): Side[] {
         // cell to the right from one row on): the rows from the slip on line up too
         const slipped = down(below)
           ? undefined
-          : [-1, 1].find(
-              (d) => corner(at(grid, b, c + d), closing) && down(at(grid, b - 1, c + d)),
-            );
+          : [-1, 1].find((d) => cornerAt(grid, b, c + d, closing) && down(at(grid, b - 1, c + d)));
         if (slipped !== undefined) {
           if (b - r > 1) out.push({ column: c, top: r, bottom: b, closing });
           break;
@@ -72,6 +84,21 @@ function sidesOf(grid: Grid): Side[] {
  * above and below. Rows are changed in place; each change is returned for a warning.
  */
 export function realignRows(grid: Grid): Realigned[] {
+  // a slip that grows along a row (each box a cell further off than the one before) comes
+  // within reach one box at a time: again while a pass lines something up
+  const out: Realigned[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const found = realignPass(grid);
+    if (found.length === 0) break;
+    out.push(...found);
+  }
+  return out;
+}
+
+/** Most passes over a drawing: a row of that many boxes, each one cell further off. */
+const MAX_PASSES = 8;
+
+function realignPass(grid: Grid): Realigned[] {
   const sides = sidesOf(grid);
   if (sides.length === 0) return [];
   const byRow = new Map<number, Side[]>();
@@ -90,14 +117,16 @@ export function realignRows(grid: Grid): Realigned[] {
     let previous = -1;
     for (const { column, bottom, closing } of list) {
       // on a slipped side's last row, its corner stands where the side would
-      const side = (ch: string): boolean =>
-        r === bottom && closing !== undefined ? corner(ch, closing) : down(ch);
-      if (side(row[column]?.ch ?? '')) {
+      const side = (x: number): boolean =>
+        r === bottom && closing !== undefined
+          ? cornerAt(grid, r, x, closing)
+          : down(row[x]?.ch ?? '');
+      if (side(column)) {
         previous = column;
         continue;
       }
       const off = [-1, 1, -2, 2].find(
-        (d) => !columns.has(column + d) && column + d > previous && side(row[column + d]?.ch ?? ''),
+        (d) => !columns.has(column + d) && column + d > previous && side(column + d),
       );
       if (off === undefined) continue;
       const found = room(row, previous, column + off, Math.abs(off), off < 0);
@@ -130,8 +159,9 @@ function room(
     if (!filler(ch)) continue;
     if (grow) return c;
     // a lone blank between two words is the label's own ("web server"): blanks are dropped
-    // only from a run longer than what is dropped, or from beside the side itself
-    if (ch === ' ' && c !== before - 1) {
+    // only from a run longer than what is dropped, or from beside either side (a label's
+    // margin: "| (Topic partitions|" a cell too long loses the blank after its left side)
+    if (ch === ' ' && c !== before - 1 && c !== after + 1) {
       let start = c;
       let end = c;
       while (row[start - 1]?.ch === ' ' && start - 1 > after) start--;
