@@ -72,6 +72,24 @@ describe('messages', () => {
     expect(diagnostic?.example).toContain('---');
   });
 
+  it('points a caption on a container at `titleAt: below` and an annotation under it', () => {
+    let error: unknown;
+    try {
+      parseDiagram({
+        nodes: [
+          { kind: 'host', id: 'pi', label: 'Raspberry Pi', caption: 'MQTT Sub', children: [] },
+        ],
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DiagramaError);
+    const [diagnostic] = (error as DiagramaError).diagnostics;
+    expect(diagnostic?.expected).toContain('titleAt: below');
+    const example = JSON.parse(diagnostic?.example ?? '{}');
+    expect(example.annotations[0]).toMatchObject({ node: 'pi', at: 'below' });
+  });
+
   it('count agrees with its number', () => {
     expect(count(1, 'column')).toBe('1 column');
     expect(count(0, 'column')).toBe('0 columns');

@@ -747,6 +747,56 @@ describe('hints either work or are errors', () => {
 });
 
 describe('annotations', () => {
+  it('keep an annotation under a container under it, a blank column off the line leaving it', () => {
+    // a Raspberry Pi host whose line out runs just right of where its note would start
+    const scene = layOut({
+      nodes: [
+        {
+          kind: 'host',
+          id: 'arch',
+          label: 'Arquitectura MQTT',
+          children: [
+            { id: 's1', label: 'ESP32\nSensor 1' },
+            { id: 's2', label: 'ESP32\nSensor 2' },
+            {
+              kind: 'host',
+              id: 'pi',
+              label: 'Raspberry Pi',
+              children: [
+                { kind: 'queue', id: 'broker', label: 'Mosquitto\nBroker' },
+                { kind: 'daemon', id: 'gw', label: 'Rust\nGateway\nHandler' },
+              ],
+            },
+            { kind: 'external', id: 'cloud', label: 'Cloud\nService' },
+          ],
+        },
+      ],
+      connections: [
+        { from: 's1', to: 'broker' },
+        { from: 's2', to: 'broker' },
+        { from: 'broker', to: 'gw' },
+        { from: 'gw', to: 'cloud', note: 'HTTPS' },
+      ],
+      annotations: [{ node: 'pi', at: 'below', text: 'MQTT Sub\n(localhost)' }],
+    });
+    const pi = box(scene, 'pi');
+    const lines = texts(scene, '(annotation 1)');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line.x).toBeGreaterThanOrEqual(pi.x);
+      expect(line.x + line.width).toBeLessThanOrEqual(pi.x + pi.width);
+      expect(line.y).toBeGreaterThanOrEqual(pi.y + pi.height);
+      for (const c of scene.connectors) {
+        for (let k = 0; k + 1 < c.points.length; k++) {
+          const [a, b] = [c.points[k], c.points[k + 1]];
+          if (a === undefined || b === undefined || a.x !== b.x) continue;
+          if (line.y < Math.min(a.y, b.y) || line.y > Math.max(a.y, b.y)) continue;
+          expect(a.x < line.x - 1 || a.x > line.x + line.width).toBe(true);
+        }
+      }
+    }
+  });
+
   const input: DiagramInput = {
     nodes: [
       { kind: 'api', id: 'api', label: 'API' },

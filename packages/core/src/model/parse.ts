@@ -270,16 +270,25 @@ function buildNode(raw: Raw, path: ModelPath, walk: Walk, inLayers: boolean): No
     if (Object.hasOwn(raw, field) && !kinds.includes(kind)) {
       // a name written over or under a box, as hand drawings do, has its own ways
       const named = field === 'caption' && kind !== 'layer' && kind !== 'host' && kind !== 'group';
+      // a container's caption: its title under it, or an annotation under it beside a title
+      const under = field === 'caption' && (kind === 'host' || kind === 'group');
+      const id = typeof raw.id === 'string' ? raw.id : 'its-id';
       walk.diagnostics.push({
         code: 'model/misplaced-property',
         message: `\`${field}\` is not allowed on ${aKind(kind)}`,
         path: [...path, field],
         expected: named
           ? `\`caption\` only on a stack; a box's name goes in its label, over a rule (\`---\`) and the text under it, or in an annotation below the box`
-          : `\`${field}\` only on ${kinds.map(aKind).join(' or ')}`,
+          : under
+            ? `\`caption\` only on a stack; ${aKind(kind)} shows its label under it with \`titleAt: below\`, or keeps its title and takes an annotation under it`
+            : `\`${field}\` only on ${kinds.map(aKind).join(' or ')}`,
         ...(named
           ? { example: '{"label":"raspberry pi\\n---\\n$ ssh -R22:localhost:22 remotemoe"}' }
-          : {}),
+          : under
+            ? {
+                example: `{"annotations":[{"node":${JSON.stringify(id)},"at":"below","text":"MQTT Sub (localhost)"}]}`,
+              }
+            : {}),
       });
     }
   }

@@ -1260,10 +1260,16 @@ export function measureLayered(
         const top =
           box.y + box.height + (c.titleGeometry.place === 'below' ? c.title.length : 0) + under.gap;
         const columns = [...crossingColumns(box, top, top + under.rows - under.gap - 1)];
-        // right of the last line that would cross it, when it still fits under the container
-        let x = box.x;
-        const past = Math.max(-1, ...columns.filter((col) => col < box.x + under.width)) + 2;
-        if (columns.length > 0 && past + under.width <= box.x + box.width) x = past;
+        // at the container's left, else at its right, else right of the last line that would
+        // cross it: wherever a blank column keeps it off every line leaving the container (a
+        // note right beside a line reads as that line's)
+        const clear = (x: number): boolean =>
+          columns.every((col) => col < x - 1 || col > x + under.width);
+        const past = Math.max(-1, ...columns.filter((col) => col <= box.x + under.width)) + 2;
+        const x =
+          [box.x, box.x + box.width - under.width, past].find(
+            (at) => at >= box.x && at + under.width <= box.x + box.width && clear(at),
+          ) ?? box.x;
         let row = top;
         for (const note of c.notes ?? []) {
           sink.texts.push(...annotationTexts(note, x, row));
