@@ -8,7 +8,7 @@ import {
   isContainer,
   type Node,
 } from '../model/types.js';
-import { walkNodes } from '../model/walk.js';
+import { arrangements, walkNodes } from '../model/walk.js';
 import { SCENE_VERSION, type Scene } from '../scene/types.js';
 import type { DisplayLine } from '../text/width.js';
 import { annotateBlock, type BlockNote } from './annotations.js';
@@ -96,15 +96,10 @@ function measureNode(node: Node, path: ModelPath, context: LayoutContext, sidewa
 
 /** The notes of each node's lines back to itself, but for participants of a sequence. */
 function loopsOf(diagram: Diagram): Map<string, DisplayLine[][]> {
-  const participants = new Set<string>();
-  walkNodes(diagram.nodes, (node, parent) => {
-    const direction =
-      parent === undefined ? diagram.direction : isContainer(parent) && parent.direction;
-    if (direction === 'sequence') participants.add(node.id);
-  });
+  const arranged = arrangements(diagram);
   const out = new Map<string, DisplayLine[][]>();
   for (const c of diagram.connections) {
-    if (c.from !== c.to || participants.has(c.from)) continue;
+    if (c.from !== c.to || arranged.get(c.from) === 'sequence') continue;
     out.set(c.from, [...(out.get(c.from) ?? []), linesOf(c.note)]);
   }
   return out;

@@ -6,7 +6,7 @@ import {
   type Node,
   type Side,
 } from '../model/types.js';
-import { walkNodes } from '../model/walk.js';
+import { arrangements, walkNodes } from '../model/walk.js';
 import type { Scene } from '../scene/types.js';
 import { sidesFree } from './peers.js';
 
@@ -149,13 +149,8 @@ function acrossSides(diagram: Diagram): Map<string, Side> {
   });
   // a box placed from its connections (a container's open end keeps to the flow: the box
   // beside it across the flow would have to be one of its own)
-  const placed = (id: string): boolean => {
-    if (!parentOf.has(id) || containers.has(id)) return false;
-    const parent = parentOf.get(id);
-    const direction =
-      parent === undefined ? diagram.direction : isContainer(parent) ? parent.direction : 'down';
-    return direction === undefined || direction === 'auto';
-  };
+  const arranged = arrangements(diagram);
+  const placed = (id: string): boolean => !containers.has(id) && arranged.get(id) === 'auto';
   const across: readonly Side[] = diagram.flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
   /** Whether the model asks a line to leave or enter across the flow. */
   const askedAcross = (hints: Connection['hints']): boolean =>

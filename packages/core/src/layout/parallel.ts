@@ -1,5 +1,6 @@
 import { type Diagram, isContainer, type Side } from '../model/types.js';
-import { walkNodes } from '../model/walk.js';
+import { arrangements, walkNodes } from '../model/walk.js';
+import { pairKey } from './block.js';
 import { sidesFree } from './peers.js';
 
 /**
@@ -14,12 +15,10 @@ import { sidesFree } from './peers.js';
 export function sideLines(diagram: Diagram): Diagram {
   // boxes the `auto` arrangement of the diagram or of a container places (a stack's layers
   // and cells sit under their stack, not under a container)
+  const arranged = arrangements(diagram);
   const placed = new Set<string>();
-  walkNodes(diagram.nodes, (node, parent) => {
-    if (isContainer(node)) return;
-    const direction =
-      parent === undefined ? diagram.direction : isContainer(parent) ? parent.direction : undefined;
-    if (direction === 'auto') placed.add(node.id);
+  walkNodes(diagram.nodes, (node) => {
+    if (!isContainer(node) && arranged.get(node.id) === 'auto') placed.add(node.id);
   });
   const sides: readonly Side[] = diagram.flow === 'right' ? ['bottom', 'top'] : ['right', 'left'];
   const between = new Map<string, number>();
@@ -27,7 +26,7 @@ export function sideLines(diagram: Diagram): Diagram {
   const connections = diagram.connections.map((c) => {
     if (c.from === c.to || c.open !== undefined || !sidesFree(c)) return c;
     if (!placed.has(c.from) || !placed.has(c.to)) return c;
-    const key = c.from < c.to ? `${c.from}\n${c.to}` : `${c.to}\n${c.from}`;
+    const key = pairKey(c.from, c.to);
     const count = between.get(key) ?? 0;
     between.set(key, count + 1);
     if (count < 2) return c;

@@ -14,6 +14,7 @@ import {
   linesOf,
   placeNoteLines,
   sideOffsets,
+  widest,
 } from './block.js';
 
 /**
@@ -673,6 +674,29 @@ function placeRoutedNote(
   } else placeNoteLines(scene, connection, notes, () => spot.x, spot.y, 'left');
 }
 
+/**
+ * Writes a line's note beside one of the `first` segments that has room for it, else beside
+ * any segment of its line; false when none has. The note and a blank column each side of it
+ * stay clear of later routes.
+ */
+function noteBeside(
+  grid: Grid,
+  scene: Scene,
+  connection: Connection,
+  notes: readonly DisplayLine[],
+  points: readonly Point[],
+  first: readonly (readonly Point[])[] = [],
+): boolean {
+  const w = widest(notes);
+  const spot =
+    first.map((segment) => placeNote(grid, segment, w, notes.length)).find(Boolean) ??
+    placeNote(grid, points, w, notes.length);
+  if (spot === undefined) return false;
+  grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
+  placeRoutedNote(scene, connection, notes, spot, w);
+  return true;
+}
+
 /** The connections routing could not draw (the others are in the scene). */
 export interface RouteResult {
   failures: RouteFailure[];
@@ -738,6 +762,28 @@ export function routeConnections(
   for (const connector of scene.connectors) occupy(grid, cellsAlong(grid, connector.points));
   const search = new Search(grid);
   const failures: RouteFailure[] = [];
+  /** Draws a line through `cells` and its note; a loop's note goes beside its far side first. */
+  const draw = (
+    connection: Connection,
+    notes: readonly DisplayLine[],
+    cells: readonly number[],
+    loop: boolean,
+  ): void => {
+    occupy(grid, cells);
+    const points = corners(grid, cells);
+    scene.connectors.push(connectorFor(connection, points, true));
+    if (notes.length === 0) return;
+    // a loop's far sides are its segments but the first and last (upright ones first)
+    const far = loop
+      ? points
+          .slice(1, -2)
+          .map((p, k) => [p, points[k + 2] as Point])
+          .sort((a, b) => Number(a[0]?.x !== a[1]?.x) - Number(b[0]?.x !== b[1]?.x))
+      : [];
+    if (!noteBeside(grid, scene, connection, notes, points, far)) {
+      failures.push({ connection, reason: 'no-room-for-note' });
+    }
+  };
   for (const { connection, notes } of requests) {
     check();
     const source = boxes.get(connection.from);
@@ -751,26 +797,12 @@ export function routeConnections(
     const loop =
       source === target ? freeLoop(grid, source, connection, loopPlaces.get(source.id)) : undefined;
     if (loop !== undefined) {
-      const cells = connection.direction === 'backward' ? [...loop].reverse() : loop;
-      occupy(grid, cells);
-      const points = corners(grid, cells);
-      scene.connectors.push(connectorFor(connection, points, true));
-      if (notes.length === 0) continue;
-      const w = notes.reduce((max, line) => Math.max(max, line.width), 0);
-      // beside the loop's far side first (an upright one before one across), then anywhere
-      const far = points
-        .slice(1, -2)
-        .map((p, k) => [p, points[k + 2] as Point])
-        .sort((a, b) => Number(a[0]?.x !== a[1]?.x) - Number(b[0]?.x !== b[1]?.x));
-      const spot =
-        far.map((segment) => placeNote(grid, segment, w, notes.length)).find(Boolean) ??
-        placeNote(grid, points, w, notes.length);
-      if (spot === undefined) {
-        failures.push({ connection, reason: 'no-room-for-note' });
-        continue;
-      }
-      grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
-      placeRoutedNote(scene, connection, notes, spot, w);
+      draw(
+        connection,
+        notes,
+        connection.direction === 'backward' ? [...loop].reverse() : loop,
+        true,
+      );
       continue;
     }
     const sourceInward = isInside(target.id, source.id);
@@ -829,33 +861,16 @@ export function routeConnections(
       failures.push({ connection, reason: 'no-path' });
       continue;
     }
-    occupy(grid, cells);
-    const points = corners(grid, cells);
-    scene.connectors.push(connectorFor(connection, points, true));
-    if (notes.length === 0) continue;
-    const w = notes.reduce((max, line) => Math.max(max, line.width), 0);
-    const spot = placeNote(grid, points, w, notes.length);
-    if (spot === undefined) {
-      failures.push({ connection, reason: 'no-room-for-note' });
-      continue;
-    }
-    // the note and a blank column each side of it stay clear of later routes
-    grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
-    placeRoutedNote(scene, connection, notes, spot, w);
+    draw(connection, notes, cells, false);
   }
   // notes of lines drawn by their blocks that found no room there: beside any of their segments
   for (const connection of looseNotes) {
     const connector = scene.connectors.find((c) => c.id === connection.id);
     const notes = linesOf(connection.note);
     if (connector === undefined || notes.length === 0) continue;
-    const w = notes.reduce((max, line) => Math.max(max, line.width), 0);
-    const spot = placeNote(grid, connector.points, w, notes.length);
-    if (spot === undefined) {
+    if (!noteBeside(grid, scene, connection, notes, connector.points)) {
       failures.push({ connection, reason: 'no-room-for-note' });
-      continue;
     }
-    grid.fill(spot.x - 1, spot.y, w + 2, notes.length, BLOCKED);
-    placeRoutedNote(scene, connection, notes, spot, w);
   }
   return { failures };
 }

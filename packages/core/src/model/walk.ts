@@ -1,4 +1,4 @@
-import { isContainer, type Node } from './types.js';
+import { type Diagram, type FlowDirection, isContainer, type Node } from './types.js';
 
 /**
  * Visits every node of a model, depth first in model order: each node, then what it holds —
@@ -19,4 +19,23 @@ export function walkNodes(
     }
   };
   walk(nodes, undefined, 0);
+}
+
+/**
+ * The arrangement that places each node: the `direction` of the host or group holding it, or
+ * the diagram's at the top; undefined for a stack's layers and a layer's cells, which their
+ * stack places.
+ * @example arrangements(diagram).get('api') === 'auto'
+ */
+export function arrangements(
+  diagram: Pick<Diagram, 'nodes' | 'direction'>,
+): Map<string, FlowDirection | undefined> {
+  const out = new Map<string, FlowDirection | undefined>();
+  walkNodes(diagram.nodes, (node, parent) => {
+    out.set(
+      node.id,
+      parent === undefined ? diagram.direction : isContainer(parent) ? parent.direction : undefined,
+    );
+  });
+  return out;
 }
