@@ -3,7 +3,7 @@ import { DiagramaError } from '../errors.js';
 import type { DiagramInput } from '../model/input.js';
 import { parseDiagram } from '../model/parse.js';
 import { stripHints } from '../model/transform.js';
-import type { Scene, SceneBox } from '../scene/types.js';
+import type { Point, Scene, SceneBox } from '../scene/types.js';
 import { modelToScene } from './model-to-scene.js';
 
 const architecture = (hints: boolean) =>
@@ -1936,6 +1936,85 @@ describe('a note on one branch of a fan-in', () => {
     expect((note?.x ?? 0) + (note?.width ?? 0)).toBeLessThan(
       box(scene, 'producers').x + box(scene, 'producers').width,
     );
+  });
+});
+
+describe('a note on one branch of a fan-out', () => {
+  it('sits beside its branch, below the split, when straightening the other branch would take its room', () => {
+    // the wide box's pin slides under the gateway to keep its line straight; into the note's
+    // room it must not, or the note falls back beside the trunk and reads as both lines'
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'gw', label: 'Gateway' },
+          { id: 'edge', label: 'Resolver' },
+          { id: 'mesh', label: 'Internal Service Mesh / Load Balancer' },
+        ],
+        connections: [
+          { from: 'gw', to: 'mesh' },
+          { from: 'gw', to: 'edge', note: 'Fetch aggregate data' },
+          { from: 'edge', to: 'mesh' },
+        ],
+      }),
+    );
+    const line = scene.connectors.find((c) => c.id === 'gw->edge');
+    const note = scene.texts.find((t) => t.role === 'note');
+    // the branch's last segment runs down into the resolver: the note is beside it
+    const [a, b] = (line?.points.slice(-2) ?? []) as [Point, Point];
+    expect(a.x).toBe(b.x);
+    expect(note?.y).toBeGreaterThan(a.y);
+    expect(note?.y).toBeLessThan(b.y);
+    expect(note?.x).toBe(a.x + 2);
+    // and no other line runs through it
+    for (const c of scene.connectors) {
+      for (const [p, q] of c.points.slice(1).map((q, k) => [c.points[k] as Point, q] as const)) {
+        if (p.x !== q.x || c.id === 'gw->edge') continue;
+        const x = p.x;
+        const crosses =
+          x >= (note?.x ?? 0) - 1 &&
+          x <= (note?.x ?? 0) + (note?.width ?? 0) &&
+          Math.min(p.y, q.y) <= (note?.y ?? 0) &&
+          Math.max(p.y, q.y) >= (note?.y ?? 0);
+        expect(crosses, c.id).toBe(false);
+      }
+    }
+  });
+});
+
+describe('a line past the boxes of a fan to the box they all lead into', () => {
+  it('runs straight down between them, clear of both, and meets the fan-in at its trunk', () => {
+    // a system feeding two gateways and, past them, the broker both gateways feed
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'ext', label: 'External systems' },
+          { id: 'devices', label: 'IoT devices' },
+          { id: 'ble', label: 'BLE gateway' },
+          { id: 'broker', label: 'MQTT broker' },
+        ],
+        connections: [
+          { from: 'ext', to: 'devices' },
+          { from: 'ext', to: 'broker' },
+          { from: 'ext', to: 'ble' },
+          { from: 'devices', to: 'broker' },
+          { from: 'ble', to: 'broker' },
+        ],
+      }),
+    );
+    const [left, right] = [box(scene, 'devices'), box(scene, 'ble')].sort((a, b) => a.x - b.x) as [
+      SceneBox,
+      SceneBox,
+    ];
+    const line = scene.connectors.find((c) => c.id === 'ext->broker');
+    expect(line?.points.length).toBe(2);
+    const x = line?.points[0]?.x ?? 0;
+    expect(x).toBeGreaterThanOrEqual(left.x + left.width + 2);
+    expect(x).toBeLessThan(right.x - 2);
+    // the three lines into the broker end on one cell: one trunk, the long line through it
+    const ends = scene.connectors
+      .filter((c) => c.to === 'broker')
+      .map((c) => JSON.stringify(c.points[c.points.length - 1]));
+    expect(new Set(ends).size).toBe(1);
   });
 });
 

@@ -187,8 +187,16 @@ export function placeAcross(
         lines &&
         ((!isLine(b) && (reach[b] as { before: number }).before > 0) ||
           (!isLine(a) && (reach[a] as { after: number }).after > box(a).after));
+      // and a line that runs down between two boxes of the rank keeps a cell more from each,
+      // so it reads as a line of its own passing them, not as a border of either
+      const between = (k: number): boolean =>
+        k > 0 &&
+        k + 1 < layer.length &&
+        !isLine(layer[k - 1] as number) &&
+        !isLine(layer[k + 1] as number);
+      const parting = lines && (isLine(a) ? between(i) : between(i + 1));
       const gap = lines
-        ? options.lineGap + (noted ? 1 : 0)
+        ? options.lineGap + (noted || parting ? 1 : 0)
         : Math.max(
             options.gap,
             beside ? (options.containerGap ?? 0) : (options.between?.(a, b) ?? 0),

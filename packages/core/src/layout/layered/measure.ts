@@ -624,13 +624,7 @@ export function measureLayered(
       (c) => (down ? 2 : (insets[c] as Insets).below + 2),
     );
 
-    straightenPins(
-      graph,
-      across.node,
-      pins,
-      sides,
-      new Map(noteSpecs.map((n) => [`${n.edge}:${n.segment}:${n.zone}`, n.side])),
-    );
+    straightenPins(graph, across.node, pins, sides, noteSpecs, noteGap);
   };
   arrange();
   let squeezed = pristine ? titlesWithoutRoom(graph, across, pins, bandCrossers) : [];

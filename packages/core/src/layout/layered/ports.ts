@@ -14,6 +14,15 @@ export interface SegmentPins {
 /** Pins of every segment, by `${edge}:${k}`. */
 export type Pins = Map<string, SegmentPins>;
 
+/** A note measured beside a line: the pin it sits by (`zone`), its side and its cells across. */
+export interface HeldNote {
+  edge: number;
+  segment: number;
+  zone: 'upper' | 'lower';
+  side: 1 | -1;
+  across: number;
+}
+
 /** The cells of a box's side a line may attach to, given by the caller for each atom. */
 export interface SideCells {
   /** Offsets across on the side facing the rank before (the top when the flow runs down). */
@@ -285,13 +294,21 @@ export function assignPins(
   const bus = buses(graph, fanOuts);
   // a long line coming down past the rank above keeps a pin of its own where it arrives: in a
   // fan-in with lines from that rank it would turn across them to reach the shared pin
+  // — unless it comes down between them (a system feeding two gateways and the broker behind
+  // them): then it runs straight on through the trunk's junction
   const longIn = new Set<string>();
   nodes.forEach((node, v) => {
     if (node.kind !== 'atom') return;
     const list = ins[v] as Touch[];
-    const fromAtoms = list.some((t) => (nodes[t.other] as LNode).kind === 'atom');
+    const orders = list
+      .filter((t) => (nodes[t.other] as LNode).kind === 'atom')
+      .map((t) => (nodes[t.other] as LNode).order);
+    if (orders.length === 0) return;
+    const [first, last] = [Math.min(...orders), Math.max(...orders)];
     for (const t of list) {
-      if (fromAtoms && (nodes[t.other] as LNode).kind === 'dummy') longIn.add(`${t.edge}:${t.k}`);
+      const other = nodes[t.other] as LNode;
+      if (other.kind !== 'dummy' || (other.order > first && other.order < last)) continue;
+      longIn.add(`${t.edge}:${t.k}`);
     }
   });
   nodes.forEach((_, v) => {
@@ -354,16 +371,29 @@ function reach(cells: readonly number[]): { middle: number; slack: number } {
  * lines than the jog did). A long
  * line that shares a trunk leaves it for a pin of its own when its column runs under the box
  * and every other branch of the trunk goes the other way: straight down, not out and back.
- * A pin a note was measured beside (`held`: `edge:segment:zone` to the note's side) moves
- * only away from its note, so the room measured for the note still holds.
+ * A pin a note was measured beside moves only away from its note, and no line is straightened
+ * into the cells of another line's note (`noteGap` cells from its own line) or the blank cell
+ * round it, so the room measured for every note still holds: a branch's note stays beside its
+ * branch instead of falling back beside the trunk.
  */
 export function straightenPins(
   graph: LayeredGraph,
   at: Int32Array,
   pins: Pins,
   sides: (node: LNode) => SideCells,
-  held: ReadonlyMap<string, 1 | -1>,
+  notes: readonly HeldNote[] = [],
+  noteGap = 0,
 ): void {
+  const held = new Map(notes.map((n) => [`${n.edge}:${n.segment}:${n.zone}`, n.side]));
+  /** Notes by the gap they sit in (the rank of their segment's upper end). */
+  const notesInGap = new Map<number, HeldNote[]>();
+  for (const n of notes) {
+    const rank = (graph.nodes[(graph.edges[n.edge] as LEdge).chain[n.segment] as number] as LNode)
+      .rank;
+    const list = notesInGap.get(rank);
+    if (list) list.push(n);
+    else notesInGap.set(rank, [n]);
+  }
   /** Segments by the pin they use, keyed `upper|key` or `lower|key`. */
   const users = new Map<string, string[]>();
   const add = (pin: string, key: string): void => {
@@ -433,6 +463,24 @@ export function straightenPins(
   /** Whether a pin may move by `shift` (a pin with a note beside it moves only away from it). */
   const movableAt = (key: string, side: 'upper' | 'lower', shift: number): boolean =>
     shift * (held.get(`${key}:${side}`) ?? 0) <= 0;
+  /** Whether a line of segment `key` running straight at `x` keeps clear of other lines' notes. */
+  const clearOfNotes = (key: string, x: number): boolean => {
+    const e = Number(key.split(':')[0]);
+    const rank = (graph.nodes[segment(key).u] as LNode).rank;
+    return (notesInGap.get(rank) ?? []).every((n) => {
+      if (n.edge === e) return true;
+      const p = pins.get(`${n.edge}:${n.segment}`);
+      if (p === undefined) return true;
+      const ends = segment(`${n.edge}:${n.segment}`);
+      const pin =
+        n.zone === 'lower' ? (at[ends.v] as number) + p.lower : (at[ends.u] as number) + p.upper;
+      const [first, last] =
+        n.side === 1
+          ? [pin + noteGap, pin + noteGap + n.across - 1]
+          : [pin - noteGap - n.across + 1, pin - noteGap];
+      return x < first - 1 || x > last + 1;
+    });
+  };
   const end = (key: string, side: 'upper' | 'lower'): number => {
     const p = pins.get(key) as SegmentPins;
     const { u, v } = segment(key);
@@ -470,6 +518,7 @@ export function straightenPins(
     const { middle, slack } = reach(sides(graph.nodes[w] as LNode).before);
     if (Math.abs(to - middle) > slack || !free(w, 'lower', below, to)) return false;
     if (below.some((key) => !movableAt(key, 'lower', shift))) return false;
+    if (!clearOfNotes(`${e}:${k}`, x)) return false;
     at[joint] = x;
     for (const key of below) (pins.get(key) as SegmentPins).lower = to;
     return true;
@@ -505,6 +554,7 @@ export function straightenPins(
         const from = side === 'upper' ? p.upper : p.lower;
         const node = side === 'upper' ? u : v;
         if (!movable(side, to - from) || !leaves(side, from, to)) return false;
+        if (!clearOfNotes(key, side === 'lower' ? top : bottom)) return false;
         // a line leaving a trunk keeps two cells from it too: the trunk stays where it was
         if (!free(node, side, mates(side).length > 1 ? [key] : mates(side), to)) return false;
         // a pin's order among its side's pins keeps their lines apart: never a new crossing
@@ -533,6 +583,7 @@ export function straightenPins(
         if (Math.abs(lower - p.lower) > Math.max(2, slack) || Math.abs(lower - middle) > slack)
           return false;
         if (!movable('lower', lower - p.lower) || !free(v, 'lower', list, lower)) return false;
+        if (!clearOfNotes(key, top)) return false;
         const before = list.reduce((n, m) => n + crossings(m, v, 'lower'), 0);
         const saved = list.map((m) => (pins.get(m) as SegmentPins).lower);
         for (const m of list) (pins.get(m) as SegmentPins).lower = lower;

@@ -733,6 +733,33 @@ export function normalize(graph: LayeredGraph): void {
   const sharedWays = new Map<string, number[]>();
   let span = 1;
   for (const node of graph.nodes) span = Math.max(span, node.sequence + 1);
+  /** The boxes each box's lines reach a rank down. */
+  const below = new Map<number, Set<number>>();
+  for (const edge of graph.edges) {
+    if (edge.released) continue;
+    const [u, v] = edge.reversed ? [edge.to, edge.from] : [edge.from, edge.to];
+    if ((graph.nodes[v] as LNode).rank !== (graph.nodes[u] as LNode).rank + 1) continue;
+    below.set(u, (below.get(u) ?? new Set()).add(v));
+  }
+  /**
+   * Where a long line's dummies stand in the model order: right after its source, among the
+   * lines from one box in the order of their far ends, so a fan starts out uncrossed. A line
+   * that skips past boxes it fans out to, to a box they all lead into (a system feeding two
+   * gateways and the broker behind them), runs between them: in the middle of the fan.
+   */
+  const dummySequence = (upper: number, lower: number): number => {
+    const top = graph.nodes[upper] as LNode;
+    const bottom = graph.nodes[lower] as LNode;
+    const fan = [...(below.get(upper) ?? [])]
+      .filter((v) => below.get(v)?.has(lower) === true)
+      .map((v) => (graph.nodes[v] as LNode).sequence)
+      .sort((a, b) => a - b);
+    if (fan.length < 2) return top.sequence + 0.5 + (0.24 * bottom.sequence) / span;
+    const middle = fan.length >> 1;
+    return fan.length % 2 === 0
+      ? ((fan[middle - 1] as number) + (fan[middle] as number)) / 2
+      : (fan[middle] as number) + 0.5;
+  };
   for (const edge of graph.edges) {
     // the router draws a released line: it holds no place in the ranks
     if (edge.released) {
@@ -757,6 +784,7 @@ export function normalize(graph: LayeredGraph): void {
     const known = shared === undefined ? undefined : sharedWays.get(shared);
     const lead = via?.gate === 'in' && !via.junction ? `${upper}>${edge.via}` : undefined;
     const ahead = lead === undefined ? undefined : sharedWays.get(lead);
+    const sequence = dummySequence(upper, lower);
     let rank = top.rank + 1;
     if (ahead && via) {
       chain.push(...ahead);
@@ -793,9 +821,7 @@ export function normalize(graph: LayeredGraph): void {
             kind: 'dummy',
             container,
             rank,
-            // right after its source, and among the lines from one box in the order of
-            // their far ends, so a fan starts out uncrossed
-            sequence: top.sequence + 0.5 + (0.24 * bottom.sequence) / span,
+            sequence,
           }),
         ),
       );

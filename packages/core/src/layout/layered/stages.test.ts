@@ -351,7 +351,7 @@ describe('straightening pins', () => {
       at[graph.nodes.findIndex((n) => n.id === id)] = x;
     at[dummy] = (trunk?.upper ?? 0) + 1;
     at[graph.nodes.findIndex((n) => n.id === 'z')] = (trunk?.upper ?? 0) + 1 - 4;
-    straightenPins(graph, Int32Array.from(at), pins, all, new Map());
+    straightenPins(graph, Int32Array.from(at), pins, all);
     const own = pins.get('1:0')?.upper ?? 0;
     const left = pins.get('0:0')?.upper ?? 0;
     expect(own === left || Math.abs(own - left) >= 2, `${own} ${left}`).toBe(true);
