@@ -52,7 +52,9 @@ joined to its sides, under a heading. The text under it reads as a paragraph or 
 is left-aligned with its indents kept, while the heading stays centred (a \`labelAlign\` hint
 lines everything up its way). A list reads the same way without a rule: two or more lines in a
 row that start with a bullet (\`- \`, \`* \`, \`• \`, \`├─\`, \`└─\`) or a number (\`1. \`,
-\`2) \`) are left-aligned under the centred lines above them, and a label without a rule that
+\`2) \`), or with a short name and a colon (\`Port: 5432\`, \`Logs: Loki\`), are left-aligned
+under the centred lines above them (a first line of that form is a heading unless two more
+follow it), and a label without a rule that
 indents a line after its first (code, a call over its arguments) is left-aligned whole, its
 indents kept. The rule takes a row and no width, and the text description reads
 it as a dash. \`diagrama import\` turns a row of dashes inside a drawn box into this rule.`,
