@@ -1246,6 +1246,51 @@ describe('boxes only lines from outside reach', () => {
   });
 });
 
+describe('boxes that only send lines out of their container', () => {
+  it('stand in one column, whether their lines gather at a gate or go straight', () => {
+    // three sources feed one ingestion tool (their lines gather at the container's border),
+    // a database feeds another directly: all four are sources, drawn in one column
+    const scene = layOut({
+      flow: 'right',
+      nodes: [
+        {
+          kind: 'host',
+          id: 'sources',
+          label: 'Data sources',
+          children: [
+            { kind: 'box', id: 'api', label: 'APIs' },
+            { kind: 'database', id: 'db', label: 'Databases' },
+            { kind: 'box', id: 'files', label: 'Files/CSV' },
+            { kind: 'queue', id: 'stream', label: 'Event streams' },
+          ],
+        },
+        {
+          kind: 'host',
+          id: 'ingestion',
+          label: 'Ingestion',
+          children: [
+            { kind: 'box', id: 'etl', label: 'ETL tools' },
+            { kind: 'box', id: 'cdc', label: 'CDC' },
+          ],
+        },
+      ],
+      connections: [
+        { from: 'api', to: 'etl' },
+        { from: 'db', to: 'cdc' },
+        { from: 'files', to: 'etl' },
+        { from: 'stream', to: 'etl' },
+      ],
+    });
+    const right = ['api', 'db', 'files', 'stream'].map((id) => {
+      const b = box(scene, id);
+      return b.x + b.width;
+    });
+    const lefts = ['api', 'db', 'files', 'stream'].map((id) => box(scene, id).x);
+    // one column: every box overlaps every other across
+    expect(Math.max(...lefts)).toBeLessThan(Math.min(...right));
+  });
+});
+
 describe('boxes that grow for their lines', () => {
   it('grows only the box whose side has no room, not the one at the other end', () => {
     const apps = ['a1', 'a2', 'a3'];

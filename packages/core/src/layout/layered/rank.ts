@@ -418,6 +418,7 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
   }
   alignPeers(graph, [...weights.values()]);
   alignOpenEnds(graph, [...weights.values()]);
+  alignSources(graph, [...weights.values()]);
   stackLoneMembers(graph, linked, [...weights.values()]);
   spanContainers(graph);
 }
@@ -605,6 +606,46 @@ function alignOpenEnds(graph: LayeredGraph, edges: readonly SimplexEdge[]): void
     if (members.length < 2 || members.length !== atomsIn.get(container)) continue;
     const rank = Math.max(...members.map((v) => (graph.nodes[v] as LNode).rank));
     for (const v of members) (graph.nodes[v] as LNode).rank = rank;
+  }
+}
+
+/**
+ * The mirror of `alignOpenEnds`: a container whose boxes nothing feeds and whose every line
+ * leaves it (data sources — APIs, files, streams, a database — feeding an ingestion layer)
+ * sets them on one rank, the first any of them takes, as hand drawings put such a column. A
+ * box whose line goes straight to its target would otherwise sit a rank later than those whose
+ * lines gather at a gate first. Their lines only grow longer, so no constraint breaks.
+ */
+function alignSources(graph: LayeredGraph, edges: readonly SimplexEdge[]): void {
+  const fed = new Set<number>();
+  const out = new Map<number, number[]>();
+  for (const e of edges) {
+    fed.add(e.to);
+    const list = out.get(e.from);
+    if (list) list.push(e.to);
+    else out.set(e.from, [e.to]);
+  }
+  const members = new Map<number, number[]>();
+  const mixed = new Set<number>();
+  graph.nodes.forEach((node, v) => {
+    if (node.kind !== 'atom' || node.container === -1) return;
+    const targets = out.get(v) ?? [];
+    // a gate is where lines leave together
+    const outside = (w: number): boolean =>
+      (graph.nodes[w] as LNode).gate === 'out' ||
+      !isWithin(graph, (graph.nodes[w] as LNode).container, node.container);
+    if (fed.has(v) || targets.length === 0 || !targets.every(outside)) {
+      mixed.add(node.container);
+      return;
+    }
+    const list = members.get(node.container);
+    if (list) list.push(v);
+    else members.set(node.container, [v]);
+  });
+  for (const [container, list] of members) {
+    if (list.length < 2 || mixed.has(container)) continue;
+    const rank = Math.min(...list.map((v) => (graph.nodes[v] as LNode).rank));
+    for (const v of list) (graph.nodes[v] as LNode).rank = rank;
   }
 }
 
