@@ -2531,6 +2531,46 @@ describe('a bus between two rows', () => {
     const line = scene.connectors.find((c) => c.id === 'payment->registry');
     expect(line?.points).toHaveLength(2);
   });
+
+  it('carries the note every line into a target shares, once on its branch', () => {
+    // two web servers each checking the cache and querying the database
+    const model = (cacheNote: string) =>
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          { id: 'lb', label: 'Load Balancer' },
+          { kind: 'api', id: 'ws1', label: 'Web Server 1' },
+          { kind: 'api', id: 'ws2', label: 'Web Server 2' },
+          { kind: 'database', id: 'c', label: 'Cache' },
+          { kind: 'database', id: 'db', label: 'Database' },
+        ],
+        connections: [
+          { from: 'lb', to: 'ws1' },
+          { from: 'lb', to: 'ws2' },
+          { from: 'ws1', to: 'c', note: 'Check cache' },
+          { from: 'ws2', to: 'c', note: cacheNote },
+          { from: 'ws1', to: 'db', note: 'Query' },
+          { from: 'ws2', to: 'db', note: 'Query' },
+        ],
+      });
+    const notes = (scene: Scene) =>
+      scene.texts
+        .filter((t) => t.role === 'note')
+        .map((t) => t.text)
+        .sort();
+    const ends = (scene: Scene, to: string) =>
+      new Set(
+        scene.connectors
+          .filter((c) => c.to === to)
+          .map((c) => JSON.stringify(c.points[c.points.length - 1])),
+      ).size;
+    const bus = modelToScene(model('Check cache'));
+    expect(notes(bus)).toEqual(['Check cache', 'Query']);
+    expect([ends(bus, 'c'), ends(bus, 'db')]).toEqual([1, 1]);
+    // lines into one target that say different things keep their own notes, and their own lines
+    const apart = modelToScene(model('Read'));
+    expect(notes(apart)).toEqual(['Check cache', 'Query', 'Query', 'Read']);
+  });
 });
 
 describe('lines there and back', () => {

@@ -319,7 +319,8 @@ export function assignPins(
 
 /**
  * Segments that may share a pin at both ends: fan-outs from several sources to the very same
- * targets (every source to every target, direct lines of one style, no notes), which the
+ * targets (every source to every target, direct lines of one style, the lines into each
+ * target saying the same or nothing), which the
  * channel then draws as one bus — the sources' lines gather on one track that branches to
  * every target, as hand drawings of two instances in front of shared services have it. The
  * drawing says every upper box reaches every lower one, which is exactly what the lines say.
@@ -331,11 +332,29 @@ function buses(
   const out = new Set<string>();
   const direct = (t: Touch): boolean => {
     const edge = graph.edges[t.edge] as LEdge;
+    const hints = edge.connection.hints;
     return (
       edge.chain.length === 2 &&
-      edge.connection.note === undefined &&
+      hints?.noteAt === undefined &&
+      hints?.noteSide === undefined &&
       (graph.nodes[t.other] as LNode).kind === 'atom'
     );
+  };
+  /**
+   * Whether every line into each target says the same (or nothing): the bus's branch to a
+   * target then carries that note once, as a hand drawing labels "Query" on the way into the
+   * database and "Check cache" on the way into the cache.
+   */
+  const agreed = (fans: readonly { touches: Touch[] }[]): boolean => {
+    const said = new Map<number, string | undefined>();
+    for (const fan of fans) {
+      for (const t of fan.touches) {
+        const note = (graph.edges[t.edge] as LEdge).connection.note;
+        if (!said.has(t.other)) said.set(t.other, note);
+        else if (said.get(t.other) !== note) return false;
+      }
+    }
+    return true;
   };
   const byTargets = new Map<string, { source: number; touches: Touch[] }[]>();
   for (const fan of fanOuts) {
@@ -347,7 +366,7 @@ function buses(
     else byTargets.set(key, [fan]);
   }
   for (const fans of byTargets.values()) {
-    if (fans.length < 2) continue;
+    if (fans.length < 2 || !agreed(fans)) continue;
     for (const fan of fans) for (const t of fan.touches) out.add(`${t.edge}:${t.k}`);
   }
   return out;
