@@ -113,6 +113,11 @@ export interface LayoutContext {
   spread: number;
   /** The fewest columns beside a side-by-side container, so that routed notes fit there. */
   noteRoom: number;
+  /**
+   * The fewest columns of a link between neighbours side by side: 0 until a routed note found
+   * no room, then as much as `noteRoom`, so that such a note fits between them.
+   */
+  linkRoom: number;
 }
 
 /** A node to lay out and where it is in the model. */

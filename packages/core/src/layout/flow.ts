@@ -255,7 +255,7 @@ function sideLinkBetween(a: Block, b: Block, context: LayoutContext): SideLink |
     });
   }
   const length =
-    connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4, context.noteRoom);
+    connection.hints?.length ?? Math.max(SIDE_LINK, widest(notes) + 4, context.linkRoom);
   if (notes.length > 0 && length < widest(notes) + 2) {
     context.diagnostics.push({
       code: 'layout/note-too-long',

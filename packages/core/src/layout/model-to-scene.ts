@@ -270,11 +270,22 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
   // room; gaps between side-by-side containers get room for the widest routed note
   const widestNote = routed.reduce((max, c) => Math.max(max, widest(linesOf(c.note))), 0);
   let noteRoom = widestNote > 0 ? widestNote + 4 : 0;
+  // links between neighbours side by side widen for routed notes only once one found no room
+  let linkRoom = 0;
   let first = new Set<string>();
   const elsewhere = new Set<string>();
   type Tried = { attempt: Attempt; failures: readonly RouteFailure[]; done?: true };
   const tryAt = (spread: number): Tried => {
-    const attempt = layOut(diagram, byId, check, spread, noteRoom, elsewhere, first, source);
+    const attempt = layOut(
+      diagram,
+      byId,
+      check,
+      spread,
+      { noteRoom, linkRoom },
+      elsewhere,
+      first,
+      source,
+    );
     if (attempt.routed.length === 0 && attempt.context.looseNotes.length === 0) {
       return { attempt, failures: [], done: true };
     }
@@ -338,6 +349,7 @@ function layOutClosed(model: Diagram, limits: Limits, check: () => void, across:
     for (const failure of failures) {
       if (failure.reason !== 'no-room-for-note') continue;
       noteRoom = Math.max(noteRoom, widest(linesOf(failure.connection.note)) + 4);
+      linkRoom = noteRoom;
     }
   }
 }
@@ -373,7 +385,7 @@ function layOut(
   byId: readonly Connection[],
   check: () => void,
   spread: number,
-  noteRoom: number,
+  room: { noteRoom: number; linkRoom: number },
   elsewhere: ReadonlySet<string>,
   first: ReadonlySet<string>,
   source: Source,
@@ -408,7 +420,7 @@ function layOut(
     loopsOf: loopsOf(diagram),
     loopPlaces: new Map(),
     spread,
-    noteRoom,
+    ...room,
     notesElsewhere: elsewhere,
     measure: (node, path, sideways) => {
       check();
