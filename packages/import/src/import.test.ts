@@ -34,6 +34,20 @@ describe('importDrawing', () => {
       expect.arrayContaining(['fetch→build-logs-30-days', 'build→cache', 'fetch→cache']),
     );
     expect(kinds.find((k) => k.label === 'Cache')?.why).toMatch(/text a line points at/);
+    // the summary points at where the text starts, on the first line too
+    expect(kinds.find((k) => k.label === 'Cache')).toMatchObject({ line: 7, column: 21 });
+    const top = importDrawing(
+      [
+        '      Users',
+        '        │',
+        '   ┌────┴────┐',
+        '   ▼         ▼',
+        '┌─────┐   ┌─────┐',
+        '│ Web │   │ App │',
+        '└─────┘   └─────┘',
+      ].join('\n'),
+    );
+    expect(top.kinds.find((k) => k.label === 'Users')).toMatchObject({ line: 1, column: 7 });
     // a box fanning out to two texts, and a text over a line with a note of its own
     const fan = importDrawing(
       [

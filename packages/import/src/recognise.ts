@@ -720,7 +720,10 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     // (a bare box's text was claimed for it when the line's arrowhead was read)
     const own = (runsIn.get(rect.index) ?? []).filter((r) => !r.used || rect.bare);
     const inner = children(rect.index);
-    const position = positionOf(grid, rect.top, rect.left);
+    // a box drawn without a border is where its text starts (its rectangle is a cell around it)
+    const position = rect.bare
+      ? positionOf(grid, rect.top + 1, rect.left + 1)
+      : positionOf(grid, rect.top, rect.left);
     if (rect.bare) {
       for (const r of own) r.used = true;
       const label = boxLabelOf(own);
