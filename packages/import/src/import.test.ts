@@ -419,6 +419,24 @@ describe('importDrawing', () => {
     expect(pairs(importDrawing(art).model)).toEqual(['queue→worker']);
   });
 
+  it('reads an ascii arrowhead right under the note that breaks its line', () => {
+    // `v` under `(2) Fetch data` touches the resolver's border: the head of the gateway's line
+    const art = [
+      '+--------------+',
+      '|   Gateway    |',
+      '+----+---------+',
+      '     |',
+      ' (2) Fetch data',
+      '     v',
+      '+----+----+',
+      '| Resolver|',
+      '+---------+',
+    ].join('\n');
+    const { model } = importDrawing(art);
+    expect(pairs(model)).toEqual(['gateway→resolver']);
+    expect(model.connections?.[0]?.note).toBe('(2) Fetch data');
+  });
+
   it('reads a line that leaves a box and comes back to it as a loop, with its note', () => {
     const art = [
       '┌─────────┐',

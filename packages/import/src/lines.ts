@@ -78,7 +78,18 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       inside(r + 2 * dr, c + 2 * dc) &&
       owner[key(r + 2 * dr, c + 2 * dc)] === -1 &&
       ((glyphOf(beyond)?.arms ?? 0) & arrow) !== 0;
-    if (/[<>v^V]/.test(ch) && !((bg && bg.arms & arrow && free) || through)) return 0;
+    // or where a note breaks the line right before it, the head touching a box's border
+    // (`|` over `(2) Fetch data` over `v` over `+--+--+`)
+    const [ar, ac] = step(arrow);
+    const ahead = at(grid, r + ar, c + ac);
+    const broken =
+      free &&
+      /[\p{L}\p{N})\]]/u.test(back) &&
+      inside(r + ar, c + ac) &&
+      owner[key(r + ar, c + ac)] !== -1 &&
+      glyphOf(ahead) !== undefined &&
+      ((glyphOf(beyond)?.arms ?? 0) & arrow) !== 0;
+    if (/[<>v^V]/.test(ch) && !((bg && bg.arms & arrow && free) || through || broken)) return 0;
     return behind | arrow;
   };
   const plusArms = (r: number, c: number): number => {
