@@ -437,6 +437,24 @@ describe('importDrawing', () => {
     expect(model.connections?.[0]?.note).toBe('(2) Fetch data');
   });
 
+  it('reads notes three blanks either side of a line as its notes', () => {
+    const art = [
+      '      +----------+',
+      '      |    UI    |',
+      '      +----+-----+',
+      '           |',
+      '(A) REST   |   (B) WebSocket',
+      '           v',
+      '      +----+-----+',
+      '      |   API    |',
+      '      +----------+',
+    ].join('\n');
+    const { model, warnings } = importDrawing(art);
+    expect(pairs(model)).toEqual(['ui→api']);
+    expect(model.connections?.[0]?.note).toBe('(A) REST\n(B) WebSocket');
+    expect(warnings.filter((w) => w.code === 'import/free-text')).toEqual([]);
+  });
+
   it('reads a line that leaves a box and comes back to it as a loop, with its note', () => {
     const art = [
       '┌─────────┐',

@@ -524,9 +524,9 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     near: [number, number];
   }
   const notes: Note[] = [];
-  // a note sits one to three blanks from its line
+  // a note sits up to three blanks from its line
   const besideLine = (run: Run): { net: number; near: [number, number] } | undefined => {
-    for (const d of [1, 2, 3]) {
+    for (const d of [1, 2, 3, 4]) {
       const l = lineAt(run.row, run.start - d);
       if (l >= 0) return { net: l, near: [run.row, run.start - d] };
       const r = lineAt(run.row, run.end + d);
