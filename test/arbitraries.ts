@@ -257,7 +257,14 @@ export const generalDiagramArb: fc.Arbitrary<DiagramInput> = fc
           'backward' as const,
           'both' as const,
         ),
-        style: fc.constantFrom('solid' as const, 'dashed' as const, 'dotted' as const),
+        style: fc.constantFrom(
+          'solid' as const,
+          'solid' as const,
+          'dashed' as const,
+          'dotted' as const,
+          'heavy' as const,
+          'double' as const,
+        ),
         // now and then a line from or to outside the diagram, or sides asked for
         open: fc.constantFrom(undefined, undefined, undefined, undefined, 'from', 'to'),
         fromSide: fc.constantFrom(

@@ -103,7 +103,9 @@ the title; a centred title in a band that a line runs through moves to the band'
   },
   {
     title: 'Connections',
-    text: `A connection joins \`from\` and \`to\`; leave one out and the line comes from (or goes to)
+    text: `A connection joins \`from\` and \`to\`, its \`style\` \`solid\`, \`dashed\`, \`dotted\`, or
+\`heavy\` and \`double\` for a line that stands out (a tunnel, the main path: \`━\` and \`═\` in
+text in every charset, thick and doubled in SVG); leave one out and the line comes from (or goes to)
 outside the diagram, its \`note\` at the open end — a request from nowhere, metrics sent
 away. Where boxes are placed from their lines, the open end lies beyond the containers its box
 sits in, so the line crosses their borders. An open end leaves along the flow unless its node already has a line that way: then

@@ -119,6 +119,36 @@ describe('exports to other languages', () => {
     }
   });
 
+  it('writes heavy and double lines as each language draws a strong line', () => {
+    const strong = parseDiagram({
+      nodes: [
+        { id: 'a', label: 'Branch' },
+        { id: 'b', label: 'HQ' },
+        { id: 'c', label: 'LAN' },
+      ],
+      connections: [
+        { from: 'a', to: 'b', style: 'double', note: 'IPsec' },
+        { from: 'b', to: 'c', style: 'heavy', direction: 'none' },
+      ],
+    });
+    expect(toMermaid(strong)).toContain('n0 ==>|"IPsec"| n1');
+    expect(toMermaid(strong)).toContain('n1 === n2');
+    expect(toD2(strong)).toContain('"a" -> "b": "IPsec" {style.stroke-width: 4}');
+    const dot = toDot(strong);
+    expect(dot).toContain('color="black:invis:black"');
+    expect(dot).toContain('penwidth=2.5');
+    const puml = toPlantUml(strong);
+    expect(puml).toContain('n0 -[bold]-> n1');
+    if (has('dot') || process.env.CI) {
+      const result = spawnSync('dot', ['-Tsvg'], { input: dot, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+    }
+    if (has('plantuml')) {
+      const result = spawnSync('plantuml', ['-tsvg', '-pipe'], { input: puml, encoding: 'utf8' });
+      expect(result.status).toBe(0);
+    }
+  });
+
   it('exportDiagram picks the language', () => {
     expect(exportDiagram(model, 'mermaid')).toBe(toMermaid(model));
     expect(exportDiagram(model, 'dot')).toBe(toDot(model));

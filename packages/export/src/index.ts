@@ -78,7 +78,10 @@ export function toDot(
     const attributes = [
       c.note ? `${options.edgeLabel ?? 'label'}=${dq(c.note)}` : undefined,
       `dir=${{ none: 'none', forward: 'forward', backward: 'back', both: 'both' }[c.direction]}`,
-      c.style === 'solid' ? undefined : `style=${c.style}`,
+      c.style === 'dashed' || c.style === 'dotted' ? `style=${c.style}` : undefined,
+      c.style === 'heavy' ? 'penwidth=2.5' : undefined,
+      // Graphviz draws a double line as two colours with nothing between
+      c.style === 'double' ? 'color="black:invis:black"' : undefined,
       anchor.has(c.from) ? `ltail=${dq(`cluster_${c.from}`)}` : undefined,
       anchor.has(c.to) ? `lhead=${dq(`cluster_${c.to}`)}` : undefined,
     ].filter((a) => a !== undefined);
@@ -134,8 +137,13 @@ export function toD2(diagram: Diagram): string {
       lines.push(`${dq(open)}: "" {shape: circle; width: 8; height: 8}`);
     }
     const arrow = { none: '--', forward: '->', backward: '<-', both: '<->' }[c.direction];
+    // D2 has no double line: heavy and double are both drawn thick
     const style =
-      c.style === 'solid' ? '' : ` {style.stroke-dash: ${c.style === 'dashed' ? 5 : 2}}`;
+      c.style === 'dashed' || c.style === 'dotted'
+        ? ` {style.stroke-dash: ${c.style === 'dashed' ? 5 : 2}}`
+        : c.style === 'heavy' || c.style === 'double'
+          ? ' {style.stroke-width: 4}'
+          : '';
     lines.push(
       `${path.get(c.from)} ${arrow} ${path.get(c.to)}${c.note ? `: ${dq(c.note)}` : ''}${style}`,
     );
@@ -186,7 +194,7 @@ function toMermaidSequence(diagram: Diagram): string {
     lines.push(`  ${what} ${ids.get(node.id)} as ${messageText(node.label || ' ', '<br/>')}`);
   }
   for (const c of diagram.connections) {
-    const dashed = c.style !== 'solid';
+    const dashed = c.style === 'dashed' || c.style === 'dotted';
     const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
     const arrow =
       SEQUENCE_ARROWS[c.direction === 'backward' ? 'forward' : c.direction][dashed ? 1 : 0];
@@ -225,14 +233,14 @@ export function toMermaid(diagram: Diagram): string {
   for (const c of diagram.connections) {
     const open = openEnd(c);
     if (open) lines.push(`  ${ids.get(open)}(( ))`);
-    const dotted = c.style !== 'solid';
-    const body = dotted ? '-.-' : '---';
-    const arrow = {
-      none: body,
-      forward: dotted ? '-.->' : '-->',
-      backward: dotted ? '<-.-' : '<--',
-      both: dotted ? '<-.->' : '<-->',
-    }[c.direction];
+    // Mermaid draws dashed and dotted lines alike, and heavy and double alike (thick)
+    const dotted = c.style === 'dashed' || c.style === 'dotted';
+    const thick = c.style === 'heavy' || c.style === 'double';
+    const arrow = dotted
+      ? { none: '-.-', forward: '-.->', backward: '<-.-', both: '<-.->' }[c.direction]
+      : thick
+        ? { none: '===', forward: '==>', backward: '<==', both: '<==>' }[c.direction]
+        : { none: '---', forward: '-->', backward: '<--', both: '<-->' }[c.direction];
     const label = c.note ? `|${mq(c.note)}|` : '';
     lines.push(`  ${ids.get(c.from)} ${arrow}${label} ${ids.get(c.to)}`);
   }
@@ -258,7 +266,7 @@ function toPlantUmlSequence(diagram: Diagram): string {
     );
   }
   for (const c of diagram.connections) {
-    const line = c.style === 'solid' ? '-' : '--';
+    const line = c.style === 'dashed' || c.style === 'dotted' ? '--' : '-';
     // a sequence's messages always have a head: a line without one is drawn as a message
     const arrow = c.direction === 'both' ? `<${line}>` : `${line}>`;
     const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
@@ -305,7 +313,12 @@ export function toPlantUml(diagram: Diagram): string {
   for (const c of diagram.connections) {
     const open = openEnd(c);
     if (open) lines.push(`circle " " as ${ids.get(open)}`);
-    const line = c.style === 'solid' ? '--' : '..';
+    const line =
+      c.style === 'dashed' || c.style === 'dotted'
+        ? '..'
+        : c.style === 'heavy' || c.style === 'double'
+          ? '-[bold]-'
+          : '--';
     const arrow = { none: line, forward: `${line}>`, backward: `<${line}`, both: `<${line}>` }[
       c.direction
     ];

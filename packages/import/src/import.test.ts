@@ -437,6 +437,21 @@ describe('importDrawing', () => {
     expect(model.connections?.[0]?.note).toBe('(2) Fetch data');
   });
 
+  it('reads a line drawn heavier than the drawing as heavy or double', () => {
+    const art = [
+      '┌──────────┐  IPsec  ┌──────┐     ┌───────┐',
+      '│  Branch  ├════════▶┤  HQ  ├━━━━━┤  LAN  │',
+      '└──────────┘         └──────┘     └───────┘',
+    ].join('\n');
+    const { model } = importDrawing(art);
+    expect(model.connections?.map((c) => c.style)).toEqual(['double', 'heavy']);
+    // in a drawing of double boxes a double line is an ordinary one
+    const plain = importDrawing(
+      art.replace(/[┌┐└┘│─├┤]/g, (ch) => '╔╗╚╝║═╠╣'['┌┐└┘│─├┤'.indexOf(ch)] as string),
+    );
+    expect(plain.model.connections?.map((c) => c.style)).toEqual([undefined, 'heavy']);
+  });
+
   it('reads notes three blanks either side of a line as its notes', () => {
     const art = [
       '      +----------+',

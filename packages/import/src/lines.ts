@@ -5,6 +5,19 @@ import { at, type Grid } from './grid.js';
 /** Characters of dotted lines (the others with `dashed` set are dashed). */
 const DOTTED = new Set(['┈', '┊', '┉', '┋', '⋯', ':', '.']);
 
+/** The stroke of a straight line character (`=` is how ascii draws a double or heavy line). */
+const STROKES: Readonly<Record<string, 'light' | 'heavy' | 'double'>> = {
+  '─': 'light',
+  '│': 'light',
+  '-': 'light',
+  '|': 'light',
+  '━': 'heavy',
+  '┃': 'heavy',
+  '═': 'double',
+  '║': 'double',
+  '=': 'double',
+};
+
 /** Where a line meets a box. */
 export interface Terminal {
   rect: number;
@@ -32,6 +45,8 @@ export interface LineNet {
   ends: FreeEnd[];
   dashed: boolean;
   dotted: boolean;
+  /** Straight cells drawn light (`─ │ - |`), heavy (`━ ┃`) and double (`═ ║ =`). */
+  strokes: { light: number; heavy: number; double: number };
   /** Cells where three or more of its lines meet. */
   junctions: Set<number>;
 }
@@ -188,6 +203,7 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
         ends: [],
         dashed: false,
         dotted: false,
+        strokes: { light: 0, heavy: 0, double: 0 },
         junctions: new Set(),
       };
       nets.set(root, net);
@@ -203,6 +219,8 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       net.cells.add(key(r, c));
       if (g?.dashed) net.dashed = true;
       if (DOTTED.has(ch)) net.dotted = true;
+      const stroke = STROKES[ch];
+      if (stroke) net.strokes[stroke]++;
     }
     let linked = 0;
     for (const side of SIDES) {
@@ -333,6 +351,7 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     merged.ends.push(...other.ends);
     merged.dashed ||= other.dashed;
     merged.dotted ||= other.dotted;
+    for (const k of ['light', 'heavy', 'double'] as const) merged.strokes[k] += other.strokes[k];
     merged.junctions.add(key(r, c));
     nets.delete(root === a ? b : a);
   }

@@ -855,7 +855,7 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   const sidesOf = new Map<ConnectionInput, [Side, Side]>();
   const noteCount = { value: 0 };
   nets.forEach((net, n) => {
-    const made = connectionsOf(net, built, rects);
+    const made = connectionsOf(net, built, rects, charset);
     if (made.length === 0) return;
     for (const end of net.ends) {
       if (net.terminals.length >= 2) {
@@ -1281,8 +1281,18 @@ function connectionsOf(
   net: LineNet,
   built: ReadonlyMap<number, NodeInput>,
   rects: readonly Rect[],
+  charset: DrawnCharset,
 ): ConnectionInput[] {
-  const style = net.dotted ? ('dotted' as const) : net.dashed ? ('dashed' as const) : undefined;
+  // a line drawn heavier than the drawing's own lines stands out: heavy or double (in a drawing
+  // of double or heavy boxes, lines of that weight are its ordinary lines)
+  const { light, heavy, double } = net.strokes;
+  const strong =
+    heavy > light && heavy >= double && charset !== 'heavy'
+      ? ('heavy' as const)
+      : double > light && double > heavy && charset !== 'double'
+        ? ('double' as const)
+        : undefined;
+  const style = net.dotted ? ('dotted' as const) : net.dashed ? ('dashed' as const) : strong;
   const withStyle = (c: ConnectionInput): ConnectionInput => (style ? { ...c, style } : c);
   // one terminal per box: a box met twice by one net is one end
   const seen = new Map<number, boolean>();

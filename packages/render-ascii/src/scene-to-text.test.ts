@@ -1,9 +1,15 @@
-import { modelToScene, parseDiagram, type Scene, type SceneBox } from '@diagrama/core';
+import {
+  type LineStyle,
+  modelToScene,
+  parseDiagram,
+  type Scene,
+  type SceneBox,
+} from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
 import { CHARSET_NAMES, CHARSETS } from './charsets.js';
 import { sceneToText } from './scene-to-text.js';
 
-const scene = (join: boolean, style: 'solid' | 'dashed' = 'solid'): Scene => ({
+const scene = (join: boolean, style: LineStyle = 'solid'): Scene => ({
   version: 1,
   width: 12,
   height: 9,
@@ -84,6 +90,28 @@ describe('sceneToText', () => {
     expect(lines[2]).toBe('╚══╤══╝');
     expect(lines[3]).toBe('   ┆');
     expect(sceneToText(scene(true, 'dashed'), { charset: 'ascii' }).split('\n')[3]).toBe('   :');
+  });
+
+  it('draws heavy and double lines so in every charset, joined to light borders', () => {
+    const heavy = sceneToText(scene(true, 'heavy'), { charset: 'single' }).split('\n');
+    expect(heavy.slice(2, 7)).toEqual(['└──┰──┘', '   ┃', '   ┃ note', '   ▼', '┌──┸──┐']);
+    const double = sceneToText(scene(true, 'double'), { charset: 'single' }).split('\n');
+    expect(double.slice(2, 7)).toEqual(['└──╥──┘', '   ║', '   ║ note', '   ▼', '┌──╨──┐']);
+    // ascii has one strong stroke: `=` across, `|` down
+    const flat: Scene = {
+      ...scene(true, 'double'),
+      connectors: [
+        {
+          ...(scene(true).connectors[0] as Scene['connectors'][number]),
+          points: [
+            { x: 7, y: 1 },
+            { x: 11, y: 1 },
+          ],
+          style: 'double',
+        },
+      ],
+    };
+    expect(sceneToText(flat, { charset: 'ascii' }).split('\n')[1]).toContain('===>');
   });
 
   it('draws every charset with the same geometry and no trailing spaces', () => {

@@ -85,8 +85,12 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) 
   const last = points[points.length - 1];
   if (first === undefined || last === undefined || points.length < 2) return;
   const base = connector.routed ? (charset.route ?? charset.connector) : charset.connector;
-  const weight: Weight = connector.style !== 'solid' && base === 3 ? 1 : base;
-  canvas.polyline(points, weight, connector.style, !connector.join);
+  // a heavy or double line is drawn so in every charset; dashes have no double glyphs
+  const { style } = connector;
+  const dash: Dash = style === 'dashed' || style === 'dotted' ? style : 'solid';
+  const weight: Weight =
+    style === 'heavy' ? 2 : style === 'double' ? 3 : dash !== 'solid' && base === 3 ? 1 : base;
+  canvas.polyline(points, weight, dash, !connector.join);
   // an end on a box drawn without a border (the open end of a line, at its note; text a line
   // points at): across a row the line stops a blank cell before the text; down a column it
   // reaches the text, its arrowhead on the row the border would take, unless text covers it
@@ -100,7 +104,7 @@ const drawConnector: Draw<SceneConnector> = (canvas, connector, charset, scene) 
     if (end.y === next.y) canvas.clear(end.x, end.y);
     else if (!scene.texts.some((t) => t.y === end.y && t.x <= end.x && end.x < t.x + t.width)) {
       reaching.add(end);
-      canvas.arm(end.x, end.y, end.y > next.y ? DOWN : UP, weight, connector.style);
+      canvas.arm(end.x, end.y, end.y > next.y ? DOWN : UP, weight, dash);
     }
   }
   const ends: [Point, Point, boolean][] = [

@@ -56,6 +56,27 @@ describe('sceneToSvg', () => {
     expect(svg).toContain('class="d-glyph d-glyph-client"');
   });
 
+  it('draws a heavy line thick and a double line as two thin ones, the page between', () => {
+    const model = (style: 'heavy' | 'double') =>
+      modelToScene(
+        parseDiagram({
+          nodes: [
+            { id: 'a', label: 'Branch' },
+            { id: 'b', label: 'HQ' },
+          ],
+          connections: [{ from: 'a', to: 'b', style }],
+        }),
+      );
+    expect(sceneToSvg(model('heavy'), { idPrefix: 'h' })).toContain('class="d-line d-line-heavy"');
+    const svg = sceneToSvg(model('double'), { idPrefix: 'd' });
+    // a wide stroke masked by a narrow one over the whole drawing
+    expect(svg).toMatch(/<mask id="d-a-_3e_b\.gap" maskUnits="userSpaceOnUse" x="-9" y="-9"/);
+    expect(svg).toContain(
+      'class="d-line d-line-double" id="d-a-_3e_b.line" mask="url(#d-a-_3e_b.gap)"',
+    );
+    expect(svg).toContain('.d-line-double{stroke-width:4.5}');
+  });
+
   /** Every horizontal or vertical pixel step the lines cover, with how often. */
   const coverage = (svg: string): Map<string, number> => {
     const covered = new Map<string, number>();

@@ -87,6 +87,8 @@ interface Frame {
    * share a trunk draw it once, so it is not drawn heavier than a single line.
    */
   drawn: Set<string>;
+  /** The drawing's extent in pixels, margin included (a mask's region). */
+  area: { x: number; y: number; width: number; height: number };
   /** Cells lines pass through (`x,y`), found when a note first asks. */
   lineCells?: Set<string>;
   /**
@@ -426,6 +428,17 @@ const drawConnector: Draw<SceneConnector> = (group, connector, f, scene) => {
   // ids are one namespace per file: a connector's and a text's carry a suffix no encoded id
   // has (`.` is always encoded), so a node named `a->b` and the line a → b never share one
   const line = group.path(d).attr({ class: 'd-line', id: `${f.id(connector.id)}.line` });
+  if (connector.style === 'heavy') line.addClass('d-line-heavy');
+  if (connector.style === 'double') {
+    // two thin lines with whatever is under them showing between (the page, a host's fill):
+    // a wide stroke masked by a narrow one, over the whole drawing (a straight line's own box
+    // has no width)
+    const mask = `${f.id(connector.id)}.gap`;
+    const area = group.mask().attr({ id: mask, maskUnits: 'userSpaceOnUse', ...f.area });
+    area.path(d).attr({ fill: 'none', stroke: '#fff', 'stroke-width': 4.5 });
+    area.path(d).attr({ fill: 'none', stroke: '#000', 'stroke-width': 1.5 });
+    line.addClass('d-line-double').attr({ mask: `url(#${mask})` });
+  }
   if (connector.style === 'dashed') line.attr({ 'stroke-dasharray': '6 4' });
   if (connector.style === 'dotted')
     line.attr({ 'stroke-dasharray': '1.5 3.5', 'stroke-linecap': 'round' });
@@ -544,7 +557,11 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
   // a proportional face a size smaller keeps even wide capitals within their cells
   const fontSize = options.fontSize ?? (mono ? 14 : 13);
   const prefix = encodeId(options.idPrefix ?? `diagrama-${hash(JSON.stringify(scene))}`);
+  const margin = Math.round(cw);
+  const width = px(scene.width * cw + 2 * margin);
+  const height = px(scene.height * ch + 2 * margin);
   const frame: Frame = {
+    area: { x: -margin, y: -margin, width, height },
     cw,
     ch,
     fontSize,
@@ -554,9 +571,6 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
     drawn: new Set(),
     columns: mono ? new Set() : columnOwners(scene),
   };
-  const margin = Math.round(cw);
-  const width = px(scene.width * cw + 2 * margin);
-  const height = px(scene.height * ch + 2 * margin);
   root.attr({
     id: prefix,
     width,
@@ -583,6 +597,7 @@ function drawScene(root: Svg, scene: Scene, options: SvgOptions = {}): string {
         fontSize,
         new Set(scene.boxes.map((box) => box.kind)),
         frame.columns.size > 0,
+        new Set(scene.connectors.map((c) => c.style)),
       ),
     );
   root.rect(width, height).attr({ x: -margin, y: -margin, class: 'd-bg' });

@@ -122,6 +122,8 @@ export function themeCss(
   kinds?: ReadonlySet<string>,
   /** Whether some text is set in columns (`.d-cols`, drawn in the monospace face). */
   columns = false,
+  /** The line styles the diagram draws: rules for `heavy` and `double` only when used. */
+  strokes: ReadonlySet<string> = new Set(),
 ): string {
   const used = (kind: string): boolean => kinds === undefined || kinds.has(kind);
   const base = [
@@ -142,6 +144,8 @@ export function themeCss(
     `${scope} .d-face.d-face{fill:none}`,
     `${scope} .d-cell.d-cell{fill:none;stroke:none}`,
     `${scope} .d-line{fill:none;stroke-width:1.5}`,
+    ...(strokes.has('heavy') ? [`${scope} .d-line-heavy{stroke-width:3}`] : []),
+    ...(strokes.has('double') ? [`${scope} .d-line-double{stroke-width:4.5}`] : []),
     `${scope} .d-glyph{fill:none;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}`,
     `${scope} .d-disc{stroke-width:1.5}`,
   ].join('');

@@ -25,6 +25,8 @@ import {
   type FlowDirection,
   type LayerNode,
   type LeafKind,
+  LINE_STYLES,
+  type LineStyle,
   NODE_KINDS,
   NOTE_ENDS,
   NOTE_SIDES,
@@ -571,7 +573,9 @@ function buildConnections(list: unknown, walk: Walk): Connection[] {
         raw.direction === 'none' || raw.direction === 'backward' || raw.direction === 'both'
           ? raw.direction
           : 'forward',
-      style: raw.style === 'dashed' || raw.style === 'dotted' ? raw.style : 'solid',
+      style: (LINE_STYLES as readonly unknown[]).includes(raw.style)
+        ? (raw.style as LineStyle)
+        : 'solid',
       ...(typeof raw.note === 'string' ? { note: raw.note } : {}),
       ...(hints ? { hints } : {}),
     });

@@ -59,8 +59,12 @@ export const CONNECTION_DIRECTIONS = ['none', 'forward', 'backward', 'both'] as 
  */
 export type ConnectionDirection = (typeof CONNECTION_DIRECTIONS)[number];
 
-/** How a connection's line is drawn. */
-export const LINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
+/**
+ * How a connection's line is drawn: `solid`, `dashed`, `dotted`, or `heavy` and `double` — a
+ * line that stands out (a tunnel, the main path), drawn `━` and `═` in text, thick and
+ * doubled in SVG.
+ */
+export const LINE_STYLES = ['solid', 'dashed', 'dotted', 'heavy', 'double'] as const;
 /** A connection's line style. */
 export type LineStyle = (typeof LINE_STYLES)[number];
 
