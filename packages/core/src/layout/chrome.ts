@@ -228,6 +228,17 @@ export function titleTexts(
       ...(onBorder ? { cut: true as const } : {}),
     });
   });
+  // a band title of several lines moved off the lines crossing it stays one block, each line
+  // centred under its widest where that one went, never its lines in different stretches
+  const moved = out.some((t) => t.align === 'left' && (align ?? 'center') === 'center');
+  if (geometry.place === 'band' && out.length > 1 && moved) {
+    const widest = out.reduce((a, b) => (b.width > a.width ? b : a));
+    for (const t of out) {
+      if (t === widest) continue;
+      t.x = widest.x + Math.floor((widest.width - t.width) / 2);
+      t.align = 'left';
+    }
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@ import { DiagramaError } from '../errors.js';
 import type { DiagramInput } from '../model/input.js';
 import { parseDiagram } from '../model/parse.js';
 import { stripHints } from '../model/transform.js';
-import type { Point, Scene, SceneBox } from '../scene/types.js';
+import type { Point, Scene, SceneBox, SceneText } from '../scene/types.js';
 import { modelToScene } from './model-to-scene.js';
 
 const architecture = (hints: boolean) =>
@@ -2015,6 +2015,60 @@ describe('a line past the boxes of a fan to the box they all lead into', () => {
       .filter((c) => c.to === 'broker')
       .map((c) => JSON.stringify(c.points[c.points.length - 1]));
     expect(new Set(ends).size).toBe(1);
+  });
+});
+
+describe('a band title that lines crossing the band leave no room for', () => {
+  it('goes after the last line, the container no wider than that, its lines in one block', () => {
+    // two pod nodes under a service and a deployment that each reach a pod in both
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { kind: 'user', id: 'internet', label: 'Internet Users' },
+          { id: 'npa', label: 'NodePort 32051\nExternal' },
+          { kind: 'api', id: 'sa', label: 'ClusterIP user-service' },
+          { kind: 'api', id: 'sb', label: 'ClusterIP order-service' },
+          { id: 'da', label: 'Deployment: user-service' },
+          { id: 'db', label: 'Deployment: order-service' },
+          {
+            label: 'Node 1\nIP: 192.168.29.13',
+            id: 'node1',
+            children: [
+              { kind: 'daemon', id: 'pa1', label: 'Pod A1\nuser-service\nIP: 192.168.199.74' },
+              { kind: 'daemon', id: 'pb1', label: 'Pod B1\norder-service\nIP: 192.168.199.76' },
+            ],
+          },
+          {
+            label: 'Node 2\nIP: 192.168.29.14',
+            id: 'node2',
+            children: [
+              { kind: 'daemon', id: 'pa2', label: 'Pod A2\nuser-service\nIP: 192.168.199.75' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'internet', to: 'npa' },
+          { from: 'npa', to: 'sa' },
+          { from: 'sa', to: 'pa1', note: 'app=user-service' },
+          { from: 'sa', to: 'pa2', note: 'app=user-service' },
+          { from: 'sb', to: 'pb1', note: 'app=order-service' },
+          { from: 'da', to: 'pa1' },
+          { from: 'da', to: 'pa2' },
+          { from: 'db', to: 'pb1' },
+          { from: 'pa1', to: 'sb', note: 'DNS: order-service' },
+          { from: 'pa2', to: 'sb', note: 'DNS: order-service' },
+        ],
+      }),
+    );
+    const node2 = box(scene, 'node2');
+    const pod = box(scene, 'pa2');
+    // the pod sits at the container's padding, not 30 columns in behind an empty title stretch
+    expect(pod.x - node2.x).toBeLessThanOrEqual(3);
+    const [name, ip] = scene.texts.filter((t) => t.owner === 'node2' && t.role === 'title') as [
+      SceneText,
+      SceneText,
+    ];
+    expect(Math.abs(name.x + name.width / 2 - (ip.x + ip.width / 2))).toBeLessThanOrEqual(0.5);
   });
 });
 

@@ -31,6 +31,8 @@ export interface AcrossOptions {
   between?: (a: number, b: number) => number;
   /** Nodes that must start at least `gap` cells past a container's start border (off a title). */
   afterStart?: readonly { container: number; node: number; gap: number }[];
+  /** Nodes whose start a container's end border must be at least `gap` cells past. */
+  beforeEnd?: readonly { container: number; node: number; gap: number }[];
   /** Pairs of nodes whose middles line up when nothing else pulls them apart (a column's boxes). */
   align?: readonly (readonly [number, number])[];
   /** Nodes whose lines are straightened before any other's (the text at a line's open end). */
@@ -256,6 +258,9 @@ export function placeAcross(
       }
     }
   });
+  for (const { container, node, gap } of options.beforeEnd ?? []) {
+    constrain(node, endVar(container), gap);
+  }
   for (const { container, node, gap } of options.afterStart ?? []) {
     constrain(startVar(container), node, gap);
   }

@@ -547,10 +547,13 @@ export function measureLayered(
   const conservative = bandCrossers.map((list) => list.length === 0);
   /** Widths containers must reach so that their band titles fit beside the lines as placed. */
   const widen = new Array<number>(graph.containers.length).fill(0);
+  /** Room after the last line across a squeezed band title: end past that line's box. */
+  let titleEnds: { container: number; node: number; gap: number }[] = [];
   let across!: ReturnType<typeof placeAcross>;
   const arrange = (): void => {
     across = placeAcross(graph, layers, pins, {
       afterStart,
+      beforeEnd: titleEnds,
       align: [...region.column, ...(graph.stacked ?? [])],
       ...(openEnds && openEnds.size > 0
         ? { straightFirst: (v: number) => openEnds.has((graph.nodes[v] as LNode).id) }
@@ -631,17 +634,48 @@ export function measureLayered(
   if (pristine && squeezed.length > 0) {
     // first only as much wider as the title lacks after the last line; the reserve for any
     // fall of the lines if the content moves with the room it gains
-    for (const { container, lack } of squeezed) {
+    const ends: typeof titleEnds = [];
+    for (const { container, lack, last } of squeezed) {
       widen[container] =
         (across.end[container] as number) - (across.start[container] as number) + 1 + lack;
+      if (last !== undefined) {
+        const need = widest((graph.containers[container] as LContainer).title);
+        ends.push({ container, node: last.node, gap: last.pin + need + 3 });
+      }
     }
     pins = copyPins(pristine);
     arrange();
     squeezed = titlesWithoutRoom(graph, across, pins, bandCrossers);
+    const before = [...conservative];
     if (squeezed.length > 0) {
       for (const { container } of squeezed) conservative[container] = true;
-      pins = pristine;
+      pins = copyPins(pristine);
       arrange();
+    }
+    // the width may go anywhere in the container, and the placement may put it before the
+    // first line, pushing the start border out: tried too is the room right after the last
+    // line, where the title then goes; it wins when its titles fit and the drawing comes out
+    // narrower, or as wide with narrower containers
+    if (ends.length > 0) {
+      const kept = { across, pins, conservative: [...conservative] };
+      const spans = (a: typeof across): number =>
+        graph.containers.reduce(
+          (sum, _, c) => sum + (a.end[c] as number) - (a.start[c] as number),
+          0,
+        );
+      conservative.splice(0, conservative.length, ...before);
+      titleEnds = ends;
+      pins = copyPins(pristine);
+      arrange();
+      const [wide, was] = [extent(graph, across), extent(graph, kept.across)];
+      const better =
+        titlesWithoutRoom(graph, across, pins, bandCrossers).length === 0 &&
+        (wide < was || (wide === was && spans(across) < spans(kept.across)));
+      if (!better) {
+        titleEnds = [];
+        conservative.splice(0, conservative.length, ...kept.conservative);
+        ({ across, pins } = kept);
+      }
     }
   }
   if (context.equalHeights) alignTiers(graph, across);
@@ -1287,16 +1321,20 @@ function titlesWithoutRoom(
   across: { node: ArrayLike<number>; start: ArrayLike<number>; end: ArrayLike<number> },
   pins: Pins,
   crossers: readonly (readonly string[])[],
-): { container: number; lack: number }[] {
-  const out: { container: number; lack: number }[] = [];
+): { container: number; lack: number; last?: { node: number; pin: number } }[] {
+  const out: { container: number; lack: number; last?: { node: number; pin: number } }[] = [];
   crossers.forEach((keys, c) => {
     if (keys.length === 0) return;
     const columns = new Set<number>();
+    let last: { node: number; pin: number; at: number } | undefined;
     for (const key of keys) {
       const pin = pins.get(key);
       const [e, k] = key.split(':').map(Number) as [number, number];
       const v = (graph.edges[e] as LEdge).chain[k + 1];
-      if (pin && v !== undefined) columns.add((across.node[v] as number) + pin.lower);
+      if (!pin || v === undefined) continue;
+      const at = (across.node[v] as number) + pin.lower;
+      columns.add(at);
+      if (last === undefined || at > last.at) last = { node: v, pin: pin.lower, at };
     }
     // between the lines and the borders, a blank cell on each side of the title
     const walls = [across.start[c] as number, ...[...columns].sort((a, b) => a - b)];
@@ -1304,8 +1342,26 @@ function titlesWithoutRoom(
     const room = walls.slice(1).map((x, i) => x - (walls[i] as number) - 3);
     const need = widest((graph.containers[c] as LContainer).title);
     // a container wider than its content grows at its end: the last stretch takes the cells
-    if (!room.some((r) => r >= need)) out.push({ container: c, lack: need - (room.at(-1) ?? 0) });
+    if (!room.some((r) => r >= need))
+      out.push({
+        container: c,
+        lack: need - (room.at(-1) ?? 0),
+        ...(last ? { last: { node: last.node, pin: last.pin } } : {}),
+      });
   });
+  return out;
+}
+
+/** Cells across that the placed region takes: its nodes and its containers' borders. */
+function extent(
+  graph: LayeredGraph,
+  across: { node: ArrayLike<number>; end: ArrayLike<number> },
+): number {
+  let out = 0;
+  graph.nodes.forEach((node, v) => {
+    out = Math.max(out, (across.node[v] as number) + node.across);
+  });
+  for (let c = 0; c < graph.containers.length; c++) out = Math.max(out, across.end[c] as number);
   return out;
 }
 
