@@ -437,6 +437,34 @@ describe('importDrawing', () => {
     expect(model.connections?.[0]?.note).toBe('(2) Fetch data');
   });
 
+  it('reads a fan-in that joins a line running on through it as feeding only what lies past', () => {
+    const art = [
+      '        ┌──────────┐',
+      '        │  Source  │',
+      '        └────┬─────┘',
+      '             │',
+      '     ┌───────┼────────┐',
+      '     ▼       │        ▼',
+      '┌────┴───┐   │   ┌────┴───┐',
+      '│   A    │   │   │   B    │',
+      '└────┬───┘   │   └────┬───┘',
+      '     │       │        │',
+      '     └───────┼────────┘',
+      '             │',
+      '             ▼',
+      '        ┌────┴─────┐',
+      '        │  Target  │',
+      '        └──────────┘',
+    ].join('\n');
+    expect(pairs(importDrawing(art).model).sort()).toEqual([
+      'a→target',
+      'b→target',
+      'source→a',
+      'source→b',
+      'source→target',
+    ]);
+  });
+
   it('reads a line drawn heavier than the drawing as heavy or double', () => {
     const art = [
       '┌──────────┐  IPsec  ┌──────┐     ┌───────┐',

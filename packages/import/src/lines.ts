@@ -326,6 +326,57 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       }
     }
   }
+  /**
+   * The terminals of `net` past a crossing at (r, c) on one side of it, along its vertical or
+   * horizontal part: the one side whose ends all have arrowheads (the way the line runs on),
+   * or undefined when not exactly one side is that.
+   */
+  const downstream = (
+    net: LineNet,
+    r: number,
+    c: number,
+    vertical: boolean,
+  ): Terminal[] | undefined => {
+    const start = key(r, c);
+    const sides: Terminal[][] = [];
+    for (const [dr, dc] of vertical
+      ? [
+          [-1, 0],
+          [1, 0],
+        ]
+      : [
+          [0, -1],
+          [0, 1],
+        ]) {
+      const first = key(r + (dr as number), c + (dc as number));
+      if (!net.cells.has(first)) {
+        sides.push([]);
+        continue;
+      }
+      const seen = new Set([start, first]);
+      const queue = [first];
+      while (queue.length > 0) {
+        const cell = queue.pop() as number;
+        const [cr, cc] = [Math.floor(cell / width), cell % width];
+        for (const [er, ec] of [
+          [cr - 1, cc],
+          [cr + 1, cc],
+          [cr, cc - 1],
+          [cr, cc + 1],
+        ] as const) {
+          if (!inside(er, ec)) continue;
+          const next = key(er, ec);
+          if (seen.has(next) || !net.cells.has(next)) continue;
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+      if (net.ends.some((e) => seen.has(key(e.row, e.col)))) return undefined;
+      sides.push(net.terminals.filter((t) => seen.has(key(t.row, t.col))));
+    }
+    const ways = sides.filter((list) => list.length > 0 && list.every((t) => t.arrow));
+    return ways.length === 1 ? ways[0] : undefined;
+  };
   // a crossing where exactly one line has an arrowhead is a junction
   for (const [r, c] of lineCells) {
     if (!crossing(r, c)) continue;
@@ -342,6 +393,18 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     if (arrows(na) === arrows(nb) && !half(na) && !half(nb)) continue;
     // lines drawn in two styles are two lines, whatever their arrowheads
     if (na.dashed !== nb.dashed || na.dotted !== nb.dotted) continue;
+    // lines that only give (a fan-in's bus) meeting a whole line that runs on through (a line
+    // from a box above past the fan's boxes to the box they all lead into) feed it: they reach
+    // only what it reaches past the crossing, not the boxes it passed on its way there
+    const feeder = !arrows(na) && sources(na) ? na : !arrows(nb) && sources(nb) ? nb : undefined;
+    const through = feeder === na ? nb : na;
+    if (feeder && arrows(through) && sources(through)) {
+      const down = downstream(through, r, c, through === nb);
+      if (down) {
+        feeder.terminals.push(...down.map((t) => ({ ...t })));
+        continue;
+      }
+    }
     union(a, b);
     const root = find(a);
     const merged = root === a ? na : nb;
