@@ -1,4 +1,9 @@
-import type { Connection, Diagram, Node, NodeKind } from '@diagrama/core';
+import type { Connection, Diagram, LineStyle, Node, NodeKind } from '@diagrama/core';
+
+/** Dashed and dotted lines: the broken strokes. */
+const broken = (style: LineStyle): boolean => style === 'dashed' || style === 'dotted';
+/** Heavy and double lines: most languages have one strong stroke for both. */
+const strong = (style: LineStyle): boolean => style === 'heavy' || style === 'double';
 
 /** The languages a model can be written in for other tools. */
 export const EXPORT_LANGUAGES = ['dot', 'd2', 'mermaid', 'plantuml'] as const;
@@ -78,7 +83,7 @@ export function toDot(
     const attributes = [
       c.note ? `${options.edgeLabel ?? 'label'}=${dq(c.note)}` : undefined,
       `dir=${{ none: 'none', forward: 'forward', backward: 'back', both: 'both' }[c.direction]}`,
-      c.style === 'dashed' || c.style === 'dotted' ? `style=${c.style}` : undefined,
+      broken(c.style) ? `style=${c.style}` : undefined,
       c.style === 'heavy' ? 'penwidth=2.5' : undefined,
       // Graphviz draws a double line as two colours with nothing between
       c.style === 'double' ? 'color="black:invis:black"' : undefined,
@@ -138,12 +143,11 @@ export function toD2(diagram: Diagram): string {
     }
     const arrow = { none: '--', forward: '->', backward: '<-', both: '<->' }[c.direction];
     // D2 has no double line: heavy and double are both drawn thick
-    const style =
-      c.style === 'dashed' || c.style === 'dotted'
-        ? ` {style.stroke-dash: ${c.style === 'dashed' ? 5 : 2}}`
-        : c.style === 'heavy' || c.style === 'double'
-          ? ' {style.stroke-width: 4}'
-          : '';
+    const style = broken(c.style)
+      ? ` {style.stroke-dash: ${c.style === 'dashed' ? 5 : 2}}`
+      : strong(c.style)
+        ? ' {style.stroke-width: 4}'
+        : '';
     lines.push(
       `${path.get(c.from)} ${arrow} ${path.get(c.to)}${c.note ? `: ${dq(c.note)}` : ''}${style}`,
     );
@@ -194,7 +198,7 @@ function toMermaidSequence(diagram: Diagram): string {
     lines.push(`  ${what} ${ids.get(node.id)} as ${messageText(node.label || ' ', '<br/>')}`);
   }
   for (const c of diagram.connections) {
-    const dashed = c.style === 'dashed' || c.style === 'dotted';
+    const dashed = broken(c.style);
     const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
     const arrow =
       SEQUENCE_ARROWS[c.direction === 'backward' ? 'forward' : c.direction][dashed ? 1 : 0];
@@ -234,11 +238,9 @@ export function toMermaid(diagram: Diagram): string {
     const open = openEnd(c);
     if (open) lines.push(`  ${ids.get(open)}(( ))`);
     // Mermaid draws dashed and dotted lines alike, and heavy and double alike (thick)
-    const dotted = c.style === 'dashed' || c.style === 'dotted';
-    const thick = c.style === 'heavy' || c.style === 'double';
-    const arrow = dotted
+    const arrow = broken(c.style)
       ? { none: '-.-', forward: '-.->', backward: '<-.-', both: '<-.->' }[c.direction]
-      : thick
+      : strong(c.style)
         ? { none: '===', forward: '==>', backward: '<==', both: '<==>' }[c.direction]
         : { none: '---', forward: '-->', backward: '<--', both: '<-->' }[c.direction];
     const label = c.note ? `|${mq(c.note)}|` : '';
@@ -266,7 +268,7 @@ function toPlantUmlSequence(diagram: Diagram): string {
     );
   }
   for (const c of diagram.connections) {
-    const line = c.style === 'dashed' || c.style === 'dotted' ? '--' : '-';
+    const line = broken(c.style) ? '--' : '-';
     // a sequence's messages always have a head: a line without one is drawn as a message
     const arrow = c.direction === 'both' ? `<${line}>` : `${line}>`;
     const [from, to] = c.direction === 'backward' ? [c.to, c.from] : [c.from, c.to];
@@ -313,12 +315,7 @@ export function toPlantUml(diagram: Diagram): string {
   for (const c of diagram.connections) {
     const open = openEnd(c);
     if (open) lines.push(`circle " " as ${ids.get(open)}`);
-    const line =
-      c.style === 'dashed' || c.style === 'dotted'
-        ? '..'
-        : c.style === 'heavy' || c.style === 'double'
-          ? '-[bold]-'
-          : '--';
+    const line = broken(c.style) ? '..' : strong(c.style) ? '-[bold]-' : '--';
     const arrow = { none: line, forward: `${line}>`, backward: `<${line}`, both: `<${line}>` }[
       c.direction
     ];

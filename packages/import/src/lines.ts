@@ -339,16 +339,9 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
   ): Terminal[] | undefined => {
     const start = key(r, c);
     const sides: Terminal[][] = [];
-    for (const [dr, dc] of vertical
-      ? [
-          [-1, 0],
-          [1, 0],
-        ]
-      : [
-          [0, -1],
-          [0, 1],
-        ]) {
-      const first = key(r + (dr as number), c + (dc as number));
+    for (const way of vertical ? [N, S] : [W, E]) {
+      const [dr, dc] = step(way);
+      const first = key(r + dr, c + dc);
       if (!net.cells.has(first)) {
         sides.push([]);
         continue;
@@ -358,14 +351,10 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       while (queue.length > 0) {
         const cell = queue.pop() as number;
         const [cr, cc] = [Math.floor(cell / width), cell % width];
-        for (const [er, ec] of [
-          [cr - 1, cc],
-          [cr + 1, cc],
-          [cr, cc - 1],
-          [cr, cc + 1],
-        ] as const) {
-          if (!inside(er, ec)) continue;
-          const next = key(er, ec);
+        for (const side of SIDES) {
+          const [er, ec] = step(side);
+          if (!inside(cr + er, cc + ec)) continue;
+          const next = key(cr + er, cc + ec);
           if (seen.has(next) || !net.cells.has(next)) continue;
           seen.add(next);
           queue.push(next);
