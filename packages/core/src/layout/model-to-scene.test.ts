@@ -478,6 +478,61 @@ describe('steps between siblings', () => {
     expect((note?.x ?? 0) + (note?.width ?? 0)).toBeLessThan(v.x);
   });
 
+  describe('whose ends other lines rank apart', () => {
+    // a dashboard reading the API and the database, the API writing to the database and
+    // queueing work whose worker writes there too: the worker's line puts the database three
+    // ranks below the API, so the API's line to it cannot run across between neighbours
+    const dashboard = (notes: boolean) =>
+      parseDiagram({
+        nodes: [
+          { kind: 'client', id: 'ui', label: 'Dashboard UI' },
+          { kind: 'api', id: 'api', label: 'API Server' },
+          { kind: 'database', id: 'db', label: 'PostgreSQL DB' },
+          { kind: 'queue', id: 'redis', label: 'Redis (Queue)' },
+          { kind: 'daemon', id: 'worker', label: 'Worker Service' },
+        ],
+        connections: [
+          { from: 'ui', to: 'api', ...(notes ? { note: 'API Queries' } : {}) },
+          { from: 'ui', to: 'db', ...(notes ? { note: 'Reads Status' } : {}) },
+          { from: 'api', to: 'db', ...(notes ? { note: 'Write Job Metadata' } : {}) },
+          { from: 'api', to: 'redis', ...(notes ? { note: 'Enqueue Job' } : {}) },
+          { from: 'redis', to: 'worker', ...(notes ? { note: 'Fetch Job' } : {}) },
+          { from: 'worker', to: 'db', ...(notes ? { note: 'Update status' } : {}) },
+        ],
+      });
+
+    it('draws the line along the flow, out of the bottom and into the top', () => {
+      const scene = modelToScene(dashboard(false));
+      const [api, db] = [box(scene, 'api'), box(scene, 'db')];
+      const points = scene.connectors.find((c) => c.id === 'api->db')?.points ?? [];
+      expect(points[0]?.y).toBe(api.y + api.height - 1);
+      expect(points.at(-1)?.y).toBe(db.y);
+      // down all the way: never back up, never out of a side
+      for (let i = 1; i < points.length; i++)
+        expect(points[i]?.y).toBeGreaterThanOrEqual(points[i - 1]?.y ?? 0);
+    });
+
+    it('finds its note a place beside the line where it leaves the fan', () => {
+      const scene = modelToScene(dashboard(true));
+      const note = scene.texts.find((t) => t.role === 'note' && t.text === 'Write Job Metadata');
+      const points = scene.connectors.find((c) => c.id === 'api->db')?.points ?? [];
+      const api = box(scene, 'api');
+      expect(note).toBeDefined();
+      // beside a vertical run of its own line, below the API and above the next rank's boxes
+      const beside = points.some(
+        (p, i) =>
+          i > 0 &&
+          p.x === points[i - 1]?.x &&
+          Math.abs((note?.x ?? 0) - p.x) <= 2 &&
+          (note?.y ?? 0) > Math.min(p.y, points[i - 1]?.y ?? 0) &&
+          (note?.y ?? 0) < Math.max(p.y, points[i - 1]?.y ?? 0),
+      );
+      expect(beside).toBe(true);
+      expect(note?.y).toBeGreaterThan(api.y + api.height);
+      expect(note?.y).toBeLessThan(box(scene, 'redis').y);
+    });
+  });
+
   it('keeps a chain that nothing else joins in its ranks', () => {
     const scene = modelToScene(
       parseDiagram({

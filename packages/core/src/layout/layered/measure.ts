@@ -205,11 +205,13 @@ export function measureLayered(
   normalize(graph);
   const layers = orderRanks(graph, { check, maxSweeps: graph.nodes.length > 2000 ? 4 : 12 });
   // a step between siblings the order could not set side by side would loop around the boxes
-  // between them: it ranks its ends like any line instead (the layout is found again, once)
+  // between them, and one whose ends other lines ranked apart (a worker's line into the
+  // database puts it below the API that also writes there) would wander across the flow: it
+  // ranks its ends like any line instead (the layout is found again, once)
   if (alongFlow.size === 0) {
     const apart = (graph.steps ?? []).filter((step) => {
       const [a, b] = [graph.nodes[step.from] as LNode, graph.nodes[step.to] as LNode];
-      return step.sibling === true && a.rank === b.rank && Math.abs(a.order - b.order) !== 1;
+      return step.sibling === true && (a.rank !== b.rank || Math.abs(a.order - b.order) !== 1);
     });
     if (apart.length > 0) {
       context.diagnostics.length = reported;

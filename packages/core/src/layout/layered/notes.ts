@@ -135,12 +135,16 @@ export function planNotes(
     // a note that found no room last time (the middle one of three lines into a box, hemmed
     // in by the other two) goes beside its line's other end, when a side is free there
     if (elsewhere.has(edge.connection.id) && asked === undefined) {
+      // (a long line out of a fan: beside its branch past the split, where it reaches the
+      // first rank it passes)
       const other =
         zone === 'lower' && !sharedAbove
           ? placeIn('upper', 0)
-          : zone === 'upper' && !sharedBelow
-            ? placeIn('lower', last)
-            : undefined;
+          : zone === 'lower' && last > 0
+            ? placeIn('lower', 0)
+            : zone === 'upper' && !sharedBelow
+              ? placeIn('lower', last)
+              : undefined;
       if (other !== undefined && (other.free || !other.blocked)) at = other;
     }
     const { host, pinOffset, blocked, free } = at;
