@@ -83,6 +83,16 @@ export function reproduce(
   } catch {
     // the hints below may still make it
   }
+  // a drawing along a right flow reads left to right: its boxes in that order, where the
+  // order of reading (top down) breaks the layout's ties another way
+  if (model.flow === 'right') {
+    const along = alongTheFlow(model, base, drawn);
+    try {
+      if (along && trimmed(render(along, charset)) === target) return along;
+    } catch {
+      // the hints below may still make it
+    }
+  }
   const hinted: DiagramInput = structuredClone(base);
   // structuredClone breaks identity: walk both trees side by side to find each node's box
   const rectOf = new Map<NodeInput, Rect>();
@@ -205,4 +215,26 @@ export function reproduce(
     if (c.hints) delete c.hints.noteRow;
   }
   return attempt() === target ? hinted : undefined;
+}
+
+/**
+ * `base` (a copy of `model` node for node) with its top-level boxes ordered left to right as
+ * drawn, or undefined when that is the order they have already (or a box was not found).
+ */
+function alongTheFlow(
+  model: DiagramInput,
+  base: DiagramInput,
+  drawn: Drawn,
+): DiagramInput | undefined {
+  const rectOf = new Map<NodeInput, Rect>();
+  model.nodes.forEach((node, i) => {
+    const rect = drawn.rects.get(node);
+    if (rect) rectOf.set(base.nodes[i] as NodeInput, rect);
+  });
+  if (rectOf.size !== base.nodes.length) return undefined;
+  const along = [...base.nodes].sort((a, b) => {
+    const [p, q] = [rectOf.get(a) as Rect, rectOf.get(b) as Rect];
+    return p.left - q.left || p.top - q.top;
+  });
+  return along.some((node, i) => node !== base.nodes[i]) ? { ...base, nodes: along } : undefined;
 }
