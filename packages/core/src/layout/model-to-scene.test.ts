@@ -994,6 +994,70 @@ describe('a tree of fans', () => {
   });
 });
 
+describe('a pipeline whose stages may each stop it', () => {
+  // each stage passes to the next or fails to a stop of its own: the stages are the spine,
+  // one straight line down (or across), the stops hang off it
+  const pipeline = (flow?: 'right') =>
+    parseDiagram({
+      ...(flow ? { flow } : {}),
+      nodes: [
+        { kind: 'user', id: 'push', label: 'git push' },
+        { id: 'lint', label: 'Lint & Format' },
+        { id: 'types', label: 'Type Check' },
+        { id: 'tests', label: 'Run Tests' },
+        { id: 'deploy', label: 'Deploy' },
+        ...['lint', 'types', 'tests'].map((s) => ({ id: `${s}-stop`, label: `Fix ${s}` })),
+      ],
+      connections: [
+        { from: 'push', to: 'lint' },
+        { from: 'lint', to: 'types', note: 'Pass' },
+        { from: 'types', to: 'tests', note: 'Pass' },
+        { from: 'tests', to: 'deploy', note: 'Pass' },
+        ...['lint', 'types', 'tests'].map((s) => ({ from: s, to: `${s}-stop`, note: 'Fail' })),
+      ],
+    });
+
+  it.each([['down'], ['right']] as const)('keeps the stages in line (flow %s)', (flow) => {
+    const scene = modelToScene(pipeline(flow === 'right' ? 'right' : undefined));
+    // (the last stage's two ways both end: a fork with no spine, centred)
+    for (const id of ['push->lint', 'lint->types', 'types->tests']) {
+      const points = scene.connectors.find((c) => c.id === id)?.points ?? [];
+      expect(points, id).toHaveLength(2);
+    }
+    // and every stop is off that line, on one side
+    const across = (b: SceneBox) => (flow === 'right' ? b.y : b.x);
+    const stage = across(box(scene, 'lint'));
+    const sides = ['lint', 'types', 'tests'].map((s) =>
+      Math.sign(across(box(scene, `${s}-stop`)) - stage),
+    );
+    expect(new Set(sides).size).toBe(1);
+    expect(sides[0]).not.toBe(0);
+  });
+
+  it('still centres a parent over three children of which one goes on', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'api', label: 'Orders API' },
+          { id: 'jobs', label: 'Jobs' },
+          { id: 'db', label: 'Orders DB' },
+          { id: 'pay', label: 'Payments' },
+          { id: 'worker', label: 'Worker' },
+        ],
+        connections: [
+          { from: 'api', to: 'jobs' },
+          { from: 'api', to: 'db' },
+          { from: 'api', to: 'pay' },
+          { from: 'jobs', to: 'worker' },
+        ],
+      }),
+    );
+    const middle = (id: string) => box(scene, id).x + box(scene, id).width / 2;
+    const children = ['jobs', 'db', 'pay'].map(middle);
+    const centre = (Math.min(...children) + Math.max(...children)) / 2;
+    expect(Math.abs(middle('api') - centre)).toBeLessThanOrEqual(2);
+  });
+});
 describe('a fan-in gathered inside a container', () => {
   it('meets under the middle of its branches, the box it feeds centred there', () => {
     // two nodes of a cluster, each with a backend, both calling one database outside

@@ -1,4 +1,11 @@
-import { childTowards, commonContainer, isWithin, type LayeredGraph, type LNode } from './graph.js';
+import {
+  childTowards,
+  commonContainer,
+  isWithin,
+  type LayeredGraph,
+  type LEdge,
+  type LNode,
+} from './graph.js';
 import type { Layers } from './order.js';
 import { type Pins, pinUse } from './ports.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
@@ -87,6 +94,9 @@ function leastSpan(
   }
   return least;
 }
+
+/** The cost of a cell of bend in the cheapest line: smaller costs only break ties. */
+const UNIT = 4;
 
 /** How many cells of width cost as much as one unit of any other cost, where width breaks ties. */
 const TIE_BREAK = 1 << 12;
@@ -310,7 +320,7 @@ export function placeAcross(
         pair === undefined
           ? Math.floor((nodes[middle] as LNode).across / 2)
           : Math.floor((pair + (nodes[next as number] as LNode).across) / 2);
-      const weight = onBranch.has(t) ? 64 : 1;
+      const weight = (onBranch.has(t) ? 64 : 1) * UNIT;
       linear.push({ from: aux, to: t, minlen: centre, weight });
       linear.push({ from: aux, to: middle, minlen: 0, weight });
       aux++;
@@ -326,6 +336,18 @@ export function placeAcross(
       above[v] = (above[v] as number) + 1;
     }
   }
+  // of a fork whose other branch ends, the one that goes on is the spine (a pipeline's next
+  // stage, beside the stop each stage may fail to): by node, how many of its branches lead
+  // on (a long line as far as the box it ends at). A wider fan keeps its parent centred over
+  // its children, as a tree is drawn
+  const goesOn = (edge: LEdge): boolean => (below[edge.chain.at(-1) as number] as number) > 0;
+  const onward = new Int32Array(n);
+  for (const edge of graph.edges) {
+    if (edge.chain.length > 1 && goesOn(edge)) {
+      const u = edge.chain[0] as number;
+      onward[u] = (onward[u] as number) + 1;
+    }
+  }
   graph.edges.forEach((edge, e) => {
     for (let k = 0; k + 1 < edge.chain.length; k++) {
       const u = edge.chain[k] as number;
@@ -337,10 +359,20 @@ export function placeAcross(
       const first = options.straightFirst?.(u) || options.straightFirst?.(v);
       // of several lines leaving a box (or entering one) all but one bend whatever their
       // length, so they give way to a line that can be straight: a fan's children spread to
-      // sit over what each of them alone feeds, as hand drawings line them up
-      const branch = (below[u] as number) > 1 || (above[v] as number) > 1;
+      // sit over what each of them alone feeds, as hand drawings line them up. The spine of
+      // a fan stays straight, its ends hang off it
+      const spine = k === 0 && below[u] === 2 && onward[u] === 1 && goesOn(edge);
+      const branch = ((below[u] as number) > 1 && !spine) || (above[v] as number) > 1;
+      // a long branch off a spine bends where it leaves it, not just before its arrowhead (a
+      // tie-break: a fraction of any other cost)
+      const source = edge.chain[0] as number;
+      const offSpine = below[source] === 2 && onward[source] === 1 && !goesOn(edge);
+      const arrival = offSpine && k > 0 && k + 2 === edge.chain.length ? 1 : 0;
       const weight =
-        (straightness(nodes[u] as LNode, nodes[v] as LNode) * (first ? 4 : 1)) / (branch ? 4 : 1);
+        ((straightness(nodes[u] as LNode, nodes[v] as LNode) * (first ? 4 : 1)) /
+          (branch ? 4 : 1)) *
+          UNIT +
+        arrival;
       linear.push({ from: aux, to: u, minlen: delta - pu, weight });
       linear.push({ from: aux, to: v, minlen: delta - pv, weight });
       aux++;
@@ -350,8 +382,8 @@ export function placeAcross(
     const cu = Math.floor((nodes[u] as LNode).across / 2);
     const cv = Math.floor((nodes[v] as LNode).across / 2);
     const delta = Math.max(cu, cv);
-    linear.push({ from: aux, to: u, minlen: delta - cu, weight: 1 });
-    linear.push({ from: aux, to: v, minlen: delta - cv, weight: 1 });
+    linear.push({ from: aux, to: u, minlen: delta - cu, weight: UNIT });
+    linear.push({ from: aux, to: v, minlen: delta - cv, weight: UNIT });
     aux++;
   }
   // past the limit, the first feasible answer (tight packing), then relaxed toward straight

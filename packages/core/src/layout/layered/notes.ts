@@ -132,6 +132,12 @@ export function planNotes(
       return { zone, segment, host, pinOffset, blocked, free };
     };
     let at = placeIn(zone, segment);
+    // a long line out of a fan whose end is hemmed in by lines on both sides (the middle one
+    // of three into a database) has its note beside its own branch where it reaches the first
+    // rank it passes: beside the stub it shares, the note would read as the others' too
+    const hemmed = at.blocked && !at.free;
+    if (zone === 'lower' && asked === undefined && last > 0 && sharedAbove && hemmed)
+      at = placeIn('lower', 0);
     // a note that found no room last time (the middle one of three lines into a box, hemmed
     // in by the other two) goes beside its line's other end, when a side is free there
     if (elsewhere.has(edge.connection.id) && asked === undefined) {
