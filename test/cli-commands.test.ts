@@ -486,4 +486,19 @@ describe('diagrama docs --adopt', () => {
     expect(readFileSync(doc, 'utf8')).toBe(text);
     expect(run(['docs', '--write', doc]).code).toBe(2);
   });
+
+  it('leaves an indented drawing, which `import` reads', () => {
+    const dir = folder('adopt-indented');
+    mkdirSync(join(dir, '.git'));
+    const doc = join(dir, 'a.md');
+    const text = '# A\n\n    ┌─────┐\n    │  a  │\n    └─────┘\n';
+    writeFileSync(doc, text);
+    const result = run(['docs', '--adopt', '--write', doc]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/a\.md:3: left as drawn: an indented block/);
+    expect(readFileSync(doc, 'utf8')).toBe(text);
+    const imported = run(['import', doc]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('label: a');
+  });
 });

@@ -860,8 +860,42 @@ describe('findArtBlocks', () => {
       '~~~',
     ].join('\n');
     expect(findArtBlocks(markdown)).toEqual([
-      { text: '┌───┐\n│ a │\n└───┘', firstLine: 3, open: 2, close: 6, info: '' },
+      { text: '┌───┐\n│ a │\n└───┘', firstLine: 3, open: 2, close: 6, info: '', fenced: true },
     ]);
+  });
+
+  it("finds drawings indented by four spaces, with their indent (columns stay the file's)", () => {
+    const markdown = [
+      '## Architecture', // 1
+      '',
+      '        +--------+', // 3
+      '        | Client |',
+      '        +--------+',
+      '',
+      '            |', // 7: a blank line inside, the run goes on
+      '        +--------+',
+      '        |  API   |',
+      '        +--------+', // 10
+      '',
+      'Optional:', // 12: a drawing right under a line of text
+      '    +----+',
+      '    | UI |',
+      '    +----+', // 15
+      '',
+      '- a list',
+      '    - nested, not a drawing',
+      '',
+      '    const code = 1; // indented code, not a drawing',
+    ].join('\n');
+    const blocks = findArtBlocks(markdown);
+    expect(blocks.map((b) => [b.firstLine, b.open, b.close, b.fenced])).toEqual([
+      [3, 3, 10, false],
+      [13, 13, 15, false],
+    ]);
+    expect(blocks[0]?.text.split('\n')[0]).toBe('        +--------+');
+    // imported, each box where the file has it
+    const result = importDrawing(blocks[0]?.text ?? '', { firstLine: blocks[0]?.firstLine ?? 1 });
+    expect(result.found).toMatchObject({ boxes: 2, connections: 1 });
   });
 });
 

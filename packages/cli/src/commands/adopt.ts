@@ -52,6 +52,13 @@ export async function adoptAll(
     for (const block of findArtBlocks(text)) {
       if (inZone(block.open)) continue;
       const where = `${file}:${block.open}`;
+      // a zone writes a fenced block: an indented drawing would change its look when adopted
+      if (!block.fenced) {
+        reporter.info(
+          `${where}: left as drawn: an indented block (fence it with \`\`\` to adopt it)`,
+        );
+        continue;
+      }
       if (!/^[\w.+-]*$/.test(block.info)) {
         reporter.info(`${where}: left as drawn: its fence's info string cannot go in a zone`);
         continue;

@@ -17,10 +17,10 @@ import { renderText } from './render-text.js';
 export const IMPORT_HELP = `Usage: diagrama import <file|-> [--out FILE] [--format yaml|json|ts] [--canonical] [--strict]
 
 Reads box art drawn by hand — a text file holding one drawing, a Markdown file (every fenced
-block that holds box art, each at its own lines), or standard input — and writes a diagrama
-model of it: boxes and the boxes they hold, labels, lines with their arrowheads and styles,
-notes beside lines. Every charset diagrama draws is read (single, double, rounded, heavy,
-ascii), mixed too. Kinds are guessed from labels and shapes and listed on standard error, so
+or indented block that holds box art, each at its own lines), or standard input — and writes
+a diagrama model of it: boxes and the boxes they hold, labels, lines with their arrowheads and
+styles, notes beside lines. Every charset diagrama draws is read (single, double, rounded,
+heavy, ascii), mixed too. Kinds are guessed from labels and shapes and listed on standard error, so
 you can correct them. Whatever cannot be understood is kept (as an annotation) and reported
 as file:line:col: warning[import/…].
 
@@ -89,14 +89,15 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     }
     throw error;
   }
-  // Markdown by its name, or by holding fenced drawings (notes kept as .txt)
+  // Markdown by its name, or by holding fenced drawings (notes kept as .txt; in a plain
+  // drawing, an indented part is no code block)
   const blocks = findArtBlocks(text);
-  const markdown = /\.(md|markdown)$/i.test(input) || blocks.length > 0;
+  const markdown = /\.(md|markdown)$/i.test(input) || blocks.some((b) => b.fenced);
   const drawings = markdown
     ? blocks.map((b) => ({ text: b.text, firstLine: b.firstLine }))
     : [{ text, firstLine: 1 }];
   if (drawings.length === 0) {
-    reporter.error('import/no-drawing', `${file}: no fenced block holds box art`);
+    reporter.error('import/no-drawing', `${file}: no code block holds box art`);
     reporter.finish();
     return EXIT.invalid;
   }
