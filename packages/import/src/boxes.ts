@@ -75,10 +75,13 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
   for (let c = left + 1; c < row.length; c++) {
     const ch = row[c]?.ch ?? '';
     if (isCorner(ch, W | S) && c > left + 1) {
-      const below = at(grid, top + 1, c);
-      // in ascii a `+` the border runs on past is a junction on it, not the corner
-      const plus =
-        ch === '+' && (down(below) || isCorner(below, N | W)) && !across(at(grid, top, c + 1));
+      // in ascii a `+` the border runs on past is a junction on it, not the corner; where
+      // the border ends, the side under it may wander a column or two (see `rightAt`)
+      const sideUnder = [0, -1, 1, -2, 2].some((d) => {
+        const below = at(grid, top + 1, c + d);
+        return c + d > left + 1 && (down(below) || isCorner(below, N | W));
+      });
+      const plus = ch === '+' && sideUnder && !across(at(grid, top, c + 1));
       if (ch !== '+' || plus) {
         right = c;
         break;
@@ -162,7 +165,9 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
   let corner2 = -1;
   for (let c = bottomLeft + 1; c <= right + 2; c++) {
     const ch = at(grid, bottom, c);
-    if (isCorner(ch, N | W) && c >= right - 2 && (ch !== '+' || c >= right)) {
+    // (a `+` short of the top's corner is the corner where the border ends there)
+    const ends = !across(at(grid, bottom, c + 1));
+    if (isCorner(ch, N | W) && c >= right - 2 && (ch !== '+' || c >= right || ends)) {
       corner2 = c;
       break;
     }

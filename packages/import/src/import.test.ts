@@ -189,6 +189,70 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('reads a label written across its line, and boxes whose right side a row overruns', () => {
+    // after a DevOps stack drawn in a README: each step's label runs right across its line,
+    // the `v` under the text (and `via` in it); the CI box's top border is a column longer
+    // than its sides, the registry's name overruns its borders by two columns
+    const text = [
+      '   +-------------------------+-------------------------+',
+      '   |                  CI/CD Layer                     |',
+      '   |--------------------------------------------------|',
+      '   | Jenkins | GitHub Actions | GitLab CI | Tekton     |',
+      '   +------------------+-------------------------------+',
+      '                      |',
+      '    (2) Build / Test / Package Artifacts (Docker images)',
+      '                      v',
+      '             +--------+---------+',
+      '             |   Container Build|',
+      '             |   Docker / Podman|',
+      '             +--------+---------+',
+      '                      |',
+      '     (3) Push to Registry via HTTPS (Harbor, ECR)',
+      '                      v',
+      '             +--------+---------+',
+      '             |  Container Registry|',
+      '             +------------------+',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(model.nodes.map((n) => n.label)).toEqual([
+      'CI/CD Layer\n---\nJenkins | GitHub Actions | GitLab CI | Tekton',
+      'Container Build\nDocker / Podman',
+      'Container Registry',
+    ]);
+    expect(model.connections?.map((c) => [c.from, c.to, c.note])).toEqual([
+      [
+        'ci-cd-layer',
+        'container-build-docker-podman',
+        '(2) Build / Test / Package Artifacts (Docker images)',
+      ],
+      [
+        'container-build-docker-podman',
+        'container-registry',
+        '(3) Push to Registry via HTTPS (Harbor, ECR)',
+      ],
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box', 'import/ragged-box']);
+  });
+
+  it('keeps a label inside a box that a line enters and leaves in its column', () => {
+    const text = [
+      '        |',
+      '   +----+----+',
+      '   | Gateway |',
+      '   +----+----+',
+      '        |',
+      '        v',
+      '   +---------+',
+      '   |   API   |',
+      '   +---------+',
+    ].join('\n');
+    const { model } = importDrawing(text);
+    expect(model.nodes.map((n) => n.label)).toEqual(['Gateway', 'API']);
+    expect(model.connections?.filter((c) => c.from === 'gateway' && c.to === 'api')).toHaveLength(
+      1,
+    );
+  });
+
   it('reads a real architecture drawn carelessly: a slipped border, a box against its container, layers listed alike, a name over a body', () => {
     // after a container-registry README: the vault's bottom border slipped a column right,
     // the CI box's bottom is drawn right over its container's border, and the auth service

@@ -18,6 +18,7 @@ import {
 } from './exact.js';
 import { E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, toGrid } from './grid.js';
+import { unbreakLines } from './interrupted.js';
 import { type FreeEnd, type LineNet, traceLines } from './lines.js';
 import { realignRows } from './realign.js';
 import { type DrawnSequence, readSequence } from './sequence.js';
@@ -234,6 +235,8 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         column,
       );
     }
+    // a line's label written across it: moved beside it, the line whole again
+    unbreakLines(grid);
   }
   if (grid.width * grid.height > maxCells) {
     warn(
