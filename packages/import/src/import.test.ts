@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { checkDiagram, type DiagramInput } from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
+import { toGrid } from './grid.js';
 import { findArtBlocks, importDrawing, writeModel } from './index.js';
+import { unbreakLines } from './interrupted.js';
 import { splitArrows } from './text-flow.js';
 
 const root = new URL('../../../', import.meta.url);
@@ -232,6 +234,17 @@ describe('importDrawing', () => {
       ],
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box', 'import/ragged-box']);
+  });
+
+  it('moves a label off its line only where the line goes on under it', () => {
+    const moved = (rows: string[]) => unbreakLines(toGrid(rows.join('\n')));
+    expect(moved(['       |', '   ship logs', '       v'])).toBe(1);
+    expect(moved(['       ^', '   ship logs', '       |'])).toBe(1);
+    // the `v` under the text starts a word, and a line that ends at the text: left alone
+    expect(moved(['       |', '   ship logs', '       verify'])).toBe(0);
+    expect(moved(['       |', '   ship logs', ''])).toBe(0);
+    // text inside a box a line crosses in its column is the box's label
+    expect(moved(['   +---+---+', '   | Agent |', '   +---+---+'])).toBe(0);
   });
 
   it('keeps a label inside a box that a line enters and leaves in its column', () => {

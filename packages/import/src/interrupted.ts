@@ -40,7 +40,9 @@ export function unbreakLines(grid: Grid): number {
       const below = at(grid, r + 1, c);
       // a line coming down into the text and going on under it (or its arrowhead there), or
       // the same upward
-      const downward = vertical(above) && (vertical(below) || arrowOf(below) === S);
+      // (a `v` that starts a word under the text is no arrowhead)
+      const head = arrowOf(below) === S && !textAt(grid.rows[r + 1] ?? [], c);
+      const downward = vertical(above) && (vertical(below) || head);
       const upward = arrowOf(above) === N && vertical(below);
       if (!downward && !upward) continue;
       // the text run holding this column: words with single spaces between them
