@@ -66,8 +66,7 @@ export function unbreakLines(grid: Grid): number {
       const before = c - 1 - length;
       const to = blank(after - 1, after + length) ? after : blank(before - 1, c - 1) ? before : -1;
       if (to < 0) continue;
-      const line = above === '^' || above === '▲' ? (below as string) : (above as string);
-      const side = glyphOf(line)?.weight === 'ascii' ? '|' : '│';
+      const side = glyphOf(upward ? below : above)?.weight === 'ascii' ? '|' : '│';
       const label: Cell[] = text.map((cell) => ({ ...cell }));
       for (let k = start; k <= end; k++) {
         const cell = row[k] as Cell;

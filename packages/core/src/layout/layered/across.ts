@@ -348,6 +348,8 @@ export function placeAcross(
       onward[u] = (onward[u] as number) + 1;
     }
   }
+  /** Whether node `u` forks in two, one line going on (the spine) and one ending. */
+  const hasSpine = (u: number): boolean => below[u] === 2 && onward[u] === 1;
   graph.edges.forEach((edge, e) => {
     for (let k = 0; k + 1 < edge.chain.length; k++) {
       const u = edge.chain[k] as number;
@@ -360,13 +362,12 @@ export function placeAcross(
       // of several lines leaving a box (or entering one) all but one bend whatever their
       // length, so they give way to a line that can be straight: a fan's children spread to
       // sit over what each of them alone feeds, as hand drawings line them up. The spine of
-      // a fan stays straight, its ends hang off it
-      const spine = k === 0 && below[u] === 2 && onward[u] === 1 && goesOn(edge);
+      // a fork stays straight, the line that ends hangs off it
+      const spine = k === 0 && hasSpine(u) && goesOn(edge);
       const branch = ((below[u] as number) > 1 && !spine) || (above[v] as number) > 1;
       // a long branch off a spine bends where it leaves it, not just before its arrowhead (a
       // tie-break: a fraction of any other cost)
-      const source = edge.chain[0] as number;
-      const offSpine = below[source] === 2 && onward[source] === 1 && !goesOn(edge);
+      const offSpine = hasSpine(edge.chain[0] as number) && !goesOn(edge);
       const arrival = offSpine && k > 0 && k + 2 === edge.chain.length ? 1 : 0;
       const weight =
         ((straightness(nodes[u] as LNode, nodes[v] as LNode) * (first ? 4 : 1)) /
