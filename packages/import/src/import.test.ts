@@ -683,6 +683,124 @@ describe('importDrawing', () => {
     expect(importDrawing('A -> A -> B\n').model.connections).toEqual([{ from: 'a', to: 'b' }]);
   });
 
+  it('reads a flow drawn with box-drawing arrows, branches off a line, and lines down', () => {
+    // after notes on Kafka's acknowledgements: one row of steps, two branches under the second
+    const acks = importDrawing(
+      [
+        '    Producer ────► Leader ────► Follower 1 ──► Ack',
+        '                    │',
+        '                    └───► Follower 2 ──► Ack',
+        '                    │',
+        '                    └───► Ack to Producer',
+      ].join('\n'),
+    );
+    expect(acks.model.nodes.map((n) => n.label)).toEqual([
+      'Producer',
+      'Leader',
+      'Follower 1',
+      'Ack',
+      'Follower 2',
+      'Ack to Producer',
+    ]);
+    expect(pairs(acks.model)).toEqual([
+      'producer→leader',
+      'leader→follower-1',
+      'follower-1→ack',
+      'leader→follower-2',
+      'follower-2→ack',
+      'leader→ack-to-producer',
+    ]);
+    // a step over a line whose words are its note, ending in a branch; arrows that point back
+    const group = importDrawing(
+      [
+        '    Consumer Group',
+        '    │',
+        '    │ 1. Read Message',
+        '    │',
+        '    │ 2. Process Message',
+        '    │',
+        '    └───► Commit',
+      ].join('\n'),
+    );
+    expect(pairs(group.model)).toEqual(['consumer-group→commit']);
+    expect(group.model.connections?.[0]?.note).toBe('1. Read Message\n2. Process Message');
+    const mixed = importDrawing(
+      [
+        '  Client ──► API Gateway ──► Orders',
+        '                 │',
+        '                 │ auth',
+        '                 ▼',
+        '            Auth Service ◄── Admin UI',
+      ].join('\n'),
+    );
+    expect(pairs(mixed.model)).toEqual([
+      'client→api-gateway',
+      'api-gateway→orders',
+      'admin-ui→auth-service',
+      'api-gateway→auth-service',
+    ]);
+    expect(mixed.model.connections?.[3]?.note).toBe('auth');
+    // a drawing of boxes is still not a flow, whatever arrows it holds
+    expect(importDrawing('┌───┐\n│ A │──► B\n└───┘\n').model.nodes.map((n) => n.label)).toEqual([
+      'A',
+    ]);
+  });
+
+  it('reads a title over a container, a line drawn on with no junction, a bus to a label', () => {
+    // after notes on a message broker: the title over the box, three nodes on a bus whose
+    // line down starts a column right of the `┴` (a slip), to text drawn without a box
+    const text = [
+      '            Cluster',
+      '  ┌──────────────────────────────────┐',
+      '  │ ┌────────┐ ┌────────┐ ┌────────┐ │',
+      '  │ │ Node A │ │ Node B │ │ Node C │ │',
+      '  │ └────────┘ └────────┘ └────────┘ │',
+      '  │      │          │          │     │',
+      '  │      └──────────┴──────────┘     │',
+      '  │                  │               │',
+      '  │               Metadata           │',
+      '  └──────────────────────────────────┘',
+      '        │                  │',
+      '  ┌─────┴─────┐      ┌─────┴─────┐',
+      '  │ Producers │      │ Consumers │',
+      '  └───────────┘      └───────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(text);
+    expect(warnings.map((w) => w.code)).toEqual(['import/slipped-line']);
+    const cluster = model.nodes[0];
+    expect(cluster).toMatchObject({ kind: 'host', label: 'Cluster', titleAt: 'border' });
+    expect(cluster?.children?.at(-1)).toMatchObject({ label: 'Metadata', border: 'none' });
+    expect(pairs(model)).toEqual([
+      'node-a→metadata none',
+      'node-b→metadata none',
+      'node-c→metadata none',
+      'cluster→producers none',
+      'cluster→consumers none',
+    ]);
+    // words right of a box inside a container are that box's annotation, not the container's
+    const beside = importDrawing(
+      [
+        '┌─────────────────────────┐',
+        '│ Pipeline                │',
+        '│ ┌────────┐              │',
+        '│ │ Filter │ (drop bad)   │',
+        '│ └───┬────┘              │',
+        '│ ┌───▼────┐              │',
+        '│ │  Map   │ (transform)  │',
+        '│ └────────┘              │',
+        '└─────────────────────────┘',
+      ].join('\n'),
+    );
+    expect(beside.model.annotations).toEqual([
+      { text: '(drop bad)', node: 'filter', at: 'right' },
+      { text: '(transform)', node: 'map', at: 'right' },
+    ]);
+    // a lone bar beside no word is a line cut off, never a note or a label
+    const stub = importDrawing('┌───┐   ┌───┐\n│ A ├───┤ B │\n└───┘   └───┘\n      │\n');
+    expect(stub.model.connections?.[0]?.note).toBeUndefined();
+    expect(stub.warnings.map((w) => w.code)).toContain('import/stray-line');
+  });
+
   it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {
     // after a README on scaling a web app: a load balancer over three numbered app servers
     const text = [

@@ -313,7 +313,49 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   // lines: nets that meet no box are text written with line characters (a '-' in a label),
   // unless they are long lines drawn with box-drawing characters
   const lineCells = new Set<number>();
-  const nets = traceLines(grid, rects, owner).filter((net) => {
+  const traced = traceLines(grid, rects, owner);
+  // a line run up to another with no junction drawn (`│` under a `─` where `┬` was meant)
+  const across = (end: FreeEnd): [number, number] =>
+    end.side === N
+      ? [end.row - 1, end.col]
+      : end.side === S
+        ? [end.row + 1, end.col]
+        : end.side === E
+          ? [end.row, end.col + 1]
+          : [end.row, end.col - 1];
+  const netAt = new Map<number, LineNet>();
+  for (const net of traced) for (const cell of net.cells) netAt.set(cell, net);
+  const merged = new Set<LineNet>();
+  for (const net of traced) {
+    if (merged.has(net)) continue;
+    for (const end of net.ends) {
+      if (end.arrow) continue;
+      const [r, c] = across(end);
+      const other = netAt.get(key(r, c));
+      const g = other && other !== net ? glyphOf(at(grid, r, c)) : undefined;
+      const straight = end.side === N || end.side === S ? E | W : N | S;
+      if (!other || g?.arms !== straight) continue;
+      for (const cell of net.cells) {
+        other.cells.add(cell);
+        netAt.set(cell, other);
+      }
+      other.junctions.add(key(r, c));
+      other.terminals.push(...net.terminals);
+      other.ends.push(...net.ends.filter((e) => e !== end));
+      other.dashed ||= net.dashed;
+      other.dotted ||= net.dotted;
+      merged.add(net);
+      warn(
+        'import/slipped-line',
+        'a line that meets another with no junction drawn, joined to it',
+        end.row,
+        end.col,
+      );
+      break;
+    }
+  }
+  const nets = traced.filter((net) => {
+    if (merged.has(net)) return false;
     if (net.terminals.length > 0) {
       for (const cell of net.cells) lineCells.add(cell);
       return true;
@@ -323,7 +365,15 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       const g = glyphOf(at(grid, Math.floor(cell / grid.width), cell % grid.width));
       return g === undefined || g.weight === 'ascii';
     });
-    if (!ascii && cells.length >= 3) {
+    // a short line beside no word is a line too: a stub a slip of the hand cut off its line
+    const wordy = (cell: number) => {
+      const r = Math.floor(cell / grid.width);
+      const c = cell % grid.width;
+      return [c - 1, c + 1].some(
+        (x) => !net.cells.has(r * grid.width + x) && /[\p{L}\p{N}]/u.test(at(grid, r, x)),
+      );
+    };
+    if (!ascii && (cells.length >= 3 || !cells.some(wordy))) {
       for (const cell of cells) lineCells.add(cell);
       const first = Math.min(...cells);
       warn(
@@ -714,11 +764,24 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   };
   // text kept as annotations, the charset most boxes are in (a box in another says so),
   // shapes guessed from labels, and each box's guess for the summary
-  const pending: { text: string; node?: number; at?: 'top' | 'bottom' }[] = [];
+  const pending: { text: string; node?: number; at?: 'top' | 'bottom' | 'right' }[] = [];
   const charset = charsetOf(rects);
   const usual: Border | undefined = charset === 'ascii' ? undefined : charset;
   const shapeGuessed = new Set<number>();
   const kindOf = new Map<number, KindGuess>();
+  /** The unclaimed words over a box's top border, alone on their row within its sides. */
+  const titleOver = (rect: Rect): Run | undefined => {
+    if (rect.dashed) return undefined;
+    const row = (runsOnRow.get(rect.top - 1) ?? []).filter(
+      (r) => r.end >= rect.left && r.start <= rect.right,
+    );
+    const run = row[0];
+    if (row.length !== 1 || !run || run.used || run.start <= rect.left || run.end >= rect.right)
+      return undefined;
+    if (rect.parent >= 0 && innermost(run.row, run.start) !== rect.parent) return undefined;
+    run.used = true;
+    return run;
+  };
   const nodeFor = (rect: Rect): NodeInput => {
     // (a bare box's text was claimed for it when the line's arrowhead was read)
     const own = (runsIn.get(rect.index) ?? []).filter((r) => !r.used || rect.bare);
@@ -747,10 +810,16 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       for (const r of titleRuns) r.used = true;
       const written = labelOf(titleRuns);
       // a title in the border goes on under it, in line with it, when no rule ends a band
-      const onBorder = rect.borderTitle !== undefined && (bandEnd === undefined || !written);
-      const title = onBorder
-        ? [rect.borderTitle, written].filter((line) => line).join('\n')
-        : written || rect.borderTitle || '';
+      // (or over the top border, alone on its row and within the sides: `Kafka Cluster`)
+      const over = written || rect.borderTitle ? undefined : titleOver(rect);
+      const onBorder =
+        over !== undefined ||
+        (rect.borderTitle !== undefined && (bandEnd === undefined || !written));
+      const title = over
+        ? over.text
+        : onBorder
+          ? [rect.borderTitle, written].filter((line) => line).join('\n')
+          : written || rect.borderTitle || '';
       const node: NodeInput = {
         kind: rect.dashed ? 'group' : 'host',
         ...(title ? { label: title } : {}),
@@ -769,7 +838,15 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
           r.row,
           r.start,
         );
-        pending.push({ text: r.text, node: rect.index });
+        // words on a box's rows right of it are that box's annotation: `Filter  (drop invalid)`
+        const beside = inner
+          .filter((c) => c.top <= r.row && r.row <= c.bottom && c.right < r.start)
+          .sort((a, b) => b.right - a.right)[0];
+        pending.push(
+          beside
+            ? { text: r.text, node: beside.index, at: 'right' }
+            : { text: r.text, node: rect.index },
+        );
       }
       kinds.push({ label: title, kind: node.kind as NodeKind, why: 'it holds boxes', ...position });
       return node;
@@ -933,9 +1010,12 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     kept += p.text.length + 1;
     if (kept > MAX_KEPT_TEXT) break;
     const node = p.node !== undefined ? built.get(p.node) : undefined;
-    const same = annotations.find((a) => (node ? a.node === node.id : a.at === p.at && !a.node));
+    const at = p.at === 'right' ? ('right' as const) : ('below' as const);
+    const same = annotations.find((a) =>
+      node ? a.node === node.id && a.at === at : a.at === p.at && !a.node,
+    );
     if (same) same.text = `${same.text}\n${p.text}`;
-    else if (node) annotations.push({ text: p.text, node: node.id as string, at: 'below' });
+    else if (node) annotations.push({ text: p.text, node: node.id as string, at });
     else annotations.push({ text: p.text, ...(p.at === 'top' ? { at: 'top' as const } : {}) });
   }
   const flow = flowOf(connections, built, rects);
@@ -1324,6 +1404,26 @@ function connectionsOf(
     return [withStyle(end.arrow ? { from: ids(only) } : { from: ids(only), direction: 'none' })];
   }
   if (targets.length === 0) {
+    // a bus with no arrowheads joins its boxes to the one it gathers them to, when one stands
+    // apart below (or right of) all the others: three brokers over a line down to a registry
+    const box = (r: number) => rects[r] as Rect;
+    const apart = sources.filter((r) =>
+      sources.every(
+        (o) =>
+          o === r ||
+          box(o).bottom < box(r).top ||
+          (box(o).right < box(r).left &&
+            box(o).top <= box(r).bottom &&
+            box(r).top <= box(o).bottom),
+      ),
+    );
+    const gathered = sources.length >= 3 && apart.length === 1 ? apart[0] : undefined;
+    if (gathered !== undefined) {
+      for (const other of sources)
+        if (other !== gathered)
+          out.push(withStyle({ from: ids(other), to: ids(gathered), direction: 'none' }));
+      return out;
+    }
     const [first, ...rest] = sources as [number, ...number[]];
     for (const other of rest)
       out.push(withStyle({ from: ids(first), to: ids(other), direction: 'none' }));

@@ -24,14 +24,24 @@ const BOX_ART = /[┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╭╮�
  * `String.split` with a capture would: text, arrow, text, arrow, … One pass back from each
  * arrowhead, never further than the previous arrow: linear in the line, whatever it holds.
  */
-export function splitArrows(line: string): string[] {
+export function splitArrows(text: string): string[] {
+  const line = asciiArrows(text);
   const parts: string[] = [];
   let done = 0;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i] as string;
     let start = -1;
     if (GLYPH_ARROWS.has(ch)) start = i;
-    else if (ch === '>' && (line[i - 1] === '-' || line[i - 1] === '=')) {
+    else if (ch === '<' && line.startsWith('--', i + 1) && i >= done) {
+      // an arrow pointing back, `<--` or `◄──`, with no head at its other end
+      let end = i + 1;
+      while (line[end] === '-') end++;
+      if (line[end] === '>') continue;
+      parts.push(text.slice(done, i), text.slice(i, end));
+      done = end;
+      i = end - 1;
+      continue;
+    } else if (ch === '>' && (line[i - 1] === '-' || line[i - 1] === '=')) {
       const dash = line[i - 1];
       let s = i - 1;
       while (s > done && line[s - 1] === dash) s--;
@@ -52,14 +62,22 @@ export function splitArrows(line: string): string[] {
       if (start > done && line[start - 1] === '<') start--;
     }
     if (start < 0) continue;
-    parts.push(line.slice(done, start), line.slice(start, i + 1));
+    parts.push(text.slice(done, start), text.slice(start, i + 1));
     done = i + 1;
   }
-  parts.push(line.slice(done));
+  parts.push(text.slice(done));
   return parts;
 }
+
+/**
+ * A line with its box-drawing arrows (`──►`, `◄──`, `──▶`) spelt in ascii (`-->`, `<--`), one
+ * character for one, so that indices into it are indices into the line.
+ */
+const asciiArrows = (line: string): string =>
+  line.replace(/[─━]/gu, '-').replace(/[►▶]/gu, '>').replace(/[◄◀]/gu, '<');
 /** The label written between an arrow's two dash runs (`--TCP-->`); none in `-->` or `→`. */
-function arrowLabel(arrow: string): string | undefined {
+function arrowLabel(drawn: string): string | undefined {
+  const arrow = asciiArrows(drawn);
   let start = arrow.startsWith('<') ? 1 : 0;
   let end = arrow.endsWith('>') ? arrow.length - 1 : arrow.length;
   const from = start;
@@ -155,6 +173,76 @@ const stepLabel = (text: string): string => {
   return (wrapped?.[1] ?? t).trim();
 };
 
+/** Where a step stands in the drawing: its row and the columns its label spans. */
+type Occurrence = { step: number; row: number; start: number; end: number };
+/** Places a step by its label, returning its index. */
+type Place = (label: string, row: number, start: number) => number;
+
+/** A branch off a line coming down, at the start of a row: `└──►`, `├──►`, `+-->`, `` `--> ``. */
+const BRANCH = /^([\s│|]*)[└├+`](?=[─━-]{2,}[►▶>])/u;
+/** What carries a line down through a row (a `└` over a `│` too: a branch drawn as the last). */
+const BARS = new Set(['│', '|', '├', '└', '┃']);
+const DOWN_HEADS = new Set(['▼', '↓', 'v']);
+const UP_HEADS = new Set(['▲', '↑', '^']);
+
+/**
+ * The step at a row that spans a column (one column of slack either side, as hands slip): one
+ * already placed there, else the run of words there, placed now.
+ */
+function stepAt(
+  rows: string[],
+  row: number,
+  column: number,
+  seen: Occurrence[],
+  place: Place,
+): number | undefined {
+  for (const slack of [0, 1]) {
+    const hit = seen.find(
+      (o) => o.row === row && o.start - slack <= column && column < o.end + slack,
+    );
+    if (hit) return hit.step;
+  }
+  const text = rows[row];
+  if (text === undefined) return undefined;
+  const part = partsOf(text).find((p) => p.start - 1 <= column && column <= p.end);
+  if (!part) return undefined;
+  const label = stepLabel(part.lines.join(''));
+  if (label === '' || splitArrows(label).length > 1 || /^[│|├└┬┴─\-<>▼▲►◄vV^]+$/u.test(label))
+    return undefined;
+  return place(label, row, part.start);
+}
+
+/**
+ * Follows a line from a row along a column (`way` -1 up, 1 down) through `│` to the step it
+ * leaves: that step, and the words written beside the line on its way (its note) — those since
+ * the last branch off it only, the ones above belonging to that branch.
+ */
+function followLine(
+  rows: string[],
+  row: number,
+  column: number,
+  way: -1 | 1,
+  seen: Occurrence[],
+  place: Place,
+): { step: number; note?: string } | undefined {
+  const note: string[] = [];
+  let gathering = true;
+  for (let r = row + way; r >= 0 && r < rows.length; r += way) {
+    const ch = rows[r]?.[column] ?? ' ';
+    if (!BARS.has(ch)) {
+      const step = stepAt(rows, r, column, seen, place);
+      if (step === undefined) return undefined;
+      const text = way < 0 ? note.reverse() : note;
+      return { step, ...(text.length > 0 ? { note: text.join('\n') } : {}) };
+    }
+    if (ch === '├' || ch === '└') gathering = false;
+    const beside = (rows[r] as string).slice(column + 1);
+    if (gathering && /^\s+\S/u.test(beside) && splitArrows(beside).length < 3)
+      note.push(beside.trim());
+  }
+  return undefined;
+}
+
 /**
  * Reads a flow drawn without boxes: steps on one line joined by arrows (`[Client] --TCP-->
  * [Server] → DB`), or steps one under another joined by rows of `|`, `│`, `↓` or `v` (a note
@@ -163,7 +251,8 @@ const stepLabel = (text: string): string => {
 export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[] } | undefined {
   const rows = grid.rows.map((row) => row.map((cell) => cell.ch).join(''));
   // corners, junctions and double lines are a drawing of boxes, however broken: not a flow
-  if (rows.some((row) => BOX_ART.test(row))) return undefined;
+  // (a branch off a line, `└──►`, is a flow's)
+  if (rows.some((row) => BOX_ART.test(row.replace(/[└├+](?=[─-]+[►▶>])/gu, '')))) return undefined;
   const steps: FlowStep[] = [];
   const links: FlowLink[] = [];
   const byLabel = new Map<string, number>();
@@ -174,33 +263,75 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
     byLabel.set(label, steps.length - 1);
     return steps.length - 1;
   };
-  // steps on one line, joined by arrows
+  // steps on one line, joined by arrows; a branch (`└──► X`) under a line coming down from a
+  // step, and a line down to an arrowhead (`│ ▼`), join the steps of different rows
   let horizontal = false;
+  const seen: Occurrence[] = [];
+  const place = (label: string, row: number, start: number): number => {
+    const step = stepOf(label, row, start);
+    seen.push({ step, row, start, end: start + label.length });
+    return step;
+  };
   rows.forEach((text, row) => {
-    const parts = splitArrows(text);
+    // the column a branch leaves its line at, the branch drawn as a plain arrow
+    const branch = BRANCH.exec(text)?.[1]?.length;
+    const line = branch === undefined ? text : `${text.slice(0, branch)}-${text.slice(branch + 1)}`;
+    const parts = splitArrows(line);
     if (parts.length < 3) return;
     // split keeps the captured arrows at odd indices
     const labels = parts.filter((_, i) => i % 2 === 0).map(stepLabel);
-    if (labels.some((l) => l === '')) return;
+    if (labels.some((l, i) => l === '' && !(i === 0 && branch !== undefined))) return;
     horizontal = true;
     let column = 0;
-    const at: number[] = [];
+    const at: (number | undefined)[] = [];
+    const notes: (string | undefined)[] = [];
     parts.forEach((part, i) => {
-      if (i % 2 === 0) at.push(stepOf(stepLabel(part), row, column + part.search(/\S/)));
+      if (i === 0 && branch !== undefined) {
+        const from = followLine(rows, row, branch, -1, seen, place);
+        at.push(from?.step);
+        notes.push(from?.note);
+      } else if (i % 2 === 0) at.push(place(stepLabel(part), row, column + part.search(/\S/)));
       column += part.length;
     });
     for (let i = 0; i + 1 < at.length; i++) {
-      if (at[i] === at[i + 1]) continue;
-      const arrow = (parts[2 * i + 1] as string).trim();
-      const note = arrowLabel(arrow);
+      const [a, b] = [at[i], at[i + 1]];
+      if (a === undefined || b === undefined || a === b) continue;
+      const arrow = asciiArrows((parts[2 * i + 1] as string).trim());
+      const note = arrowLabel(arrow) ?? notes[i];
+      const back = arrow.startsWith('<') && !arrow.endsWith('>');
+      const from = back ? b : a;
+      const to = back ? a : b;
+      if (links.some((l) => l.from === from && l.to === to && l.note === note)) continue;
       links.push({
-        from: at[i] as number,
-        to: at[i + 1] as number,
+        from: back ? b : a,
+        to: back ? a : b,
         ...(note ? { note } : {}),
-        direction: arrow.startsWith('<') || arrow === '↔' ? 'both' : 'forward',
+        direction: !back && (arrow.startsWith('<') || arrow === '↔') ? 'both' : 'forward',
       });
     }
   });
+  if (horizontal) {
+    // a line down from a step to an arrowhead over another (`│` … `▼`), or up to one
+    rows.forEach((text, row) => {
+      for (let c = 0; c < text.length; c++) {
+        const ch = text[c] as string;
+        const down = DOWN_HEADS.has(ch);
+        if (!down && !UP_HEADS.has(ch)) continue;
+        const way = down ? -1 : 1;
+        if (!BARS.has(rows[row + way]?.[c] ?? '')) continue;
+        if (/\S/.test(text[c - 1] ?? ' ') || /\S/.test(text[c + 1] ?? ' ')) continue;
+        const from = followLine(rows, row, c, way, seen, place);
+        const to = stepAt(rows, row - way, c, seen, place);
+        if (!from || to === undefined || from.step === to) continue;
+        links.push({
+          from: from.step,
+          to,
+          ...(from.note ? { note: from.note } : {}),
+          direction: 'forward',
+        });
+      }
+    });
+  }
   if (horizontal) return links.length > 0 ? { steps, links } : undefined;
   // steps one under another: blocks of text rows between rows that carry a line; a row of
   // slashes and bars (`/  |  \`) fans the step above out to a row of steps side by side (or
