@@ -63,7 +63,6 @@ const KNOWN_GAPS: Record<string, string> = {
 const NOT_EXACT: Record<string, string> = {
   'apps/bench/corpus/k8s-overview.yaml': 'all',
   'apps/bench/corpus/compose-lamp.yaml': 'all',
-  'docs/examples/annotations.yaml': 'all',
   'docs/examples/borders-and-titles.yaml': 'all',
   'docs/examples/docker-container.yaml': 'all',
   'docs/examples/flow.yaml': 'ascii',

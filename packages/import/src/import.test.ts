@@ -740,6 +740,28 @@ describe('importDrawing', () => {
       'api-gateway→auth-service',
     ]);
     expect(mixed.model.connections?.[3]?.note).toBe('auth');
+    // a fork: words across each line are its note, and each arrowhead points at the step
+    // whose middle is nearer, two steps set two blanks apart on one row
+    const fork = importDrawing(
+      [
+        'Desired ──► Compare',
+        '              │',
+        '              ▼',
+        '          Different?',
+        '             │    │',
+        '            yes   no',
+        '             │    │',
+        '             ▼    ▼',
+        '          Fix  Done',
+      ].join('\n'),
+    );
+    expect(pairs(fork.model)).toEqual([
+      'desired→compare',
+      'compare→different',
+      'different→fix',
+      'different→done',
+    ]);
+    expect(fork.model.connections?.map((c) => c.note)).toEqual([undefined, undefined, 'yes', 'no']);
     // a drawing of boxes is still not a flow, whatever arrows it holds
     expect(importDrawing('┌───┐\n│ A │──► B\n└───┘\n').model.nodes.map((n) => n.label)).toEqual([
       'A',
@@ -799,6 +821,54 @@ describe('importDrawing', () => {
     const stub = importDrawing('┌───┐   ┌───┐\n│ A ├───┤ B │\n└───┘   └───┘\n      │\n');
     expect(stub.model.connections?.[0]?.note).toBeUndefined();
     expect(stub.warnings.map((w) => w.code)).toContain('import/stray-line');
+  });
+
+  it('reads words just right of a box as its annotation, and a note set four blanks off', () => {
+    // after a README on an API gateway: ports written beside the boxes, notes a tab away
+    const { model, warnings } = importDrawing(
+      [
+        '  ┌──────────────┐',
+        '  │ Gateway      │ (port 8080)',
+        '  └───┬──────┬───┘',
+        '      │      │',
+        'HTTP  │      │    gRPC',
+        '      ▼      ▼',
+        '  ┌───────┐ ┌───────┐',
+        '  │ Auth  │ │Orders │',
+        '  └───────┘ └───────┘',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+    expect(model.annotations).toEqual([{ text: '(port 8080)', node: 'gateway', at: 'right' }]);
+    expect(model.connections?.map((c) => c.note)).toEqual(['HTTP', 'gRPC']);
+  });
+
+  it('keeps the rows of boxes no line joins, where the layout would set them in one row', () => {
+    const { model } = importDrawing(
+      [
+        '┌──────────────────────┐',
+        '│ Worker               │',
+        '│  ┌────────────────┐  │',
+        '│  │ kubelet        │  │',
+        '│  └────────────────┘  │',
+        '│  ┌────────────────┐  │',
+        '│  │ runtime        │  │',
+        '│  └────────────────┘  │',
+        '│  ┌─────┐  ┌─────┐    │',
+        '│  │ Pod │  │ Pod │    │',
+        '│  └─────┘  └─────┘    │',
+        '└──────────────────────┘',
+      ].join('\n'),
+    );
+    const worker = model.nodes[0];
+    expect(worker?.direction).toBe('down');
+    expect(worker?.children?.map((c) => c.label ?? c.kind)).toEqual([
+      'kubelet',
+      'runtime',
+      'group',
+    ]);
+    expect(worker?.children?.[2]).toMatchObject({ kind: 'group', direction: 'right' });
+    expect(worker?.children?.[2]?.children?.map((c) => c.label)).toEqual(['Pod', 'Pod']);
   });
 
   it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {

@@ -579,7 +579,7 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   const notes: Note[] = [];
   // a note sits up to three blanks from its line
   const besideLine = (run: Run): { net: number; near: [number, number] } | undefined => {
-    for (const d of [1, 2, 3, 4]) {
+    for (const d of [1, 2, 3, 4, 5, 6]) {
       const l = lineAt(run.row, run.start - d);
       if (l >= 0) return { net: l, near: [run.row, run.start - d] };
       const r = lineAt(run.row, run.end + d);
@@ -992,6 +992,21 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       pending.push({ text: run.text, node: under.index });
       continue;
     }
+    // words just right of a box, on its rows: its annotation (`│ API Gateway │ (port 8080)`)
+    const beside = rects
+      .filter(
+        (r) =>
+          r.top <= run.row &&
+          run.row <= r.bottom &&
+          r.right < run.start &&
+          run.start - r.right <= 6 &&
+          innermost(run.row, run.start) === r.parent,
+      )
+      .sort((a, b) => b.right - a.right)[0];
+    if (beside) {
+      pending.push({ text: run.text, node: beside.index, at: 'right' });
+      continue;
+    }
     warn(
       'import/free-text',
       `text that belongs to no box or line, kept as an annotation: "${clip(run.text)}"`,
@@ -1058,8 +1073,34 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     }
   }
   // a drawing the hints cannot give back still says which boxes sit side by side: a line
-  // across the flow keeps its sides, so the layout puts its ends beside each other
+  // across the flow keeps its sides, so the layout puts its ends beside each other; and boxes
+  // no line joins keep their rows (the layout would put them all in one)
   if (exact !== true) {
+    const rectOf = new Map<NodeInput, Rect>();
+    const pair = (list: NodeInput[], boxes: readonly Rect[]) =>
+      list.forEach((node, i) => {
+        const rect = boxes[i];
+        if (!rect) return;
+        rectOf.set(node, rect);
+        if (node.children) pair(node.children, children(rect.index));
+      });
+    pair(model.nodes, reading(rects.filter((r) => r.parent === -1)));
+    const arranged = (list: NodeInput[]) => arrangeAsDrawn(list, rectOf, model.connections ?? []);
+    const walk = (list: NodeInput[]) => {
+      for (const node of list) {
+        if (!node.children) continue;
+        walk(node.children);
+        Object.assign(node, arranged(node.children));
+      }
+    };
+    walk(model.nodes);
+    const top = arranged(model.nodes);
+    if (top.direction)
+      model = {
+        ...(top.direction ? { direction: top.direction } : {}),
+        ...model,
+        nodes: top.children,
+      };
     const across = flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
     for (const c of model.connections ?? []) {
       const sides = sidesOf.get(c);
@@ -1499,4 +1540,54 @@ function flowOf(
     else if (b.top > a.bottom || a.top > b.bottom) down++;
   }
   return right > down ? 'right' : 'down';
+}
+
+/**
+ * Boxes side by side with no line between any two of them, arranged as drawn: one under
+ * another (`down`), or rows of them — each row of two or more a group without a border, set
+ * side by side. Undefined `direction` when the layout's own (one row) is the drawing's.
+ */
+function arrangeAsDrawn(
+  list: NodeInput[],
+  rectOf: ReadonlyMap<NodeInput, Rect>,
+  connections: readonly ConnectionInput[],
+): { direction?: 'down'; children: NodeInput[] } {
+  const same = { children: list };
+  if (list.length < 2 || list.some((n) => !rectOf.has(n))) return same;
+  const ids = new Set<string>();
+  const under = (nodes: NodeInput[]) => {
+    for (const n of nodes) {
+      if (n.id) ids.add(n.id);
+      if (n.children) under(n.children);
+    }
+  };
+  under(list);
+  if (connections.some((c) => ids.has(c.from as string) && ids.has(c.to as string))) return same;
+  // rows: boxes whose rows overlap, left to right
+  const rect = (n: NodeInput) => rectOf.get(n) as Rect;
+  const rows: NodeInput[][] = [];
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const node of [...list].sort((a, b) => rect(a).top - rect(b).top)) {
+    const r = rect(node);
+    if (r.top <= bottom) {
+      (rows.at(-1) as NodeInput[]).push(node);
+      bottom = Math.max(bottom, r.bottom);
+    } else {
+      rows.push([node]);
+      bottom = r.bottom;
+    }
+  }
+  if (rows.length < 2) return same;
+  return {
+    direction: 'down',
+    children: rows.map((row) =>
+      row.length === 1
+        ? (row[0] as NodeInput)
+        : {
+            kind: 'group' as const,
+            direction: 'right' as const,
+            children: row.sort((a, b) => rect(a).left - rect(b).left),
+          },
+    ),
+  };
 }

@@ -183,6 +183,8 @@ const BRANCH = /^([\s│|]*)[└├+`](?=[─━-]{2,}[►▶>])/u;
 /** What carries a line down through a row (a `└` over a `│` too: a branch drawn as the last). */
 const BARS = new Set(['│', '|', '├', '└', '┃']);
 const DOWN_HEADS = new Set(['▼', '↓', 'v']);
+/** What ends the words beside a line: another line, an arrowhead. */
+const LINE_GLYPH = /[│|├└┃▼▲]/u;
 const UP_HEADS = new Set(['▲', '↑', '^']);
 
 /**
@@ -196,20 +198,29 @@ function stepAt(
   seen: Occurrence[],
   place: Place,
 ): number | undefined {
-  for (const slack of [0, 1]) {
-    const hit = seen.find(
-      (o) => o.row === row && o.start - slack <= column && column < o.end + slack,
-    );
-    if (hit) return hit.step;
-  }
+  const hit = seen.find((o) => o.row === row && o.start <= column && column < o.end);
+  if (hit) return hit.step;
   const text = rows[row];
   if (text === undefined) return undefined;
-  const part = partsOf(text).find((p) => p.start - 1 <= column && column <= p.end);
+  // (of two steps a line could point at, the one whose middle is nearer: `Corriger  OK`)
+  const middle = (p: Part) => Math.abs((p.start + p.end - 1) / 2 - column);
+  const part = partsOf(text)
+    .filter((p) => p.start - 2 <= column && column <= p.end + 1)
+    .sort((a, b) => middle(a) - middle(b))[0];
   if (!part) return undefined;
   const label = stepLabel(part.lines.join(''));
   if (label === '' || splitArrows(label).length > 1 || /^[│|├└┬┴─\-<>▼▲►◄vV^]+$/u.test(label))
     return undefined;
   return place(label, row, part.start);
+}
+
+/** The words at a row written across a line that goes on past them (`│` both sides). */
+function acrossLine(rows: string[], row: number, column: number, way: -1 | 1): string | undefined {
+  if (!/\S/.test(rows[row]?.[column] ?? ' ')) return undefined;
+  if (!BARS.has(rows[row + way]?.[column] ?? ' ') || !BARS.has(rows[row - way]?.[column] ?? ' '))
+    return undefined;
+  const part = partsOf(rows[row] as string).find((p) => p.start <= column && column < p.end);
+  return part && splitArrows(part.lines.join('')).length < 3 ? part.lines.join('') : undefined;
 }
 
 /**
@@ -229,6 +240,12 @@ function followLine(
   let gathering = true;
   for (let r = row + way; r >= 0 && r < rows.length; r += way) {
     const ch = rows[r]?.[column] ?? ' ';
+    // words written across the line, which goes on past them, are its note (`OUI`)
+    const across = BARS.has(ch) ? undefined : acrossLine(rows, r, column, way);
+    if (across !== undefined) {
+      if (gathering) note.push(across);
+      continue;
+    }
     if (!BARS.has(ch)) {
       const step = stepAt(rows, r, column, seen, place);
       if (step === undefined) return undefined;
@@ -236,9 +253,16 @@ function followLine(
       return { step, ...(text.length > 0 ? { note: text.join('\n') } : {}) };
     }
     if (ch === '├' || ch === '└') gathering = false;
-    const beside = (rows[r] as string).slice(column + 1);
-    if (gathering && /^\s+\S/u.test(beside) && splitArrows(beside).length < 3)
-      note.push(beside.trim());
+    // the words beside the line on this row, up to the next line either side
+    const text = rows[r] as string;
+    const right = (text.slice(column + 1).split(LINE_GLYPH)[0] as string).trimEnd();
+    const left = (text.slice(0, column).split(LINE_GLYPH).at(-1) as string).trimStart();
+    const beside = /^\s+\S/u.test(right)
+      ? right.trim()
+      : /\S\s{0,2}$/u.test(left) && left.trim().length < column
+        ? left.trim()
+        : '';
+    if (gathering && beside !== '' && splitArrows(beside).length < 3) note.push(beside);
   }
   return undefined;
 }
