@@ -62,6 +62,11 @@ export interface Block {
   contentTop?: number;
   /** For containers: the same block made `height` rows tall (the extra rows at the bottom). */
   stretched?(height: number): Block;
+  /**
+   * For containers: the same block made `width` columns wide, what it holds staying where it
+   * was on the block's middle column (the extra columns go either side).
+   */
+  widened?(width: number): Block;
   place(x: number, y: number, depth: number, sink: SceneSink): void;
 }
 

@@ -147,6 +147,20 @@ function linkBetween(
 }
 
 /**
+ * Containers one under another are tiers, drawn as bands of one width (the widest's), as
+ * hand drawings stack them: ClusterIP over NodePort over LoadBalancer. Boxes keep their size.
+ */
+function tiered(blocks: Block[], context: LayoutContext): Block[] {
+  if (!context.equalHeights) return blocks;
+  const tiers = blocks.filter((block) => block.widened);
+  if (tiers.length < 2) return blocks;
+  const widest = Math.max(...tiers.map((block) => block.boxWidth));
+  return blocks.map((block) =>
+    block.widened && block.boxWidth < widest ? block.widened(widest) : block,
+  );
+}
+
+/**
  * Lays nodes out top to bottom, centred on one vertical axis so that connectors between
  * neighbours are straight; each connector's note sits to the right of it.
  */
@@ -156,7 +170,10 @@ export function measureFlowDown(
   context: LayoutContext,
   options: FlowOptions = {},
 ): Block {
-  const blocks = items.map(({ node, path }) => context.measure(node, path));
+  const blocks = tiered(
+    items.map(({ node, path }) => context.measure(node, path)),
+    context,
+  );
   const links: (Link | undefined)[] = [];
   for (let i = 0; i + 1 < blocks.length; i++) {
     links.push(linkBetween(blocks[i] as Block, blocks[i + 1] as Block, context, options));

@@ -1601,6 +1601,42 @@ describe('tiers', () => {
     const widths = ['clients', 'gateway', 'services'].map((id) => box(scene, id).width);
     expect(new Set(widths).size).toBeGreaterThan(1);
   });
+
+  // three kinds of service, each a chain inside its own box, stacked by `direction: down`
+  const stacked = (crossing: boolean) =>
+    modelToScene(
+      parseDiagram({
+        direction: 'down',
+        nodes: [
+          { ...tier('ip', ['Pod', 'Service']), direction: 'right' },
+          { ...tier('port', ['Internet', 'Node:30080', 'Service', 'Pods']), direction: 'right' },
+          { ...tier('lb', ['Internet', 'LB', 'Service']), direction: 'right' },
+        ],
+        connections: [
+          { from: 'ip0', to: 'ip1' },
+          { from: 'port0', to: 'port1' },
+          { from: 'lb0', to: 'lb1' },
+          ...(crossing ? [{ from: 'lb2', to: 'port3' }] : []),
+        ],
+      }),
+    );
+
+  it('set one under another share the widest one\'s width, what they hold kept on the axis', () => {
+    const scene = stacked(false);
+    const bands = ['ip', 'port', 'lb'].map((id) => box(scene, id));
+    expect(new Set(bands.map((b) => `${b.x}:${b.width}`)).size).toBe(1);
+    const ip = box(scene, 'ip');
+    const [pod, service] = [box(scene, 'ip0'), box(scene, 'ip1')];
+    const left = pod.x - ip.x;
+    const right = ip.x + ip.width - (service.x + service.width);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+  });
+
+  it('set one under another keep their widths when a line reaches across a border', () => {
+    const scene = stacked(true);
+    const widths = ['ip', 'port', 'lb'].map((id) => box(scene, id).width);
+    expect(new Set(widths).size).toBe(3);
+  });
 });
 
 describe('containers side by side in a flow down', () => {
