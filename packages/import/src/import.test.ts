@@ -1043,6 +1043,16 @@ describe('importDrawing', () => {
       ].join('\n'),
     );
     expect(model.nodes.map((n) => n.kind)).toEqual(['client', 'daemon', 'client']);
+    // a list under the name says what the box does, a numbered step is a sentence: no kind
+    const listed = importDrawing(
+      [
+        '┌───────────────────────┐  ┌──────────────────────────────┐',
+        '│  ReplicationManager   │  │ 2. Query run on the database │',
+        '│  - Manages the queue  │  └──────────────────────────────┘',
+        '└───────────────────────┘',
+      ].join('\n'),
+    );
+    expect(listed.model.nodes.map((n) => n.kind ?? 'box')).toEqual(['box', 'box']);
   });
 
   it('reports what it cannot place, with its line and column, and keeps the text', () => {

@@ -1206,7 +1206,10 @@ function assignIds(built: ReadonlyMap<number, NodeInput>): void {
 function kindFromWords(label: string): { kind: NodeKind; why: string } {
   // the name and the lines right under it: body text after a rule or a blank line describes
   // (a vault's "KV engine: OIDC client secrets" makes it no client)
-  const rest = label.split(/\n---|\n\s*\n/)[0] as string;
+  // — and a list under the name says what it does, not what it is ("- Manages event queue");
+  // a numbered step is a sentence ("2. Query executed on the database"), never a kind
+  if (/^\s*\d+[.)]\s/u.test(label)) return { kind: 'box', why: 'it is a numbered step' };
+  const rest = (label.split(/\n---|\n\s*\n/)[0] as string).split(/\n\s*[-•*·▪]\s/u)[0] as string;
   const name = rest.split('\n')[0] as string;
   const heading = KIND_WORDS.some(([, words]) => words.test(name)) ? name : rest;
   const match = KIND_WORDS.find(([, words]) => words.test(heading));
