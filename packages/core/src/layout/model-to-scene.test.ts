@@ -3312,3 +3312,30 @@ describe('a chain of peers', () => {
     }
   });
 });
+
+describe('a note no place fits', () => {
+  it('is wrapped at its spaces and the whole laid out again, where it used to be an error', () => {
+    // found by a random-graph fuzz: five boxes in a cycle, one long note among six short
+    const input: DiagramInput = {
+      nodes: [
+        { id: 'n0', kind: 'queue', label: 'Node 0' },
+        { id: 'n1', kind: 'client', label: 'Node 1' },
+        { id: 'n2', kind: 'database', label: 'Node 2\n(detail)' },
+        { id: 'n3', kind: 'user', label: 'Node 3' },
+        { id: 'n4', kind: 'box', label: 'Node 4' },
+      ],
+      connections: [
+        { from: 'n0', to: 'n2', note: 'Update status' },
+        { from: 'n4', to: 'n1', note: 'cache lookups' },
+        { from: 'n3', to: 'n0', note: 'Enqueue Job' },
+        { from: 'n1', to: 'n2', note: 'watches API Server for changes' },
+        { from: 'n2', to: 'n4', note: 'HTTP' },
+        { from: 'n3', to: 'n2', note: 'HTTP' },
+        { from: 'n3', to: 'n1', note: 'Enqueue Job' },
+      ],
+    };
+    const lines = modelToScene(parseDiagram(input)).texts.map((t) => t.text);
+    expect(lines).toContain('changes');
+    expect(lines).not.toContain('watches API Server for changes');
+  });
+});

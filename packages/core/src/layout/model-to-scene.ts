@@ -15,7 +15,7 @@ import { annotateBlock, type BlockNote } from './annotations.js';
 import { type Block, type LayoutContext, linesOf, pairKey, widest } from './block.js';
 import { borderless, clearBorderTitles, emptyHost } from './chrome.js';
 import { equalizeRows } from './equal-heights.js';
-import { fitWidth } from './fit-width.js';
+import { fitWidth, wrapText } from './fit-width.js';
 import { measureFlow } from './flow.js';
 import { measureHost } from './host.js';
 import { measureLeaf } from './leaf.js';
@@ -234,8 +234,54 @@ function toRoute(diagram: Diagram, byId: readonly Connection[]): Connection[] {
   return routed;
 }
 
-/** Lays out, then routes, laying out again with more room while routes do not fit. */
+/**
+ * Lays out and routes; a note that found no place even with the most room is wrapped at its
+ * spaces to half its width and the whole laid out again — two short lines fit where one long
+ * one did not. Should that fail too, the first failure is what the user hears of.
+ */
 function layOutWithRoutes(model: Diagram, limits: Limits, check: () => void): Scene {
+  try {
+    return layOutRouted(model, limits, check);
+  } catch (error) {
+    if (!(error instanceof DiagramaError)) throw error;
+    const crowded = error.diagnostics.filter((d) => d.code === 'layout/no-room-for-note');
+    if (crowded.length === 0) throw error;
+    const narrower = wrapNotes(
+      model,
+      new Set(crowded.map((d) => (d.path?.[0] === 'connections' ? d.path[1] : undefined))),
+    );
+    if (narrower === undefined) throw error;
+    try {
+      return layOutRouted(narrower, limits, check);
+    } catch (again) {
+      // the time budget spent is news; another failure to fit is the same story
+      const spent =
+        again instanceof DiagramaError &&
+        again.diagnostics.some((d) => d.code.startsWith('limit/'));
+      throw spent ? again : error;
+    }
+  }
+}
+
+/** The model with the notes of the connections at `indices` wrapped to half their width. */
+function wrapNotes(model: Diagram, indices: ReadonlySet<unknown>): Diagram | undefined {
+  let changed = false;
+  const connections = model.connections.map((c, i) => {
+    if (!indices.has(i) || c.note === undefined) return c;
+    const width = widest(linesOf(c.note));
+    const note = wrapText(c.note, Math.max(NARROWEST_NOTE, Math.ceil(width / 2)));
+    if (note === c.note) return c;
+    changed = true;
+    return { ...c, note };
+  });
+  return changed ? { ...model, connections } : undefined;
+}
+
+/** Columns a note is never wrapped below. */
+const NARROWEST_NOTE = 8;
+
+/** Lays out, then routes, laying out again with more room while routes do not fit. */
+function layOutRouted(model: Diagram, limits: Limits, check: () => void): Scene {
   try {
     return layOutClosed(model, limits, check, true);
   } catch (error) {
