@@ -1621,7 +1621,7 @@ describe('tiers', () => {
       }),
     );
 
-  it('set one under another share the widest one\'s width, what they hold kept on the axis', () => {
+  it("set one under another share the widest one's width, what they hold kept on the axis", () => {
     const scene = stacked(false);
     const bands = ['ip', 'port', 'lb'].map((id) => box(scene, id));
     expect(new Set(bands.map((b) => `${b.x}:${b.width}`)).size).toBe(1);
