@@ -1632,6 +1632,31 @@ describe('tiers', () => {
     expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
   });
 
+  it('joined along the flow share one width when one is laid out as a block (direction down)', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'cp',
+            label: 'Control plane',
+            direction: 'down',
+            children: [
+              { kind: 'group', children: [{ label: 'API Server' }, { label: 'etcd' }] },
+              { id: 's', label: 'Scheduler: where each pod goes' },
+            ],
+          },
+          tier('wn', ['kubelet', 'kube-proxy']),
+        ],
+        connections: [{ from: 'cp', to: 'wn', note: 'watch' }],
+      }),
+    );
+    const [cp, wn] = [box(scene, 'cp'), box(scene, 'wn')];
+    expect(`${cp.x}:${cp.width}`).toBe(`${wn.x}:${wn.width}`);
+    // the line between them stays straight
+    const line = scene.connectors.find((c) => c.from === 'cp' && c.to === 'wn');
+    expect(new Set(line?.points.map((p) => p.x)).size).toBe(1);
+  });
+
   it('set one under another keep their widths when a line reaches across a border', () => {
     const scene = stacked(true);
     const widths = ['ip', 'port', 'lb'].map((id) => box(scene, id).width);

@@ -680,7 +680,7 @@ export function measureLayered(
       }
     }
   }
-  if (context.equalHeights) alignTiers(graph, across);
+  if (context.equalHeights) alignTiers(graph, across, pins, down);
 
   // along the flow: rank bands, then for each gap closings, upper zone, tracks, lower zone, openings
   const rankCount = layers.length;

@@ -1,5 +1,6 @@
 import { borderless } from '../chrome.js';
 import { isWithin, type LayeredGraph, type LContainer, type LNode } from './graph.js';
+import type { Pins } from './ports.js';
 
 /**
  * Containers side by side in one rank of a flow down are a row of bands: they get the height
@@ -37,6 +38,8 @@ export function stretchRankMates(graph: LayeredGraph): void {
 export function alignTiers(
   graph: LayeredGraph,
   across: { node: Int32Array; start: Int32Array; end: Int32Array },
+  pins: Pins,
+  down: boolean,
 ): void {
   const byParent = new Map<number, number[]>();
   graph.containers.forEach((c, i) => {
@@ -44,8 +47,28 @@ export function alignTiers(
     if (list) list.push(i);
     else byParent.set(c.parent, [i]);
   });
+  // a container laid out as one block (`direction: down`) alone in its rank is a tier too
+  const blocks = new Map<number, number[]>();
+  if (down) {
+    graph.nodes.forEach((node, v) => {
+      if (node.kind !== 'atom' || !node.block?.widened) return;
+      const alone = graph.nodes.every(
+        (o, w) =>
+          w === v ||
+          o.rank !== node.rank ||
+          !isWithin(graph, o.container, node.container) ||
+          (o.kind === 'terminal' && o.container === node.container),
+      );
+      if (!alone) return;
+      const list = blocks.get(node.container);
+      if (list) list.push(v);
+      else blocks.set(node.container, [v]);
+      if (!byParent.has(node.container)) byParent.set(node.container, []);
+    });
+  }
   for (const [parent, list] of byParent) {
-    if (list.length < 2) continue;
+    const atoms = blocks.get(parent) ?? [];
+    if (list.length + atoms.length < 2) continue;
     const alone = (c: number): boolean => {
       const { firstRank, lastRank } = graph.containers[c] as LContainer;
       return graph.nodes.every(
@@ -61,13 +84,19 @@ export function alignTiers(
     const tiers = list.filter(
       (c) => !borderless((graph.containers[c] as LContainer).host) && alone(c),
     );
-    if (tiers.length < 2) continue;
+    if (tiers.length + atoms.length < 2) continue;
     let start = Number.POSITIVE_INFINITY;
     let end = Number.NEGATIVE_INFINITY;
     for (const t of tiers) {
       start = Math.min(start, across.start[t] as number);
       end = Math.max(end, across.end[t] as number);
     }
+    for (const v of atoms) {
+      const node = graph.nodes[v] as LNode;
+      start = Math.min(start, across.node[v] as number);
+      end = Math.max(end, (across.node[v] as number) + node.boxAcross - 1);
+    }
+    for (const v of atoms) widenAtom(graph, v, start, end, across.node, pins);
     for (const t of tiers) {
       // only a tier that meets the world through its own border widens: its content moves
       // to the middle; content that lines reach across the border stays, and so does the tier
@@ -97,4 +126,37 @@ export function alignTiers(
       });
     }
   }
+}
+
+/**
+ * A tier laid out as one block made as wide as `start`…`end`: its lines keep their cells, so
+ * the pins of the lines it meets move by as much as its left side does.
+ */
+function widenAtom(
+  graph: LayeredGraph,
+  v: number,
+  start: number,
+  end: number,
+  at: Int32Array,
+  pins: Pins,
+): void {
+  const node = graph.nodes[v] as LNode;
+  const block = node.block?.widened?.(end - start + 1);
+  if (!block || block.boxWidth === node.boxAcross) return;
+  const moved = (at[v] as number) - start;
+  Object.assign(node, {
+    block,
+    across: node.across + block.boxWidth - node.boxAcross,
+    boxAcross: block.boxWidth,
+  });
+  at[v] = start;
+  graph.edges.forEach((edge, e) => {
+    edge.chain.forEach((w, k) => {
+      if (w !== v) return;
+      const below = pins.get(`${e}:${k}`);
+      if (below) below.upper += moved;
+      const above = pins.get(`${e}:${k - 1}`);
+      if (above) above.lower += moved;
+    });
+  });
 }
