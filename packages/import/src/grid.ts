@@ -1,4 +1,5 @@
 import { displayGraphemes } from '@diagrama/core';
+import { glyphOf, N, S } from './glyphs.js';
 
 /** One terminal column of a drawing. */
 export interface Cell {
@@ -25,13 +26,13 @@ const CONTROL =
  * Lays text out on a grid of terminal columns, as a monospace editor shows it. `firstLine` is
  * the 1-based line of the text's first line in its file.
  */
-export function toGrid(text: string, firstLine = 1): Grid {
+export function toGrid(text: string, firstLine = 1, tabWidth = 8): Grid {
   const cleaned: Grid['cleaned'] = [];
   const rows = text.split(/\r?\n/).map((source, index) => {
     const line = firstLine + index;
     const row: Cell[] = [];
     let column = 1;
-    for (const g of displayGraphemes(clean(source, line, cleaned))) {
+    for (const g of displayGraphemes(clean(source, line, cleaned, tabWidth))) {
       row.push({ ch: g.text, line, column });
       for (let k = 1; k < g.width; k++) row.push({ ch: '', line, column });
       column += [...g.text].length;
@@ -44,8 +45,8 @@ export function toGrid(text: string, firstLine = 1): Grid {
   return { rows, width: Math.max(0, ...rows.map((r) => r.length)), height: rows.length, cleaned };
 }
 
-/** Tabs expanded to the next multiple of eight, control and bidi characters blanked. */
-function clean(source: string, line: number, cleaned: Grid['cleaned']): string {
+/** Tabs expanded to the next multiple of `tabWidth`, control and bidi characters blanked. */
+function clean(source: string, line: number, cleaned: Grid['cleaned'], tabWidth: number): string {
   if (!/[\t\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(source)) {
     return source;
   }
@@ -54,7 +55,7 @@ function clean(source: string, line: number, cleaned: Grid['cleaned']): string {
   for (const ch of source) {
     if (ch === '\t') {
       cleaned.push({ line, column, what: 'tab' });
-      out += ' '.repeat(8 - (out.length % 8));
+      out += ' '.repeat(tabWidth - (out.length % tabWidth));
     } else if (CONTROL.test(ch)) {
       cleaned.push({ line, column, what: 'control' });
       out += ' ';
@@ -78,4 +79,36 @@ export function positionOf(grid: Grid, r: number, c: number): { line: number; co
   return last
     ? { line: last.line, column: last.column + (c - row.length + 1) }
     : { line: r + 1, column: c + 1 };
+}
+
+/**
+ * The tab width a drawing was made with: four when more of the lines written after a tab meet
+ * a line in the row above or below at four than at eight (a `│` under a `┬` that tabs of eight
+ * would set four columns off), else eight.
+ */
+export function tabWidthOf(text: string): 4 | 8 {
+  if (!text.includes('\t')) return 8;
+  const lines = text.split(/\r?\n/);
+  const expand = (line: string, width: number) =>
+    line.replace(/^[^\t]*(\t[^\t]*)*$/u, (s) => {
+      let out = '';
+      for (const ch of s) out += ch === '\t' ? ' '.repeat(width - (out.length % width)) : ch;
+      return out;
+    });
+  const meets = (width: number): number => {
+    const rows = lines.map((line) => expand(line, width));
+    let n = 0;
+    lines.forEach((line, r) => {
+      if (!line.includes('\t')) return;
+      const row = rows[r] as string;
+      for (let c = 0; c < row.length; c++) {
+        const arms = glyphOf(row[c] as string)?.arms ?? 0;
+        const up = (arms & N) !== 0 && ((glyphOf(rows[r - 1]?.[c] ?? ' ')?.arms ?? 0) & S) !== 0;
+        const down = (arms & S) !== 0 && ((glyphOf(rows[r + 1]?.[c] ?? ' ')?.arms ?? 0) & N) !== 0;
+        if (up || down) n++;
+      }
+    });
+    return n;
+  };
+  return meets(4) > meets(8) ? 4 : 8;
 }

@@ -871,6 +871,40 @@ describe('importDrawing', () => {
     expect(worker?.children?.[2]?.children?.map((c) => c.label)).toEqual(['Pod', 'Pod']);
   });
 
+  it('reads tabs as four columns when the drawing was made so, and steps in brackets apart', () => {
+    const text = [
+      '┌───────┐',
+      '│  API  │',
+      '└───┬───┘',
+      '\t│',
+      '\t▼',
+      '┌───────┐',
+      '│  DB   │',
+      '└───────┘',
+    ];
+    const tabbed = importDrawing(text.join('\n'));
+    expect(pairs(tabbed.model)).toEqual(['api→db']);
+    expect(tabbed.warnings.map((w) => w.message)).toContain(
+      'a tab, read as spaces to the next multiple of four columns',
+    );
+    // a drawing made with tabs of eight is still read so
+    const eight = importDrawing(
+      text.map((l) => l.replace('\t', '\t    ').replace(/^(\S)/u, '$1')).join('\n'),
+    );
+    expect(eight.warnings.find((w) => w.code === 'import/tab')?.message).toContain('eight');
+    // `[Auth] [User]` one blank apart under two arrowheads are two steps, named without brackets
+    const steps = importDrawing(
+      [
+        '┌─────────────┐',
+        '│   Gateway   │',
+        '└──┬───────┬──┘',
+        '   ▼       ▼',
+        '[Auth] [Users]',
+      ].join('\n'),
+    );
+    expect(steps.model.nodes.map((n) => n.label)).toEqual(['Gateway', 'Auth', 'Users']);
+  });
+
   it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {
     // after a README on scaling a web app: a load balancer over three numbered app servers
     const text = [

@@ -17,7 +17,7 @@ import {
   trimmed,
 } from './exact.js';
 import { E, glyphOf, N, S, W } from './glyphs.js';
-import { at, type Grid, positionOf, toGrid } from './grid.js';
+import { at, type Grid, positionOf, tabWidthOf, toGrid } from './grid.js';
 import { unbreakLines } from './interrupted.js';
 import { type FreeEnd, type LineNet, traceLines } from './lines.js';
 import { realignRows } from './realign.js';
@@ -208,8 +208,13 @@ function cutLongTexts(result: ImportResult, line: number): void {
   for (const a of result.model.annotations ?? []) a.text = cut(a.text) as string;
 }
 
+/** Reads a drawing, its tabs as wide as the editor that made it had them (see `tabWidthOf`). */
 function readDrawing(text: string, options: ImportOptions): ImportResult {
-  const grid = toGrid(text, options.firstLine ?? 1);
+  return readAt(text, options, tabWidthOf(text));
+}
+
+function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportResult {
+  const grid = toGrid(text, options.firstLine ?? 1, tabWidth);
   const warnings: ImportWarning[] = [];
   const warn = (code: string, message: string, r: number, c: number) => {
     warnings.push({ code, message, ...positionOf(grid, r, c) });
@@ -219,7 +224,7 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       code: cleaned.what === 'tab' ? 'import/tab' : 'import/control',
       message:
         cleaned.what === 'tab'
-          ? 'a tab, read as spaces to the next multiple of eight columns'
+          ? `a tab, read as spaces to the next multiple of ${tabWidth === 4 ? 'four' : 'eight'} columns`
           : 'a control or bidi character, read as a space',
       line: cleaned.line,
       column: cleaned.column,
@@ -412,6 +417,18 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       gap = 0;
     }
   }
+  // steps in brackets one blank apart (`[Auth] [User] [Game]`) are a step each
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i] as Run;
+    const narrow = run.end - run.start + 1 === run.text.length;
+    if (!narrow || !/^\[[^\]]*\](?: \[[^\]]*\])+$/u.test(run.text)) continue;
+    const parts: Run[] = [];
+    for (const m of run.text.matchAll(/\[[^\]]*\]/gu)) {
+      const start = run.start + (m.index as number);
+      parts.push({ row: run.row, start, end: start + m[0].length - 1, text: m[0] });
+    }
+    runs.splice(i, 1, ...parts);
+  }
   const runsIn = new Map<number, Run[]>();
   for (const run of runs) {
     const inside = innermost(run.row, run.start);
@@ -473,6 +490,8 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
                 .get(end.row)
                 ?.find((r) => !r.used && r.end < end.col && r.end >= end.col - 2);
     if (!first || !open(first)) return undefined;
+    // a step in brackets is all on its line
+    if (/^\[[^\]]+\]$/u.test(first.text)) return [first];
     const block = [first];
     const step = end.side === N ? -1 : 1;
     for (let k = 0; k < 4; k++) {
@@ -634,7 +653,14 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       const n = nets.indexOf(net);
       return runs.some((r) => !r.used && !own.has(r) && !boxText(r) && besideLine(r)?.net === n);
     };
-    if (net.terminals.length < 2 && atText.length < 2 && !(atText.length === 1 && noted()))
+    // (or text in brackets, `[Auth]`, which names a step wherever it stands)
+    const bracketed = atText.some(({ block }) => block.every((r) => /^\[[^\]]+\]$/u.test(r.text)));
+    if (
+      net.terminals.length < 2 &&
+      atText.length < 2 &&
+      !bracketed &&
+      !(atText.length === 1 && noted())
+    )
       continue;
     for (const { end, block } of atText) {
       // two ends at one text (a fan-in written to a label) meet the same box
@@ -792,7 +818,8 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       : positionOf(grid, rect.top, rect.left);
     if (rect.bare) {
       for (const r of own) r.used = true;
-      const label = boxLabelOf(own);
+      // (a step written in brackets, `[DB]`, is named without them)
+      const label = boxLabelOf(own).replace(/^\[([^\]\n]+)\]$/u, '$1');
       kinds.push({
         label,
         kind: 'box',
