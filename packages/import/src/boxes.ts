@@ -67,6 +67,22 @@ export function findBoxes(grid: Grid): Rect[] {
   return found;
 }
 
+/**
+ * Where a label longer than its box pushed the right side out on one row (`|   Linux Kernel
+ * (Namespaces, cgroups) |` under a border that ends sooner): the side past the words that run
+ * over the border's column, a blank before it; undefined when no such side is there.
+ */
+function overflowed(grid: Grid, r: number, right: number): number | undefined {
+  if (!/[\p{L}\p{N}()]/u.test(at(grid, r, right))) return undefined;
+  for (let c = right + 1; c <= right + 40; c++) {
+    const ch = at(grid, r, c);
+    if (ch === '') return undefined;
+    if (down(ch)) return at(grid, r, c - 1) === ' ' ? c : undefined;
+    if (ch === ' ' && at(grid, r, c + 1) === ' ' && !down(at(grid, r, c + 2))) return undefined;
+  }
+  return undefined;
+}
+
 function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'parent'> | undefined {
   const row = grid.rows[top] ?? [];
   // the top border, up to the first top-right corner; text only after a border and a space
@@ -77,10 +93,11 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
     if (isCorner(ch, W | S) && c > left + 1) {
       // in ascii a `+` the border runs on past is a junction on it, not the corner; where
       // the border ends, the side under it may wander a column or two (see `rightAt`)
-      const sideUnder = [0, -1, 1, -2, 2].some((d) => {
-        const below = at(grid, top + 1, c + d);
-        return c + d > left + 1 && (down(below) || isCorner(below, N | W));
-      });
+      const sideUnder =
+        [0, -1, 1, -2, 2].some((d) => {
+          const below = at(grid, top + 1, c + d);
+          return c + d > left + 1 && (down(below) || isCorner(below, N | W));
+        }) || overflowed(grid, top + 1, c) !== undefined;
       const plus = ch === '+' && sideUnder && !across(at(grid, top, c + 1));
       if (ch !== '+' || plus) {
         right = c;
@@ -156,9 +173,9 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
   // miscounted): each row's border is the nearest vertical within two columns
   const rightAt: number[] = [right];
   for (let r = top + 1; r < bottom; r++) {
-    const found = [0, -1, 1, -2, 2]
-      .map((d) => right + d)
-      .find((c) => c > left + 1 && down(at(grid, r, c)));
+    const found =
+      [0, -1, 1, -2, 2].map((d) => right + d).find((c) => c > left + 1 && down(at(grid, r, c))) ??
+      overflowed(grid, r, right);
     if (found === undefined) return undefined;
     rightAt.push(found);
   }

@@ -905,6 +905,26 @@ describe('importDrawing', () => {
     expect(steps.model.nodes.map((n) => n.label)).toEqual(['Gateway', 'Auth', 'Users']);
   });
 
+  it('reads a box whose label runs past its border, the side pushed out on that row', () => {
+    // after a README on Docker's layers: the last box's name was longer than the box drawn
+    const { model, warnings } = importDrawing(
+      [
+        '+----------------+',
+        '|  containerd    |  <-- runtime',
+        '+----------------+',
+        '        |',
+        '        v',
+        '+----------------+',
+        '|  Linux Kernel (cgroups) |',
+        '+----------------+',
+      ].join('\n'),
+    );
+    expect(model.nodes.map((n) => n.label)).toEqual(['containerd', 'Linux Kernel (cgroups)']);
+    expect(pairs(model)).toEqual(['containerd→linux-kernel-cgroups']);
+    expect(model.annotations).toEqual([{ text: '<-- runtime', node: 'containerd', at: 'right' }]);
+    expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box']);
+  });
+
   it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {
     // after a README on scaling a web app: a load balancer over three numbered app servers
     const text = [
