@@ -925,6 +925,28 @@ describe('importDrawing', () => {
     expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box']);
   });
 
+  it('reads names written over a row of boxes as their headings, ids and lines following', () => {
+    // after notes on Kafka's partitions: each broker named over its box, the box its contents
+    const { model } = importDrawing(
+      [
+        '  Broker 1        Broker 2',
+        '  ┌──────┐        ┌──────┐',
+        '  │ P0*  ├───────▶┤ P0   │',
+        '  │ P1   │        │ P1*  │',
+        '  └──────┘        └──────┘',
+      ].join('\n'),
+    );
+    expect(model.nodes.map((n) => n.label)).toEqual([
+      'Broker 1\n---\nP0*\nP1',
+      'Broker 2\n---\nP0\nP1*',
+    ]);
+    expect(pairs(model)).toEqual(['broker-1→broker-2']);
+    expect(model.annotations ?? []).toEqual([]);
+    // one name over one box is no row of names: it stays the diagram's
+    const one = importDrawing(['  System', '┌────────┐', '│  Web   │', '└────────┘'].join('\n'));
+    expect(one.model.nodes.map((n) => n.label)).toEqual(['Web']);
+  });
+
   it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {
     // after a README on scaling a web app: a load balancer over three numbered app servers
     const text = [

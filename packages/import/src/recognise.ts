@@ -992,6 +992,40 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
     }
     connections.push(...made);
   });
+  // names written over a row of boxes, one over each (`Broker 1   Broker 2` over their boxes):
+  // each box's heading, over a rule, what it holds under it
+  const headed = new Map<Run, Rect>();
+  for (const run of runs) {
+    if (run.used) continue;
+    const over = rects.filter(
+      (r) => r.top === run.row + 1 && run.end >= r.left && run.start <= r.right,
+    );
+    const box = over[0];
+    if (over.length !== 1 || !box || box.bare || children(box.index).length > 0) continue;
+    if (run.start < box.left - 2 || run.end > box.right + 2) continue;
+    if ([...headed.values()].includes(box)) continue;
+    headed.set(run, box);
+  }
+  const rowsNamed = new Map<number, number>();
+  for (const run of headed.keys()) rowsNamed.set(run.row, (rowsNamed.get(run.row) ?? 0) + 1);
+  let renamed = false;
+  for (const [run, box] of headed) {
+    const node = built.get(box.index);
+    if ((rowsNamed.get(run.row) ?? 0) < 2 || !node || node.label === undefined) continue;
+    run.used = true;
+    node.label = `${run.text}\n---\n${node.label}`;
+    renamed = true;
+  }
+  if (renamed) {
+    // ids come from the names now, and the lines follow them
+    const was = new Map([...built.values()].map((n) => [n, n.id]));
+    assignIds(built);
+    const now = new Map([...was].map(([n, id]) => [id, n.id]));
+    for (const c of connections) {
+      if (typeof c.from === 'string') c.from = now.get(c.from) ?? c.from;
+      if (typeof c.to === 'string') c.to = now.get(c.to) ?? c.to;
+    }
+  }
   // captions under a box and text nobody claimed
   const lowest = Math.max(-1, ...rects.map((r) => r.bottom));
   const highest = Math.min(grid.height, ...rects.map((r) => r.top));
