@@ -947,6 +947,27 @@ describe('importDrawing', () => {
     expect(one.model.nodes.map((n) => n.label)).toEqual(['Web']);
   });
 
+  it('drops the sides it keeps for lines across the flow when the model would not render', () => {
+    const text = [
+      '┌───┐   ┌───┐',
+      '│ T │   │ U │',
+      '└─┬─┘   └─┬─┘',
+      '  ▼       ▼',
+      '┌─┴─┐   ┌─┴─┐',
+      '│ A ├──▶┤ B │',
+      '└───┘   └───┘',
+    ].join('\n');
+    const kept = importDrawing(text);
+    const across = (m: DiagramInput) => m.connections?.find((c) => c.from === 'a');
+    expect(across(kept.model)?.hints).toEqual({ fromSide: 'right', toSide: 'left' });
+    const refused = importDrawing(text, {
+      render: () => {
+        throw new Error('no route');
+      },
+    });
+    expect(across(refused.model)?.hints).toBeUndefined();
+  });
+
   it('reads a flow that fans out and back in with slashes, its row of steps one blank apart', () => {
     // after a README on scaling a web app: a load balancer over three numbered app servers
     const text = [

@@ -1163,11 +1163,22 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
         nodes: top.children,
       };
     const across = flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
+    const sided: ConnectionInput[] = [];
     for (const c of model.connections ?? []) {
       const sides = sidesOf.get(c);
       if (!sides || !across.includes(sides[0]) || !across.includes(sides[1])) continue;
       if (sides[0] === sides[1]) continue;
       c.hints = { ...c.hints, fromSide: sides[0], toSide: sides[1] };
+      sided.push(c);
+    }
+    // sides the layout cannot keep (two lines each way between two boxes side by side, each
+    // on its own side) are dropped: a model that renders beats one that says where lines go
+    if (sided.length > 0 && options.render && !renders(model, options.render, charset)) {
+      for (const c of sided) {
+        const { fromSide: _from, toSide: _to, ...rest } = c.hints ?? {};
+        if (Object.keys(rest).length > 0) c.hints = rest;
+        else delete c.hints;
+      }
     }
   }
   return {
@@ -1654,4 +1665,14 @@ function arrangeAsDrawn(
           },
     ),
   };
+}
+
+/** Whether a model renders without an error. */
+function renders(model: DiagramInput, render: RenderText, charset: DrawnCharset): boolean {
+  try {
+    render(model, charset);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3364,3 +3364,27 @@ describe('a note no place fits', () => {
     expect(lines).not.toContain('watches API Server for changes');
   });
 });
+
+describe('two boxes side by side with a line each way between their facing sides', () => {
+  it('grow a row for each line, where the single row they had left no room for the second', () => {
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'a', label: 'web mongodb' },
+          { id: 'b', label: 'web server' },
+        ],
+        connections: [
+          { from: 'b', to: 'a', hints: { fromSide: 'left', toSide: 'right' } },
+          { from: 'a', to: 'b', hints: { fromSide: 'right', toSide: 'left' } },
+        ],
+      }),
+    );
+    const [a, b] = [box(scene, 'a'), box(scene, 'b')];
+    expect(a.x + a.width).toBeLessThan(b.x);
+    expect(a.height).toBeGreaterThanOrEqual(4);
+    // each line straight across, on a row of its own
+    const rows = scene.connectors.map((c) => new Set(c.points.map((p) => p.y)));
+    expect(rows.every((r) => r.size === 1)).toBe(true);
+    expect(new Set(rows.map((r) => [...r][0])).size).toBe(2);
+  });
+});

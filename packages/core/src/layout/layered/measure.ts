@@ -374,6 +374,38 @@ export function measureLayered(
   // a labelled box with more lines on a side than it has room for grows (wider when the flow
   // runs down, taller when it runs right) rather than sending them around; the box at the
   // other end of such a line, whose side had room, keeps its size
+  // a box asked for more lines on one side across the flow than it has rows there (two boxes
+  // side by side with a line each way between their facing sides) grows along the flow: a
+  // row for each line and one between
+  graph.nodes.forEach((node, v) => {
+    const model = models[v];
+    if (node.kind !== 'atom' || model === undefined || isContainer(model)) return;
+    if (model.kind === 'stack' || model.kind === 'layer' || model.hints?.padding) return;
+    let most = 0;
+    for (const side of down ? (['left', 'right'] as const) : (['top', 'bottom'] as const)) {
+      let count = 0;
+      for (const c of context.connectionsOf.get(model.id) ?? []) {
+        if (c.from === model.id && c.hints?.fromSide === side) count++;
+        if (c.to === model.id && c.hints?.toSide === side) count++;
+      }
+      most = Math.max(most, count);
+    }
+    const need = 2 * most + 1;
+    if (most < 2 || node.boxAlong >= need) return;
+    const extra = need - node.boxAlong;
+    const hints = down
+      ? {
+          ...model.hints,
+          padding: { top: Math.floor(extra / 2), bottom: Math.ceil(extra / 2) },
+        }
+      : { ...model.hints, width: need };
+    const block = context.measure({ ...model, hints } as Node, region.paths[v] as ModelPath, !down);
+    Object.assign(node, {
+      block,
+      along: down ? block.height : block.width,
+      boxAlong: down ? block.boxHeight : block.boxWidth,
+    });
+  });
   const crowded = new Set<number>();
   let pins = assignPins(graph, sides, preferred, crowded);
   if (crowded.size > 0) {
