@@ -7,6 +7,7 @@ import type {
   Side,
 } from '@diagrama/core';
 import { aKind, count, slugify } from '@diagrama/core';
+import { arrangeAsDrawn } from './arrange.js';
 import { findBoxes, nest, type Rect } from './boxes.js';
 import {
   charsetOf,
@@ -208,6 +209,12 @@ function cutLongTexts(result: ImportResult, line: number): void {
   for (const a of result.model.annotations ?? []) a.text = cut(a.text) as string;
 }
 
+/** What `import/tab` says, by the tab width the drawing was read with. */
+const TAB_READ = {
+  4: 'a tab, read as spaces to the next multiple of four columns',
+  8: 'a tab, read as spaces to the next multiple of eight columns',
+} as const;
+
 /** Reads a drawing, its tabs as wide as the editor that made it had them (see `tabWidthOf`). */
 function readDrawing(text: string, options: ImportOptions): ImportResult {
   return readAt(text, options, tabWidthOf(text));
@@ -224,7 +231,7 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
       code: cleaned.what === 'tab' ? 'import/tab' : 'import/control',
       message:
         cleaned.what === 'tab'
-          ? `a tab, read as spaces to the next multiple of ${tabWidth === 4 ? 'four' : 'eight'} columns`
+          ? TAB_READ[tabWidth]
           : 'a control or bidi character, read as a space',
       line: cleaned.line,
       column: cleaned.column,
@@ -1615,56 +1622,6 @@ function flowOf(
     else if (b.top > a.bottom || a.top > b.bottom) down++;
   }
   return right > down ? 'right' : 'down';
-}
-
-/**
- * Boxes side by side with no line between any two of them, arranged as drawn: one under
- * another (`down`), or rows of them — each row of two or more a group without a border, set
- * side by side. Undefined `direction` when the layout's own (one row) is the drawing's.
- */
-function arrangeAsDrawn(
-  list: NodeInput[],
-  rectOf: ReadonlyMap<NodeInput, Rect>,
-  connections: readonly ConnectionInput[],
-): { direction?: 'down'; children: NodeInput[] } {
-  const same = { children: list };
-  if (list.length < 2 || list.some((n) => !rectOf.has(n))) return same;
-  const ids = new Set<string>();
-  const under = (nodes: NodeInput[]) => {
-    for (const n of nodes) {
-      if (n.id) ids.add(n.id);
-      if (n.children) under(n.children);
-    }
-  };
-  under(list);
-  if (connections.some((c) => ids.has(c.from as string) && ids.has(c.to as string))) return same;
-  // rows: boxes whose rows overlap, left to right
-  const rect = (n: NodeInput) => rectOf.get(n) as Rect;
-  const rows: NodeInput[][] = [];
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const node of [...list].sort((a, b) => rect(a).top - rect(b).top)) {
-    const r = rect(node);
-    if (r.top <= bottom) {
-      (rows.at(-1) as NodeInput[]).push(node);
-      bottom = Math.max(bottom, r.bottom);
-    } else {
-      rows.push([node]);
-      bottom = r.bottom;
-    }
-  }
-  if (rows.length < 2) return same;
-  return {
-    direction: 'down',
-    children: rows.map((row) =>
-      row.length === 1
-        ? (row[0] as NodeInput)
-        : {
-            kind: 'group' as const,
-            direction: 'right' as const,
-            children: row.sort((a, b) => rect(a).left - rect(b).left),
-          },
-    ),
-  };
 }
 
 /** Whether a model renders without an error. */
