@@ -209,18 +209,18 @@ function cutLongTexts(result: ImportResult, line: number): void {
   for (const a of result.model.annotations ?? []) a.text = cut(a.text) as string;
 }
 
+/** A step written in brackets (`[Auth]`): a step wherever it stands, all on its line. */
+const BRACKETED = /^\[[^\]\n]+\]$/u;
+
 /** What `import/tab` says, by the tab width the drawing was read with. */
 const TAB_READ = {
   4: 'a tab, read as spaces to the next multiple of four columns',
   8: 'a tab, read as spaces to the next multiple of eight columns',
 } as const;
 
-/** Reads a drawing, its tabs as wide as the editor that made it had them (see `tabWidthOf`). */
 function readDrawing(text: string, options: ImportOptions): ImportResult {
-  return readAt(text, options, tabWidthOf(text));
-}
-
-function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportResult {
+  // tabs as wide as the editor that made the drawing had them
+  const tabWidth = tabWidthOf(text);
   const grid = toGrid(text, options.firstLine ?? 1, tabWidth);
   const warnings: ImportWarning[] = [];
   const warn = (code: string, message: string, r: number, c: number) => {
@@ -498,7 +498,7 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
                 ?.find((r) => !r.used && r.end < end.col && r.end >= end.col - 2);
     if (!first || !open(first)) return undefined;
     // a step in brackets is all on its line
-    if (/^\[[^\]]+\]$/u.test(first.text)) return [first];
+    if (BRACKETED.test(first.text)) return [first];
     const block = [first];
     const step = end.side === N ? -1 : 1;
     for (let k = 0; k < 4; k++) {
@@ -661,7 +661,7 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
       return runs.some((r) => !r.used && !own.has(r) && !boxText(r) && besideLine(r)?.net === n);
     };
     // (or text in brackets, `[Auth]`, which names a step wherever it stands)
-    const bracketed = atText.some(({ block }) => block.every((r) => /^\[[^\]]+\]$/u.test(r.text)));
+    const bracketed = atText.some(({ block }) => block.every((r) => BRACKETED.test(r.text)));
     if (
       net.terminals.length < 2 &&
       atText.length < 2 &&
@@ -826,7 +826,8 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
     if (rect.bare) {
       for (const r of own) r.used = true;
       // (a step written in brackets, `[DB]`, is named without them)
-      const label = boxLabelOf(own).replace(/^\[([^\]\n]+)\]$/u, '$1');
+      const text = boxLabelOf(own);
+      const label = BRACKETED.test(text) ? text.slice(1, -1) : text;
       kinds.push({
         label,
         kind: 'box',
@@ -1002,6 +1003,7 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
   // names written over a row of boxes, one over each (`Broker 1   Broker 2` over their boxes):
   // each box's heading, over a rule, what it holds under it
   const headed = new Map<Run, Rect>();
+  const claimed = new Set<Rect>();
   for (const run of runs) {
     if (run.used) continue;
     const over = rects.filter(
@@ -1010,7 +1012,8 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
     const box = over[0];
     if (over.length !== 1 || !box || box.bare || children(box.index).length > 0) continue;
     if (run.start < box.left - 2 || run.end > box.right + 2) continue;
-    if ([...headed.values()].includes(box)) continue;
+    if (claimed.has(box)) continue;
+    claimed.add(box);
     headed.set(run, box);
   }
   const rowsNamed = new Map<number, number>();
@@ -1093,12 +1096,12 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
     kept += p.text.length + 1;
     if (kept > MAX_KEPT_TEXT) break;
     const node = p.node !== undefined ? built.get(p.node) : undefined;
-    const at = p.at === 'right' ? ('right' as const) : ('below' as const);
+    const side = p.at === 'right' ? ('right' as const) : ('below' as const);
     const same = annotations.find((a) =>
-      node ? a.node === node.id && a.at === at : a.at === p.at && !a.node,
+      node ? a.node === node.id && a.at === side : a.at === p.at && !a.node,
     );
     if (same) same.text = `${same.text}\n${p.text}`;
-    else if (node) annotations.push({ text: p.text, node: node.id as string, at });
+    else if (node) annotations.push({ text: p.text, node: node.id as string, at: side });
     else annotations.push({ text: p.text, ...(p.at === 'top' ? { at: 'top' as const } : {}) });
   }
   const flow = flowOf(connections, built, rects);
@@ -1163,12 +1166,7 @@ function readAt(text: string, options: ImportOptions, tabWidth: 4 | 8): ImportRe
     };
     walk(model.nodes);
     const top = arranged(model.nodes);
-    if (top.direction)
-      model = {
-        ...(top.direction ? { direction: top.direction } : {}),
-        ...model,
-        nodes: top.children,
-      };
+    if (top.direction) model = { direction: top.direction, ...model, nodes: top.children };
     const across = flow === 'right' ? ['top', 'bottom'] : ['left', 'right'];
     const sided: ConnectionInput[] = [];
     for (const c of model.connections ?? []) {

@@ -76,8 +76,7 @@ export function splitArrows(text: string): string[] {
 const asciiArrows = (line: string): string =>
   line.replace(/[─━]/gu, '-').replace(/[►▶]/gu, '>').replace(/[◄◀]/gu, '<');
 /** The label written between an arrow's two dash runs (`--TCP-->`); none in `-->` or `→`. */
-function arrowLabel(drawn: string): string | undefined {
-  const arrow = asciiArrows(drawn);
+function arrowLabel(arrow: string): string | undefined {
   let start = arrow.startsWith('<') ? 1 : 0;
   let end = arrow.endsWith('>') ? arrow.length - 1 : arrow.length;
   const from = start;
@@ -182,14 +181,15 @@ type Place = (label: string, row: number, start: number) => number;
 const BRANCH = /^([\s│|]*)[└├+`](?=[─━-]{2,}[►▶>])/u;
 /** What carries a line down through a row (a `└` over a `│` too: a branch drawn as the last). */
 const BARS = new Set(['│', '|', '├', '└', '┃']);
+/** Arrowheads at the end of a line coming down, and of one going up. */
 const DOWN_HEADS = new Set(['▼', '↓', 'v']);
+const UP_HEADS = new Set(['▲', '↑', '^']);
 /** What ends the words beside a line: another line, an arrowhead. */
 const LINE_GLYPH = /[│|├└┃▼▲]/u;
-const UP_HEADS = new Set(['▲', '↑', '^']);
 
 /**
- * The step at a row that spans a column (one column of slack either side, as hands slip): one
- * already placed there, else the run of words there, placed now.
+ * The step at a row that spans a column: one already placed there, else the run of words
+ * nearest it (up to two columns off, as hands slip), placed now.
  */
 function stepAt(
   rows: string[],
@@ -327,8 +327,8 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
       const to = back ? a : b;
       if (links.some((l) => l.from === from && l.to === to && l.note === note)) continue;
       links.push({
-        from: back ? b : a,
-        to: back ? a : b,
+        from,
+        to,
         ...(note ? { note } : {}),
         direction: !back && (arrow.startsWith('<') || arrow === '↔') ? 'both' : 'forward',
       });
@@ -355,8 +355,8 @@ export function readTextFlow(grid: Grid): { steps: FlowStep[]; links: FlowLink[]
         });
       }
     });
+    return links.length > 0 ? { steps, links } : undefined;
   }
-  if (horizontal) return links.length > 0 ? { steps, links } : undefined;
   // steps one under another: blocks of text rows between rows that carry a line; a row of
   // slashes and bars (`/  |  \`) fans the step above out to a row of steps side by side (or
   // gathers such a row into the step below)

@@ -371,9 +371,6 @@ export function measureLayered(
     }
     return best;
   };
-  // a labelled box with more lines on a side than it has room for grows (wider when the flow
-  // runs down, taller when it runs right) rather than sending them around; the box at the
-  // other end of such a line, whose side had room, keeps its size
   // a box asked for more lines on one side across the flow than it has rows there (two boxes
   // side by side with a line each way between their facing sides) grows along the flow: a
   // row for each line and one between
@@ -406,6 +403,9 @@ export function measureLayered(
       boxAlong: down ? block.boxHeight : block.boxWidth,
     });
   });
+  // a labelled box with more lines on a side than it has room for grows (wider when the flow
+  // runs down, taller when it runs right) rather than sending them around; the box at the
+  // other end of such a line, whose side had room, keeps its size
   const crowded = new Set<number>();
   let pins = assignPins(graph, sides, preferred, crowded);
   if (crowded.size > 0) {
