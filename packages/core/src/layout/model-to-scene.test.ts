@@ -3388,3 +3388,25 @@ describe('two boxes side by side with a line each way between their facing sides
     expect(new Set(rows.map((r) => [...r][0])).size).toBe(2);
   });
 });
+
+describe('a line across the flow out of a host', () => {
+  it('runs straight to a taller box beside the host, the shorter box set where they share a row', () => {
+    // a service in a message bus talking both ways to the cache beside the bus (a cylinder,
+    // one row taller than the service)
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'api', label: 'API' },
+          { kind: 'host', id: 'bus', label: 'Bondy', children: [{ id: 'core', label: 'Core' }] },
+          { kind: 'database', id: 'db', label: 'Redis' },
+        ],
+        connections: [
+          { from: 'api', to: 'core' },
+          { from: 'core', to: 'db', direction: 'both' },
+        ],
+      }),
+    );
+    expect(box(scene, 'core').x).toBeLessThan(box(scene, 'db').x);
+    expect(bends(scene, 'core->db')).toBe(0);
+  });
+});

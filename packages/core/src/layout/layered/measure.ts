@@ -236,17 +236,16 @@ export function measureLayered(
    * run into the lid, and the router takes the line.
    */
   const sharedRow = (
-    step: LStep,
+    from: number,
+    to: number,
     forward: boolean,
   ): { short: number; tall: number; shift: number } | undefined => {
-    const a = graph.nodes[step.from] as LNode;
-    const b = graph.nodes[step.to] as LNode;
-    const takenA = sideTaken(step.from, forward ? 'right' : 'left');
-    const takenB = sideTaken(step.to, forward ? 'left' : 'right');
+    const a = graph.nodes[from] as LNode;
+    const b = graph.nodes[to] as LNode;
+    const takenA = sideTaken(from, forward ? 'right' : 'left');
+    const takenB = sideTaken(to, forward ? 'left' : 'right');
     const [tall, short, takenTall, takenShort] =
-      a.boxAlong >= b.boxAlong
-        ? [step.from, step.to, takenA, takenB]
-        : [step.to, step.from, takenB, takenA];
+      a.boxAlong >= b.boxAlong ? [from, to, takenA, takenB] : [to, from, takenB, takenA];
     const high = (graph.nodes[tall] as LNode).boxAlong;
     const low = (graph.nodes[short] as LNode).boxAlong;
     const centred = Math.floor((high - low) / 2);
@@ -288,7 +287,7 @@ export function measureLayered(
     )
       continue;
     if (down) {
-      const row = sharedRow(step, forward);
+      const row = sharedRow(step.from, step.to, forward);
       if (row === undefined) continue;
       if (row.shift !== 0) stepAlign.set(row.short, { partner: row.tall, shift: row.shift });
     }
@@ -304,6 +303,20 @@ export function measureLayered(
     const [low, high] = ta < tb ? [a, b] : [b, a];
     if (stepAlign.has(low) || stepAlign.has(high)) continue;
     stepAlign.set(low, { partner: high, shift: Math.abs(ta - tb) });
+  }
+  // a line across the flow that is no step (a service inside a host talking to the cache
+  // beside the host) is the router's, but its boxes still share a row the way a step's do, so
+  // the line runs straight rather than jogging by the difference in their heights
+  const stepped = new Set(steps.flatMap((s) => [s.from, s.to]));
+  for (const [a, b] of graph.sameRank ?? []) {
+    const [na, nb] = [graph.nodes[a] as LNode, graph.nodes[b] as LNode];
+    if (!down || na.rank !== nb.rank || na.kind !== 'atom' || nb.kind !== 'atom') continue;
+    if (na.block?.contentTop !== undefined || nb.block?.contentTop !== undefined) continue;
+    if ([a, b].some((v) => stepAlign.has(v) || stepped.has(v))) continue;
+    const row = sharedRow(a, b, na.order < nb.order);
+    if (row !== undefined && row.shift !== 0) {
+      stepAlign.set(row.short, { partner: row.tall, shift: row.shift });
+    }
   }
   const stepRoom = new Map<string, number>();
   for (const step of steps) {
