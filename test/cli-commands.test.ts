@@ -419,6 +419,24 @@ describe('diagrama import', () => {
     expect(piped.stdout).toContain('{ kind: queue, id: kafka, label: Kafka }');
   });
 
+  it('reads the drawings in a source file’s comments, each at its own lines', () => {
+    const source = join(folder('import-code'), 'server.c');
+    writeFileSync(
+      source,
+      'int main(void);\n\n/*\n * ┌─────┐\n * │  a  │\n * └──┬──┘\n *    │\n *    ▼\n * ┌──┴──┐\n * │  b  │\n * └─────┘\n */\nint x; // ┌─┐ not a drawing\n',
+    );
+    const result = run(['import', source, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).connections).toEqual([{ from: 'a', to: 'b' }]);
+    expect(result.stderr).toContain('server.c:4: 2 boxes');
+    expect(result.stderr).toContain('server.c:4:4: "a" is a box');
+    const empty = join(folder('import-code'), 'empty.py');
+    writeFileSync(empty, 'print(1)\n');
+    const none = run(['import', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no comment holds box art');
+  });
+
   it('fails with --strict, writes nothing, and refuses what it cannot read', () => {
     const out = join(folder('import-strict'), 'model.yaml');
     const strict = run(['import', drawing, '--strict', '--out', out]);

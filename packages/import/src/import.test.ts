@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { checkDiagram, type DiagramInput } from '@diagrama/core';
 import { describe, expect, it } from 'vitest';
 import { toGrid } from './grid.js';
-import { findArtBlocks, importDrawing, writeModel } from './index.js';
+import {
+  findArtBlocks,
+  findCommentBlocks,
+  findDrawings,
+  importDrawing,
+  writeModel,
+} from './index.js';
 import { unbreakLines } from './interrupted.js';
 import { splitArrows } from './text-flow.js';
 
@@ -1268,6 +1274,54 @@ describe('findArtBlocks', () => {
     // imported, each box where the file has it
     const result = importDrawing(blocks[0]?.text ?? '', { firstLine: blocks[0]?.firstLine ?? 1 });
     expect(result.found).toMatchObject({ boxes: 2, connections: 1 });
+  });
+});
+
+describe('findCommentBlocks', () => {
+  const box = ['┌─────┐', '│  a  ├──▶ b', '└─────┘'];
+  it('reads a drawing out of a C comment with a * gutter, every cell at its column in the file', () => {
+    const source = ['int x;', '/*', ...box.map((l) => ` *   ${l}`), ' */', 'int y; /* ┌───┐ */'];
+    const [block, ...rest] = findCommentBlocks(source.join('\n'));
+    expect(rest).toEqual([]);
+    expect(block?.firstLine).toBe(3);
+    expect(block?.text.split('\n')).toEqual(box.map((l) => `     ${l}`));
+    const result = importDrawing(block?.text ?? '', { firstLine: block?.firstLine ?? 1 });
+    expect(result.found).toMatchObject({ boxes: 1, connections: 1, notes: 1 });
+  });
+
+  it('reads runs of line comments, one mark to a run, and leaves directives and shebangs', () => {
+    const source = [
+      '#!/bin/sh',
+      '#include <x.h>',
+      ...box.map((l) => `    // ${l}`),
+      'code();',
+      ...box.map((l) => `-- ${l}`),
+      ...box.map((l) => `# ${l}`),
+    ].join('\n');
+    const blocks = findCommentBlocks(source);
+    expect(blocks.map((b) => b.firstLine)).toEqual([3, 7, 10]);
+    expect(blocks[0]?.text.split('\n')[0]).toBe(`       ${box[0]}`);
+    expect(blocks[2]?.text.split('\n')[1]).toBe(`  ${box[1]}`);
+    // a drawing and a sentence in one run of comments are one drawing, as in the file
+    expect(findCommentBlocks(['// see:', ...box.map((l) => `// ${l}`)].join('\n'))).toHaveLength(1);
+  });
+
+  it('tells Markdown, code and a plain drawing apart, and a drawing copied out of a comment', () => {
+    const drawing = box.join('\n');
+    expect(findDrawings(drawing, 'notes.txt')).toEqual({
+      from: 'text',
+      drawings: [{ text: drawing, firstLine: 1 }],
+    });
+    expect(findDrawings(`# A\n\n\`\`\`\n${drawing}\n\`\`\`\n`, '').from).toBe('markdown');
+    expect(findDrawings(`fn main() {}\n${drawing}`, 'main.rs')).toEqual({
+      from: 'code',
+      drawings: [],
+    });
+    const piped = findDrawings(box.map((l) => `// ${l}`).join('\n'));
+    expect(piped.from).toBe('code');
+    expect(piped.drawings[0]?.text.split('\n')[1]).toBe(`   ${box[1]}`);
+    // a line of text outside the comment: the whole is a drawing, marks and all
+    expect(findDrawings(`text\n${box.map((l) => `// ${l}`).join('\n')}`).from).toBe('text');
   });
 });
 

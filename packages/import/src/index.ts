@@ -9,3 +9,6 @@ export { findArtBlocks, isBoxArt } from './markdown.js';
 // Writing the model
 export type { ModelFormat } from './emit.js';
 export { MODEL_FORMATS, writeModel } from './emit.js';
+// Finding drawings in source code, and in any file by what it is
+export type { CommentBlock, FoundDrawing } from './comments.js';
+export { findCommentBlocks, findDrawings, isSourceFile } from './comments.js';

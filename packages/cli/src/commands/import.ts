@@ -17,7 +17,8 @@ import { renderText } from './render-text.js';
 export const IMPORT_HELP = `Usage: diagrama import <file|-> [--out FILE] [--format yaml|json|ts] [--canonical] [--strict]
 
 Reads box art drawn by hand — a text file holding one drawing, a Markdown file (every fenced
-or indented block that holds box art, each at its own lines), or standard input — and writes
+or indented block that holds box art, each at its own lines), a source file (every comment
+that holds box art: //, #, -- and /* */ with or without a * gutter), or standard input — and writes
 a diagrama model of it: boxes and the boxes they hold, labels, lines with their arrowheads and
 styles, notes beside lines. Every charset diagrama draws is read (single, double, rounded,
 heavy, ascii), mixed too. Kinds are guessed from labels and shapes and listed on standard error, so
@@ -60,7 +61,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       'import needs one drawing: a text or Markdown file (or - for standard input)',
     );
   }
-  const { findArtBlocks, importDrawing, MODEL_FORMATS, writeModel } = await import(
+  const { findDrawings, importDrawing, MODEL_FORMATS, writeModel } = await import(
     '@diagrama/import'
   );
   const format = String(options.get('format') ?? 'yaml');
@@ -89,15 +90,12 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     }
     throw error;
   }
-  // Markdown by its name, or by holding fenced drawings (notes kept as .txt; in a plain
-  // drawing, an indented part is no code block)
-  const blocks = findArtBlocks(text);
-  const markdown = /\.(md|markdown)$/i.test(input) || blocks.some((b) => b.fenced);
-  const drawings = markdown
-    ? blocks.map((b) => ({ text: b.text, firstLine: b.firstLine }))
-    : [{ text, firstLine: 1 }];
+  // Markdown by its name or its fenced drawings, code by its name (drawings in comments), else
+  // one drawing (notes kept as .txt; in a plain drawing, an indented part is no code block)
+  const { from, drawings } = findDrawings(text, input === '-' ? '' : input);
   if (drawings.length === 0) {
-    reporter.error('import/no-drawing', `${file}: no code block holds box art`);
+    const what = from === 'code' ? 'no comment' : 'no code block';
+    reporter.error('import/no-drawing', `${file}: ${what} holds box art`);
     reporter.finish();
     return EXIT.invalid;
   }
