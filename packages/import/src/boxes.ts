@@ -83,6 +83,16 @@ function overflowed(grid: Grid, r: number, right: number): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether row r under an ascii box's sides is its bottom drawn without corners: dashes from the
+ * left side's column (or the next) to within a column of the right side, nothing but dashes
+ * between, and no side going on below.
+ */
+function cornerless(grid: Grid, r: number, left: number, right: number): boolean {
+  for (let c = left + 1; c < right - 1; c++) if (at(grid, r, c) !== '-') return false;
+  return !down(at(grid, r + 1, left)) && at(grid, r - 1, left) === '|';
+}
+
 function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'parent'> | undefined {
   const row = grid.rows[top] ?? [];
   // the top border, up to the first top-right corner; text only after a border and a space
@@ -162,10 +172,18 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
           isCorner(at(grid, r, c), N | E) &&
           across(at(grid, r, c + 1)),
       );
-      if (slip === undefined) return undefined;
-      bottom = r;
-      bottomLeft = slip;
-      break;
+      if (slip !== undefined) {
+        bottom = r;
+        bottomLeft = slip;
+        break;
+      }
+      // an ascii bottom drawn without its corners (`|    |` over ` ---- `): dashes under
+      // the whole inside, from the side's column or the next
+      if (r > top + 1 && (ch === ' ' || ch === '-') && cornerless(grid, r, left, right)) {
+        bottom = r;
+        break;
+      }
+      return undefined;
     }
   }
   if (bottom < 0) return undefined;
@@ -188,7 +206,14 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
       corner2 = c;
       break;
     }
-    if (!across(ch)) return undefined;
+    if (!across(ch)) {
+      // an ascii bottom whose dashes stop near the side without a corner
+      if ((ch === ' ' || ch === '') && at(grid, bottom, c - 1) === '-' && c - 1 >= right - 1) {
+        corner2 = c - 1;
+        break;
+      }
+      return undefined;
+    }
   }
   if (corner2 < 0) return undefined;
   rightAt.push(corner2);

@@ -931,6 +931,50 @@ describe('importDrawing', () => {
     expect(warnings.map((w) => w.code)).toEqual(['import/ragged-box']);
   });
 
+  it('reads a sloppy ascii drawing: bottoms without corners, gaps before a side, a chain of texts', () => {
+    // after a monitoring stack's README: bottoms drawn as bare dashes, an arrow stopping two
+    // blanks short of the box it points at, a line turning down with no `+`, and the alerts
+    // running on through two lines of text
+    const { model } = importDrawing(
+      [
+        '+-----------+         +---------+',
+        '|  Scraper  | ----->  |  Board  | -------',
+        '+------------          ---------        |',
+        '      |                                 v',
+        '      v                           People look',
+        '+-----------+',
+        '|  Alerter  |',
+        '+-----------+',
+        '      |',
+        '      v',
+        '    Pager',
+        '      |',
+        '      v',
+        '  Phone / Mail',
+      ].join('\n'),
+    );
+    expect(model.nodes.map((n) => [n.label, n.border ?? 'drawn'])).toEqual([
+      ['Scraper', 'drawn'],
+      ['Board', 'drawn'],
+      ['Alerter', 'drawn'],
+      ['Pager', 'none'],
+      ['Phone / Mail', 'none'],
+    ]);
+    expect(pairs(model)).toEqual([
+      'scraper→board',
+      'board→∅',
+      'scraper→alerter',
+      'alerter→pager',
+      'pager→phone-mail',
+    ]);
+    // the line that turns down with no corner keeps its arrowhead and its note
+    expect(model.connections?.find((c) => c.from === 'board')).toEqual({
+      from: 'board',
+      note: 'People look',
+    });
+    expect(model.annotations ?? []).toEqual([]);
+  });
+
   it('reads names written over a row of boxes as their headings, ids and lines following', () => {
     // after notes on Kafka's partitions: each broker named over its box, the box its contents
     const { model } = importDrawing(

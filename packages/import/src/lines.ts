@@ -133,6 +133,20 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
   const ownerAt = (r: number, c: number): number =>
     inside(r, c) ? (owner[key(r, c)] as number) : -1;
   const crossing = (r: number, c: number): boolean => armsAt(r, c) === (N | E | S | W);
+  /**
+   * The box whose side stands `gap` blanks past cell (r, c) across the row, the way `dc`
+   * points (-1 when none): ascii drawings often leave a blank between a line and the side it
+   * meets (`| Client | -----> | Server |`).
+   */
+  const sideAcross = (r: number, c: number, dc: number, gap: number): number => {
+    for (let d = 1; d <= gap; d++) if (at(grid, r, c + d * dc) !== ' ') return -1;
+    const side = c + (gap + 1) * dc;
+    const o = ownerAt(r, side);
+    const box = o >= 0 ? rects[o] : undefined;
+    return box && (box.left === side || box.right === side) && r > box.top && r < box.bottom
+      ? o
+      : -1;
+  };
   // union-find over half-cells: a crossing has a horizontal (0) and a vertical (1) part
   const parent = new Int32Array(width * height * 2).fill(-1);
   const node = (r: number, c: number, vertical: boolean) =>
@@ -251,17 +265,7 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       }
       // ascii drawings often leave a blank between a line and the side of the box it meets
       // (`| Client | -----> | Server |`): across a row, a blank and then a side border meet it
-      if (rect < 0 && !vertical && at(grid, r, c + dc) === ' ') {
-        const o = ownerAt(r, c + 2 * dc);
-        const box = o >= 0 ? rects[o] : undefined;
-        if (
-          box &&
-          (box.left === c + 2 * dc || box.right === c + 2 * dc) &&
-          r > box.top &&
-          r < box.bottom
-        )
-          rect = o;
-      }
+      if (rect < 0 && !vertical && at(grid, r, c + dc) === ' ') rect = sideAcross(r, c, dc, 1);
       // an arrowhead on the line's last cell, or drawn into the border it meets — where a hand
       // drawing may have put it a column off, or two when no other line comes to it there
       const inBorder = (d: number): boolean => {
@@ -406,6 +410,19 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
     for (const k of ['light', 'heavy', 'double'] as const) merged.strokes[k] += other.strokes[k];
     merged.junctions.add(key(r, c));
     nets.delete(root === a ? b : a);
+  }
+  // a line from a box whose arrowhead stops two blanks short of another box's side
+  // (`| Prometheus | ------>  | Grafana |`) meets that box; an arrow from no box (`<-- runtime`
+  // beside a box) stays an open end, its words a note
+  for (const net of nets.values()) {
+    if (net.terminals.length === 0) continue;
+    for (const end of [...net.ends]) {
+      if (!end.arrow || (end.side !== E && end.side !== W)) continue;
+      const rect = sideAcross(end.row, end.col, end.side === E ? 1 : -1, 2);
+      if (rect < 0) continue;
+      net.ends.splice(net.ends.indexOf(end), 1);
+      net.terminals.push({ rect, row: end.row, col: end.col, arrow: true });
+    }
   }
   return [...nets.values()];
 }

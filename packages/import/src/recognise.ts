@@ -351,7 +351,11 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         other.cells.add(cell);
         netAt.set(cell, other);
       }
-      other.junctions.add(key(r, c));
+      // met at the other line's own last cell, the two are one line turning a corner drawn
+      // without its bend (`─` over `│`): that end goes, and no junction is there
+      const corner = other.ends.findIndex((e) => e.row === r && e.col === c && !e.arrow);
+      if (corner >= 0) other.ends.splice(corner, 1);
+      else other.junctions.add(key(r, c));
       other.terminals.push(...net.terminals);
       other.ends.push(...net.ends.filter((e) => e !== end));
       other.dashed ||= net.dashed;
@@ -366,9 +370,25 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       break;
     }
   }
+  /**
+   * Whether a line that meets no box runs from text to text, an arrowhead at one end at least
+   * (`Notifications` over `│ ▼` over `Email`, in any charset): the texts are boxes drawn
+   * without a border, joined later (see `bareOf`), and the line is one.
+   */
+  const textToText = (net: LineNet): boolean =>
+    net.ends.length === 2 &&
+    // (an arrow written in a word, `b→h`, is text)
+    net.cells.size >= 2 &&
+    net.ends.some((e) => e.arrow) &&
+    net.ends.every((e) => {
+      const [r, c] = across(e);
+      const word = (x: number): boolean =>
+        /[^\s\p{S}]/u.test(at(grid, r, x)) && !lineCells.has(key(r, x));
+      return e.side === N || e.side === S ? [c, c - 1, c + 1].some(word) : word(c);
+    });
   const nets = traced.filter((net) => {
     if (merged.has(net)) return false;
-    if (net.terminals.length > 0) {
+    if (net.terminals.length > 0 || textToText(net)) {
       for (const cell of net.cells) lineCells.add(cell);
       return true;
     }
@@ -708,6 +728,24 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       }
       net.ends.splice(net.ends.indexOf(end), 1);
       net.terminals.push({ rect: rect.index, row: end.row, col: end.col, arrow: end.arrow });
+    }
+  }
+  // a line whose one end points at text that another line made a box (`Alertmanager` down to
+  // `Notifications`, which a line leaves for `Email`) meets that box: a chain, not a note
+  if (bareOf.size > 0) {
+    for (const net of nets) {
+      for (const end of [...net.ends]) {
+        const [r, c] = across(end);
+        const cols =
+          end.side === N || end.side === S ? [c, c - 1, c + 1] : [c, c + (end.side === E ? 1 : -1)];
+        const run = runsOnRow
+          .get(r)
+          ?.find((x) => bareOf.has(x) && cols.some((col) => x.start <= col && x.end >= col));
+        const rect = run && bareOf.get(run);
+        if (!rect) continue;
+        net.ends.splice(net.ends.indexOf(end), 1);
+        net.terminals.push({ rect: rect.index, row: end.row, col: end.col, arrow: end.arrow });
+      }
     }
   }
   for (const run of runs) {
