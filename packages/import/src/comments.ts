@@ -11,6 +11,12 @@ export interface CommentBlock {
   firstLine: number;
 }
 
+/**
+ * A corner or a junction: a comment with none is a rule or a heading drawn with line
+ * characters (`# ─── VPC ────`), not a drawing.
+ */
+const CORNER = /[┌┐└┘╔╗╚╝╭╮╰╯┏┓┗┛├┤┬┴┼╠╣╦╩╬╒╕╘╛╓╖╙╜]|\+-|-\+/;
+
 /** Marks that open a line comment, longest first so `///` is not read as `//` and a `/`. */
 const LINE_MARKS = ['//!', '///', '//', '#', '--', ';;', ';', '%'] as const;
 
@@ -83,8 +89,9 @@ export function findCommentBlocks(source: string): CommentBlock[] {
     while (end > start && (text[end - 1] as string).trim() === '') end--;
     const kept = text.slice(start, end);
     const joined = kept.join('\n');
-    if (kept.length > 0 && isBoxArt(joined))
+    if (kept.length > 0 && isBoxArt(joined) && CORNER.test(joined)) {
       out.push({ text: joined, firstLine: first + start + 1 });
+    }
   };
   for (let i = 0; i < lines.length; i++) {
     const block = blockComment(lines, i);

@@ -1346,6 +1346,8 @@ describe('findCommentBlocks', () => {
     expect(blocks.map((b) => b.firstLine)).toEqual([3, 7, 10]);
     expect(blocks[0]?.text.split('\n')[0]).toBe(`       ${box[0]}`);
     expect(blocks[2]?.text.split('\n')[1]).toBe(`  ${box[1]}`);
+    // a heading ruled with line characters is no drawing
+    expect(findCommentBlocks('# ─── VPC ──────────\nresource "x" {}\n')).toEqual([]);
     // a drawing and a sentence in one run of comments are one drawing, as in the file
     expect(findCommentBlocks(['// see:', ...box.map((l) => `// ${l}`)].join('\n'))).toHaveLength(1);
   });
