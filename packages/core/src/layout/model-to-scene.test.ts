@@ -3410,3 +3410,58 @@ describe('a line across the flow out of a host', () => {
     expect(bends(scene, 'core->db')).toBe(0);
   });
 });
+
+describe('a caption under a group that lines cross', () => {
+  it('takes the room between the lines as placed, not room for any fall of them', () => {
+    // availability zones holding a public and a private subnet: the balancer feeds the
+    // server below, whose outbound line goes back up to the NAT gateway beside the balancer
+    const zone = (n: number) => ({
+      kind: 'host' as const,
+      id: `az${n}`,
+      label: `Availability Zone ${n}`,
+      children: [
+        {
+          kind: 'group' as const,
+          id: `pub${n}`,
+          label: 'Public subnet',
+          children: [
+            { id: `alb${n}`, label: 'ALB node' },
+            { id: `nat${n}`, label: 'NAT gateway' },
+          ],
+        },
+        {
+          kind: 'group' as const,
+          id: `priv${n}`,
+          label: 'Private subnet',
+          children: [{ id: `app${n}`, label: 'App server' }],
+        },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [{ id: 'igw', label: 'Internet Gateway' }, zone(1), zone(2)],
+        connections: [1, 2].flatMap((n) => [
+          { from: 'igw', to: `alb${n}` },
+          { from: `alb${n}`, to: `app${n}` },
+          { from: `app${n}`, to: `nat${n}` },
+        ]),
+      }),
+    );
+    const [alb, nat, az] = [box(scene, 'alb1'), box(scene, 'nat1'), box(scene, 'az1')];
+    // the zone is as wide as its row of two boxes and its margins, not three captions wide
+    expect(az.width).toBeLessThanOrEqual(nat.x + nat.width - alb.x + 8);
+    // and the caption is clear of both lines
+    const caption = scene.texts.find((t) => t.owner === 'pub1');
+    expect(caption).toBeDefined();
+    const y = caption?.y ?? 0;
+    const busy = scene.connectors.flatMap((c) =>
+      c.points.flatMap((p, k) => {
+        const q = c.points[k + 1];
+        return q && p.x === q.x && Math.min(p.y, q.y) <= y && Math.max(p.y, q.y) >= y ? [p.x] : [];
+      }),
+    );
+    expect(busy.length).toBeGreaterThanOrEqual(2);
+    const x = caption?.x ?? 0;
+    expect(busy.every((c) => c < x - 1 || c > x + (caption?.width ?? 0))).toBe(true);
+  });
+});

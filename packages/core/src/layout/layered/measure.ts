@@ -529,7 +529,10 @@ export function measureLayered(
   // over a band or a border title, out of it under a caption): with k of them the title needs
   // k + 1 stretches of its width, so one is always free
   const crossingBand = new Array<number>(graph.containers.length).fill(0);
-  /** For a band: the segments crossing it, `edge:segment` (their lower pins say where). */
+  /**
+   * For a band: the segments crossing it, `edge:segment` (their lower pins say where); for a
+   * caption under the container, `edge:segment:up` (their upper pins say where).
+   */
   const bandCrossers = graph.containers.map(() => [] as string[]);
   if (down) {
     for (const [e, edge] of graph.edges.entries()) {
@@ -552,7 +555,9 @@ export function measureLayered(
         for (const c of upper) {
           const container = graph.containers[c] as LContainer;
           if (container.titleGeometry.place === 'below' && u.rank === container.lastRank) {
-            if (!lower.includes(c)) crossingBand[c] = (crossingBand[c] as number) + 1;
+            if (lower.includes(c)) continue;
+            crossingBand[c] = (crossingBand[c] as number) + 1;
+            (bandCrossers[c] as string[]).push(`${e}:${k}:up`);
           }
         }
       }
@@ -586,9 +591,9 @@ export function measureLayered(
     }
   });
   const openEnds = context.openEnds;
-  // a band's title shares its rows with the lines crossing them: placed first as if the
-  // lines left it room, and again with room for it wherever they fall when they did not
-  // (only a band: a title in the border or under the container keeps its room from the start)
+  // a band's title or a caption shares its rows with the lines crossing them: placed first as
+  // if the lines left it room, and again with room for it wherever they fall when they did not
+  // (a title in the border keeps its room from the start)
   const crossed = bandCrossers.some((list) => list.length > 0);
   const pristine = crossed ? copyPins(pins) : undefined;
   const conservative = bandCrossers.map((list) => list.length === 0);
@@ -1375,13 +1380,17 @@ function titlesWithoutRoom(
     const columns = new Set<number>();
     let last: { node: number; pin: number; at: number } | undefined;
     for (const key of keys) {
-      const pin = pins.get(key);
-      const [e, k] = key.split(':').map(Number) as [number, number];
-      const v = (graph.edges[e] as LEdge).chain[k + 1];
+      const [e, k, end] = key.split(':') as [string, string, string | undefined];
+      const pin = pins.get(`${e}:${k}`);
+      // a band is crossed where the line enters the rank under it, a caption where it leaves
+      // the rank over it
+      const up = end === 'up';
+      const v = (graph.edges[Number(e)] as LEdge).chain[Number(k) + (up ? 0 : 1)];
       if (!pin || v === undefined) continue;
-      const at = (across.node[v] as number) + pin.lower;
+      const offset = up ? pin.upper : pin.lower;
+      const at = (across.node[v] as number) + offset;
       columns.add(at);
-      if (last === undefined || at > last.at) last = { node: v, pin: pin.lower, at };
+      if (last === undefined || at > last.at) last = { node: v, pin: offset, at };
     }
     // between the lines and the borders, a blank cell on each side of the title
     const walls = [across.start[c] as number, ...[...columns].sort((a, b) => a - b)];
