@@ -453,6 +453,30 @@ describe('diagrama import', () => {
   });
 });
 
+describe('diagrama docs --cache', () => {
+  it('keeps what each zone rendered in the project, and still fails on what went stale', () => {
+    const dir = folder('docs-cache');
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'm.yaml'), 'nodes:\n  - {kind: api, label: Rest API}\n');
+    writeFileSync(join(dir, 'doc.md'), '<!-- diagrama:start m.yaml -->\n<!-- diagrama:end -->\n');
+    expect(run(['docs', '--cache', dir, '-q']).code).toBe(0);
+    const cache = join(dir, 'node_modules/.cache/diagrama/docs.json');
+    const saved = JSON.parse(readFileSync(cache, 'utf8'));
+    expect(saved.salt).toMatch(/^build [0-9a-f]+$/);
+    expect(Object.keys(saved.entries)).toHaveLength(1);
+    expect(run(['docs', '--check', '--cache', dir]).code).toBe(0);
+    // the model changes: the cache holds nothing for it, and the check fails
+    writeFileSync(join(dir, 'm.yaml'), 'nodes:\n  - {kind: api, label: Web API}\n');
+    const stale = run(['docs', '--check', '--cache', dir]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('+║  Web API  ║');
+    // --cache-location puts it elsewhere
+    const elsewhere = join(dir, 'elsewhere.json');
+    expect(run(['docs', '--cache-location', elsewhere, dir, '-q']).code).toBe(0);
+    expect(existsSync(elsewhere)).toBe(true);
+  });
+});
+
 describe('diagrama docs --adopt', () => {
   it('turns the seed document into zones: only the markers are new, and --check passes', () => {
     const dir = folder('adopt');

@@ -2,6 +2,10 @@
 export type { FindOptions, SyncOptions, SyncResult } from './sync.js';
 export { findMarkdownFiles, MAX_DOCUMENT_BYTES, syncMarkdownFile } from './sync.js';
 
+// Remembering renderings between runs
+export type { ZoneCache, ZoneCacheFile } from './zone-cache.js';
+export { contentHash, openZoneCache, zoneKey } from './zone-cache.js';
+
 // Rendering model files
 export type { RenderedModel, RenderModelOptions } from './render-model.js';
 export { renderLoaded, renderModelFile } from './render-model.js';

@@ -23,7 +23,7 @@ function hasWorkspaces(folder: string): boolean {
  * `package.json`; without any, `start` itself. Symbolic links are resolved.
  */
 export function findProjectRoot(start: string): string {
-  const from = realpathSync(resolve(start));
+  const from = realpathSync.native(resolve(start));
   let nearestPackage: string | undefined;
   for (let folder = from; ; folder = dirname(folder)) {
     if (REPOSITORY_MARKERS.some((name) => existsSync(join(folder, name))) || hasWorkspaces(folder))
@@ -86,7 +86,7 @@ export function resolveZoneModel(
   const joined = resolve(dirname(markdownFile), reference);
   let real: string;
   try {
-    real = realpathSync(joined);
+    real = realpathSync.native(joined);
   } catch {
     // a missing file is reported when it is read; check the lexical path meanwhile
     real = joined;

@@ -13,6 +13,7 @@ import { parseDiagram } from '@diagrama/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './atomic-write.js';
 import { syncMarkdownFile } from './sync.js';
+import { contentHash, openZoneCache, type ZoneCache } from './zone-cache.js';
 
 let dir: string;
 beforeEach(() => {
@@ -141,6 +142,77 @@ describe('syncMarkdownFile', () => {
     await syncMarkdownFile('doc.md', { cwd: dir });
     expect(read('doc.md')).toContain('````text\n');
     expect((await syncMarkdownFile('doc.md', { cwd: dir })).status).toBe('unchanged');
+  });
+});
+
+describe('a cache of renderings', () => {
+  /** A cache in memory that counts what it is asked. */
+  const counting = () => {
+    const entries = new Map<string, string>();
+    const seen = { hits: 0, sets: 0 };
+    const cache: ZoneCache = {
+      salt: 'test',
+      get: (key) => {
+        const value = entries.get(key);
+        if (value !== undefined) seen.hits++;
+        return value;
+      },
+      set: (key, value) => {
+        seen.sets++;
+        entries.set(key, value);
+      },
+    };
+    return { cache, seen, entries };
+  };
+
+  it('knows an unchanged zone without rendering it, and still finds what went stale', async () => {
+    write('doc.md', zone());
+    const { cache, seen, entries } = counting();
+    expect((await syncMarkdownFile('doc.md', { cwd: dir, cache })).status).toBe('updated');
+    expect(seen).toEqual({ hits: 0, sets: 1 });
+    // the rendering is what the file now holds: known, not rendered (nothing is set again)
+    expect((await syncMarkdownFile('doc.md', { cwd: dir, cache, check: true })).status).toBe(
+      'unchanged',
+    );
+    expect(seen).toEqual({ hits: 1, sets: 1 });
+    // a hand edit inside the zone: its content is not what was rendered
+    const edited = read('doc.md').replace('Rest API', 'Rest APX');
+    write('doc.md', edited);
+    const stale = await syncMarkdownFile('doc.md', { cwd: dir, cache, check: true });
+    expect(stale.status).toBe('stale');
+    expect(stale.diff).toContain('+│  Rest API  │');
+    // a changed model is another key
+    write('doc.md', edited.replace('Rest APX', 'Rest API'));
+    write('m.yaml', 'nodes:\n  - {kind: api, label: Web API}\n');
+    expect((await syncMarkdownFile('doc.md', { cwd: dir, cache, check: true })).status).toBe(
+      'stale',
+    );
+    // and the key is the only thing a hit rests on: a cache that claims the zone's
+    // content for every key skips rendering altogether
+    const liar: ZoneCache = {
+      salt: 'test',
+      get: () => contentHash(box),
+      set: () => {},
+    };
+    expect((await syncMarkdownFile('doc.md', { cwd: dir, cache: liar, check: true })).status).toBe(
+      'unchanged',
+    );
+    expect(entries.size).toBe(2);
+  });
+
+  it('keeps its entries in a file, and starts empty from a corrupt one or another build', async () => {
+    const file = join(dir, 'cache', 'docs.json');
+    const first = await openZoneCache(file, 'build a');
+    first.set('a'.repeat(64), 'b'.repeat(64));
+    await first.save();
+    expect((await openZoneCache(file, 'build a')).get('a'.repeat(64))).toBe('b'.repeat(64));
+    expect((await openZoneCache(file, 'build b')).get('a'.repeat(64))).toBeUndefined();
+    writeFileSync(file, '{"salt": "build a", "entries": ');
+    expect((await openZoneCache(file, 'build a')).get('a'.repeat(64))).toBeUndefined();
+    // a cache that cannot be written costs time, never the run
+    const blocked = await openZoneCache(join(dir, 'm.yaml', 'docs.json'), 'build a');
+    blocked.set('a'.repeat(64), 'b'.repeat(64));
+    await expect(blocked.save()).resolves.toBeUndefined();
   });
 });
 

@@ -9,13 +9,20 @@ import {
   quote,
   resolveLimits,
 } from '@diagrama/core';
-import { decodeSource, describeReadFailure, readRegularFile } from '@diagrama/load';
+import {
+  decodeSource,
+  describeReadFailure,
+  loadDiagram,
+  readModelSource,
+  readRegularFile,
+} from '@diagrama/load';
 import { CHARSET_NAMES, isCharsetName } from '@diagrama/render-ascii';
 import { diagramToMarkdown, parseZones, replaceZones, type Zone } from '@diagrama/render-markdown';
 import { describeFsError, WriteError, writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './diff.js';
 import { findProjectRoot, resolveZoneModel } from './project-root.js';
-import { renderLoaded, renderModelFile } from './render-model.js';
+import { renderLoaded } from './render-model.js';
+import { contentHash, type ZoneCache, zoneKey } from './zone-cache.js';
 
 /** The largest Markdown file read (64 MiB): far above any document, below memory trouble. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -63,6 +70,12 @@ export interface SyncOptions {
    * the time left. The file is then left as it was.
    */
   deadline?: number;
+  /**
+   * Renderings remembered between runs (see `openZoneCache`): a zone whose model file,
+   * options and limits are unchanged and whose content is what they rendered is not rendered
+   * again. Models in code are always rendered: what they import is not in the key.
+   */
+  cache?: ZoneCache;
 }
 
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -75,6 +88,7 @@ async function renderZone(
   root: string,
   models: Set<string>,
   loadCode: SyncOptions['loadCode'],
+  cache: ZoneCache | undefined,
 ): Promise<string> {
   const charset = zone.options.charset ?? 'double';
   if (!isCharsetName(charset)) {
@@ -128,11 +142,30 @@ async function renderZone(
     limits,
     ...(width === undefined ? {} : { width }),
   };
-  const rendered =
-    loadCode !== undefined && /\.m?ts$/i.test(modelPath)
-      ? renderLoaded({ diagram: await loadCode(modelPath, display(modelPath)) }, renderOptions)
-      : await renderModelFile(modelPath, renderOptions);
-  return diagramToMarkdown({
+  const code = loadCode !== undefined && /\.m?ts$/i.test(modelPath);
+  let key: string | undefined;
+  let rendered: ReturnType<typeof renderLoaded>;
+  if (code) {
+    rendered = renderLoaded(
+      { diagram: await loadCode(modelPath, display(modelPath)) },
+      renderOptions,
+    );
+  } else {
+    const file = display(modelPath);
+    const source = await readModelSource(modelPath, { file, limits });
+    if (cache !== undefined) {
+      key = zoneKey(
+        cache.salt,
+        { path: relative(root, modelPath), bytes: source.bytes },
+        zone.options,
+        limits,
+      );
+      // what the zone holds is what this model rendered to last time: nothing to do
+      if (cache.get(key) === contentHash(zone.content)) return zone.content;
+    }
+    rendered = renderLoaded(loadDiagram(source.text, { file, limits }), renderOptions);
+  }
+  const content = diagramToMarkdown({
     text: rendered.text,
     ...(info !== undefined ? { info } : {}),
     ...(zone.options.image
@@ -141,6 +174,8 @@ async function renderZone(
     ...(zone.options.caption ? { caption: zone.options.caption.replace(/_/g, ' ') } : {}),
     ...(TRUE.has(zone.options.describe ?? '') ? { description: rendered.description } : {}),
   });
+  if (cache !== undefined && key !== undefined) cache.set(key, contentHash(content));
+  return content;
 }
 
 /**
@@ -196,7 +231,7 @@ export async function syncMarkdownFile(
   const root =
     options.root === undefined
       ? findProjectRoot(dirname(path))
-      : realpathSync(resolve(cwd, options.root));
+      : realpathSync.native(resolve(cwd, options.root));
   const rendered = new Map<Zone, string>();
   const diagnostics: Diagnostic[] = [];
   const models = new Set<string>();
@@ -219,7 +254,16 @@ export async function syncMarkdownFile(
     try {
       rendered.set(
         zone,
-        await renderZone(zone, path, display, zoneLimits, root, models, options.loadCode),
+        await renderZone(
+          zone,
+          path,
+          display,
+          zoneLimits,
+          root,
+          models,
+          options.loadCode,
+          options.cache,
+        ),
       );
     } catch (error) {
       if (!isDiagramaError(error)) throw error;

@@ -3,15 +3,21 @@ import { decodeSource } from './decode.js';
 import { type LoadedDiagram, type LoadOptions, loadDiagram } from './load.js';
 import { describeReadFailure, readRegularFile } from './read-file.js';
 
+/** A model file's text as read, and its bytes (what a cache of renderings is keyed by). */
+export interface ModelSource {
+  text: string;
+  bytes: Uint8Array;
+}
+
 /**
- * Reads a model file — a regular file only, never more than `maxInputBytes` whatever its size
- * claims — decodes it as strict UTF-8 and loads it. Every failure is a `DiagramaError` with a
- * stable code.
+ * Reads a model file's text — a regular file only, never more than `maxInputBytes` whatever
+ * its size claims — decoded as strict UTF-8. Every failure is a `DiagramaError` with a stable
+ * code.
  */
-export async function readModelFile(
+export async function readModelSource(
   path: string,
-  options: LoadOptions = {},
-): Promise<LoadedDiagram> {
+  options: Pick<LoadOptions, 'file' | 'limits'> = {},
+): Promise<ModelSource> {
   const file = options.file ?? path;
   const limits = resolveLimits(options.limits);
   const fail = (code: string, message: string, expected?: string): never => {
@@ -30,5 +36,18 @@ export async function readModelFile(
     }
     return fail('io/read', `cannot read ${file}: ${describeReadFailure(result)}`);
   }
-  return loadDiagram(decodeSource(result.bytes, file), { ...options, file });
+  return { text: decodeSource(result.bytes, file), bytes: result.bytes };
+}
+
+/**
+ * Reads a model file (see {@link readModelSource}) and loads it. Every failure is a
+ * `DiagramaError` with a stable code.
+ */
+export async function readModelFile(
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadedDiagram> {
+  const file = options.file ?? path;
+  const { text } = await readModelSource(path, options);
+  return loadDiagram(text, { ...options, file });
 }

@@ -12,7 +12,8 @@ export type { SourceMap } from './source-map.js';
 export { locateDiagnostics } from './source-map.js';
 
 // Reading files (Node only: the browser entry leaves them out)
-export { readModelFile } from './file.js';
+export type { ModelSource } from './file.js';
+export { readModelFile, readModelSource } from './file.js';
 export type { ReadFailure, ReadResult } from './read-file.js';
 export { describeReadFailure, readRegularFile } from './read-file.js';
 

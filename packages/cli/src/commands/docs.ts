@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { type SyncOptions, type SyncResult, syncMarkdownFile } from '@diagrama/docs-sync';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  findProjectRoot,
+  openZoneCache,
+  type SyncOptions,
+  type SyncResult,
+  syncMarkdownFile,
+} from '@diagrama/docs-sync';
 import { parseArgs, UsageError } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, IoError } from '../io.js';
@@ -36,6 +43,12 @@ Options:
                                 exactly into a zone naming its model (written next to the
                                 document, named from the heading above); shows the diff
       --write                   with --adopt: write the models and the documents
+      --cache                   remember what each zone rendered to: a zone whose model,
+                                options and diagrama build are unchanged, and whose content is
+                                what they rendered, is not rendered again (kept in
+                                node_modules/.cache/diagrama/docs.json in the project of the
+                                first path)
+      --cache-location <file>   keep the cache in <file> instead (implies --cache)
 ${COMMON_HELP}
 
 Limits on untrusted input (errors name the limit and the flag):
@@ -249,6 +262,8 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     deadline: { takesValue: true },
     adopt: { takesValue: false },
     write: { takesValue: false },
+    cache: { takesValue: false },
+    'cache-location': { takesValue: true },
   });
   const { positionals, options } = parsed;
   const limits = limitsFrom(parsed);
@@ -265,9 +280,22 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     if (!info?.isDirectory()) throw new IoError(`cannot use --root ${root}: no such folder`, root);
   }
   const timeoutMs = parseTimeout(options.get('timeout'));
+  const location = options.get('cache-location') as string | undefined;
+  const cache =
+    options.has('cache') || location !== undefined
+      ? await openZoneCache(
+          location ??
+            join(
+              await projectOf(root ?? paths[0] ?? '.'),
+              'node_modules/.cache/diagrama/docs.json',
+            ),
+          await buildName(),
+        )
+      : undefined;
   const sync: SyncOptions = {
     check,
     limits,
+    ...(cache === undefined ? {} : { cache }),
     ...(root === undefined ? {} : { root }),
     ...(options.has('allow-code')
       ? {
@@ -295,10 +323,46 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     reporter.finish();
     return code;
   }
-  const pass = () => syncAll(paths, { ...sync, deadline: Date.now() + deadlineMs }, io, reporter);
+  const saved = async (run: Promise<Pass>): Promise<Pass> => {
+    const done = await run;
+    await cache?.save();
+    return done;
+  };
+  const pass = () =>
+    saved(syncAll(paths, { ...sync, deadline: Date.now() + deadlineMs }, io, reporter));
   const first = await pass();
   reporter.finish();
   if (!options.has('watch')) return first.code;
-  await watchAndSync(paths, first, () => syncAll(paths, sync, io, reporter), reporter);
+  await watchAndSync(paths, first, () => saved(syncAll(paths, sync, io, reporter)), reporter);
   return first.code;
+}
+
+/** The project a path is in (a file's, or a folder's): where its cache of renderings goes. */
+async function projectOf(path: string): Promise<string> {
+  const full = resolve(path);
+  const info = await fs.stat(full).catch(() => undefined);
+  return findProjectRoot(info?.isDirectory() ? full : resolve(full, '..'));
+}
+
+/**
+ * What a cache of renderings is salted with: the name of the bundle's build (its first line,
+ * a hash of its code), so that another build never trusts this one's renderings. Run from
+ * anything but the bundle (a build by hand, the sources), a salt of this run alone: nothing
+ * is trusted across runs.
+ */
+async function buildName(): Promise<string> {
+  try {
+    const file = await fs.open(fileURLToPath(import.meta.url), 'r');
+    try {
+      const head = Buffer.alloc(64);
+      const { bytesRead } = await file.read(head, 0, head.length, 0);
+      const name = /^\/\/ diagrama build ([0-9a-f]+)\n/.exec(head.toString('latin1', 0, bytesRead));
+      if (name) return `build ${name[1]}`;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    // not a file we can read: fall through
+  }
+  return `run ${process.pid} ${Date.now()} ${Math.random()}`;
 }
