@@ -3465,3 +3465,33 @@ describe('a caption under a group that lines cross', () => {
     expect(busy.every((c) => c < x - 1 || c > x + (caption?.width ?? 0))).toBe(true);
   });
 });
+
+describe('containers a box outside their parent feeds', () => {
+  it('stand side by side inside it, a line between their members running straight across', () => {
+    // a discovery service over the pods of a data plane, each pod's proxy passing to the next
+    const pod = (n: number) => ({
+      kind: 'host' as const,
+      id: `pod${n}`,
+      label: `Service ${n} Pod`,
+      children: [{ id: `proxy${n}`, label: 'Sidecar Proxy' }],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'disc', label: 'Service Discovery' },
+          { kind: 'host', id: 'plane', label: 'Data Plane', children: [pod(1), pod(2), pod(3)] },
+        ],
+        connections: [
+          ...[1, 2, 3].map((n) => ({ from: 'disc', to: `proxy${n}`, note: 'xDS' })),
+          { from: 'proxy1', to: 'proxy2', note: 'mTLS' },
+          { from: 'proxy2', to: 'proxy3', note: 'mTLS' },
+        ],
+      }),
+    );
+    const [a, b, c] = [box(scene, 'pod1'), box(scene, 'pod2'), box(scene, 'pod3')];
+    expect(new Set([a.y, b.y, c.y]).size).toBe(1);
+    expect(a.x < b.x && b.x < c.x).toBe(true);
+    expect(bends(scene, 'proxy1->proxy2')).toBe(0);
+    expect(bends(scene, 'proxy2->proxy3')).toBe(0);
+  });
+});

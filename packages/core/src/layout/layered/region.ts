@@ -391,6 +391,14 @@ export function addConnections(
     if (set) set.add(c);
     else fellows.set(key, new Set([c]));
   };
+  /** The containers from `inner` up to the child of `outer` that holds it, `inner` first. */
+  const below = (inner: number, outer: number): number[] => {
+    const out: number[] = [];
+    for (let x = inner; x !== outer && x !== -1; x = (graph.containers[x] as LContainer).parent) {
+      out.push(x);
+    }
+    return out;
+  };
   for (const c of candidates) {
     const target = containerOf.get(c.to);
     if (target !== undefined) fellow(`in|${c.from}`, target);
@@ -402,10 +410,10 @@ export function addConnections(
     if (u === undefined || v === undefined || u === v) continue;
     const [cu, cv] = [(graph.nodes[u] as LNode).container, (graph.nodes[v] as LNode).container];
     const parent = commonContainer(graph, cu, cv);
-    if (cv !== parent && target === undefined)
-      fellow(`in|${c.from}`, childTowards(graph, cv, parent));
-    if (cu !== parent && source === undefined)
-      fellow(`out|${c.to}`, childTowards(graph, cu, parent));
+    // every container on the way counts (a discovery service over the pods of a data plane:
+    // the pods are the fellows, side by side inside the plane)
+    if (target === undefined) for (const x of below(cv, parent)) fellow(`in|${c.from}`, x);
+    if (source === undefined) for (const x of below(cu, parent)) fellow(`out|${c.to}`, x);
   }
   const parallel = new Set<string>();
   for (const set of fellows.values()) {
