@@ -1286,6 +1286,16 @@ describe('findArtBlocks', () => {
     ]);
   });
 
+  it('leaves file trees alone: branches and rails are no drawing', () => {
+    const tree = ['```', 'app/', '│', '├── cmd/', '│   └── main.go', '└── go.mod', '```'];
+    expect(findArtBlocks(tree.join('\n'))).toEqual([]);
+    const ascii = ['```', '.', '|-- src', '|   `-- index.ts', '`-- package.json', '```'];
+    expect(findArtBlocks(ascii.join('\n'))).toEqual([]);
+    // a tree with an arrow, or a box, is a drawing
+    const flow = ['```', 'Client', '├── GET ──▶ API', '└── WS  ──▶ Hub', '```'];
+    expect(findArtBlocks(flow.join('\n'))).toHaveLength(1);
+  });
+
   it("finds drawings indented by four spaces, with their indent (columns stay the file's)", () => {
     const markdown = [
       '## Architecture', // 1

@@ -15,8 +15,33 @@ export interface ArtBlock {
   fenced: boolean;
 }
 
-/** Whether text looks like a drawing: a corner with a border leaving it on some line. */
+/**
+ * A line of a file tree as `tree` prints it: branches (`├──`, `└──`, or `|--`, `` `-- ``) under
+ * rails of `│`, and a name.
+ */
+const TREE_LINE = /^\s*(?:[│|]\s*)*(?:[├└]─+|[|`]--+)\s*\S/;
+const TREE_RAIL = /^\s*(?:[│|]\s*)+$/;
+
+/**
+ * Whether text is a file tree (`tree`'s output, a folder layout in a README), which draws no
+ * boxes and no arrows: every line a branch, a rail, or the root's name above them.
+ */
+function isFileTree(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const branches = lines.filter((l) => TREE_LINE.test(l)).length;
+  if (branches < 2 || /[┌┐┘╔╗╚╝╭╮╯┬┴┼▶►▼▲◀◄→←↓↑]|-->|->|<-/.test(text)) return false;
+  // the root's name may come first; every other line is a branch or a rail
+  return lines.every(
+    (l, i) => TREE_LINE.test(l) || TREE_RAIL.test(l) || (i === 0 && !/[─│├└]/.test(l)),
+  );
+}
+
+/**
+ * Whether text looks like a drawing: a corner with a border leaving it on some line — not a
+ * file tree, whose branches are drawn with the same characters.
+ */
 export function isBoxArt(text: string): boolean {
+  if (isFileTree(text)) return false;
   for (const line of text.split('\n')) {
     let run = 0;
     for (const ch of line) {
