@@ -3495,3 +3495,50 @@ describe('containers a box outside their parent feeds', () => {
     expect(bends(scene, 'proxy2->proxy3')).toBe(0);
   });
 });
+
+describe('a box whose side has no room for its lines', () => {
+  it('grows a row for each trunk it sends out, not for each line in them', () => {
+    // a scheduler in its own zone, three dashed runs into processing, two solid lines into
+    // observability: two trunks leave its right side
+    const scene = modelToScene(
+      parseDiagram({
+        flow: 'right',
+        nodes: [
+          {
+            kind: 'host',
+            id: 'orch',
+            label: 'Orchestration',
+            children: [{ id: 'af', label: 'Airflow DAGs\nschedule, retries, backfills' }],
+          },
+          {
+            kind: 'host',
+            id: 'proc',
+            label: 'Processing',
+            children: [
+              { id: 'etl', label: 'Batch ETL' },
+              { id: 'dbt', label: 'dbt' },
+              { id: 'dq', label: 'Data Quality' },
+            ],
+          },
+          {
+            kind: 'host',
+            id: 'obs',
+            label: 'Observability',
+            children: [
+              { id: 'logs', label: 'Structured Logs' },
+              { id: 'metrics', label: 'Run Metrics' },
+            ],
+          },
+        ],
+        connections: [
+          ...['etl', 'dbt', 'dq'].map((to) => ({ from: 'af', to, style: 'dashed' as const })),
+          { from: 'af', to: 'logs' },
+          { from: 'af', to: 'metrics' },
+          { from: 'etl', to: 'logs' },
+        ],
+      }),
+    );
+    // two label rows, a row for each of the two trunks and one between: no taller
+    expect(box(scene, 'af').height).toBeLessThanOrEqual(6);
+  });
+});

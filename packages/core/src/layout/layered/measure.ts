@@ -419,21 +419,17 @@ export function measureLayered(
   // a labelled box with more lines on a side than it has room for grows (wider when the flow
   // runs down, taller when it runs right) rather than sending them around; the box at the
   // other end of such a line, whose side had room, keeps its size
-  const crowded = new Set<number>();
+  /** Boxes whose sides had no room for their lines: the most ports a side of each needs. */
+  const crowded = new Map<number, number>();
   let pins = assignPins(graph, sides, preferred, crowded);
   if (crowded.size > 0) {
     let grew = false;
-    for (const v of crowded) {
+    for (const [v, most] of crowded) {
       const node = graph.nodes[v] as LNode;
       const model = models[v];
       if (node.kind !== 'atom' || model === undefined) continue;
       if (isContainer(model) || model.kind === 'stack' || model.kind === 'layer') continue;
-      let most = 0;
-      for (const end of [0, -1]) {
-        let count = 0;
-        for (const e of graph.edges) if (e.chain.at(end) === v) count++;
-        most = Math.max(most, count);
-      }
+      // a row for each port the side needs (lines in one trunk share one), and one between
       // across a right flow the lines meet the box's sides, where its shape may take cells
       // (a database's lid)
       const shape = down ? undefined : shapeBorderCells(model.kind, node.boxAlong);

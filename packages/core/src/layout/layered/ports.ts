@@ -108,13 +108,14 @@ export function spreadOffsets(
  * never share one (they are drawn as a parallel pair). The other pins are spread over the
  * side in the order of their other ends, never on a corner or on the cells `sides` leaves
  * out. Dummies are one cell wide. An edge that finds no free pin is marked `routed`, and the
- * node whose side had no room for it goes into `short`.
+ * node whose side had no room for it goes into `short`, with the most pins a side of it asked
+ * for.
  */
 export function assignPins(
   graph: LayeredGraph,
   sides: (node: LNode) => SideCells,
   preferred: (node: LNode) => number,
-  short?: Set<number>,
+  short?: Map<number, number>,
 ): Pins {
   const { nodes, edges } = graph;
   const outs: Touch[][] = nodes.map(() => []);
@@ -235,7 +236,7 @@ export function assignPins(
       for (const t of group) {
         if (offset === undefined) {
           (edges[t.edge] as LEdge).routed = true;
-          short?.add(v);
+          short?.set(v, Math.max(short.get(v) ?? 0, groups.length));
           continue;
         }
         const p = pin(t.edge, t.k);
