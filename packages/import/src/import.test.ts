@@ -975,6 +975,59 @@ describe('importDrawing', () => {
     expect(model.annotations ?? []).toEqual([]);
   });
 
+  it('reads a flow of screens: arrows into corners, pointers beside boxes, a box named again', () => {
+    // after a game's screen flow: branches with words on them end at a box's corner, `←`
+    // pointers explain boxes, and the last line ends at the name of a box drawn above
+    // (a stand-in for the renderer: with sides asked, the lines go all the way round)
+    const render = (m: DiagramInput): string =>
+      m.connections?.some((c) => c.hints?.fromSide !== undefined)
+        ? `${'─'.repeat(40)}\n│ boxes │\n${'─'.repeat(40)}`
+        : `${'─'.repeat(20)}\n│ boxes │\n${'─'.repeat(20)}`;
+    const { model } = importDrawing(
+      [
+        '┌──────────┐',
+        '│  Splash  │  ← first screen',
+        '└────┬─────┘',
+        '     │',
+        '     ├─→ Signed in ──→ ┌────────┐',
+        '     │                 │  Menu  │  ← main menu',
+        '     │                 └───┬────┘',
+        '     │                     │',
+        '     └─→ Signed out ──→ ┌──┴─────┐',
+        '                        │ Login  │',
+        '                        └───┬────┘',
+        '                            │',
+        '                            └─→ Success ──→ Menu',
+      ].join('\n'),
+      { render },
+    );
+    expect(model.nodes.map((n) => [n.label, n.border ?? 'drawn'])).toEqual([
+      ['Splash', 'drawn'],
+      ['Signed in', 'none'],
+      ['Menu', 'drawn'],
+      ['Signed out', 'none'],
+      ['Login', 'drawn'],
+      ['Success', 'none'],
+    ]);
+    expect(pairs(model).sort()).toEqual(
+      [
+        'splash→signed-in',
+        'splash→signed-out',
+        'signed-in→menu',
+        'menu→login none',
+        'signed-out→login',
+        'login→success',
+        'success→menu',
+      ].sort(),
+    );
+    expect(model.annotations).toEqual([
+      { text: '← first screen', node: 'splash', at: 'right' },
+      { text: '← main menu', node: 'menu', at: 'right' },
+    ]);
+    // the sides the corners were entered by would send the lines around the boxes: left out
+    expect(model.connections?.some((c) => c.hints?.fromSide !== undefined)).toBe(false);
+  });
+
   it('reads names written over a row of boxes as their headings, ids and lines following', () => {
     // after notes on Kafka's partitions: each broker named over its box, the box its contents
     const { model } = importDrawing(

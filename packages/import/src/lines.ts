@@ -138,14 +138,14 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
    * points (-1 when none): ascii drawings often leave a blank between a line and the side it
    * meets (`| Client | -----> | Server |`).
    */
-  const sideAcross = (r: number, c: number, dc: number, gap: number): number => {
+  const sideAcross = (r: number, c: number, dc: number, gap: number, corner = false): number => {
     for (let d = 1; d <= gap; d++) if (at(grid, r, c + d * dc) !== ' ') return -1;
     const side = c + (gap + 1) * dc;
     const o = ownerAt(r, side);
     const box = o >= 0 ? rects[o] : undefined;
-    return box && (box.left === side || box.right === side) && r > box.top && r < box.bottom
-      ? o
-      : -1;
+    if (!box || (box.left !== side && box.right !== side)) return -1;
+    const rows = corner ? r >= box.top && r <= box.bottom : r > box.top && r < box.bottom;
+    return rows ? o : -1;
   };
   // union-find over half-cells: a crossing has a horizontal (0) and a vertical (1) part
   const parent = new Int32Array(width * height * 2).fill(-1);
@@ -265,7 +265,12 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
       }
       // ascii drawings often leave a blank between a line and the side of the box it meets
       // (`| Client | -----> | Server |`): across a row, a blank and then a side border meet it
-      if (rect < 0 && !vertical && at(grid, r, c + dc) === ' ') rect = sideAcross(r, c, dc, 1);
+      // (not a lone arrow written before words beside a box, `│ queued │ ← Job created`: a
+      // pointer, read with its words as an annotation; an arrow may point at the box's corner)
+      const lone = !(armsAt(r, c - dc) & side) && arrowOf(ch) === side;
+      if (rect < 0 && !vertical && !lone && at(grid, r, c + dc) === ' ') {
+        rect = sideAcross(r, c, dc, 1, arrowOf(ch) === side);
+      }
       // an arrowhead on the line's last cell, or drawn into the border it meets — where a hand
       // drawing may have put it a column off, or two when no other line comes to it there
       const inBorder = (d: number): boolean => {

@@ -384,7 +384,10 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       const [r, c] = across(e);
       const word = (x: number): boolean =>
         /[^\s\p{S}]/u.test(at(grid, r, x)) && !lineCells.has(key(r, x));
-      return e.side === N || e.side === S ? [c, c - 1, c + 1].some(word) : word(c);
+      // (across a row, a blank may stand between the line and the words)
+      return e.side === N || e.side === S
+        ? [c, c - 1, c + 1].some(word)
+        : word(c) || (at(grid, r, c) === ' ' && word(e.side === E ? c + 1 : c - 1));
     });
   const nets = traced.filter((net) => {
     if (merged.has(net)) return false;
@@ -668,6 +671,18 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   // box drawn without a border, its label the text and the lines under it. A line from one
   // box to one text is an open end with its note, as diagrama draws one
   const bareOf = new Map<Run, Rect>();
+  /** The drawn box (holding no box) whose whole label is the one line of `block`, if one is. */
+  const namedBox = (block: readonly Run[]): Rect | undefined => {
+    const [only] = block;
+    if (block.length !== 1 || only === undefined) return undefined;
+    const named = rects.filter(
+      (r) =>
+        !r.bare &&
+        leaves.has(r.index) &&
+        (runsIn.get(r.index) ?? []).map((x) => x.text).join(' ') === only.text,
+    );
+    return named.length === 1 ? named[0] : undefined;
+  };
   for (const net of nets) {
     const atText = net.ends.flatMap((end) => {
       const block = textBlockAt(end);
@@ -696,7 +711,17 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
           ? block.map((run) => bareOf.get(run)).find((rect) => rect !== undefined)
           : undefined;
       if (!shared && block.some((run) => run.used)) continue;
-      let rect = shared;
+      // words that are the name of a box drawn elsewhere (`Login Success ──→ Home`) are that box
+      const named = shared ? undefined : namedBox(block);
+      if (named) {
+        const parent = innermost(end.row, end.col);
+        runsIn.set(
+          parent,
+          (runsIn.get(parent) ?? []).filter((r) => !block.includes(r)),
+        );
+        for (const run of block) run.used = true;
+      }
+      let rect = shared ?? named;
       if (!rect) {
         const rows = block.map((r) => r.row);
         const parent = innermost(end.row, end.col);
@@ -1215,8 +1240,10 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
       sided.push(c);
     }
     // sides the layout cannot keep (two lines each way between two boxes side by side, each
-    // on its own side) are dropped: a model that renders beats one that says where lines go
-    if (sided.length > 0 && options.render && !renders(model, options.render, charset)) {
+    // on its own side) are dropped: a model that renders beats one that says where lines go —
+    // and so are sides that only send lines around the boxes (a line drawn into a box's
+    // corner from a label the layout puts past it): a drawing larger by a half than without
+    if (sided.length > 0 && options.render && !sidesHelp(model, sided, options.render, charset)) {
       for (const c of sided) {
         const { fromSide: _from, toSide: _to, ...rest } = c.hints ?? {};
         if (Object.keys(rest).length > 0) c.hints = rest;
@@ -1661,11 +1688,43 @@ function flowOf(
 }
 
 /** Whether a model renders without an error. */
-function renders(model: DiagramInput, render: RenderText, charset: DrawnCharset): boolean {
+/**
+ * Whether the sides asked of `sided` are worth keeping: the model renders with them, in no
+ * more than half as much again as the area it takes without them, and its lines run no more
+ * than a quarter longer (cells of line characters, borders of the charset's own included).
+ */
+function sidesHelp(
+  model: DiagramInput,
+  sided: readonly ConnectionInput[],
+  render: RenderText,
+  charset: DrawnCharset,
+): boolean {
+  const measure = (text: string): { area: number; lines: number } => {
+    const rows = text.split('\n');
+    const lines = text.match(/[─│┌┐└┘├┤┬┴┼|+-]/g)?.length ?? 0;
+    return { area: rows.length * Math.max(...rows.map((row) => row.length)), lines };
+  };
+  let withSides: { area: number; lines: number };
   try {
-    render(model, charset);
-    return true;
+    withSides = measure(render(model, charset));
   } catch {
     return false;
   }
+  const kept = sided.map((c) => c.hints);
+  for (const c of sided) {
+    const { fromSide: _from, toSide: _to, ...rest } = c.hints ?? {};
+    if (Object.keys(rest).length > 0) c.hints = rest;
+    else delete c.hints;
+  }
+  let without = { area: Number.POSITIVE_INFINITY, lines: Number.POSITIVE_INFINITY };
+  try {
+    without = measure(render(model, charset));
+  } catch {
+    // drawn only with its sides: keep them
+  }
+  sided.forEach((c, i) => {
+    const hints = kept[i];
+    if (hints) c.hints = hints;
+  });
+  return withSides.area <= 1.5 * without.area && withSides.lines <= 1.25 * without.lines;
 }
