@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Limits } from '@diagrama/core';
@@ -24,7 +23,8 @@ export interface ZoneCache {
 const MAX_ENTRIES = 20_000;
 
 const sha256 = (...parts: (string | Uint8Array)[]): string => {
-  const hash = createHash('sha256');
+  // loaded on first use, not when the CLI starts: most runs never hash anything
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
 };
