@@ -54,6 +54,32 @@ function copyOfCli(name: string, edit: (cache: Buffer) => Buffer): string {
   return join(root, 'bin/diagrama.cjs');
 }
 
+describe('a text render', () => {
+  it('loads none of the built-in modules only other commands need', () => {
+    // a preload that reports every load of a built-in a render of text has no use for (the
+    // docs cache's hashing, the .ts loader's workers): each costs every run milliseconds
+    const hook = join(scratch, 'builtins.cjs');
+    writeFileSync(
+      hook,
+      `const Module = require('node:module');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (/^(node:)?(crypto|worker_threads|child_process|zlib|http|https|net)$/.test(request))
+    process.stderr.write('loaded ' + request + '\\n');
+  return load.call(this, request, ...rest);
+};
+`,
+    );
+    const result = spawnSync(
+      process.execPath,
+      ['-r', hook, join(cli, 'bin/diagrama.cjs'), 'render', example],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(expected);
+  });
+});
+
 describe('the SVG renderer', () => {
   it('starts from its own bundle and cache, writes what the library writes, never loads fontkit', () => {
     // a preload that reports every CommonJS load of svgdom's font and image packages
