@@ -263,10 +263,9 @@ export function traceLines(grid: Grid, rects: readonly Rect[], owner: Int32Array
         )
           rect = beyond;
       }
-      // ascii drawings often leave a blank between a line and the side of the box it meets
-      // (`| Client | -----> | Server |`): across a row, a blank and then a side border meet it
-      // (not a lone arrow written before words beside a box, `│ queued │ ← Job created`: a
-      // pointer, read with its words as an annotation; an arrow may point at the box's corner)
+      // across a row, a blank and then a side border meet it (see `sideAcross`), an arrow
+      // even at the box's corner — but not a lone arrow written before words beside a box
+      // (`│ queued │ ← Job created`): a pointer, read with its words as an annotation
       const lone = !(armsAt(r, c - dc) & side) && arrowOf(ch) === side;
       if (rect < 0 && !vertical && !lone && at(grid, r, c + dc) === ' ') {
         rect = sideAcross(r, c, dc, 1, arrowOf(ch) === side);

@@ -712,19 +712,18 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
           : undefined;
       if (!shared && block.some((run) => run.used)) continue;
       // words that are the name of a box drawn elsewhere (`Login Success ──→ Home`) are that box
-      const named = shared ? undefined : namedBox(block);
-      if (named) {
-        const parent = innermost(end.row, end.col);
+      let rect = shared ?? namedBox(block);
+      const parent = innermost(end.row, end.col);
+      if (!shared) {
+        // the words are the box's now, no longer free text in the box around them
         runsIn.set(
           parent,
           (runsIn.get(parent) ?? []).filter((r) => !block.includes(r)),
         );
         for (const run of block) run.used = true;
       }
-      let rect = shared ?? named;
       if (!rect) {
         const rows = block.map((r) => r.row);
-        const parent = innermost(end.row, end.col);
         rect = {
           index: rects.length,
           top: Math.min(...rows) - 1,
@@ -741,15 +740,8 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         rects.push(rect);
         childrenOf.push([]);
         if (parent >= 0) childrenOf[parent]?.push(rect);
-        runsIn.set(
-          parent,
-          (runsIn.get(parent) ?? []).filter((r) => !block.includes(r)),
-        );
         runsIn.set(rect.index, block);
-        for (const run of block) {
-          run.used = true;
-          bareOf.set(run, rect);
-        }
+        for (const run of block) bareOf.set(run, rect);
       }
       net.ends.splice(net.ends.indexOf(end), 1);
       net.terminals.push({ rect: rect.index, row: end.row, col: end.col, arrow: end.arrow });
@@ -1243,12 +1235,8 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     // on its own side) are dropped: a model that renders beats one that says where lines go —
     // and so are sides that only send lines around the boxes (a line drawn into a box's
     // corner from a label the layout puts past it): a drawing larger by a half than without
-    if (sided.length > 0 && options.render && !sidesHelp(model, sided, options.render, charset)) {
-      for (const c of sided) {
-        const { fromSide: _from, toSide: _to, ...rest } = c.hints ?? {};
-        if (Object.keys(rest).length > 0) c.hints = rest;
-        else delete c.hints;
-      }
+    if (sided.length > 0 && options.render) {
+      keepSidesThatHelp(model, sided, options.render, charset);
     }
   }
   return {
@@ -1687,28 +1675,27 @@ function flowOf(
   return right > down ? 'right' : 'down';
 }
 
-/** Whether a model renders without an error. */
 /**
- * Whether the sides asked of `sided` are worth keeping: the model renders with them, in no
- * more than half as much again as the area it takes without them, and its lines run no more
- * than a quarter longer (cells of line characters, borders of the charset's own included).
+ * Drops the sides asked of `sided` unless they are worth keeping: the model renders with
+ * them, in no more than half as much again as the area it takes without them, and its lines
+ * run no more than a quarter longer (cells of line characters, the charset's borders too).
  */
-function sidesHelp(
+function keepSidesThatHelp(
   model: DiagramInput,
   sided: readonly ConnectionInput[],
   render: RenderText,
   charset: DrawnCharset,
-): boolean {
+): void {
   const measure = (text: string): { area: number; lines: number } => {
     const rows = text.split('\n');
     const lines = text.match(/[─│┌┐└┘├┤┬┴┼|+-]/g)?.length ?? 0;
     return { area: rows.length * Math.max(...rows.map((row) => row.length)), lines };
   };
-  let withSides: { area: number; lines: number };
+  let withSides: { area: number; lines: number } | undefined;
   try {
     withSides = measure(render(model, charset));
   } catch {
-    return false;
+    // the layout cannot keep them
   }
   const kept = sided.map((c) => c.hints);
   for (const c of sided) {
@@ -1716,15 +1703,16 @@ function sidesHelp(
     if (Object.keys(rest).length > 0) c.hints = rest;
     else delete c.hints;
   }
+  if (withSides === undefined) return;
   let without = { area: Number.POSITIVE_INFINITY, lines: Number.POSITIVE_INFINITY };
   try {
     without = measure(render(model, charset));
   } catch {
     // drawn only with its sides: keep them
   }
+  if (withSides.area > 1.5 * without.area || withSides.lines > 1.25 * without.lines) return;
   sided.forEach((c, i) => {
     const hints = kept[i];
     if (hints) c.hints = hints;
   });
-  return withSides.area <= 1.5 * without.area && withSides.lines <= 1.25 * without.lines;
 }

@@ -384,6 +384,17 @@ export function measureLayered(
     }
     return best;
   };
+  /** Measures box v again as `grown` (hinted to hold its lines) and takes its new sizes. */
+  const remeasure = (v: number, grown: Node): void => {
+    const block = context.measure(grown, region.paths[v] as ModelPath, !down);
+    Object.assign(graph.nodes[v] as LNode, {
+      block,
+      along: down ? block.height : block.width,
+      across: down ? block.width : block.height,
+      boxAlong: down ? block.boxHeight : block.boxWidth,
+      boxAcross: down ? block.boxWidth : block.boxHeight,
+    });
+  };
   // a box asked for more lines on one side across the flow than it has rows there (two boxes
   // side by side with a line each way between their facing sides) grows along the flow: a
   // row for each line and one between
@@ -409,12 +420,7 @@ export function measureLayered(
           padding: { top: Math.floor(extra / 2), bottom: Math.ceil(extra / 2) },
         }
       : { ...model.hints, width: need };
-    const block = context.measure({ ...model, hints } as Node, region.paths[v] as ModelPath, !down);
-    Object.assign(node, {
-      block,
-      along: down ? block.height : block.width,
-      boxAlong: down ? block.boxHeight : block.boxWidth,
-    });
+    remeasure(v, { ...model, hints } as Node);
   });
   // a labelled box with more lines on a side than it has room for grows (wider when the flow
   // runs down, taller when it runs right) rather than sending them around; the box at the
@@ -429,7 +435,7 @@ export function measureLayered(
       const model = models[v];
       if (node.kind !== 'atom' || model === undefined) continue;
       if (isContainer(model) || model.kind === 'stack' || model.kind === 'layer') continue;
-      // a row for each port the side needs (lines in one trunk share one), and one between
+      // a row for each port the side needs (lines in one trunk share one) and one between;
       // across a right flow the lines meet the box's sides, where its shape may take cells
       // (a database's lid)
       const shape = down ? undefined : shapeBorderCells(model.kind, node.boxAlong);
@@ -448,18 +454,7 @@ export function measureLayered(
               bottom: padding.bottom + Math.ceil(extra / 2),
             },
           };
-      const block = context.measure(
-        { ...model, hints } as Node,
-        region.paths[v] as ModelPath,
-        !down,
-      );
-      Object.assign(node, {
-        block,
-        along: down ? block.height : block.width,
-        across: down ? block.width : block.height,
-        boxAlong: down ? block.boxHeight : block.boxWidth,
-        boxAcross: down ? block.boxWidth : block.boxHeight,
-      });
+      remeasure(v, { ...model, hints } as Node);
       grew = true;
     }
     if (grew) {
