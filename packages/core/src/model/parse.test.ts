@@ -186,6 +186,20 @@ describe('parseDiagram', () => {
     ]);
   });
 
+  it('answers the words people write for a title place and a label alignment', () => {
+    const messages = checkDiagram({
+      nodes: [
+        { kind: 'group', label: 'A', titleAt: 'top', children: [{ label: 'x', align: 'left' }] },
+        { kind: 'host', label: 'B', titleAt: 'Bottom', children: [{ label: 'y' }] },
+      ],
+    }).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      'unknown titleAt "top" (did you mean "band"?)',
+      'unknown property "align" (did you mean "hints: { labelAlign: … }"?)',
+      'unknown titleAt "Bottom" (did you mean "below"?)',
+    ]);
+  });
+
   it('answers the kinds people write for what a thing is with the kind that draws it', () => {
     const messages = checkDiagram({
       nodes: ['volume', 'Person', 'broker', 'service', 'constructor', 'dtabase'].map((kind) => ({

@@ -115,7 +115,20 @@ const node = s.object(
     titleAt: s.enum(
       'Where a host, group or stack puts its title: band (under the top border), border (in it), below (a caption under it) or none.',
       TITLE_PLACES,
-      { example: 'border' },
+      {
+        example: 'border',
+        insteadOf: {
+          top: 'band',
+          above: 'band',
+          header: 'band',
+          inline: 'border',
+          legend: 'border',
+          bottom: 'below',
+          under: 'below',
+          caption: 'below',
+          hidden: 'none',
+        },
+      },
     ),
     direction: s.enum(
       'How a host arranges its children: auto (from their connections, along the flow), down (one below the other), right (side by side), grid, or sequence (participants side by side with lifelines, the connections between them messages in model order).',
@@ -152,6 +165,9 @@ const node = s.object(
       parent: 'children (list the node inside its container)',
       layout: 'direction',
       style: 'border',
+      align: 'hints: { labelAlign: … }',
+      textAlign: 'hints: { labelAlign: … }',
+      labelAlign: 'hints: { labelAlign: … }',
     },
     example: { kind: 'api', label: 'Rest API' },
   },
