@@ -880,6 +880,121 @@ describe('a container arranged by hand among boxes placed from their lines', () 
   });
 });
 
+describe('a container at the end of a fan', () => {
+  const tenant = (n: number) => ({
+    id: `t${n}`,
+    label: `Tenant ${n}`,
+    children: [{ id: `s${n}`, label: `stores of tenant ${n}` }],
+  });
+
+  it('sends its lines out of the middle of its border as one trunk that branches', () => {
+    // a platform console provisioning three tenants, drawn by hand as a tree
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'p', label: 'Platform', children: [{ id: 'admin', label: 'Admin dashboard' }] },
+          tenant(1),
+          tenant(2),
+          tenant(3),
+        ],
+        connections: [1, 2, 3].map((n) => ({ from: 'p', to: `t${n}` })),
+      }),
+    );
+    const platform = box(scene, 'p');
+    const starts = [1, 2, 3].map((n) => scene.connectors.find((c) => c.id === `p->t${n}`));
+    // one cell of the border, its middle, for all three
+    for (const line of starts) {
+      expect(line?.points[0]).toEqual(starts[0]?.points[0]);
+      expect(line?.points[0]?.x).toBe(platform.x + Math.floor(platform.width / 2));
+    }
+    // each branch drops into the middle of its tenant, not by a corner
+    for (const n of [1, 2, 3]) {
+      const t = box(scene, `t${n}`);
+      const end = starts[n - 1]?.points.at(-1);
+      expect(Math.abs((end?.x ?? 0) - (t.x + t.width / 2))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gathers lines from two boxes into one arrow, the boxes centred over the container', () => {
+    // a client over two proxies that both reach a cluster of three nodes
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'client', kind: 'client', label: 'Client' },
+          { id: 'p1', label: 'HAProxy 1' },
+          { id: 'p2', label: 'HAProxy 2' },
+          {
+            id: 'cluster',
+            label: 'Galera Cluster',
+            children: [1, 2, 3].map((n) => ({ id: `n${n}`, kind: 'database', label: `node${n}` })),
+          },
+        ],
+        connections: [
+          { from: 'client', to: 'p1' },
+          { from: 'client', to: 'p2' },
+          { from: 'p1', to: 'cluster' },
+          { from: 'p2', to: 'cluster' },
+        ],
+      }),
+    );
+    const cluster = box(scene, 'cluster');
+    const middle = cluster.x + Math.floor(cluster.width / 2);
+    const ends = ['p1', 'p2'].map(
+      (p) => scene.connectors.find((c) => c.id === `${p}->cluster`)?.points.at(-1)?.x,
+    );
+    expect(ends).toEqual([middle, middle]);
+    const [p1, p2, client] = [box(scene, 'p1'), box(scene, 'p2'), box(scene, 'client')];
+    // the proxies stand evenly either side of the arrow, the client over it
+    const [left, right] = [middle - (p1.x + p1.width / 2), p2.x + p2.width / 2 - middle];
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
+    expect(Math.abs(client.x + client.width / 2 - middle)).toBeLessThanOrEqual(1);
+  });
+
+  it('centres a box over the two containers it feeds, with the boxes that hang above it', () => {
+    // two users sign in through a dashboard that sends each to a namespace
+    const namespace = (id: string) => ({
+      id,
+      label: id,
+      children: [
+        { id: `${id}-rb`, label: 'Role\nBinding' },
+        { id: `${id}-res`, label: 'Resources\nNotebooks\nPipelines' },
+      ],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'cluster',
+            label: 'Kubernetes cluster',
+            children: [
+              { id: 'ua', kind: 'user', label: 'User A\n(email)' },
+              { id: 'ub', kind: 'user', label: 'User B\n(email)' },
+              { id: 'dash', label: 'Central Dashboard\n(Authentication Gateway)' },
+              namespace('nsa'),
+              namespace('nsb'),
+            ],
+          },
+        ],
+        connections: [
+          { from: 'ua', to: 'dash' },
+          { from: 'ub', to: 'dash' },
+          { from: 'dash', to: 'nsa' },
+          { from: 'dash', to: 'nsb' },
+          { from: 'nsa-rb', to: 'nsa-res' },
+          { from: 'nsb-rb', to: 'nsb-res' },
+        ],
+      }),
+    );
+    const centre = (id: string): number => {
+      const b = box(scene, id);
+      return b.x + b.width / 2;
+    };
+    const between = (centre('nsa') + centre('nsb')) / 2;
+    expect(Math.abs(centre('dash') - between)).toBeLessThanOrEqual(1);
+    expect(Math.abs((centre('ua') + centre('ub')) / 2 - between)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('branches of a trunk into containers', () => {
   it('drop into the middle of a container around one box, top and bottom', () => {
     // a load balancer over three servers, each running one agent, all feeding one queue

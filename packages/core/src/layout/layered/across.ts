@@ -442,7 +442,9 @@ export function placeAcross(
     values,
     variables,
     linear,
-    nodes.map((node) => node.kind === 'atom' || node.gate !== undefined),
+    nodes.map(
+      (node) => node.kind === 'atom' || node.kind === 'terminal' || node.gate !== undefined,
+    ),
     nodes.map((node) => node.kind === 'atom' || node.kind === 'terminal'),
     nodes.map((node) => node.kind === 'terminal'),
     nodes.map((node) => node.rank),
@@ -757,11 +759,14 @@ function balance(
     // a side of two or more that hangs from v alone (clients fanning in to a gateway, and
     // nothing else joins them to the rest) moves as one at no cost: it is centred on v, so v
     // sits in the middle of its lines on that side as on the other
+    const hung = new Map<number, number[]>();
     for (const s of [-1, 1]) {
       const near = [...anchors].filter((u) => side(u) === s);
       if (near.length < 2) continue;
       const rest = new Set([...anchors].filter((u) => side(u) !== s));
-      if (rest.size === 0) continue;
+      // a terminal stays where its container's middle holds it: what hangs from it alone
+      // (two proxies whose lines gather into a cluster's border) centres on it
+      if (rest.size === 0 && !terminals[v]) continue;
       const found = hanging(wants, v, near, rest);
       if (!found) continue;
       // a container whose nodes all hang there moves with them, borders and all
@@ -779,7 +784,7 @@ function balance(
       );
       if (stretch === undefined || stretch[1].at - stretch[0].at < 2) continue;
       const shift = (values[v] as number) - Math.floor((stretch[0].at + stretch[1].at) / 2);
-      if (shift !== 0) shiftIfFits(values, bounds, part, shift);
+      if (shift === 0 || shiftIfFits(values, bounds, part, shift)) hung.set(s, part);
     }
     // a line that is one branch of another node's fan bends at that fan's junction wherever
     // v sits: a node with a fan of its own on the other side centres on that fan alone (a
@@ -799,6 +804,13 @@ function balance(
       const far = [...anchors].filter((u) => side(u) !== s);
       if (near.length >= 2 && far.length > 0 && far.every((u) => side(u) === 0 || fanBranch(u)))
         kept = new Set(near);
+      // the far side hangs from v alone and is centred on it: it goes along while v centres
+      // on this side's fan (users over a dashboard that sends them to two namespaces)
+      const part = hung.get(-s);
+      if (near.length >= 2 && part && far.every((u) => side(u) === -s)) {
+        kept = new Set(near);
+        carried.push(...part);
+      }
     }
     const points = list
       .filter((w) => kept.has(w.other))

@@ -561,9 +561,15 @@ export function addConnections(
  * others are left to the router.
  */
 export function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEdge[]): void {
+  // with trunks, the lines out of one container leave by one terminal and branch like a box's
+  // fan (a platform provisioning three tenants), and the lines into one gather at one
+  const shared = new Map<string, number>();
   const terminal = (c: number, side: 'start' | 'end', sequence: number): number => {
+    const key = `${c}:${side}`;
+    const known = graph.trunks ? shared.get(key) : undefined;
+    if (known !== undefined) return known;
     const container = graph.containers[c] as LContainer;
-    return (
+    const made =
       graph.nodes.push(
         pointNode({
           id: `~t${graph.nodes.length}`,
@@ -573,8 +579,9 @@ export function attachTerminals(graph: LayeredGraph, edges: readonly ContainerEd
           sequence,
           terminal: side,
         }),
-      ) - 1
-    );
+      ) - 1;
+    shared.set(key, made);
+    return made;
   };
   let span = 1;
   for (const n of graph.nodes) span = Math.max(span, n.sequence + 1);
