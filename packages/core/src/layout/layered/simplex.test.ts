@@ -83,6 +83,53 @@ describe('networkSimplex', () => {
     );
   });
 
+  it('finds the same optimum however the nodes are numbered, on graphs that need many pivots', () => {
+    // a pivot numbers only the subtree it changed: a slip there would stop early somewhere,
+    // and a different numbering of the nodes gives a different tree and different pivots
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 6, max: 40 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(
+              fc.record({
+                a: fc.integer({ min: 0, max: n - 1 }),
+                b: fc.integer({ min: 0, max: n - 1 }),
+                minlen: fc.integer({ min: 0, max: 3 }),
+                weight: fc.integer({ min: 0, max: 4 }),
+              }),
+              { minLength: n, maxLength: 3 * n },
+            ),
+          ),
+        ),
+        ([n, raw]) => {
+          const edges = raw
+            .filter((r) => r.a !== r.b)
+            .map((r) => edge(Math.min(r.a, r.b), Math.max(r.a, r.b), r.minlen, r.weight));
+          const values = networkSimplex(n, edges, { maxIterations: 100_000 });
+          expect(feasible(values, edges)).toBe(true);
+          const flip = (v: number) => n - 1 - v;
+          const flipped = edges.map((e) => edge(flip(e.to), flip(e.from), e.minlen, e.weight));
+          const mirror = networkSimplex(n, flipped.reverse(), { maxIterations: 100_000 });
+          expect(feasible(mirror, flipped)).toBe(true);
+          // the mirror problem's optimum costs as much (values negated and shifted)
+          expect(cost(mirror, flipped)).toBe(cost(values, edges));
+          // and no single node moves a step to a cheaper feasible answer
+          for (let v = 0; v < n; v++) {
+            for (const step of [-1, 1]) {
+              const moved = Int32Array.from(values);
+              moved[v] = (moved[v] as number) + step;
+              if (feasible(moved, edges)) {
+                expect(cost(moved, edges)).toBeGreaterThanOrEqual(cost(values, edges));
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('stays feasible when the pivot bound is reached', () => {
     const edges: SimplexEdge[] = [];
     for (let i = 0; i + 1 < 60; i++) edges.push(edge(i, i + 1, 1, 1), edge(0, i + 1, 0, 3));

@@ -186,18 +186,31 @@ export function networkSimplex(
     const net = new Float64Array(n);
     const next = new Int32Array(n);
     const seen = new Uint8Array(n);
-    const order: number[] = [];
+    // post-order: the subtree of v is order[low[v] − 1 … lim[v] − 1]
+    const order = new Array<number>(members.length).fill(root);
     const trail: number[] = [];
-    const index = (): void => {
-      order.length = 0;
-      for (const v of members) seen[v] = 0;
-      parentEdge[root] = -1;
-      seen[root] = 1;
-      next[root] = 0;
-      low[root] = 1;
-      let counter = 0;
+    /**
+     * Numbers the subtree of `top` again (the whole tree from the root) and sums its nodes'
+     * weights. A pivot changes the tree only under the lowest common ancestor of the entering
+     * edge's ends, whose subtree keeps its nodes and so its range of numbers: numbering that
+     * subtree alone gives what numbering the whole tree would, in time for the subtree.
+     */
+    const index = (top: number): void => {
+      const start = top === root ? 0 : (low[top] as number) - 1;
+      const end = top === root ? members.length : (lim[top] as number);
+      if (top === root) {
+        for (const v of members) seen[v] = 0;
+        parentEdge[root] = -1;
+      } else {
+        for (let k = start; k < end; k++) seen[order[k] as number] = 0;
+      }
+      // nodes outside the subtree stay seen, so the walk never leaves it
+      seen[top] = 1;
+      next[top] = 0;
+      low[top] = start + 1;
+      let counter = start;
       trail.length = 0;
-      trail.push(root);
+      trail.push(top);
       while (trail.length > 0) {
         const v = trail[trail.length - 1] as number;
         const list = incident[v] as number[];
@@ -220,10 +233,11 @@ export function networkSimplex(
         if (descended) continue;
         counter++;
         lim[v] = counter;
-        order.push(v);
+        order[counter - 1] = v;
         trail.pop();
       }
-      for (const v of order) {
+      for (let k = start; k < end; k++) {
+        const v = order[k] as number;
         let sum = 0;
         for (const i of incident[v] as number[]) {
           const e = edges[i] as SimplexEdge;
@@ -231,10 +245,11 @@ export function networkSimplex(
         }
         net[v] = sum;
       }
-      // children come before parents in `order`
-      for (const v of order) {
+      // children come before parents in `order`; what is above `top` keeps its sums
+      for (let k = start; k < end; k++) {
+        const v = order[k] as number;
         const pe = parentEdge[v] as number;
-        if (pe < 0) continue;
+        if (pe < 0 || v === top) continue;
         const e = edges[pe] as SimplexEdge;
         const parent = e.from === v ? e.to : e.from;
         net[parent] = (net[parent] as number) + (net[v] as number);
@@ -248,7 +263,7 @@ export function networkSimplex(
       const l = lim[v] as number;
       return (low[child] as number) <= l && l <= (lim[child] as number);
     };
-    index();
+    index(root);
     let cursor = 0;
     for (let iteration = 0; iteration < maxIterations; iteration++) {
       if ((iteration & 63) === 0) check();
@@ -290,14 +305,21 @@ export function networkSimplex(
       }
       if (entering === -1) return;
       const e = edges[entering] as SimplexEdge;
-      const shift = inSubtree(e.to, leaving) ? -best : best;
+      const inside = inSubtree(e.to, leaving) ? e.to : e.from;
+      const shift = inside === e.to ? -best : best;
+      // the lowest common ancestor of the entering edge's ends, up from the end outside
+      let top = inside === e.to ? e.from : e.to;
+      while (!inSubtree(inside, top)) {
+        const up = edges[parentEdge[top] as number] as SimplexEdge;
+        top = up.from === top ? up.to : up.from;
+      }
       for (let k = first - 1; k < last; k++) {
         const v = order[k] as number;
         value[v] = (value[v] as number) + shift;
       }
       inTree[parentEdge[leaving] as number] = 0;
       inTree[entering] = 1;
-      index();
+      index(top);
     }
   }
 }
