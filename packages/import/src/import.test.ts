@@ -108,6 +108,50 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('lines up a line that a note beside it pulled a column off, with a warning', () => {
+    // after a PostgreSQL cluster README: the second `:5432` note was typed a cell short, so
+    // the `│` after the first note stands a column left of the line above and below it
+    const drawing = [
+      '┌─────────────────────────────────┐',
+      '│           Nginx Proxy           │',
+      '└─────────┬─────────────────┬─────┘',
+      '          │                 │',
+      '          │ :5432          │ :5432',
+      '          │                 │',
+      '┌─────────▼───────┐ ┌───────▼────────┐',
+      '│ Master          │ │ Slave          │',
+      '└─────────────────┘ └────────────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(pairs(model)).toEqual(['nginx-proxy→master', 'nginx-proxy→slave']);
+    expect(model.connections?.map((c) => c.note)).toEqual([':5432', ':5432']);
+    expect(model.annotations ?? []).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.line, w.column, w.message])).toEqual([
+      [
+        'import/realigned',
+        5,
+        27,
+        'a row short by 1 column before a line (a wide character miscounted, a slip), read as lined up',
+      ],
+    ]);
+  });
+
+  it('keeps two lines side by side apart, one a column beside where the other would go on', () => {
+    const drawing = [
+      '┌─────┐   ┌─────┐',
+      '│  A  │   │  B  │',
+      '└──┬──┘   └─┬───┘',
+      '   │        │',
+      '   │        │',
+      '┌──▼──┐   ┌─▼───┐',
+      '│  C  │   │  D  │',
+      '└─────┘   └─────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(pairs(model)).toEqual(['a→c', 'b→d']);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads `:` `.` and `-` inside words as punctuation, not as lines', () => {
     // a caption under two boxes whose colon sits right under a border
     const drawing = [

@@ -1,5 +1,5 @@
 import { down, has, isCorner } from './boxes.js';
-import { E, N, S, W } from './glyphs.js';
+import { arrowOf, E, N, S, W } from './glyphs.js';
 import { at, type Cell, type Grid } from './grid.js';
 
 /** A row read as shifted: from `column` on, its cells moved by `shift` columns to line up. */
@@ -7,6 +7,8 @@ export interface Realigned {
   row: number;
   column: number;
   shift: number;
+  /** What was lined up: a box's side, or a line down. */
+  what: 'side' | 'line';
 }
 
 /** A cell of a horizontal border an ascii `+` corner may run into. */
@@ -43,6 +45,8 @@ interface Side {
   bottom: number;
   /** The corner that closes it, when that corner stands a column off as the rows over it do. */
   closing?: number;
+  /** A line down, not a box's side (see `jogsOf`). */
+  line?: true;
 }
 
 function sidesOf(grid: Grid): Side[] {
@@ -76,10 +80,51 @@ function sidesOf(grid: Grid): Side[] {
   return out;
 }
 
+/** Most rows a line's stretch may stand a column off (a note of two or three lines). */
+const MAX_JOG = 3;
+
+/** A line's cell that runs only up and down (`│`, `|`, `┆`). */
+const upright = (ch: string): boolean => has(ch, N | S) && !has(ch, E) && !has(ch, W);
+
+/**
+ * Where a line down stands a column off for a row or a few, blank where it should be, with
+ * the line going on above and below in its own column (`│ :5432` typed a cell short, the
+ * `│` after it pulled left): each such row, as a side to line up. Two lines side by side are
+ * not a slip: the stretch off must not go on above or below in its own column.
+ */
+function jogsOf(grid: Grid): Side[] {
+  const out: Side[] = [];
+  // the line goes on straight above and below: no corner, which may be a box's
+  const leadsDown = upright;
+  const leadsUp = (ch: string): boolean => upright(ch) || arrowOf(ch) === S;
+  for (let r = 1; r + 1 < grid.height; r++) {
+    const row = grid.rows[r] as Cell[];
+    for (let c = 0; c < row.length; c++) {
+      if (!leadsDown(at(grid, r - 1, c)) || at(grid, r, c) !== ' ') continue;
+      for (const d of [-1, 1]) {
+        if (!upright(at(grid, r, c + d)) || leadsDown(at(grid, r - 1, c + d))) continue;
+        let end = r;
+        while (
+          end - r < MAX_JOG &&
+          at(grid, end + 1, c) === ' ' &&
+          upright(at(grid, end + 1, c + d))
+        )
+          end++;
+        if (!leadsUp(at(grid, end + 1, c)) || leadsUp(at(grid, end + 1, c + d))) continue;
+        for (let k = r; k <= end; k++)
+          out.push({ column: c, top: k - 1, bottom: k + 1, line: true });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Lines up rows a hand shifted by a column or two: where a box's side, found by its two
  * corners, stands a column off on a row between them (a wide character counted as one, an
- * arrow drawn a cell short, a space too many in a label), the row gains or loses a blank or a
+ * arrow drawn a cell short, a space too many in a label), or a line down does for a row or
+ * a few (a note beside it typed a cell short), the row gains or loses a blank or a
  * cell of line just before that side, so that it and everything after it line up with the rows
  * above and below. Rows are changed in place; each change is returned for a warning.
  */
@@ -99,7 +144,7 @@ export function realignRows(grid: Grid): Realigned[] {
 const MAX_PASSES = 8;
 
 function realignPass(grid: Grid): Realigned[] {
-  const sides = sidesOf(grid);
+  const sides = [...sidesOf(grid), ...jogsOf(grid)];
   if (sides.length === 0) return [];
   const byRow = new Map<number, Side[]>();
   for (const s of sides) {
@@ -115,7 +160,7 @@ function realignPass(grid: Grid): Realigned[] {
     const columns = new Set(list.map((s) => s.column));
     list.sort((a, b) => a.column - b.column);
     let previous = -1;
-    for (const { column, bottom, closing } of list) {
+    for (const { column, bottom, closing, line } of list) {
       // on a slipped side's last row, its corner stands where the side would
       const side = (x: number): boolean =>
         r === bottom && closing !== undefined
@@ -135,7 +180,7 @@ function realignPass(grid: Grid): Realigned[] {
         const copy = row[found] as Cell;
         row.splice(found, 0, ...Array.from({ length: -off }, () => ({ ...copy })));
       } else row.splice(found, off);
-      out.push({ row: r, column: found, shift: -off });
+      out.push({ row: r, column: found, shift: -off, what: line ? 'line' : 'side' });
       previous = column;
     }
   }

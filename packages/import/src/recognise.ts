@@ -239,10 +239,10 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   }
   const maxCells = options.maxCells ?? 4_000_000;
   if (grid.width * grid.height <= maxCells) {
-    for (const { row, column, shift } of realignRows(grid)) {
+    for (const { row, column, shift, what } of realignRows(grid)) {
       warn(
         'import/realigned',
-        `a row ${shift > 0 ? 'short' : 'long'} by ${count(Math.abs(shift), 'column')} before a box's side (a wide character miscounted, a slip), read as lined up`,
+        `a row ${shift > 0 ? 'short' : 'long'} by ${count(Math.abs(shift), 'column')} before ${what === 'line' ? 'a line' : "a box's side"} (a wide character miscounted, a slip), read as lined up`,
         row,
         column,
       );
