@@ -136,6 +136,24 @@ describe('importDrawing', () => {
     ]);
   });
 
+  it('lines up a side that an arrowhead drawn a cell too far pushed on', () => {
+    // after an MLOps README: `──►` ends in the column of the box's left side, which follows it
+    const drawing = [
+      '┌──────┐',
+      '│ Web  │',
+      '└──────┘',
+      '    │       ┌───────────┐',
+      '    │       │ Weights & │',
+      '    └───────►│ Biases    │',
+      '            │ Tracking  │',
+      '            └───────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(model.nodes.map((n) => n.label)).toEqual(['Web', 'Weights &\nBiases\nTracking']);
+    expect(pairs(model)).toEqual(['web→weights-biases-tracking']);
+    expect(warnings.map((w) => [w.code, w.line, w.column])).toEqual([['import/realigned', 6, 13]]);
+  });
+
   it('keeps two lines side by side apart, one a column beside where the other would go on', () => {
     const drawing = [
       '┌─────┐   ┌─────┐',

@@ -166,13 +166,27 @@ function realignPass(grid: Grid): Realigned[] {
         r === bottom && closing !== undefined
           ? cornerAt(grid, r, x, closing)
           : down(row[x]?.ch ?? '');
-      if (side(column)) {
+      // an arrowhead drawn a cell too far takes the side's place and pushes the side on by
+      // one (`──►│ Biases │`): the side stands beside it, and the row is off by that cell
+      const ch = row[column]?.ch ?? '';
+      const arrow = arrowOf(ch);
+      const pushed =
+        line || (arrow !== E && arrow !== W)
+          ? undefined
+          : upright(row[column + (arrow === E ? 1 : -1)]?.ch ?? '')
+            ? arrow === E
+              ? 1
+              : -1
+            : undefined;
+      if (side(column) && pushed === undefined) {
         previous = column;
         continue;
       }
-      const off = [-1, 1, -2, 2].find(
-        (d) => !columns.has(column + d) && column + d > previous && side(column + d),
-      );
+      const off =
+        pushed ??
+        [-1, 1, -2, 2].find(
+          (d) => !columns.has(column + d) && column + d > previous && side(column + d),
+        );
       if (off === undefined) continue;
       const found = room(row, previous, column + off, Math.abs(off), off < 0);
       if (found === undefined) continue;
