@@ -206,7 +206,16 @@ function boxAt(grid: Grid, top: number, left: number): Omit<Rect, 'index' | 'par
       corner2 = c;
       break;
     }
-    if (!across(ch)) {
+    // a line that crosses the bottom without its junction drawn (`└───│───┘`, a `┬` or `▲`
+    // above it)
+    const above = at(grid, bottom - 1, c);
+    const below = at(grid, bottom + 1, c);
+    const crossing =
+      has(ch, N | S) &&
+      !has(ch, E) &&
+      (has(above, S) || arrowOf(above) === N) &&
+      (has(below, N) || arrowOf(below) === S);
+    if (!across(ch) && !crossing) {
       // an ascii bottom whose dashes stop near the side without a corner
       if ((ch === ' ' || ch === '') && at(grid, bottom, c - 1) === '-' && c - 1 >= right - 1) {
         corner2 = c - 1;

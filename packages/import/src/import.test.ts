@@ -154,6 +154,51 @@ describe('importDrawing', () => {
     expect(warnings.map((w) => [w.code, w.line, w.column])).toEqual([['import/realigned', 6, 13]]);
   });
 
+  it('joins boxes stacked with no row between them where their borders meet', () => {
+    // after a UART README: each path a FIFO over a shift register, the arrow drawn straight
+    // from one border into the next (`┬` over `▼`, `▲` over `┴`), and a plain `┬` over `┴`
+    const stacked = (upper: string, lower: string) =>
+      [
+        '┌──────────┐',
+        '│ FIFO     │',
+        `└────${upper}─────┘`,
+        `┌────${lower}─────┐`,
+        '│ Shift    │',
+        '└──────────┘',
+      ].join('\n');
+    const read = (upper: string, lower: string) =>
+      importDrawing(stacked(upper, lower)).model.connections?.map((c) => [
+        c.from,
+        c.to,
+        c.direction ?? 'forward',
+      ]);
+    expect(read('┬', '▼')).toEqual([['fifo', 'shift', 'forward']]);
+    expect(read('▲', '┴')).toEqual([['shift', 'fifo', 'forward']]);
+    expect(read('┬', '┴')).toEqual([['fifo', 'shift', 'none']]);
+    expect(read('─', '─')).toBeUndefined();
+  });
+
+  it('reads a container whose bottom a line crosses with no junction drawn', () => {
+    const drawing = [
+      '┌─────────────────┐',
+      '│  TX Path        │',
+      '│  ┌──────────┐   │',
+      '│  │ TX Shift │   │',
+      '│  └────┬─────┘   │',
+      '└───────│─────────┘',
+      '        │',
+      '   ┌────▼────┐',
+      '   │  Baud   │',
+      '   └─────────┘',
+    ].join('\n');
+    const { model } = importDrawing(drawing);
+    expect(model.nodes.map((n) => [n.label, n.children?.map((c) => c.label)])).toEqual([
+      ['TX Path', ['TX Shift']],
+      ['Baud', undefined],
+    ]);
+    expect(pairs(model)).toEqual(['tx-shift→baud']);
+  });
+
   it('keeps two lines side by side apart, one a column beside where the other would go on', () => {
     const drawing = [
       '┌─────┐   ┌─────┐',

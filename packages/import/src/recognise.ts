@@ -8,7 +8,7 @@ import type {
 } from '@diagrama/core';
 import { aKind, count, slugify } from '@diagrama/core';
 import { arrangeAsDrawn } from './arrange.js';
-import { findBoxes, nest, type Rect } from './boxes.js';
+import { findBoxes, has, nest, type Rect } from './boxes.js';
 import {
   charsetOf,
   type Drawn,
@@ -17,7 +17,7 @@ import {
   reproduce,
   trimmed,
 } from './exact.js';
-import { E, glyphOf, N, S, W } from './glyphs.js';
+import { arrowOf, E, glyphOf, N, S, W } from './glyphs.js';
 import { at, type Grid, positionOf, tabWidthOf, toGrid } from './grid.js';
 import { unbreakLines } from './interrupted.js';
 import { type FreeEnd, type LineNet, traceLines } from './lines.js';
@@ -1055,6 +1055,9 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     }
     connections.push(...made);
   });
+  // boxes stacked with no row between, joined where the borders meet (`└──┬──┘` over
+  // `┌──▼──┐`): a line with no length, which no net traced
+  connections.push(...touching(grid, rects, built, connections));
   // names written over a row of boxes, one over each (`Broker 1   Broker 2` over their boxes):
   // each box's heading, over a rule, what it holds under it
   const headed = new Map<Run, Rect>();
@@ -1624,6 +1627,56 @@ function connectionsOf(
 }
 
 /** The side of its box a line's end meets. */
+/**
+ * Connections between boxes stacked with no row between them, drawn where the upper box's
+ * bottom border meets the lower box's top: a junction on each (`┬` over `┴`, a plain line), or
+ * an arrowhead on either pointing into the other box (`┬` over `▼`, `▲` over `┴`). Pairs
+ * already joined by a drawn line are left as they are.
+ */
+function touching(
+  grid: Grid,
+  rects: readonly Rect[],
+  built: ReadonlyMap<number, NodeInput>,
+  made: readonly ConnectionInput[],
+): ConnectionInput[] {
+  const out: ConnectionInput[] = [];
+  const joined = new Set(made.flatMap((c) => [`${c.from}>${c.to}`, `${c.to}>${c.from}`]));
+  for (const upper of rects) {
+    if (upper.bare) continue;
+    for (const lower of rects) {
+      if (lower.bare || lower.top !== upper.bottom + 1) continue;
+      const a = built.get(upper.index)?.id;
+      const b = built.get(lower.index)?.id;
+      if (a === undefined || b === undefined || joined.has(`${a}>${b}`)) continue;
+      for (
+        let c = Math.max(upper.left, lower.left) + 1;
+        c < Math.min(upper.right, lower.right);
+        c++
+      ) {
+        const top = at(grid, upper.bottom, c);
+        const bottom = at(grid, lower.top, c);
+        const down = arrowOf(top) === S || arrowOf(bottom) === S;
+        const up = arrowOf(top) === N || arrowOf(bottom) === N;
+        const leaves = has(top, S) || down || up;
+        const enters = has(bottom, N) || down || up;
+        if (!leaves || !enters) continue;
+        out.push(
+          down && up
+            ? { from: a, to: b, direction: 'both' }
+            : down
+              ? { from: a, to: b }
+              : up
+                ? { from: b, to: a }
+                : { from: a, to: b, direction: 'none' },
+        );
+        joined.add(`${a}>${b}`).add(`${b}>${a}`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function sideMet(rect: Rect, t: { row: number; col: number }): Side {
   if (t.row < rect.top) return 'top';
   if (t.row > rect.bottom) return 'bottom';
