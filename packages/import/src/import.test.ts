@@ -199,6 +199,43 @@ describe('importDrawing', () => {
     expect(pairs(model)).toEqual(['tx-shift→baud']);
   });
 
+  it('reads titles written over columns of boxes as groups, one per column', () => {
+    // after Kubernetes lab notes: two nodes, each a pod over its tunnel, a title over each
+    const drawing = [
+      '   Node A (10.244.0.0/24)   Node B (10.244.1.0/24)',
+      '  ┌────────────┐           ┌────────────┐',
+      '  │ Pod A      │           │ Pod B      │',
+      '  └─────┬──────┘           └─────┬──────┘',
+      '  ┌─────▼──────┐           ┌─────▼──────┐',
+      '  │ flannel.1  │◄═════════►│ flannel.1  │',
+      '  └────────────┘           └────────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(
+      model.nodes.map((n) => [n.kind, n.label, n.titleAt, n.children?.map((c) => c.label)]),
+    ).toEqual([
+      ['group', 'Node A (10.244.0.0/24)', 'band', ['Pod A', 'flannel.1']],
+      ['group', 'Node B (10.244.1.0/24)', 'band', ['Pod B', 'flannel.1']],
+    ]);
+    expect(model.annotations).toBeUndefined();
+    expect(warnings.filter((w) => w.code === 'import/free-text')).toEqual([]);
+    expect(checkDiagram(model).diagnostics).toEqual([]);
+  });
+
+  it('keeps a title over only some of the boxes as an annotation', () => {
+    const drawing = [
+      '   Node A',
+      '  ┌───────┐   ┌───────┐',
+      '  │ Pod A │   │ Pod B │',
+      '  └───┬───┘   └───┬───┘',
+      '  ┌───▼───┐   ┌───▼───┐',
+      '  │ eth0  │   │ eth1  │',
+      '  └───────┘   └───────┘',
+    ].join('\n');
+    const { model } = importDrawing(drawing);
+    expect(model.nodes.some((n) => n.kind === 'group')).toBe(false);
+  });
+
   it('keeps two lines side by side apart, one a column beside where the other would go on', () => {
     const drawing = [
       '┌─────┐   ┌─────┐',

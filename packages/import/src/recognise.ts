@@ -1058,6 +1058,9 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
   // boxes stacked with no row between, joined where the borders meet (`└──┬──┘` over
   // `┌──▼──┐`): a line with no length, which no net traced
   connections.push(...touching(grid, rects, built, connections));
+  // names written over columns of boxes, one over each (`Node A` and `Node B` over a pod, its
+  // interface and its tunnel each): each column a group under its title
+  const columns = columnTitles(runs, rects);
   // names written over a row of boxes, one over each (`Broker 1   Broker 2` over their boxes):
   // each box's heading, over a rule, what it holds under it
   const headed = new Map<Run, Rect>();
@@ -1169,15 +1172,26 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     if (typeof c.to === 'string') named.add(c.to);
   }
   for (const a of annotations) if (typeof a.node === 'string') named.add(a.node);
-  const nodes = tidy(top, named);
+  const tidied = tidy(top, named);
+  const topRects = reading(rects.filter((r) => r.parent === -1));
+  const nodeOf = new Map(topRects.map((r, i) => [r.index, tidied[i] as NodeInput]));
+  const nodes: NodeInput[] = columns
+    ? columns.map((column) => ({
+        kind: 'group' as const,
+        label: column.title.text,
+        titleAt: 'band' as const,
+        children: reading(column.rects).map((r) => nodeOf.get(r.index) as NodeInput),
+      }))
+    : tidied;
   let model: DiagramInput = {
     ...(flow === 'right' ? { flow } : {}),
     nodes,
     ...(connections.length > 0 ? { connections } : {}),
     ...(annotations.length > 0 ? { annotations } : {}),
   };
-  let exact: boolean | undefined;
-  if (options.render) {
+  // titled columns are groups no hint draws as the drawing does
+  let exact: boolean | undefined = columns && options.render ? false : undefined;
+  if (options.render && !columns) {
     const drawn: Drawn = { rects: new Map(), lines: new Map(), guessed: new Set() };
     const pairUp = (list: NodeInput[], boxes: readonly Rect[]) => {
       list.forEach((node, i) => {
@@ -1213,7 +1227,11 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
         rectOf.set(node, rect);
         if (node.children) pair(node.children, children(rect.index));
       });
-    pair(model.nodes, reading(rects.filter((r) => r.parent === -1)));
+    if (columns) {
+      model.nodes.forEach((group, i) => {
+        pair(group.children ?? [], reading((columns[i] as TitledColumn).rects));
+      });
+    } else pair(model.nodes, reading(rects.filter((r) => r.parent === -1)));
     const arranged = (list: NodeInput[]) => arrangeAsDrawn(list, rectOf, model.connections ?? []);
     const walk = (list: NodeInput[]) => {
       for (const node of list) {
@@ -1255,6 +1273,45 @@ function readDrawing(text: string, options: ImportOptions): ImportResult {
     ...(exact !== undefined ? { exact } : {}),
     charset,
   };
+}
+
+/** A column of boxes under a title written over it, with no border round it. */
+interface TitledColumn {
+  title: Run;
+  rects: Rect[];
+}
+
+/**
+ * Titles written in one row over every box, each over a column of two or more boxes that
+ * stand under it alone (`Node A (10.244.0.0/24)` over a pod, its tunnel and its interface, and
+ * `Node B` over the other node's): the columns, left to right, their titles marked used.
+ * Undefined unless the whole drawing splits so, with two columns or more.
+ */
+function columnTitles(runs: readonly Run[], rects: readonly Rect[]): TitledColumn[] | undefined {
+  const tops = rects.filter((r) => r.parent === -1 && !r.bare);
+  if (tops.length < 4) return undefined;
+  const highest = Math.min(...tops.map((r) => r.top));
+  const over = runs.filter((r) => !r.used && r.row < highest && r.row >= highest - 2);
+  const row = over[0]?.row;
+  if (row === undefined || over.some((r) => r.row !== row)) return undefined;
+  const titles = [...over].sort((a, b) => a.start - b.start);
+  if (titles.length < 2) return undefined;
+  const columns: TitledColumn[] = titles.map((title) => ({ title, rects: [] }));
+  for (const rect of tops) {
+    const under = columns.filter((c) => rect.left <= c.title.end && c.title.start <= rect.right);
+    if (under.length !== 1) return undefined;
+    (under[0] as TitledColumn).rects.push(rect);
+  }
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as TitledColumn;
+    if (column.rects.length < 2) return undefined;
+    const next = columns[i + 1];
+    if (!next) continue;
+    const right = Math.max(...column.rects.map((r) => r.right));
+    if (right >= Math.min(...next.rects.map((r) => r.left))) return undefined;
+  }
+  for (const title of titles) title.used = true;
+  return columns;
 }
 
 /** Whether a line meets its box's border with a junction (`┬`), not just touching it. */
