@@ -92,8 +92,15 @@ const upright = (ch: string): boolean => has(ch, N | S) && !has(ch, E) && !has(c
  * `│` after it pulled left): each such row, as a side to line up. Two lines side by side are
  * not a slip: the stretch off must not go on above or below in its own column.
  */
-function jogsOf(grid: Grid): Side[] {
+function jogsOf(grid: Grid, sides: readonly Side[]): Side[] {
   const out: Side[] = [];
+  // a box's side is no line, even where it wanders a column (`│ … │` a cell short)
+  const nearSide = new Set<string>();
+  for (const side of sides) {
+    for (let r = side.top; r <= side.bottom; r++) {
+      for (let d = -1; d <= 1; d++) nearSide.add(`${r}:${side.column + d}`);
+    }
+  }
   // the line goes on straight above and below: no corner, which may be a box's
   const leadsDown = upright;
   const leadsUp = (ch: string): boolean => upright(ch) || arrowOf(ch) === S;
@@ -101,6 +108,7 @@ function jogsOf(grid: Grid): Side[] {
     const row = grid.rows[r] as Cell[];
     for (let c = 0; c < row.length; c++) {
       if (!leadsDown(at(grid, r - 1, c)) || at(grid, r, c) !== ' ') continue;
+      if (nearSide.has(`${r}:${c}`)) continue;
       for (const d of [-1, 1]) {
         if (!upright(at(grid, r, c + d)) || leadsDown(at(grid, r - 1, c + d))) continue;
         let end = r;
@@ -133,7 +141,13 @@ export function realignRows(grid: Grid): Realigned[] {
   // within reach one box at a time: again while a pass lines something up
   const out: Realigned[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const found = realignPass(grid);
+    const found = realignPass(grid, sidesOf(grid));
+    if (found.length === 0) break;
+    out.push(...found);
+  }
+  // then lines, once the boxes' sides stand where they will: a side still wandering is no line
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const found = realignPass(grid, jogsOf(grid, sidesOf(grid)));
     if (found.length === 0) break;
     out.push(...found);
   }
@@ -143,8 +157,7 @@ export function realignRows(grid: Grid): Realigned[] {
 /** Most passes over a drawing: a row of that many boxes, each one cell further off. */
 const MAX_PASSES = 8;
 
-function realignPass(grid: Grid): Realigned[] {
-  const sides = [...sidesOf(grid), ...jogsOf(grid)];
+function realignPass(grid: Grid, sides: readonly Side[]): Realigned[] {
   if (sides.length === 0) return [];
   const byRow = new Map<number, Side[]>();
   for (const s of sides) {
