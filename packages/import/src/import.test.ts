@@ -236,6 +236,39 @@ describe('importDrawing', () => {
     expect(model.nodes.some((n) => n.kind === 'group')).toBe(false);
   });
 
+  it('reads a container side that wanders a column as its side, not as a line pulled off', () => {
+    // after an agent simulator's notes: the server's right side runs a cell short on some
+    // rows and not on others, with lines down inside it
+    const drawing = [
+      '┌─────────────────────────────────────────────────────────┐',
+      '│                    EXPRESS SERVER                       │',
+      '│                  (src/server.ts)                        │',
+      '│                                                         │',
+      '│  ┌──────────────┐                  ┌─────────────────┐ │',
+      '│  │  Master      │                  │ Agent Manager   │ │',
+      '│  │  Agent       │◄────────────────►│ (Command &      │ │',
+      '│  │  (Claude)    │   Coordinates    │  Control)       │ │',
+      '│  └──────────────┘                  └─────────────────┘ │',
+      '│         │                                   │           │',
+      '│         │                                   │           │',
+      '│         ▼                                   ▼           │',
+      '│  ┌──────────────────────────────────────────────────┐  │',
+      '│  │            API ENDPOINTS                         │  │',
+      '│  │  • POST /agent/spawn                            │  │',
+      '│  │  • POST /agent/:id/kill                         │  │',
+      '│  └──────────────────────────────────────────────────┘  │',
+      '└─────────────────────────────────────────────────────────┘',
+    ].join('\n');
+    const { model, warnings } = importDrawing(drawing);
+    expect(warnings.filter((w) => w.message.includes('before a line'))).toEqual([]);
+    expect(model.nodes.map((n) => n.children?.length)).toEqual([3]);
+    expect(pairs(model)).toEqual([
+      'master-agent-claude→agent-manager-command-control both',
+      'master-agent-claude→api-endpoints-post-agent-spawn',
+      'agent-manager-command-control→api-endpoints-post-agent-spawn',
+    ]);
+  });
+
   it('keeps two lines side by side apart, one a column beside where the other would go on', () => {
     const drawing = [
       '┌─────┐   ┌─────┐',
