@@ -121,6 +121,95 @@ describe('equalizeRows', () => {
   });
 });
 
+describe('equalizeRows up', () => {
+  it('raises the top of a container that ends on its neighbour’s row, title and rule with it', () => {
+    const s = scene({
+      boxes: [host('a', 0, 0, 10, 12), host('b', 12, 6, 10, 6)],
+      dividers: [{ id: 'b#0', box: 'b', y: 8 }],
+      texts: [
+        {
+          id: 'b:title:0',
+          owner: 'b',
+          role: 'title',
+          x: 14,
+          y: 7,
+          width: 2,
+          text: 'AZ',
+          align: 'center',
+        },
+      ],
+    });
+    equalizeRows(s);
+    expect(s.boxes.map((b) => [b.y, b.height])).toEqual([
+      [0, 12],
+      [0, 12],
+    ]);
+    expect(s.dividers[0]?.y).toBe(2);
+    expect(s.texts[0]?.y).toBe(1);
+  });
+
+  it('keeps the top where a line ends on it or a box stands over it', () => {
+    const ending = {
+      id: 'x->b',
+      from: 'x',
+      to: 'b',
+      points: [
+        { x: 16, y: 2 },
+        { x: 16, y: 6 },
+      ],
+      style: 'solid' as const,
+      arrowStart: false,
+      arrowEnd: true,
+      join: true,
+    };
+    const withLine = scene({
+      boxes: [host('a', 0, 0, 10, 12), host('b', 12, 6, 10, 6)],
+      connectors: [ending],
+    });
+    equalizeRows(withLine);
+    expect(withLine.boxes[1]?.y).toBe(6);
+    const over = host('c', 13, 1, 6, 3);
+    const withBox = scene({ boxes: [host('a', 0, 0, 10, 12), host('b', 12, 6, 10, 6), over] });
+    equalizeRows(withBox);
+    expect(withBox.boxes[1]?.y).toBe(6);
+  });
+
+  it('draws availability zones in a row as one band though one holds a chain', () => {
+    const zone = (n: number, extra: object[] = []) => ({
+      id: `az${n}`,
+      label: `AZ ${n}`,
+      children: [...extra, { id: `p${n}`, label: 'Private Subnet' }],
+    });
+    const drawn = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'region',
+            label: 'Region',
+            children: [
+              zone(1, [
+                { id: 'pub', label: 'Public Subnet' },
+                { id: 'ec2', label: 'EC2' },
+              ]),
+              zone(2),
+              zone(3),
+              { id: 'rds', kind: 'database', label: 'RDS' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'pub', to: 'ec2' },
+          { from: 'ec2', to: 'rds' },
+          ...[1, 2, 3].map((n) => ({ from: `p${n}`, to: 'rds' })),
+        ],
+      }),
+    );
+    const zones = ['az1', 'az2', 'az3'].map((id) => drawn.boxes.find((b) => b.id === id));
+    expect(new Set(zones.map((z) => z?.y)).size).toBe(1);
+    expect(new Set(zones.map((z) => z?.height)).size).toBe(1);
+  });
+});
+
 describe('equalizeRows inside a container', () => {
   it('grows a container beside its sibling though their host is around them both', () => {
     const inner = (id: string, x: number, height: number): SceneBox => ({
