@@ -880,6 +880,105 @@ describe('a container arranged by hand among boxes placed from their lines', () 
   });
 });
 
+describe('zones in a row', () => {
+  it('start on one row and keep their private subnets on one row, however one zone gathers', () => {
+    // a region of three availability zones: the first's public subnet leads to an instance,
+    // and the instance and every zone's private subnet reach one database
+    const zone = (n: number, extra: object[] = []) => ({
+      id: `az${n}`,
+      label: `AZ ${n}`,
+      children: [...extra, { id: `p${n}`, label: 'Private Subnet' }],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          {
+            id: 'region',
+            label: 'Region',
+            children: [
+              zone(1, [
+                { id: 'pub', label: 'Public Subnet' },
+                { id: 'ec2', label: 'EC2' },
+              ]),
+              zone(2),
+              zone(3),
+              { id: 'rds', kind: 'database', label: 'RDS' },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'pub', to: 'ec2' },
+          { from: 'ec2', to: 'rds' },
+          ...[1, 2, 3].map((n) => ({ from: `p${n}`, to: 'rds' })),
+        ],
+      }),
+    );
+    const at = (id: string) => box(scene, id);
+    expect(new Set(['p1', 'p2', 'p3', 'ec2'].map((id) => at(id).y)).size).toBe(1);
+    expect(new Set(['az1', 'az2', 'az3'].map((id) => at(id).y)).size).toBe(1);
+    // the public subnet's line to the instance is no longer than a line between two ranks
+    expect(at('ec2').y - (at('pub').y + at('pub').height)).toBeLessThanOrEqual(3);
+  });
+
+  it('keep a line from above entering a zone through its top', () => {
+    // users over a cluster: two worker nodes beside the control plane, the users' calls
+    // reaching each node's proxy; a node does not start up beside the control plane, where
+    // the calls would have to come in through its side
+    const node = (n: number) => ({
+      id: `node${n}`,
+      label: `Node ${n}`,
+      children: [{ id: `proxy${n}`, label: 'Kube-Proxy' }],
+    });
+    const scene = modelToScene(
+      parseDiagram({
+        nodes: [
+          { id: 'users', kind: 'user', label: 'Calls to application' },
+          {
+            id: 'cluster',
+            label: 'Cluster',
+            children: [
+              node(1),
+              node(2),
+              {
+                id: 'cp',
+                label: 'Control plane',
+                children: [
+                  { id: 'api', label: 'API Server' },
+                  { id: 'sched', label: 'Scheduler' },
+                ],
+              },
+            ],
+          },
+        ],
+        connections: [
+          { from: 'users', to: 'proxy1' },
+          { from: 'users', to: 'proxy2' },
+          { from: 'api', to: 'sched' },
+          { from: 'api', to: 'proxy1' },
+          { from: 'api', to: 'proxy2' },
+        ],
+      }),
+    );
+    for (const n of [1, 2]) {
+      const zone = box(scene, `node${n}`);
+      const line = scene.connectors.find((c) => c.id === `users->proxy${n}`);
+      const points = line?.points ?? [];
+      const throughTop = points.some((p, i) => {
+        const q = points[i + 1];
+        return (
+          q !== undefined &&
+          p.x === q.x &&
+          p.x > zone.x &&
+          p.x < zone.x + zone.width - 1 &&
+          Math.min(p.y, q.y) < zone.y &&
+          Math.max(p.y, q.y) > zone.y
+        );
+      });
+      expect(throughTop).toBe(true);
+    }
+  });
+});
+
 describe('a container at the end of a fan', () => {
   const tenant = (n: number) => ({
     id: `t${n}`,

@@ -28,10 +28,15 @@ const gateable = (edge: LEdge): boolean =>
  * box to boxes inside a container that does not hold the box (or from boxes inside one to a
  * box outside it): a point inside the innermost container holding the far ends, ranked
  * between the two sides, that the fan's lines all pass (`LEdge.via`). The ranks make room
- * for it, so the shared line enters (or leaves) the container and branches inside. Runs after
- * cycles are broken and before ranking; does nothing when trunks are off.
+ * for it, so the shared line enters (or leaves) the container and branches inside; with
+ * `bands` (a flow down), a single line to the same box from a container beside gets a gate
+ * too. Runs after cycles are broken and before ranking; does nothing when trunks are off.
  */
-export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set()): void {
+export function addGates(
+  graph: LayeredGraph,
+  skip: ReadonlySet<LEdge> = new Set(),
+  bands = false,
+): void {
   if (!graph.trunks) return;
   const atoms = graph.nodes.length;
   const fans = new Map<string, number[]>();
@@ -70,6 +75,8 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
     for (const edges of byEntry.values()) if (edges.length > 1) groups.push({ out, near, edges });
   }
   const gated = junctions(graph, skip);
+  /** Per box a fan-in gathers at, the containers whose lines gather inside them first. */
+  const gathered = new Map<number, Set<number>>();
   for (const { out, near, edges } of groups) {
     const open = edges.filter((e) => !gated.has(e));
     if (open.length < 2) continue;
@@ -79,6 +86,11 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
     // in the model order, the gate stands just before the first box it leads to or from
     const sequence = Math.min(...far.map((v) => (graph.nodes[v] as LNode).sequence)) - 0.5;
     const gate = addGate(graph, atoms, inside, sequence, out ? 'in' : 'out');
+    if (!out) {
+      const list = gathered.get(near) ?? new Set<number>();
+      list.add(inside);
+      gathered.set(near, list);
+    }
     for (const e of open) {
       gated.add(e);
       const edge = edgeOf(e);
@@ -92,6 +104,30 @@ export function addGates(graph: LayeredGraph, skip: ReadonlySet<LEdge> = new Set
       }
     }
   }
+  // a single line into that box from a container beside one whose lines gather first leaves
+  // through a gate of its own, so it starts where they do: the private subnets of three
+  // availability zones on one row, though one zone's instance and subnet gather first (in a
+  // flow down, where containers side by side are a row)
+  if (!bands) return;
+  graph.edges.forEach((edge, e) => {
+    const inside = gathered.get(edge.to);
+    if (!inside || gated.has(e) || edge.via !== undefined || !gateable(edge) || skip.has(edge))
+      return;
+    const from = containerOf(edge.from);
+    if (from === -1 || inside.has(from) || isWithin(graph, containerOf(edge.to), from)) return;
+    const host = graph.containers[from] as LContainer;
+    if (borderless(host.host)) return;
+    const beside = [...inside].some(
+      (c) => (graph.containers[c] as LContainer).parent === host.parent,
+    );
+    if (!beside) return;
+    const sequence = (graph.nodes[edge.from] as LNode).sequence + 0.5;
+    const gate = addGate(graph, atoms, from, sequence, 'out');
+    gated.add(e);
+    edge.via = gate;
+    graph.rankEdges.push({ from: edge.from, to: gate, weight: 1 });
+    graph.rankEdges.push({ from: gate, to: edge.to, weight: 1 });
+  });
 }
 
 /** Adds a gate: a point of no size in `container` that lines pass. Returns its index. */

@@ -156,19 +156,19 @@ export function measureLayered(
   // gates for fans across container borders; a line the ranks put far from its gate goes
   // its own way, and the ranks are found again without it
   const plain = { nodes: graph.nodes.length, rankEdges: graph.rankEdges.length };
-  addGates(graph);
-  assignRanks(graph, check);
+  addGates(graph, new Set(), down);
+  assignRanks(graph, check, down);
   // sibling containers one of which ranked inside the other's span are stacked, and ranked again
   if (stackNested(graph)) {
     dropGates(graph, plain);
-    addGates(graph);
-    assignRanks(graph, check);
+    addGates(graph, new Set(), down);
+    assignRanks(graph, check, down);
   }
   const loose = looseGateEdges(graph);
   if (loose.size > 0) {
     dropGates(graph, plain);
-    addGates(graph, loose);
-    assignRanks(graph, check);
+    addGates(graph, loose, down);
+    assignRanks(graph, check, down);
   }
   // peers that other lines ranked apart are joined along the flow like any line
   for (const peer of graph.peers ?? []) {

@@ -1,3 +1,4 @@
+import { borderless } from '../chrome.js';
 import {
   ancestors,
   childTowards,
@@ -353,7 +354,7 @@ function acyclic(graph: LayeredGraph): boolean {
  * Gives every atom a rank: edges point from a lower rank to a higher one and are as short as
  * they can be in total (network simplex). Then each container's first and last rank.
  */
-export function assignRanks(graph: LayeredGraph, check?: () => void): void {
+export function assignRanks(graph: LayeredGraph, check?: () => void, bands = false): void {
   const atoms = graph.nodes.length;
   const weights = new Map<string, SimplexEdge>();
   const add = (from: number, to: number, weight: number): void => {
@@ -420,7 +421,7 @@ export function assignRanks(graph: LayeredGraph, check?: () => void): void {
   alignOpenEnds(graph, [...weights.values()]);
   alignSources(graph, [...weights.values()]);
   stackLoneMembers(graph, linked, [...weights.values()]);
-  spanContainers(graph);
+  spanContainers(graph, bands);
 }
 
 /**
@@ -740,8 +741,11 @@ function containersApart(graph: LayeredGraph, edges: readonly SimplexEdge[]): Si
   return apart.length === 0 ? [] : [...apart, ...holds];
 }
 
-/** Sets each container's first and last rank from the nodes inside it. */
-export function spanContainers(graph: LayeredGraph): void {
+/**
+ * Sets each container's first and last rank from the nodes inside it; with `bands` (a flow
+ * down), bordered siblings in a row start on one rank (see below).
+ */
+export function spanContainers(graph: LayeredGraph, bands = false): void {
   for (const c of graph.containers) {
     c.firstRank = Number.POSITIVE_INFINITY;
     c.lastRank = Number.NEGATIVE_INFINITY;
@@ -759,6 +763,53 @@ export function spanContainers(graph: LayeredGraph): void {
       c.firstRank = 0;
       c.lastRank = 0;
     }
+  }
+  // bordered siblings side by side that share a rank start on the first of theirs (zones in
+  // a row, one holding a chain from the rank above): their title bands stand in one row,
+  // the empty ranks filled, instead of a band pushed into the gap over the rank they start on
+  if (!bands) return;
+  // (only a container no line enters: a line coming in keeps its way in from above)
+  const entered = new Set<LContainer>();
+  const enter = (from: number, to: number): void => {
+    const [source, target] = [graph.nodes[from] as LNode, graph.nodes[to] as LNode];
+    if (source.rank >= target.rank) return;
+    for (const c of ancestors(graph, target.container)) {
+      if (!isWithin(graph, source.container, c)) entered.add(graph.containers[c] as LContainer);
+    }
+  };
+  for (const edge of graph.edges) {
+    enter(edge.from, edge.to);
+    enter(edge.to, edge.from);
+  }
+  for (const edge of graph.rankEdges) enter(edge.from, edge.to);
+  const bySiblings = new Map<number, LContainer[]>();
+  for (const c of graph.containers) {
+    if (borderless(c.host)) continue;
+    const list = bySiblings.get(c.parent);
+    if (list) list.push(c);
+    else bySiblings.set(c.parent, [c]);
+  }
+  for (const list of bySiblings.values()) {
+    const sorted = [...list].sort((a, b) => a.firstRank - b.firstRank);
+    let row: LContainer[] = [];
+    let last = Number.NEGATIVE_INFINITY;
+    const settle = (): void => {
+      if (row.length < 2) return;
+      const first = Math.min(...row.map((c) => c.firstRank));
+      // all of them share a rank: a staircase is no row
+      if (Math.max(...row.map((c) => c.firstRank)) > Math.min(...row.map((c) => c.lastRank)))
+        return;
+      for (const c of row) if (!entered.has(c)) c.firstRank = first;
+    };
+    for (const c of sorted) {
+      if (c.firstRank > last) {
+        settle();
+        row = [];
+      }
+      row.push(c);
+      last = Math.max(last, c.lastRank);
+    }
+    settle();
   }
 }
 
