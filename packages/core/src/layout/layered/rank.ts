@@ -9,6 +9,7 @@ import {
   type LEdge,
   type LNode,
   pointNode,
+  type RankEdge,
 } from './graph.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
 
@@ -338,6 +339,11 @@ export function stackNested(graph: LayeredGraph): boolean {
 
 /** Whether the edges, each as it ranks, and the rank-only edges leave the ranks a partial order. */
 function acyclic(graph: LayeredGraph): boolean {
+  return closingArcs(rankArcs(graph)).length === 0;
+}
+
+/** The arcs ranking sees: each line the way it runs (turned when reversed), each rank edge. */
+function rankArcs(graph: LayeredGraph): Arc[][] {
   const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
   graph.edges.forEach((e, i) => {
     if (e.from === e.to) return;
@@ -347,7 +353,26 @@ function acyclic(graph: LayeredGraph): boolean {
   graph.rankEdges.forEach((e, i) => {
     if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
   });
-  return closingArcs(out).length === 0;
+  return out;
+}
+
+/**
+ * A last guard before ranking: a cycle left by the rules that turn lines after the cycles
+ * were broken (a line turned back beside a rank edge a container's line set the other way)
+ * is broken here the same way, every arc that closes it turned, so the drawing is made
+ * rather than refused.
+ */
+function settleCycles(graph: LayeredGraph): void {
+  // turning every arc that closes a cycle in one depth-first search leaves none
+  for (const arc of closingArcs(rankArcs(graph))) {
+    if (arc >= 0) {
+      const edge = graph.edges[arc] as LEdge;
+      edge.reversed = !edge.reversed;
+    } else {
+      const e = graph.rankEdges[-1 - arc] as RankEdge;
+      [e.from, e.to] = [e.to, e.from];
+    }
+  }
 }
 
 /**
@@ -355,6 +380,7 @@ function acyclic(graph: LayeredGraph): boolean {
  * they can be in total (network simplex). Then each container's first and last rank.
  */
 export function assignRanks(graph: LayeredGraph, check?: () => void, bands = false): void {
+  settleCycles(graph);
   const atoms = graph.nodes.length;
   const weights = new Map<string, SimplexEdge>();
   const add = (from: number, to: number, weight: number): void => {
