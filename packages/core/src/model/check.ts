@@ -151,9 +151,10 @@ export function checkShape(
 function typeError(value: unknown, spec: Spec, path: ModelPath): Diagnostic {
   const where = path.length > 0 ? `\`${String(path[path.length - 1])}\`` : 'the diagram';
   const example = exampleOf(spec);
+  const advice = spec.type === 'string' && Array.isArray(value) ? spec.whenList : undefined;
   return {
     code: 'model/type',
-    message: `${where} must be ${article(spec)}, not ${describe(value)}`,
+    message: `${where} must be ${article(spec)}, not ${describe(value)}${advice ? ` (${advice})` : ''}`,
     path: [...path],
     expected: `${article(spec)}: ${spec.description}`,
     ...(example === undefined ? {} : { example }),

@@ -186,6 +186,16 @@ describe('parseDiagram', () => {
     ]);
   });
 
+  it('says how to write a fan when a connection lists several nodes', () => {
+    const messages = checkDiagram({
+      nodes: ['lb', 'a', 'b'].map((id) => ({ id, label: id })),
+      connections: [{ from: 'lb', to: ['a', 'b'] }],
+    }).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      '`to` must be a string, not a list (write one connection for each node: lines from one box to several are drawn as one trunk)',
+    ]);
+  });
+
   it('answers the words people write for a title place and a label alignment', () => {
     const messages = checkDiagram({
       nodes: [

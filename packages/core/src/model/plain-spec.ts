@@ -173,17 +173,21 @@ const node = s.object(
   },
 );
 
+/** What `from: [a, b]` or `to: [a, b]` should be written as. */
+const FAN_ADVICE =
+  'write one connection for each node: lines from one box to several are drawn as one trunk';
+
 const connection = s.object(
   'A line between two nodes, with an optional note beside it.',
   {
     id: s.string('Stable id; derived from the endpoints when omitted.', { pattern: ID_PATTERN }),
     from: s.string(
       'Id of the node the connection starts at; without it the line comes from outside the diagram, its note at the open end.',
-      { example: 'client' },
+      { example: 'client', whenList: FAN_ADVICE },
     ),
     to: s.string(
       'Id of the node the connection ends at; without it the line goes out of the diagram, its note at the open end.',
-      { example: 'rest-api' },
+      { example: 'rest-api', whenList: FAN_ADVICE },
     ),
     note: s.string(
       'Text beside the line (at its open end, when it has one); a line break starts a new line.',

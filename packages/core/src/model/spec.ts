@@ -20,6 +20,8 @@ export interface StringSpec extends SpecBase {
   type: 'string';
   minLength?: number;
   pattern?: string;
+  /** What to write instead when a list is given (`to: [a, b]`). */
+  whenList?: string;
 }
 export interface IntegerSpec extends SpecBase {
   type: 'integer';
