@@ -9,7 +9,6 @@ import {
   type LEdge,
   type LNode,
   pointNode,
-  type RankEdge,
 } from './graph.js';
 import { networkSimplex, type SimplexEdge } from './simplex.js';
 
@@ -26,7 +25,9 @@ export function breakCycles(graph: LayeredGraph): void {
   keepContainerOrder(graph);
   compactContainers(graph);
   const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
-  const ends = (e: LEdge): [number, number] => (e.against ? [e.to, e.from] : [e.from, e.to]);
+  // each line as it runs so far: against the flow when its sides ask so, or when the order of
+  // containers turned it (keepContainerOrder, compactContainers)
+  const ends = (e: LEdge): [number, number] => (e.reversed ? [e.to, e.from] : [e.from, e.to]);
   const arcs = new Set<string>();
   for (const e of graph.edges) arcs.add(ends(e).join('>'));
   // pairs: the arc standing for two boxes joined both ways, by `${first}>${second}`
@@ -55,8 +56,8 @@ export function breakCycles(graph: LayeredGraph): void {
   // boxes joined both ways the one the model lists first comes first (ids say nothing)
   for (const list of out) list.sort((a, b) => a.to - b.to);
   const turn = (e: LEdge): void => {
-    // a line the model's sides turned against the flow is turned back when it closes a cycle
-    e.reversed = !e.against;
+    // a line already turned against the flow is turned back when it closes a cycle
+    e.reversed = !e.reversed;
   };
   for (const edge of closingArcs(out)) {
     if (edge >= graph.edges.length) pairTurned[edge - graph.edges.length] = true;
@@ -339,11 +340,6 @@ export function stackNested(graph: LayeredGraph): boolean {
 
 /** Whether the edges, each as it ranks, and the rank-only edges leave the ranks a partial order. */
 function acyclic(graph: LayeredGraph): boolean {
-  return closingArcs(rankArcs(graph)).length === 0;
-}
-
-/** The arcs ranking sees: each line the way it runs (turned when reversed), each rank edge. */
-function rankArcs(graph: LayeredGraph): Arc[][] {
   const out: Arc[][] = Array.from({ length: graph.nodes.length }, () => []);
   graph.edges.forEach((e, i) => {
     if (e.from === e.to) return;
@@ -353,26 +349,7 @@ function rankArcs(graph: LayeredGraph): Arc[][] {
   graph.rankEdges.forEach((e, i) => {
     if (e.from !== e.to) (out[e.from] as Arc[]).push({ to: e.to, edge: -1 - i });
   });
-  return out;
-}
-
-/**
- * A last guard before ranking: a cycle left by the rules that turn lines after the cycles
- * were broken (a line turned back beside a rank edge a container's line set the other way)
- * is broken here the same way, every arc that closes it turned, so the drawing is made
- * rather than refused.
- */
-function settleCycles(graph: LayeredGraph): void {
-  // turning every arc that closes a cycle in one depth-first search leaves none
-  for (const arc of closingArcs(rankArcs(graph))) {
-    if (arc >= 0) {
-      const edge = graph.edges[arc] as LEdge;
-      edge.reversed = !edge.reversed;
-    } else {
-      const e = graph.rankEdges[-1 - arc] as RankEdge;
-      [e.from, e.to] = [e.to, e.from];
-    }
-  }
+  return closingArcs(out).length === 0;
 }
 
 /**
@@ -380,7 +357,6 @@ function settleCycles(graph: LayeredGraph): void {
  * they can be in total (network simplex). Then each container's first and last rank.
  */
 export function assignRanks(graph: LayeredGraph, check?: () => void, bands = false): void {
-  settleCycles(graph);
   const atoms = graph.nodes.length;
   const weights = new Map<string, SimplexEdge>();
   const add = (from: number, to: number, weight: number): void => {
