@@ -102,15 +102,14 @@ function jogsOf(grid: Grid, sides: readonly Side[]): Side[] {
     }
   }
   // the line goes on straight above and below: no corner, which may be a box's
-  const leadsDown = upright;
   const leadsUp = (ch: string): boolean => upright(ch) || arrowOf(ch) === S;
   for (let r = 1; r + 1 < grid.height; r++) {
     const row = grid.rows[r] as Cell[];
     for (let c = 0; c < row.length; c++) {
-      if (!leadsDown(at(grid, r - 1, c)) || at(grid, r, c) !== ' ') continue;
+      if (!upright(at(grid, r - 1, c)) || at(grid, r, c) !== ' ') continue;
       if (nearSide.has(`${r}:${c}`)) continue;
       for (const d of [-1, 1]) {
-        if (!upright(at(grid, r, c + d)) || leadsDown(at(grid, r - 1, c + d))) continue;
+        if (!upright(at(grid, r, c + d)) || upright(at(grid, r - 1, c + d))) continue;
         let end = r;
         while (
           end - r < MAX_JOG &&

@@ -1698,10 +1698,16 @@ function touching(
 ): ConnectionInput[] {
   const out: ConnectionInput[] = [];
   const joined = new Set(made.flatMap((c) => [`${c.from}>${c.to}`, `${c.to}>${c.from}`]));
+  const byTop = new Map<number, Rect[]>();
+  for (const rect of rects) {
+    if (rect.bare) continue;
+    const list = byTop.get(rect.top);
+    if (list) list.push(rect);
+    else byTop.set(rect.top, [rect]);
+  }
   for (const upper of rects) {
     if (upper.bare) continue;
-    for (const lower of rects) {
-      if (lower.bare || lower.top !== upper.bottom + 1) continue;
+    for (const lower of byTop.get(upper.bottom + 1) ?? []) {
       const a = built.get(upper.index)?.id;
       const b = built.get(lower.index)?.id;
       if (a === undefined || b === undefined || joined.has(`${a}>${b}`)) continue;

@@ -1,5 +1,6 @@
 import { isContainerKind } from '../model/types.js';
 import type { Scene, SceneBox } from '../scene/types.js';
+import { sharedRows } from './rows.js';
 
 /**
  * Containers side by side (siblings whose tops are in line) end on one row, the lowest of
@@ -22,7 +23,7 @@ export function equalizeRows(scene: Scene): void {
     const bottom = Math.max(...row.map((box) => box.y + box.height - 1));
     for (const box of row) {
       const own = box.y + box.height - 1;
-      if (own < bottom && free(scene, box, own, bottom)) box.height = bottom - box.y + 1;
+      if (own < bottom && free(scene, box, 'below', bottom)) box.height = bottom - box.y + 1;
     }
   }
   // siblings side by side whose rows overlap (a zone whose boxes sit in the lower ranks only,
@@ -37,33 +38,20 @@ export function equalizeRows(scene: Scene): void {
     else siblings.set(key, [box]);
   }
   for (const list of siblings.values()) {
-    for (const row of overlapping(list)) {
-      if (row.length < 2) continue;
+    for (const row of sharedRows(
+      list,
+      (box) => box.y,
+      (box) => box.y + box.height - 1,
+    )) {
       const top = Math.min(...row.map((box) => box.y));
       const bottom = Math.max(...row.map((box) => box.y + box.height - 1));
-      // all of them share a row: a staircase is no row
-      if (Math.max(...row.map((box) => box.y)) > Math.min(...row.map((b) => b.y + b.height - 1)))
-        continue;
       for (const box of row) {
         const own = box.y + box.height - 1;
-        if (own < bottom && free(scene, box, own, bottom)) box.height = bottom - box.y + 1;
-        if (box.y > top && freeAbove(scene, box, top)) raise(scene, box, box.y - top);
+        if (own < bottom && free(scene, box, 'below', bottom)) box.height = bottom - box.y + 1;
+        if (box.y > top && free(scene, box, 'above', top)) raise(scene, box, box.y - top);
       }
     }
   }
-}
-
-/** Boxes in sets whose rows overlap, one through another (side by side, in a row). */
-function overlapping(list: readonly SceneBox[]): SceneBox[][] {
-  const sorted = [...list].sort((a, b) => a.y - b.y || a.x - b.x);
-  const rows: SceneBox[][] = [];
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const box of sorted) {
-    if (box.y <= bottom) (rows.at(-1) as SceneBox[]).push(box);
-    else rows.push([box]);
-    bottom = Math.max(bottom, box.y + box.height - 1);
-  }
-  return rows;
 }
 
 /** Moves a container's top border, and the title and rule of its band, up by `by` rows. */
@@ -83,53 +71,17 @@ function raise(scene: Scene, box: SceneBox, by: number): void {
 }
 
 /**
- * Whether the rows over a container, from row `to` down to its top border, hold nothing but
- * lines running straight down through all of them and on into it.
+ * Whether the rows beyond a container's border on one side — under its bottom, or over its
+ * top — up to row `to` hold only lines running straight through the whole stretch (and on
+ * through the border): no box, text, bend or line end, and no caption of its own left behind.
  */
-function freeAbove(scene: Scene, box: SceneBox, to: number): boolean {
-  const from = box.y;
+function free(scene: Scene, box: SceneBox, side: 'below' | 'above', to: number): boolean {
+  const border = side === 'below' ? box.y + box.height - 1 : box.y;
   const [left, right] = [box.x, box.x + box.width - 1];
-  for (const other of scene.boxes) {
-    if (other === box || other.parent === box.id) continue;
-    const overlaps =
-      other.x <= right &&
-      other.x + other.width - 1 >= left &&
-      other.y < from &&
-      other.y + other.height - 1 >= to;
-    // the containers holding it are around it, not over it
-    if (overlaps && !(other.y < to && other.y + other.height - 1 > box.y + box.height - 1))
-      return false;
-  }
-  for (const text of scene.texts) {
-    if (text.owner === box.id) continue;
-    if (text.y >= to && text.y < from && text.x <= right && text.x + text.width - 1 >= left)
-      return false;
-  }
-  for (const connector of scene.connectors) {
-    const points = connector.points;
-    for (const [i, p] of points.entries()) {
-      if (p.x >= left && p.x <= right && p.y >= to && p.y <= from) return false;
-      const q = points[i + 1];
-      if (q === undefined) continue;
-      if (p.y === q.y) {
-        if (p.y >= to && p.y <= from && Math.max(p.x, q.x) >= left && Math.min(p.x, q.x) <= right)
-          return false;
-      } else if (p.x >= left && p.x <= right) {
-        const [high, low] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
-        if (low >= to && high <= from && !(high < to && low > from)) return false;
-      }
-    }
-  }
-  return true;
-}
-
-/**
- * Whether the cells under a container, from its bottom border (`from`) down to row `to`,
- * hold only lines running straight down through the whole stretch.
- */
-function free(scene: Scene, box: SceneBox, from: number, to: number): boolean {
-  const [left, right] = [box.x, box.x + box.width - 1];
-  // the containers holding it are around it, not under it
+  // the stretch, its border row apart, and all of it
+  const [lo, hi] = side === 'below' ? [border + 1, to] : [to, border - 1];
+  const [first, last] = [Math.min(border, to), Math.max(border, to)];
+  // the containers holding it are around it, not beside it
   const holders = new Set<string>();
   for (let up = box.parent; up !== undefined; up = scene.boxes.find((b) => b.id === up)?.parent)
     holders.add(up);
@@ -138,31 +90,32 @@ function free(scene: Scene, box: SceneBox, from: number, to: number): boolean {
     const overlaps =
       other.x <= right &&
       other.x + other.width - 1 >= left &&
-      other.y <= to &&
-      other.y + other.height - 1 > from;
+      other.y <= hi &&
+      other.y + other.height - 1 >= lo;
     if (overlaps) return false;
   }
   for (const text of scene.texts) {
-    if (text.y > from && text.y <= to && text.x <= right && text.x + text.width - 1 >= left)
+    if (text.y >= lo && text.y <= hi && text.x <= right && text.x + text.width - 1 >= left)
       return false;
     // a caption under the container would be left behind
-    if (text.owner === box.id && text.y > from) return false;
+    if (text.owner === box.id && (side === 'below' ? text.y > border : text.y < border))
+      return false;
   }
   for (const connector of scene.connectors) {
     const points = connector.points;
     for (const [i, p] of points.entries()) {
-      // a bend or an end on the border or under it
-      if (p.x >= left && p.x <= right && p.y >= from && p.y <= to) return false;
+      // a bend or an end on the border or beyond it
+      if (p.x >= left && p.x <= right && p.y >= first && p.y <= last) return false;
       const q = points[i + 1];
       if (q === undefined) continue;
       if (p.y === q.y) {
         // a run across the stretch
-        if (p.y > from && p.y <= to && Math.max(p.x, q.x) >= left && Math.min(p.x, q.x) <= right)
+        if (p.y >= lo && p.y <= hi && Math.max(p.x, q.x) >= left && Math.min(p.x, q.x) <= right)
           return false;
       } else if (p.x >= left && p.x <= right) {
-        // a run down must pass the whole stretch, border rows included
+        // a run along the flow must pass the whole stretch, border row included
         const [top, low] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
-        if (low > from && top <= to && !(top < from && low > to)) return false;
+        if (low >= first && top <= last && !(top < first && low > last)) return false;
       }
     }
   }

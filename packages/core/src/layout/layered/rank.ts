@@ -1,4 +1,5 @@
 import { borderless } from '../chrome.js';
+import { sharedRows } from '../rows.js';
 import {
   ancestors,
   childTowards,
@@ -792,26 +793,14 @@ export function spanContainers(graph: LayeredGraph, bands = false): void {
     else bySiblings.set(c.parent, [c]);
   }
   for (const list of bySiblings.values()) {
-    const sorted = [...list].sort((a, b) => a.firstRank - b.firstRank);
-    let row: LContainer[] = [];
-    let last = Number.NEGATIVE_INFINITY;
-    const settle = (): void => {
-      if (row.length < 2) return;
+    for (const row of sharedRows(
+      list,
+      (c) => c.firstRank,
+      (c) => c.lastRank,
+    )) {
       const first = Math.min(...row.map((c) => c.firstRank));
-      // all of them share a rank: a staircase is no row
-      if (Math.max(...row.map((c) => c.firstRank)) > Math.min(...row.map((c) => c.lastRank)))
-        return;
       for (const c of row) if (!entered.has(c)) c.firstRank = first;
-    };
-    for (const c of sorted) {
-      if (c.firstRank > last) {
-        settle();
-        row = [];
-      }
-      row.push(c);
-      last = Math.max(last, c.lastRank);
     }
-    settle();
   }
 }
 

@@ -15,6 +15,35 @@ const edge = (from: number, to: number, minlen = 1, weight = 1): SimplexEdge => 
   weight,
 });
 
+/**
+ * A random acyclic graph: `n` nodes in a range and edges from lower to higher node numbers,
+ * each with its minlen and weight up to the bounds given.
+ */
+const dag = (
+  nodes: { min: number; max: number },
+  bounds: { minlen: number; weight: number; edges: (n: number) => fc.ArrayConstraints },
+) =>
+  fc.integer(nodes).chain((n) =>
+    fc.tuple(
+      fc.constant(n),
+      fc
+        .array(
+          fc.record({
+            a: fc.integer({ min: 0, max: n - 1 }),
+            b: fc.integer({ min: 0, max: n - 1 }),
+            minlen: fc.integer({ min: 0, max: bounds.minlen }),
+            weight: fc.integer({ min: 0, max: bounds.weight }),
+          }),
+          bounds.edges(n),
+        )
+        .map((raw) =>
+          raw
+            .filter((r) => r.a !== r.b)
+            .map((r) => edge(Math.min(r.a, r.b), Math.max(r.a, r.b), r.minlen, r.weight)),
+        ),
+    ),
+  );
+
 describe('networkSimplex', () => {
   it('ranks a chain one apart', () => {
     expect([...networkSimplex(3, [edge(0, 1), edge(1, 2)])]).toEqual([0, 1, 2]);
@@ -41,25 +70,8 @@ describe('networkSimplex', () => {
   it('finds the optimum on small random graphs (checked by brute force)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 5 }).chain((n) =>
-          fc.tuple(
-            fc.constant(n),
-            fc.array(
-              fc.record({
-                a: fc.integer({ min: 0, max: n - 1 }),
-                b: fc.integer({ min: 0, max: n - 1 }),
-                minlen: fc.integer({ min: 0, max: 2 }),
-                weight: fc.integer({ min: 0, max: 3 }),
-              }),
-              { maxLength: 8 },
-            ),
-          ),
-        ),
-        ([n, raw]) => {
-          // keep it acyclic: edges from lower to higher node numbers
-          const edges = raw
-            .filter((r) => r.a !== r.b)
-            .map((r) => edge(Math.min(r.a, r.b), Math.max(r.a, r.b), r.minlen, r.weight));
+        dag({ min: 2, max: 5 }, { minlen: 2, weight: 3, edges: () => ({ maxLength: 8 }) }),
+        ([n, edges]) => {
           const values = networkSimplex(n, edges);
           expect(feasible(values, edges)).toBe(true);
           // brute force over values 0..6 (enough: minlen ≤ 2, at most 5 nodes)
@@ -88,24 +100,11 @@ describe('networkSimplex', () => {
     // and a different numbering of the nodes gives a different tree and different pivots
     fc.assert(
       fc.property(
-        fc.integer({ min: 6, max: 40 }).chain((n) =>
-          fc.tuple(
-            fc.constant(n),
-            fc.array(
-              fc.record({
-                a: fc.integer({ min: 0, max: n - 1 }),
-                b: fc.integer({ min: 0, max: n - 1 }),
-                minlen: fc.integer({ min: 0, max: 3 }),
-                weight: fc.integer({ min: 0, max: 4 }),
-              }),
-              { minLength: n, maxLength: 3 * n },
-            ),
-          ),
+        dag(
+          { min: 6, max: 40 },
+          { minlen: 3, weight: 4, edges: (n) => ({ minLength: n, maxLength: 3 * n }) },
         ),
-        ([n, raw]) => {
-          const edges = raw
-            .filter((r) => r.a !== r.b)
-            .map((r) => edge(Math.min(r.a, r.b), Math.max(r.a, r.b), r.minlen, r.weight));
+        ([n, edges]) => {
           const values = networkSimplex(n, edges, { maxIterations: 100_000 });
           expect(feasible(values, edges)).toBe(true);
           const flip = (v: number) => n - 1 - v;
